@@ -1,31 +1,35 @@
-"""Repeated blocks and boilerplate: what extraction must skip, reported in ``Article.repeated``."""
+"""Repeated blocks and boilerplate: what extraction must skip.
+
+Scrapers often save an article's body twice, or repeat a paragraph. ``find_repeated`` finds every
+later copy of earlier text (reported in ``Article.repeated``); ``find_boilerplate`` finds lines
+such as "Advertisement" or "Share this article" (listed in ``data/boilerplate.txt``).
+``parse_text`` blanks both with spaces, keeping every offset, so extraction reads only the first
+copy and never reads boilerplate.
+
+Repeats are found on words, not characters, so a copy that differs only in white space or line
+wrapping still matches: every run of ``_SHINGLE`` words is hashed once (linear time); words
+covered by a run seen before are copies; copies close together are merged into blocks.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .records import Article, Span
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_MIN_BLOCK_CHARS = 40
+BOILERPLATE_PATH = Path(__file__).parent / "data" / "boilerplate.txt"
 
-
-def find_repeated(text: str) -> list[Span]:
-    """Spans of ``text`` whose paragraphs repeat an earlier paragraph, merged into blocks."""
-    seen: set[str] = set()
-    spans: list[Span] = []
-    for m in _PARAGRAPH.finditer(text):
-        key = " ".join(m.group().split())
-        if len(key) < _MIN_BLOCK_CHARS:
-            continue
-        if key in seen:
-            if spans and text[spans[-1].end : m.start()].strip() == "":
-                spans[-1] = Span.of(text, spans[-1].start, m.end())
-            else:
-                spans.append(Span.of(text, m.start(), m.end()))
-        else:
-            seen.add(key)
-    return spans
+_WORD = re.compile(r"\S+")
+_LINE = re.compile(r"[^\n]+")
+_SHINGLE = 6  # words in a hashed run: shorter repeats are ordinary phrases, not copies
+_MIN_BLOCK_WORDS = 20  # a repeated block this long counts wherever it starts and ends
+_MIN_PARAGRAPH_WORDS = 8  # a shorter block counts only when it is whole lines (a paragraph)
+_MAX_GAP_WORDS = 3  # copies this close are one block (a changed word, an "Advertisement" line)
+_MAX_BOILERPLATE_WORDS = 12
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a line quoting someone is never furniture
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
 
 
 def clean(article: Article) -> Article:
@@ -34,14 +38,128 @@ def clean(article: Article) -> Article:
 
 
 def parse_text(article: Article) -> str:
-    """The text to parse: ``article.text`` with repeated spans blanked, so offsets stay the same."""
-    text = article.text
-    if not article.repeated:
+    """The text to parse: ``article.text`` with repeated spans and boilerplate lines blanked.
+
+    Same length as ``article.text`` with newlines kept, so every offset stays the same.
+    """
+    return blank(article.text, [*article.repeated, *find_boilerplate(article.text)])
+
+
+def blank(text: str, spans: list[Span]) -> str:
+    if not spans:
         return text
-    parts, last = [], 0
-    for r in article.repeated:
-        parts.append(text[last : r.start])
-        parts.append(re.sub(r"[^\n]", " ", text[r.start : r.end]))
-        last = r.end
-    parts.append(text[last:])
-    return "".join(parts)
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+# --- repeats ------------------------------------------------------------------------------------
+
+
+def find_repeated(text: str) -> list[Span]:
+    """Spans of ``text`` that repeat earlier text (a body saved twice, a repeated paragraph)."""
+    words = list(_WORD.finditer(text))
+    copied = _copied_words(words)
+    blocks = _merge_close(_runs(copied), words, text)
+    spans = [(Span.of(text, words[a].start(), words[b].end()), b - a + 1) for a, b in blocks]
+    return [span for span, n_words in spans if _worth_reporting(span, n_words, text)]
+
+
+def _copied_words(words: list[re.Match]) -> list[bool]:
+    """For each word, whether it lies in a run of ``_SHINGLE`` words that occurred earlier."""
+    keys = [_normal(w.group()) for w in words]
+    first_seen: dict[int, int] = {}
+    copied = [False] * len(words)
+    for i in range(len(keys) - _SHINGLE + 1):
+        key = hash(tuple(keys[i : i + _SHINGLE]))
+        earlier = first_seen.setdefault(key, i)
+        if earlier + _SHINGLE <= i:  # overlapping runs are stutters ("no, no, no"), not copies
+            copied[i : i + _SHINGLE] = [True] * _SHINGLE
+    return copied
+
+
+def _normal(word: str) -> str:
+    return word.translate(_QUOTES).lower()
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of True."""
+    runs, start = [], None
+    for i, flag in enumerate(flags):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            runs.append((start, i - 1))
+            start = None
+    if start is not None:
+        runs.append((start, len(flags) - 1))
+    return runs
+
+
+def _merge_close(runs: list[tuple[int, int]], words: list[re.Match], text: str) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in runs:
+        if merged and _bridgeable(merged[-1][1], a, words, text):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _bridgeable(last: int, first: int, words: list[re.Match], text: str) -> bool:
+    if first - last - 1 <= _MAX_GAP_WORDS:
+        return True
+    gap = text[words[last].end() : words[first].start()]
+    return all(is_boilerplate(line) for line in gap.splitlines() if line.strip())
+
+
+def _worth_reporting(span: Span, n_words: int, text: str) -> bool:
+    if n_words >= _MIN_BLOCK_WORDS:
+        return True
+    whole_lines = _starts_line(text, span.start) and _ends_line(text, span.end)
+    return n_words >= _MIN_PARAGRAPH_WORDS and whole_lines
+
+
+def _starts_line(text: str, i: int) -> bool:
+    return text[text.rfind("\n", 0, i) + 1 : i].strip() == ""
+
+
+def _ends_line(text: str, i: int) -> bool:
+    end = text.find("\n", i)
+    return text[i : len(text) if end < 0 else end].strip() == ""
+
+
+# --- boilerplate --------------------------------------------------------------------------------
+
+
+def find_boilerplate(text: str) -> list[Span]:
+    """Whole lines that are page furniture ("Advertisement", "Share this article"), not the article."""
+    return [Span.of(text, m.start(), m.end()) for m in _LINE.finditer(text) if is_boilerplate(m.group())]
+
+
+def is_boilerplate(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > _MAX_BOILERPLATE_WORDS or _QUOTE_MARKS.search(line):
+        return False
+    return _boilerplate_pattern().fullmatch(" ".join(re.findall(r"\w+", line.lower()))) is not None
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_pattern() -> re.Pattern:
+    """One pattern for all lines of ``boilerplate.txt``, where ``*`` stands for any words."""
+    alternatives = []
+    for raw in BOILERPLATE_PATH.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip().lower()
+        if line:
+            alternatives.append(_line_pattern(line))
+    return re.compile("|".join(f"(?:{a})" for a in alternatives if a) or r"(?!)")
+
+
+def _line_pattern(line: str) -> str:
+    escaped = re.escape(" ".join(re.findall(r"\w+|\*", line)))
+    if escaped.startswith("\\*"):
+        escaped = "(?:.*\\ )?" + escaped.removeprefix("\\*").removeprefix("\\ ")
+    return escaped.replace("\\ \\*", "(?:\\ .*)?")
