@@ -108,6 +108,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield InputError(str(path), str(why))
     except OSError as err:
         yield InputError(str(path), _os_message(err))
+    except Exception as err:  # a parser bug on one odd file must not stop the others
+        yield InputError(str(path), f"could not be read ({type(err).__name__}: {err})")
 
 
 def file_kind(path: Path) -> str:
@@ -289,6 +291,8 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | InputErro
             for lineno, item in _read_jsonl_lines(fh, str(path), _stem(path), max_bytes):
                 last_line = lineno
                 yield item
+        if not last_line:
+            yield InputError(str(path), "empty file (no JSON lines)")
     except (gzip.BadGzipFile, zlib.error, EOFError) as err:
         reason = str(err) or "it ends too early"
         where = f"after line {last_line}" if last_line else "from the start"
