@@ -136,9 +136,12 @@ def _print_article(console, article: Article) -> None:
     header.append(f"  ({count} statement{'' if count == 1 else 's'})", style="dim")
     console.print(header)
     if article.statements:
-        table = Table(show_edge=False, pad_edge=False, header_style="bold")
-        for column in ("id", "kind", "speaker", "cue", "content"):
-            table.add_column(column, overflow="fold", ratio=4 if column == "content" else None)
+        table = Table(show_edge=False, pad_edge=False, header_style="bold", expand=True)
+        table.add_column("id", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("speaker", max_width=30, overflow="fold")
+        table.add_column("cue", max_width=16, overflow="fold")
+        table.add_column("content", ratio=1, overflow="fold")
         for st in article.statements:
             table.add_row(*(Text(cell) for cell in _row(st)))
         console.print(table)
