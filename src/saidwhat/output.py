@@ -139,7 +139,7 @@ def _print_article(console, article: Article) -> None:
         table = Table(show_edge=False, pad_edge=False, header_style="bold", expand=True)
         table.add_column("id", no_wrap=True)
         table.add_column("kind", no_wrap=True)
-        table.add_column("speaker", max_width=30, overflow="fold")
+        table.add_column("speaker", max_width=36, overflow="fold")
         table.add_column("cue", max_width=16, overflow="fold")
         table.add_column("content", ratio=1, overflow="fold")
         for st in article.statements:
