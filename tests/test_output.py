@@ -33,7 +33,8 @@ def make_article(id: str = "mayor") -> Article:
     s2 = Statement(
         id="s2", kind="indirect", content=span(t, "the mayor meant only property taxes"),
         cue=span(t, "said", t.index("later")),
-        speaker=Speaker(name="Tom Reed", mention=span(t, "Tom Reed"), role="spokesman", organisation="City Hall"),
+        speaker=Speaker(name="Tom Reed", mention=span(t, "Tom Reed"), role="spokesman",
+                        organisation="City Hall"),
     )
     s3 = Statement(id="s3", kind="headline", content=span(t, "defends [budget] plan"))
     return Article(
