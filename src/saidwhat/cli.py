@@ -95,7 +95,11 @@ def cmd_extract(args) -> int:
         results = list(results)  # finish the progress bar before the table reaches the terminal
     try:
         written = output.write(results, fmt, args.out)
+    except BrokenPipeError:
+        raise
     except OSError as err:
+        if args.out is None:
+            raise
         raise UserError(f"cannot write {args.out}: {(err.strerror or str(err)).lower()}") from None
     return EXIT_OK if written else EXIT_FAILED
 
