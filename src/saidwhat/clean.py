@@ -13,6 +13,8 @@ covered by a run seen before are copies; copies close together are merged into b
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +25,15 @@ BOILERPLATE_PATH = Path(__file__).parent / "data" / "boilerplate.txt"
 
 _WORD = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _SHINGLE = 6  # words in a hashed run: shorter repeats are ordinary phrases, not copies
 _MIN_BLOCK_WORDS = 20  # a repeated block this long counts wherever it starts and ends
 _MIN_PARAGRAPH_WORDS = 8  # a shorter block counts only when it is whole lines (a paragraph)
 _MAX_GAP_WORDS = 3  # copies this close are one block (a changed word, an "Advertisement" line)
 _MAX_BOILERPLATE_WORDS = 12
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a line quoting someone is never furniture
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+_COPIED_RUN = re.compile(rb"\x01+")
 
 
 def clean(article: Article) -> Article:
@@ -46,14 +50,24 @@ def parse_text(article: Article) -> str:
 
 
 def blank(text: str, spans: list[Span]) -> str:
-    if not spans:
-        return text
-    chars = list(text)
-    for span in spans:
-        for i in range(span.start, span.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    """``text`` with every character of ``spans`` but newlines turned into a space."""
+    parts, last = [], 0
+    for start, end in _merged((s.start, s.end) for s in spans):
+        parts.append(text[last:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _merged(pairs) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(pairs):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 # --- repeats ------------------------------------------------------------------------------------
@@ -62,41 +76,31 @@ def blank(text: str, spans: list[Span]) -> str:
 def find_repeated(text: str) -> list[Span]:
     """Spans of ``text`` that repeat earlier text (a body saved twice, a repeated paragraph)."""
     words = list(_WORD.finditer(text))
-    copied = _copied_words(words)
-    blocks = _merge_close(_runs(copied), words, text)
+    starts = _copy_starts(_word_keys(text, words))
+    runs = [(m.start(), m.end() - 1 + _SHINGLE - 1) for m in _COPIED_RUN.finditer(starts)]
+    blocks = _merge_close(runs, words, text)
     spans = [(Span.of(text, words[a].start(), words[b].end()), b - a + 1) for a, b in blocks]
     return [span for span, n_words in spans if _worth_reporting(span, n_words, text)]
 
 
-def _copied_words(words: list[re.Match]) -> list[bool]:
-    """For each word, whether it lies in a run of ``_SHINGLE`` words that occurred earlier."""
-    keys = [_normal(w.group()) for w in words]
-    first_seen: dict[int, int] = {}
-    copied = [False] * len(words)
-    for i in range(len(keys) - _SHINGLE + 1):
-        key = hash(tuple(keys[i : i + _SHINGLE]))
-        earlier = first_seen.setdefault(key, i)
-        if earlier + _SHINGLE <= i:  # overlapping runs are stutters ("no, no, no"), not copies
-            copied[i : i + _SHINGLE] = [True] * _SHINGLE
-    return copied
+def _word_keys(text: str, words: list[re.Match]) -> list[str]:
+    """The words of ``text`` as compared: lower case, straight quotes."""
+    keys = text.translate(_QUOTES).lower().split()
+    if len(keys) != len(words):  # a case change that makes or eats white space: go word by word
+        keys = [w.group().translate(_QUOTES).lower() for w in words]
+    return keys
 
 
-def _normal(word: str) -> str:
-    return word.translate(_QUOTES).lower()
+def _copy_starts(keys: list[str]) -> bytes:
+    """Byte ``i`` is 1 when the ``_SHINGLE`` words from word ``i`` on occurred earlier, not
+    overlapping (overlapping runs are stutters, "no, no, no", not copies).
 
-
-def _runs(flags: list[bool]) -> list[tuple[int, int]]:
-    """(first, last) indices of each run of True."""
-    runs, start = [], None
-    for i, flag in enumerate(flags):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            runs.append((start, i - 1))
-            start = None
-    if start is not None:
-        runs.append((start, len(flags) - 1))
-    return runs
+    Written with ``map`` and ``dict`` so the per-word work runs in C: a 5 MB article takes ~1 s.
+    """
+    hashes = list(map(hash, zip(*(keys[k:] for k in range(_SHINGLE)), strict=False)))
+    first_index = dict(zip(reversed(hashes), range(len(hashes) - 1, -1, -1), strict=True))
+    firsts = map(first_index.__getitem__, hashes)
+    return bytes(map(operator.le, map(operator.add, firsts, itertools.repeat(_SHINGLE)), range(len(hashes))))
 
 
 def _merge_close(runs: list[tuple[int, int]], words: list[re.Match], text: str) -> list[tuple[int, int]]:
