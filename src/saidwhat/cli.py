@@ -142,7 +142,9 @@ def _process_one(pipeline, article, report: _ErrorReport):
     try:
         return pipeline.process(article)
     except Exception as err:
-        report.error(f"{article.id}: failed in the pipeline ({type(err).__name__}: {err})")
+        reason = " ".join(str(err).split())
+        reason = reason if len(reason) <= 160 else reason[:159] + "\u2026"
+        report.error(f"{article.id}: failed in the pipeline ({type(err).__name__}: {reason})")
         return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import itertools
 import json
 import os
 import re
@@ -288,7 +289,8 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | InputErro
     last_line = 0
     try:
         with opener(path, "rb") as fh:
-            for lineno, item in _read_jsonl_lines(fh, str(path), _stem(path), max_bytes):
+            lines = _bounded_lines(fh, max_bytes)
+            for lineno, item in _read_jsonl_lines(lines, str(path), _stem(path), max_bytes):
                 last_line = lineno
                 yield item
         if not last_line:
@@ -301,17 +303,29 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | InputErro
         yield InputError(str(path), _os_message(err))
 
 
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``, never holding more than ``limit`` bytes of one: a longer line is
+    read through to its end and comes out as ``None``."""
+    while line := stream.readline(limit + 1):
+        if len(line.rstrip(b"\r\n")) <= limit:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := stream.readline(limit + 1)):
+            pass
+        yield None
+
+
 def _read_jsonl_lines(
-    lines: Iterable[bytes], source: str, stem: str, max_bytes: int
+    lines: Iterable[bytes | None], source: str, stem: str, max_bytes: int
 ) -> Iterator[tuple[int, Article | InputError]]:
     for lineno, raw in enumerate(lines, start=1):
+        where = f"{source}:{lineno}"
+        if raw is None:
+            yield lineno, InputError(where, "line is " + _too_large(max_bytes))
+            continue
         if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8) :]
         if not raw.strip():
-            continue
-        where = f"{source}:{lineno}"
-        if len(raw) > max_bytes:
-            yield lineno, InputError(where, "line is " + _too_large(max_bytes))
             continue
         try:
             yield lineno, article_from_json_line(raw, f"{stem}-{lineno}")
@@ -360,8 +374,8 @@ def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Article | InputErr
     """Standard input: JSON lines when its first line is a JSON object, else one plain-text article."""
     first = stream.readline(max_bytes + 1)
     if _looks_like_json_object(first):
-        rest = _chain_lines(first, stream)
-        for _, item in _read_jsonl_lines(rest, "<stdin>", "stdin", max_bytes):
+        lines = itertools.chain([first], _bounded_lines(stream, max_bytes))
+        for _, item in _read_jsonl_lines(lines, "<stdin>", "stdin", max_bytes):
             yield item
         return
     try:
@@ -381,8 +395,3 @@ def _looks_like_json_object(line: bytes) -> bool:
         return isinstance(json.loads(stripped), dict)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return False
-
-
-def _chain_lines(first: bytes, stream: BinaryIO) -> Iterator[bytes]:
-    yield first
-    yield from stream
