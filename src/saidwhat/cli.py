@@ -79,7 +79,7 @@ def add_extract(sub) -> None:
 
 
 def cmd_extract(args) -> int:
-    from . import ingest, output
+    from . import ingest
 
     fmt = _output_format(args.format, args.out)
     _check_out(args.out)
@@ -93,27 +93,16 @@ def cmd_extract(args) -> int:
     results = _with_progress(process_safely(pipeline, itertools.chain([first], articles), report), args.quiet)
     if fmt == "table" and args.out is None:
         results = list(results)  # finish the progress bar before the table reaches the terminal
-    try:
-        written = output.write(results, fmt, args.out)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        if args.out is None:
-            raise
-        raise UserError(f"cannot write {args.out}: {(err.strerror or str(err)).lower()}") from None
+    written = _write(results, fmt, args.out)
     return EXIT_OK if written else EXIT_FAILED
 
 
 class _ErrorReport:
     """Prints one line per input or article that failed, above any progress bar."""
 
-    def __init__(self) -> None:
-        self.count = 0
-
     def error(self, message: str) -> None:
         from tqdm import tqdm
 
-        self.count += 1
         tqdm.write(f"saidwhat: {message}; skipped", file=sys.stderr)
 
     def articles(self, items):
@@ -164,6 +153,17 @@ def _with_progress(results, quiet: bool):
     enabled = not quiet and sys.stderr.isatty()
     return tqdm(results, disable=not enabled, delay=PROGRESS_DELAY, unit=" articles", file=sys.stderr,
                 dynamic_ncols=True, leave=False)
+
+
+def _write(results, fmt: str, out: str | None) -> int:
+    from . import output
+
+    try:
+        return output.write(results, fmt, out)
+    except OSError as err:
+        if out is None or isinstance(err, BrokenPipeError):
+            raise
+        raise UserError(f"cannot write {out}: {(err.strerror or str(err)).lower()}") from None
 
 
 def _output_format(fmt: str | None, out: str | None) -> str:
