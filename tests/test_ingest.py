@@ -238,3 +238,16 @@ def test_read_paths_streams(tmp_path):
 def test_sample_is_bundled():
     a = only(read(ingest.SAMPLE_PATH))
     assert a.id == "sample-putin-syria" and a.title and len(a.text) > 5000
+
+
+def test_article_from_bytes_for_uploads():
+    assert ingest.article_from_bytes(ARTICLE.encode("utf-16"), "up.txt").text == ARTICLE
+    assert "Maria Ortiz" in ingest.article_from_bytes(PAGE.encode(), "page.HTML").text
+    with pytest.raises(ingest.UnreadableInput, match="binary"):
+        ingest.article_from_bytes(b"\x00\x01\x02" * 100, "x.txt")
+
+
+def test_jsonl_line_that_is_not_an_object(tmp_path):
+    f = tmp_path / "arr.jsonl"
+    write_jsonl(f, ['["a", "b"]'])
+    assert only(read(f)).message == 'expected a JSON object with a "text" field, not an array'

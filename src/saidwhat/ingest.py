@@ -58,8 +58,8 @@ class InputError:
         return f"{self.source}: {self.message}"
 
 
-class _Unreadable(Exception):
-    """Why one input cannot become an article; turned into an ``InputError``."""
+class UnreadableInput(ValueError):
+    """Why some bytes cannot become an article (binary, empty, undecodable, too large)."""
 
 
 # --- the entry point ----------------------------------------------------------------------------
@@ -95,22 +95,27 @@ def split_errors(items: Iterable[Article | InputError]) -> tuple[list[Article], 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """One file by its extension: JSONL(.gz) gives many articles, the others one."""
-    kind = file_kind(path)
-    if kind == "jsonl":
+    if file_kind(path) == "jsonl":
         yield from _read_jsonl_file(path, max_bytes)
         return
     try:
-        data = _read_bytes(path, max_bytes)
-        if kind == "html":
-            yield article_from_html(data, _stem(path))
-        else:
-            yield article_from_txt(decode(data), _stem(path))
-    except _Unreadable as why:
+        yield article_from_bytes(_read_bytes(path, max_bytes), path.name)
+    except UnreadableInput as why:
         yield InputError(str(path), str(why))
     except OSError as err:
         yield InputError(str(path), _os_message(err))
     except Exception as err:  # a parser bug on one odd file must not stop the others
         yield InputError(str(path), f"could not be read ({type(err).__name__}: {err})")
+
+
+def article_from_bytes(data: bytes, name: str) -> Article:
+    """One uploaded or read file: HTML when ``name`` ends in .html/.htm, else plain text.
+
+    Raises ``UnreadableInput`` (a ``ValueError``) with a one-line reason.
+    """
+    if file_kind(Path(name)) == "html":
+        return article_from_html(data, _stem(Path(name)))
+    return article_from_txt(decode(data), _stem(Path(name)))
 
 
 def file_kind(path: Path) -> str:
@@ -147,7 +152,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise _Unreadable("file is " + _too_large(max_bytes))
+        raise UnreadableInput("file is " + _too_large(max_bytes))
     return data
 
 
@@ -175,21 +180,21 @@ def article_from_txt(text: str, id: str) -> Article:
 def decode(data: bytes) -> str:
     """Bytes -> text: a byte-order mark first, then UTF-8, then charset-normalizer's best guess.
 
-    Raises ``_Unreadable`` for empty, binary or undecodable input. The BOM is not part of the text.
+    Raises ``UnreadableInput`` for empty, binary or undecodable input. The BOM is not part of the text.
     """
     if not data.strip():
-        raise _Unreadable("empty file" if not data else "contains only white space")
+        raise UnreadableInput("empty file" if not data else "contains only white space")
     text = _decode_by_bom(data) or _decode_utf16_without_bom(data)
     if text is None:
         if b"\x00" in data:
-            raise _Unreadable("looks like a binary file, not text")
+            raise UnreadableInput("looks like a binary file, not text")
         text = _decode_utf8(data)
     if text is None:
         text = _decode_by_guess(data)
     if len(_CONTROL_CHARS.findall(text)) > _MAX_CONTROL_SHARE * len(text):
-        raise _Unreadable("looks like a binary file, not text")
+        raise UnreadableInput("looks like a binary file, not text")
     if not text.strip():
-        raise _Unreadable("contains only white space")
+        raise UnreadableInput("contains only white space")
     return text
 
 
@@ -200,7 +205,7 @@ def _decode_by_bom(data: bytes) -> str | None:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as err:
                 name = encoding.upper()
-                raise _Unreadable(f"starts with a {name} byte-order mark but is not {name}") from err
+                raise UnreadableInput(f"starts with a {name} byte-order mark but is not {name}") from err
     return None
 
 
@@ -231,7 +236,7 @@ def _decode_by_guess(data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise _Unreadable("cannot tell its text encoding (not UTF-8, and no other encoding fits)")
+        raise UnreadableInput("cannot tell its text encoding (not UTF-8, and no other encoding fits)")
     if _LATIN_FAMILY.match(best.encoding):
         try:
             return data.decode("cp1252")
@@ -257,7 +262,7 @@ def article_from_html(data: bytes, id: str) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise _Unreadable("no article text found in this HTML page")
+        raise UnreadableInput("no article text found in this HTML page")
     title = getattr(doc, "title", None) or article_from_txt(text, id).title
     return Article(
         id=id,
@@ -329,7 +334,7 @@ def _read_jsonl_lines(
             continue
         try:
             yield lineno, article_from_json_line(raw, f"{stem}-{lineno}")
-        except _Unreadable as why:
+        except UnreadableInput as why:
             yield lineno, InputError(where, str(why))
 
 
@@ -338,14 +343,14 @@ def article_from_json_line(raw: bytes | str, default_id: str) -> Article:
     try:
         obj = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise _Unreadable(f"invalid JSON ({_json_reason(err)})") from err
+        raise UnreadableInput(f"invalid JSON ({_json_reason(err)})") from err
     if not isinstance(obj, dict):
-        raise _Unreadable(f"expected a JSON object with a \"text\" field, got a JSON {type(obj).__name__}")
+        raise UnreadableInput(f'expected a JSON object with a "text" field, not {_json_type(obj)}')
     text = obj.get("text")
     if not isinstance(text, str):
-        raise _Unreadable('no "text" field' if text is None else '"text" is not a string')
+        raise UnreadableInput('no "text" field' if text is None else '"text" is not a string')
     if not text.strip():
-        raise _Unreadable('"text" is empty')
+        raise UnreadableInput('"text" is empty')
     raw_id = obj.get("id")
     return Article(
         id=str(raw_id) if raw_id not in (None, "") else default_id,
@@ -355,6 +360,11 @@ def article_from_json_line(raw: bytes | str, default_id: str) -> Article:
         url=_optional_str(obj.get("url")),
         date=_optional_str(obj.get("date")),
     )
+
+
+def _json_type(value) -> str:
+    names = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false"}
+    return names.get(type(value), "null")
 
 
 def _optional_str(value) -> str | None:
@@ -381,9 +391,9 @@ def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Article | InputErr
     try:
         data = first + stream.read(max_bytes + 1 - len(first))
         if len(data) > max_bytes:
-            raise _Unreadable("input is " + _too_large(max_bytes))
+            raise UnreadableInput("input is " + _too_large(max_bytes))
         yield article_from_txt(decode(data), "stdin")
-    except _Unreadable as why:
+    except UnreadableInput as why:
         yield InputError("<stdin>", str(why))
 
 
