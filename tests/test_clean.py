@@ -125,3 +125,17 @@ def test_linear_enough_on_a_large_article():
     found = clean.find_repeated(text)
     assert time.perf_counter() - t0 < 3
     assert len(found) == 1 and found[0].end == len(text)
+
+
+def test_pull_quote_repeated_in_a_longer_paragraph_is_not_a_copy():
+    quote = ("We cannot wait for the next storm to decide for us, and we will not ask the fishermen "
+             "to pay for a wall the whole city depends on")
+    text = f'{TITLE}\n"{quote}"\n{PARAGRAPHS[0]}\n"{quote}," council leader Maria Ortiz said.\n'
+    assert spans(text) == []
+
+
+def test_a_copy_is_cut_to_the_whole_paragraphs_it_covers():
+    copy = "9:55 p.m.\n" + BODY
+    text = f"{TITLE}\n8:10 p.m.\n{BODY}\n\n{copy}"
+    start = text.index(PARAGRAPHS[0], text.index("9:55"))
+    assert spans(text) == [(start, len(text))]

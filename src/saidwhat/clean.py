@@ -8,7 +8,8 @@ copy and never reads boilerplate.
 
 Repeats are found on words, not characters, so a copy that differs only in white space or line
 wrapping still matches: every run of ``_SHINGLE`` words is hashed once (linear time); words
-covered by a run seen before are copies; copies close together are merged into blocks.
+covered by a run seen before are copies; copies close together are merged into blocks, and a
+block counts by the whole lines (paragraphs) it covers.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ _WORD = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SHINGLE = 6  # words in a hashed run: shorter repeats are ordinary phrases, not copies
-_MIN_BLOCK_WORDS = 20  # a repeated block this long counts wherever it starts and ends
-_MIN_PARAGRAPH_WORDS = 8  # a shorter block counts only when it is whole lines (a paragraph)
+_MIN_WORDS = 8  # a shorter copied paragraph ("Reporting by Ann Lee") is not worth reporting
 _MAX_GAP_WORDS = 3  # copies this close are one block (a changed word, an "Advertisement" line)
 _MAX_BOILERPLATE_WORDS = 12
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a line quoting someone is never furniture
@@ -79,8 +79,9 @@ def find_repeated(text: str) -> list[Span]:
     starts = _copy_starts(_word_keys(text, words))
     runs = [(m.start(), m.end() - 1 + _SHINGLE - 1) for m in _COPIED_RUN.finditer(starts)]
     blocks = _merge_close(runs, words, text)
-    spans = [(Span.of(text, words[a].start(), words[b].end()), b - a + 1) for a, b in blocks]
-    return [span for span, n_words in spans if _worth_reporting(span, n_words, text)]
+    lines = (_whole_lines(text, words[a].start(), words[b].end()) for a, b in blocks)
+    spans = [Span.of(text, *pair) for pair in lines if pair]
+    return [span for span in spans if len(span.text.split()) >= _MIN_WORDS]
 
 
 def _word_keys(text: str, words: list[re.Match]) -> list[str]:
@@ -120,11 +121,26 @@ def _bridgeable(last: int, first: int, words: list[re.Match], text: str) -> bool
     return all(is_boilerplate(line) for line in gap.splitlines() if line.strip())
 
 
-def _worth_reporting(span: Span, n_words: int, text: str) -> bool:
-    if n_words >= _MIN_BLOCK_WORDS:
-        return True
-    whole_lines = _starts_line(text, span.start) and _ends_line(text, span.end)
-    return n_words >= _MIN_PARAGRAPH_WORDS and whole_lines
+def _whole_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The whole lines inside ``text[start:end]``, without the white space around them.
+
+    A copied piece of a line is part of an article that also says something else (a pull quote,
+    a lead repeated in a longer sentence): only whole copied paragraphs are left out.
+    """
+    if not _starts_line(text, start):
+        start = text.find("\n", start, end) + 1
+        if start == 0:
+            return None
+    if not _ends_line(text, end):
+        end = text.rfind("\n", start, end)
+        if end < 0:
+            return None
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return start, start + len(stripped)
 
 
 def _starts_line(text: str, i: int) -> bool:
