@@ -78,7 +78,9 @@ def read_paths(
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
             continue
         path = Path(p)
-        if path.is_dir():
+        if not p:
+            yield InputError("''", "an empty path")
+        elif path.is_dir():
             yield from _read_folder(path, max_bytes)
         elif path.exists():
             yield from read_file(path, max_bytes)
