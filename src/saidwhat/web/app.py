@@ -23,7 +23,8 @@ from . import corpus, uploads
 from .highlight import view_article
 
 HERE = Path(__file__).parent
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".svg": "image/svg+xml"}
 SECURITY_HEADERS = {
     # Every asset is the app's own; inline scripts, plugins and framing are refused outright.
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article, Entity, Statement
 
-PALETTE_SIZE = 8
+PALETTE_SIZE = 12
 UNKNOWN_SPEAKER = "Unattributed"
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -67,7 +67,8 @@ class DisputeView:
 
 @dataclass(slots=True)
 class Token:
-    """One step of the article text: ``open`` a mark, ``text``, or ``close`` the last open mark."""
+    """One step of the article text: ``open`` a mark, ``text``, ``close`` the last open mark, or
+    ``gap``: the space after a line break between paragraphs."""
 
     type: str
     text: str = ""
@@ -191,6 +192,19 @@ def tokenize(article: Article, statements: list[tuple[Statement, StatementView]]
             opened.add(x.order)
             tokens.append(Token("open", layer=x.layer, statement=x.statement, first=first))
             open_stack.append(x)
-        tokens.append(Token("text", text=text[left:right]))
+        in_statement = any(x.layer == "st" for x in open_stack)
+        tokens.extend(_text_tokens(text[left:right], paragraph_gaps=not in_statement))
     tokens.extend(Token("close", layer=x.layer) for x in reversed(open_stack))
+    return tokens
+
+
+def _text_tokens(piece: str, paragraph_gaps: bool) -> list[Token]:
+    if not paragraph_gaps or "\n" not in piece:
+        return [Token("text", text=piece)]
+    tokens = []
+    for i, line in enumerate(piece.split("\n")):
+        if i:
+            tokens += [Token("text", text="\n"), Token("gap")]
+        if line:
+            tokens.append(Token("text", text=line))
     return tokens
