@@ -132,6 +132,19 @@ def test_empty_article_gets_a_clear_message(client):
     assert page.status_code == 400 and "The article is empty" in page.text
 
 
+def test_a_failing_stage_gives_an_error_page_not_a_traceback():
+    class Broken:
+        def process(self, article):
+            raise RuntimeError("boom")
+
+    broken = TestClient(create_app(pipeline=Broken()), raise_server_exceptions=False)
+    page = post_text(broken, ARTICLE)
+    assert page.status_code == 500 and "could not handle this request (RuntimeError)" in page.text
+    assert "Traceback" not in page.text
+    answer = broken.post("/api/extract", json={"text": ARTICLE})
+    assert answer.status_code == 500 and answer.json()["detail"].startswith("saidwhat could not")
+
+
 # --- uploads ---------------------------------------------------------------------------------
 
 

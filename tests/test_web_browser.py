@@ -12,7 +12,7 @@ import pytest
 
 from saidwhat import ingest
 from saidwhat.web import create_app
-from web_fakes import ARTICLE, FakePipeline
+from web_fakes import ARTICLE, REPEATED_PARAGRAPH, FakePipeline
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -26,6 +26,27 @@ XSS_ARTICLE = (
     '"We found <img src=x onerror="window.__pwned = 2"> in the page," said Jane Holt.\n'
     "<svg onload=\"window.__pwned = 3\"></svg> and <a href=\"javascript:window.__pwned = 4\">this</a>.\n"
 )
+
+# Each element's text colour and the first opaque background behind it.
+COLOURS_JS = """sel => Array.from(document.querySelectorAll(sel)).map(el => {
+  let node = el, bg = null;
+  while (node && node.nodeType === 1 && !bg) {
+    const c = getComputedStyle(node).backgroundColor;
+    if (c !== "rgba(0, 0, 0, 0)" && c !== "transparent") bg = c;
+    node = node.parentElement;
+  }
+  return [el.tagName + "." + el.className, getComputedStyle(el).color, bg || "rgb(255, 255, 255)"];
+})"""
+
+
+def contrast(fg: str, bg: str) -> float:
+    def luminance(css: str) -> float:
+        channels = [int(x) / 255 for x in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 class Served:
@@ -214,3 +235,16 @@ def test_article_text_never_runs_as_code(page, fake_site, tmp_path):
     page.wait_for_selector("#article-text")
     assert "<script>" in page.inner_text("#article-text")
     assert page.evaluate("window.__pwned") is None
+
+
+def test_text_contrast_is_at_least_4_5_to_1(page, fake_site):
+    paste(page, fake_site, ARTICLE + REPEATED_PARAGRAPH + "\n" + REPEATED_PARAGRAPH + "\n")
+    page.focus("#st-s1")  # shows the tooltip too
+    selectors = ("body, h1, .meta, .legend, mark.st, .cue, .mention, .repeated, #tooltip, .top a, "
+                 "#speakers summary, #speakers .role, #speakers .count, #disputes a, .dispute-kind, .answers")
+    checked = page.evaluate(COLOURS_JS, selectors)
+    assert len(checked) > 15
+    low = [(what, fg, bg) for what, fg, bg in checked if contrast(fg, bg) < 4.5]
+    assert low == []
+    page.goto(fake_site + "/")
+    assert all(contrast(fg, bg) >= 4.5 for _, fg, bg in page.evaluate(COLOURS_JS, "label, button, a, p, h2"))

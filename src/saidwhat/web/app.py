@@ -7,6 +7,7 @@ between threads mid-parse.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from . import corpus, uploads
 from .highlight import view_article
 
 HERE = Path(__file__).parent
+logger = logging.getLogger("saidwhat.web")
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                 ".svg": "image/svg+xml"}
 SECURITY_HEADERS = {
@@ -205,6 +207,15 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": err.detail}, status_code=err.status_code)
         return page(request, "error.html", err.status_code, message=str(err.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, err: Exception):
+        # A bug in a stage must not show a traceback to the user; the server log keeps it.
+        logger.exception("error while serving %s", request.url.path)
+        message = f"saidwhat could not handle this request ({type(err).__name__})."
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=500)
+        return page(request, "error.html", 500, message=message)
 
     return app
 
