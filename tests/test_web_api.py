@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from saidwhat.cli import main as cli_main
-from saidwhat.records import Article, Span, Statement
-from saidwhat.web import create_app, uploads
+from saidwhat.records import Article, Span, Speaker, Statement
+from saidwhat.web import corpus, create_app, uploads
 from saidwhat.web.highlight import tokenize, view_article
 from web_fakes import ARTICLE, REPEATED_PARAGRAPH, FakePipeline
 
@@ -243,51 +243,73 @@ def test_corpus_needs_a_database(client):
 # --- corpus pages over a store ---------------------------------------------------------------
 
 
-def write_store(path: str, articles: list[Article]) -> None:
-    """A store with the tables and columns the web app reads (see ``saidwhat.web.corpus``)."""
+STORE_SCHEMA = {  # the tables and columns of saidwhat.store that the web app reads
+    "articles": "id VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR, date VARCHAR, text VARCHAR, "
+                "status VARCHAR",
+    "statements": "article_id VARCHAR, id VARCHAR, kind VARCHAR, content VARCHAR, content_start INTEGER, "
+                  "content_end INTEGER, cue VARCHAR, cue_start INTEGER, cue_end INTEGER, "
+                  "speaker_name VARCHAR, speaker_mention VARCHAR, speaker_start INTEGER, "
+                  "speaker_end INTEGER, "
+                  "speaker_role VARCHAR, speaker_organisation VARCHAR, speaker_key VARCHAR",
+    "disputes": "article_a VARCHAR, a VARCHAR, article_b VARCHAR, b VARCHAR, kind VARCHAR",
+    "speakers": "id VARCHAR, name VARCHAR",
+    "speaker_aliases": "alias VARCHAR, speaker_id VARCHAR",
+}
+
+
+def write_store(path: str, articles: list[Article], cross_disputes=(), aliases=()) -> None:
     con = duckdb.connect(path)
-    con.execute("CREATE TABLE articles (id VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR, "
-                "date DATE, text VARCHAR)")
-    con.execute('CREATE TABLE statements (article_id VARCHAR, id VARCHAR, kind VARCHAR, cue VARCHAR, '
-                'cue_start INTEGER, cue_end INTEGER, content VARCHAR, start INTEGER, "end" INTEGER, '
-                'speaker_name VARCHAR, speaker_mention VARCHAR, speaker_start INTEGER, speaker_end INTEGER, '
-                'role VARCHAR, organisation VARCHAR)')
-    con.execute("CREATE TABLE disputes (article_id VARCHAR, a VARCHAR, b VARCHAR, kind VARCHAR)")
+    for table, columns in STORE_SCHEMA.items():
+        con.execute(f"CREATE TABLE {table} ({columns})")
     for a in articles:
-        con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+        con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, 'ok')",
                     [a.id, a.title, a.source, a.url, a.date, a.text])
         for s in a.statements:
             sp, cue = s.speaker, s.cue
             m = sp.mention if sp else None
-            con.execute("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                a.id, s.id, s.kind, cue.text if cue else None, cue.start if cue else None,
-                cue.end if cue else None, s.content.text, s.content.start, s.content.end,
+            con.execute("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                a.id, s.id, s.kind, s.content.text, s.content.start, s.content.end,
+                cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
                 sp.name if sp else None, m.text if m else None, m.start if m else None,
-                m.end if m else None, sp.role if sp else None, sp.organisation if sp else None])
+                m.end if m else None, sp.role if sp else None, sp.organisation if sp else None,
+                sp.name.lower() if sp and sp.name else None])
         for d in a.disputes:
-            con.execute("INSERT INTO disputes VALUES (?, ?, ?, ?)", [a.id, d.a, d.b, d.kind])
+            con.execute("INSERT INTO disputes VALUES (?, ?, ?, ?, ?)", [a.id, d.a, a.id, d.b, d.kind])
+    for row in cross_disputes:
+        con.execute("INSERT INTO disputes VALUES (?, ?, ?, ?, ?)", list(row))
+    for name, keys in aliases:
+        con.execute("INSERT INTO speakers VALUES (?, ?)", [name.lower(), name])
+        for key in keys:
+            con.execute("INSERT INTO speaker_aliases VALUES (?, ?)", [key, name.lower()])
     con.close()
+
+
+def said(text: str, sid: str, content: str, name: str, role: str | None = None) -> Statement:
+    start = text.index(content)
+    mention = Span.of(text, text.index(name), text.index(name) + len(name))
+    return Statement(sid, "indirect", Span.of(text, start, start + len(content)),
+                     speaker=Speaker(name, mention, role=role))
 
 
 @pytest.fixture(scope="module")
 def corpus_client(tmp_path_factory, pipeline):
     path = str(tmp_path_factory.mktemp("store") / "corpus.duckdb")
     first = pipeline.process(Article(id="bridge-1", text=ARTICLE, title="Bridge vote", date="2024-03-04"))
-    later_text = "Mayor Jane Holt said the bridge would cost less than planned. <b>Bold</b> claim.\n"
+    later_text = "Holt said the bridge would cost less than planned. <b>Bold</b> claim.\n" \
+                 "Tom Reyes said the council had approved nothing of the kind.\n"
     later = Article(id="bridge-2", text=later_text, title="Bridge costs <i>down</i>", date="2024-05-01")
-    content = "the bridge would cost less than planned"
-    start = later_text.index(content)
-    later.statements = [Statement("s1", "indirect", Span.of(later_text, start, start + len(content)),
-                                  speaker=first.statements[0].speaker)]
-    later.statements[0].speaker.mention = Span.of(later_text, 0, 14)
-    write_store(path, [later, first])
+    later.statements = [said(later_text, "s1", "the bridge would cost less than planned", "Holt", "Mayor"),
+                        said(later_text, "s2", "the council had approved nothing of the kind", "Tom Reyes")]
+    write_store(path, [later, first],
+                cross_disputes=[("bridge-1", "s1", "bridge-2", "s2", "contradiction")],
+                aliases=[("Jane Holt", ["jane holt", "holt"]), ("Tom Reyes", ["tom reyes"])])
     return TestClient(create_app(db_path=path, pipeline=pipeline))
 
 
 def test_search_by_speaker_and_words(corpus_client):
-    page = corpus_client.get("/search", params={"speaker": "holt", "q": "bridge"})
+    page = corpus_client.get("/search", params={"speaker": "jane holt", "q": "bridge"})
     assert page.status_code == 200
-    assert "3 statements" in page.text
+    assert "3 statements" in page.text  # "Holt" in the later article is Jane Holt too
     assert page.text.index("2024-03-04") < page.text.index("2024-05-01")  # oldest first
     assert 'href="/articles/bridge-2#st-s1"' in page.text
     assert "Bridge costs &lt;i&gt;down&lt;/i&gt;" in page.text
@@ -302,6 +324,10 @@ def test_speaker_page_lists_statements_and_who_disputes_them(corpus_client):
     assert "the bridge would not open before 2030" in page.text
     disputed = page.text[page.text.index('id="disputed-h"'):]
     assert "Ali Baran" in disputed and "denial" in disputed and "That claim is simply not true" in disputed
+    holt = corpus_client.get("/speakers/Jane Holt").text
+    assert holt.count("<tr>") == 1 + 3
+    disputed = holt[holt.index('id="disputed-h"'):]
+    assert "Tom Reyes" in disputed and "contradiction" in disputed and 'href="/articles/bridge-2"' in disputed
     assert corpus_client.get("/speakers/Nobody Here").status_code == 404
 
 
@@ -309,15 +335,38 @@ def test_stored_article_page_links_back(corpus_client):
     page = corpus_client.get("/articles/bridge-1")
     assert page.status_code == 200
     tags = parse(page.text)
+    assert "".join(tags.text_parts) == ARTICLE
     assert len(tags.marks) == 4 and 'href="#st-s3"' in page.text
+    later = corpus_client.get("/articles/bridge-2").text
+    assert '<span class="speaker-name">Jane Holt</span>' in later
     assert corpus_client.get("/articles/../../etc/passwd").status_code == 404
 
 
 def test_api_statements_over_the_store(corpus_client):
     rows = corpus_client.get("/api/statements", params={"speaker": "Jane Holt"}).json()
     assert [r["article_id"] for r in rows] == ["bridge-1", "bridge-1", "bridge-2"]
-    assert rows[2]["date"] == "2024-05-01" and rows[2]["speaker"]["role"] == "Mayor"
+    assert rows[2]["date"] == "2024-05-01" and rows[2]["speaker"] == {
+        "name": "Jane Holt", "role": "Mayor", "organisation": None}
     assert corpus_client.get("/api/statements", params={"q": "spring"}).json()[0]["kind"] == "direct"
+
+
+def test_a_store_without_merged_speakers_uses_each_articles_names(tmp_path, pipeline):
+    path = str(tmp_path / "plain.duckdb")
+    write_store(path, [pipeline.process(Article(id="b", text=ARTICLE, title="Bridge"))])
+    con = duckdb.connect(path)
+    con.execute("DROP TABLE speakers")
+    con.execute("DROP TABLE speaker_aliases")
+    con.close()
+    rows = corpus.search_statements(path, speaker="holt")
+    assert [r["speaker_name"] for r in rows] == ["Jane Holt", "Jane Holt"]
+
+
+def test_a_database_that_is_no_store_gets_a_clear_message(tmp_path, pipeline):
+    path = str(tmp_path / "other.duckdb")
+    duckdb.connect(path).close()
+    client = TestClient(create_app(db_path=path, pipeline=pipeline))
+    page = client.get("/search", params={"q": "x"})
+    assert page.status_code == 500 and "not a saidwhat store" in page.text
 
 
 # --- the highlighter on overlapping spans ----------------------------------------------------
