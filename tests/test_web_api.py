@@ -328,7 +328,15 @@ def test_speaker_page_lists_statements_and_who_disputes_them(corpus_client):
     assert holt.count("<tr>") == 1 + 3
     disputed = holt[holt.index('id="disputed-h"'):]
     assert "Tom Reyes" in disputed and "contradiction" in disputed and 'href="/articles/bridge-2"' in disputed
-    assert corpus_client.get("/speakers/Nobody Here").status_code == 404
+    partial = corpus_client.get("/speakers/Reyes")
+    assert partial.url.path == "/search" and "2 statements" in partial.text
+
+
+def test_search_page_lists_the_speakers_with_most_statements(corpus_client):
+    page = corpus_client.get("/search").text
+    top = re.findall(r'<li><a href="/speakers/([^"]+)">', page)
+    assert top[:3] == ["Jane%20Holt", "Tom%20Reyes", "Ali%20Baran"]
+    assert "(3 in 2 articles)" in page
 
 
 def test_stored_article_page_links_back(corpus_client):

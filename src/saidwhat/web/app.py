@@ -11,9 +11,10 @@ import logging
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -149,14 +150,15 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
         db = need_db()
         asked = bool(speaker.strip() or q.strip())
         rows = corpus.search_statements(db, speaker, q) if asked else []
+        top = [] if asked else corpus.top_speakers(db)
         return page(request, "search.html", speaker=speaker, q=q, rows=rows, asked=asked,
-                    limit=corpus.MAX_RESULTS)
+                    limit=corpus.MAX_RESULTS, top=top)
 
     @app.get("/speakers/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def speaker(request: Request, name: str):
         info = corpus.speaker_page(need_db(), name)
-        if not info["statements"]:
-            return page(request, "error.html", 404, message=f"No statements by “{name}” in the corpus.")
+        if not info["statements"]:  # not a full corpus name: show the names that contain it
+            return RedirectResponse(f"/search?{urlencode({'speaker': name})}", status_code=303)
         return page(request, "speaker.html", info=info)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)

@@ -91,6 +91,15 @@ def search_statements(db_path: str, speaker: str | None = None, q: str | None = 
         return corpus.statements(" AND ".join(where), params, limit)
 
 
+def top_speakers(db_path: str, limit: int = 60) -> list[dict[str, Any]]:
+    """The speakers with most statements: ``name``, ``statements``, ``articles``."""
+    with connect(db_path) as corpus:
+        return corpus.rows(f"""
+            SELECT name, count(*) AS statements, count(DISTINCT article_id) AS articles
+            FROM (SELECT {corpus.name_of("s")} AS name, s.article_id FROM statements s)
+            WHERE name IS NOT NULL GROUP BY name ORDER BY statements DESC, name LIMIT ?""", [limit])
+
+
 def speaker_page(db_path: str, name: str) -> dict[str, Any]:
     """All statements of one speaker (by the name the corpus gives them) over time, and who disputes them."""
     with connect(db_path) as corpus:
