@@ -191,6 +191,19 @@ def test_upload_over_the_limit_is_refused(client, extra):
     assert "The file is too large" in page.text and "the limit is 2 MB" in page.text
 
 
+def test_request_bodies_over_the_limit_are_refused(client):
+    def chunks():
+        for _ in range(50):
+            yield b"text=" + b"a" * 60_000
+
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    page = client.post("/article", content=chunks(), headers=form)  # no Content-Length: counted
+    assert page.status_code == 413 and "The article is too large; the limit is 2 MB" in page.text
+    answer = client.post("/api/extract", content=b"{" + b" " * (uploads.MAX_UPLOAD_BYTES + 100_000) + b"}",
+                         headers={"content-type": "application/json"})
+    assert answer.status_code == 413 and "The request is too large" in answer.json()["detail"]
+
+
 def test_upload_without_a_file(client):
     page = client.post("/upload", data={"x": "1"})
     assert page.status_code == 400 and "Choose a .txt or .html file" in page.text

@@ -37,6 +37,43 @@ SECURITY_HEADERS = {
 }
 
 
+BODY_LIMIT = uploads.MAX_UPLOAD_BYTES + 64 * 1024  # the largest upload and its form fields
+
+
+class _BodyLimit:
+    """Refuses request bodies over ``limit`` bytes, whether or not they declare their length.
+
+    The error is raised when the body is read, so the page that reads it can say what went wrong;
+    API requests declaring too large a body are answered at once.
+    """
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        size = int(declared) if declared.isdigit() else None
+        what = {"/upload": "file", "/article": "article"}.get(scope["path"], "request")
+        if size is not None and size > self.limit and what == "request":
+            message = uploads.too_large_message(size, what)
+            return await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
+        seen = 0
+
+        async def counting_receive():
+            nonlocal seen
+            if size is not None and size > self.limit:
+                raise uploads.UploadError(uploads.too_large_message(size, what), 413)
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise uploads.UploadError(uploads.too_large_message(None, what), 413)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
 class ExtractRequest(BaseModel):
     text: str = Field(..., description="the article text; offsets in the answer index it",
                       max_length=uploads.MAX_TEXT_CHARS)
@@ -87,6 +124,8 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
         redoc_url=None,
     )
 
+    app.add_middleware(_BodyLimit, limit=BODY_LIMIT)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
@@ -131,9 +170,6 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
 
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
     async def upload(request: Request):
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > uploads.MAX_UPLOAD_BYTES + 64 * 1024:
-            return form_error(request, uploads.UploadError(uploads.too_large_message(int(declared)), 413))
         form = await request.form(max_files=1, max_fields=4)
         file = form.get("file")
         if file is None or isinstance(file, str) or not file.filename:
@@ -197,6 +233,12 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         """Statements of the store (``--db``), oldest article first."""
         return [_statement_json(r) for r in corpus.search_statements(need_db(), speaker, q, limit)]
+
+    @app.exception_handler(uploads.UploadError)
+    async def too_large(request: Request, err: uploads.UploadError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(err)}, status_code=err.status)
+        return form_error(request, err)
 
     @app.exception_handler(corpus.CorpusError)
     async def corpus_error(request: Request, err: corpus.CorpusError):

@@ -35,9 +35,9 @@ def limit_text(text: str) -> str:
     return text
 
 
-def too_large_message(size: int | None = None) -> str:
+def too_large_message(size: int | None = None, what: str = "file") -> str:
     got = f" ({size / 1024 / 1024:.1f} MB)" if size else ""
-    return f"The file is too large{got}; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+    return f"The {what} is too large{got}; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
 
 
 def display_id(filename: str | None) -> str:
