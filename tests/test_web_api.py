@@ -175,8 +175,9 @@ def test_upload_in_latin1_is_decoded(client):
 
 @pytest.mark.parametrize(("name", "data", "status", "message"), [
     ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 415, "Only .txt and .html files"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 415, "not a text file"),
-    ("empty.txt", b"", 400, "The article is empty"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 415, "cannot be read as text"),
+    ("empty.txt", b" \n", 400, "The file is empty"),
+    ("nothing.html", b"<html><body><script>var x;</script></body></html>", 422, "article text"),
 ])
 def test_bad_uploads_get_clear_messages(client, name, data, status, message):
     page = upload(client, name, data)

@@ -45,10 +45,25 @@ def display_id(filename: str | None) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")[:60] or "upload"
 
 
+# ``ingest`` reads files for the command line; when it offers decoding and HTML extraction on
+# bytes, uploads use the same, so a file reads the same in the app as on the command line.
+_INGEST_ERRORS = (UnicodeError, ValueError, getattr(ingest, "_Unreadable", ValueError))
+
+
+def _unreadable(reason: object) -> UploadError:
+    return UploadError(f"This file cannot be read as text ({reason}): upload a .txt or .html article.", 415)
+
+
 def decode_text(data: bytes) -> str:
     """Bytes -> text, or an ``UploadError`` for anything that is not text (images, PDFs, ...)."""
+    decode = getattr(ingest, "decode", None)
+    if decode is not None:
+        try:
+            return decode(data)
+        except _INGEST_ERRORS as err:
+            raise _unreadable(err) from None
     if b"\x00" in data[:8192]:
-        raise UploadError("This file is not a text file: upload a .txt or .html article.", 415)
+        raise _unreadable("looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -57,22 +72,24 @@ def decode_text(data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise UploadError("This file is not a text file: upload a .txt or .html article.", 415)
+        raise _unreadable("no text encoding fits")
     return str(best)
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """The article text of an HTML page (headline first) and its title."""
+def article_from_html(data: bytes, id: str) -> Article:
+    """The article in an HTML page: its main text (headline first) and title."""
     from_html = getattr(ingest, "article_from_html", None)
     if from_html is not None:
-        art = from_html(html, "upload")
-        return art.text, art.title
+        try:
+            return from_html(data, id)
+        except _INGEST_ERRORS as err:
+            raise UploadError(f"This HTML page cannot be read: {err}.", 422) from None
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(decode_text(data), with_metadata=True, include_comments=False)
     if doc is None or not (doc.text or "").strip():
         raise UploadError("No article text was found in this HTML page.", 422)
-    return doc.text, doc.title
+    return Article(id=id, text=doc.text, title=doc.title)
 
 
 def article_from_upload(filename: str | None, data: bytes) -> Article:
@@ -81,12 +98,14 @@ def article_from_upload(filename: str | None, data: bytes) -> Article:
     name = (filename or "").lower()
     if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
         raise UploadError("Only .txt and .html files can be uploaded.", 415)
-    text = decode_text(data)
+    if not data.strip():
+        raise UploadError("The file is empty: choose a file with an article in it.")
     aid = display_id(filename)
     if name.endswith(HTML_SUFFIXES):
-        body, title = html_to_text(text)
-        return Article(id=aid, text=limit_text(body), title=title)
-    return ingest.article_from_txt(limit_text(text), aid)
+        article = article_from_html(data, aid)
+        limit_text(article.text)
+        return article
+    return ingest.article_from_txt(limit_text(decode_text(data)), aid)
 
 
 def article_from_paste(text: str, title: str | None) -> Article:
