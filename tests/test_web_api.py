@@ -308,10 +308,12 @@ def said(text: str, sid: str, content: str, name: str, role: str | None = None) 
 @pytest.fixture(scope="module")
 def corpus_client(tmp_path_factory, pipeline):
     path = str(tmp_path_factory.mktemp("store") / "corpus.duckdb")
-    first = pipeline.process(Article(id="bridge-1", text=ARTICLE, title="Bridge vote", date="2024-03-04"))
+    first = pipeline.process(Article(id="bridge-1", text=ARTICLE, title="Bridge vote", date="2024-03-04",
+                                     url="javascript:alert(1)"))
     later_text = "Holt said the bridge would cost less than planned. <b>Bold</b> claim.\n" \
                  "Tom Reyes said the council had approved nothing of the kind.\n"
-    later = Article(id="bridge-2", text=later_text, title="Bridge costs <i>down</i>", date="2024-05-01")
+    later = Article(id="bridge-2", text=later_text, title="Bridge costs <i>down</i>", date="2024-05-01",
+                    url="https://example.org/bridge-costs")
     later.statements = [said(later_text, "s1", "the bridge would cost less than planned", "Holt", "Mayor"),
                         said(later_text, "s2", "the council had approved nothing of the kind", "Tom Reyes")]
     write_store(path, [later, first],
@@ -359,8 +361,10 @@ def test_stored_article_page_links_back(corpus_client):
     tags = parse(page.text)
     assert "".join(tags.text_parts) == ARTICLE
     assert len(tags.marks) == 4 and 'href="#st-s3"' in page.text
+    assert "javascript:" not in page.text  # only web addresses become links
     later = corpus_client.get("/articles/bridge-2").text
     assert '<span class="speaker-name">Jane Holt</span>' in later
+    assert 'href="https://example.org/bridge-costs"' in later
     assert corpus_client.get("/articles/../../etc/passwd").status_code == 404
 
 

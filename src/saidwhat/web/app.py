@@ -17,6 +17,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, ingest
@@ -166,7 +167,7 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
             article = uploads.article_from_paste(str(form.get("text") or ""), str(form.get("title") or ""))
         except uploads.UploadError as err:
             return form_error(request, err)
-        return article_page(request, analyser.process(article))
+        return article_page(request, await run_in_threadpool(analyser.process, article))
 
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
     async def upload(request: Request):
@@ -179,7 +180,7 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
             article = uploads.article_from_upload(file.filename, data)
         except uploads.UploadError as err:
             return form_error(request, err)
-        return article_page(request, analyser.process(article))
+        return article_page(request, await run_in_threadpool(analyser.process, article))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, speaker: str = "", q: str = ""):
