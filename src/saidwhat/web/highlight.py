@@ -177,11 +177,15 @@ def tokenize(article: Article, statements: list[tuple[Statement, StatementView]]
     tokens: list[Token] = []
     open_stack: list[_Layer] = []
     opened: set[int] = set()
+    by_start = sorted(layers, key=lambda x: x.start)
+    active: list[_Layer] = []
+    next_layer = 0
     for left, right in zip(cuts, cuts[1:], strict=False):
-        covering = sorted(
-            (x for x in layers if x.start <= left and x.end >= right),
-            key=lambda x: (x.start, -x.end, x.order),
-        )
+        while next_layer < len(by_start) and by_start[next_layer].start <= left:
+            active.append(by_start[next_layer])
+            next_layer += 1
+        active = [x for x in active if x.end > left]
+        covering = sorted(active, key=lambda x: (x.start, -x.end, x.order))
         keep = 0
         while keep < min(len(open_stack), len(covering)) and open_stack[keep] is covering[keep]:
             keep += 1
