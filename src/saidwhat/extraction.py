@@ -26,8 +26,10 @@ OPENING_QUOTES = "\"“«„"
 CLOSING_QUOTES = "\"”»"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
+OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
 MIN_QUOTE_WORDS = 4
+JOIN_INTERRUPTED_QUOTES = False
 _EDGE_PUNCT = " \t\n,;:—–-"
 
 
@@ -107,20 +109,35 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_BEFORE_OPENING = set(" \t\u00a0([{—–-/") | set(OPENING_QUOTES)
+
+
+def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
+    """A mark at a word's start (space or line start before it, a letter after it) opens a quote,
+    whatever its shape: scraped text often has ” where “ belongs."""
+    before = i == start or text[i - 1] in _BEFORE_OPENING
+    return before and i + 1 < end and not text[i + 1].isspace()
+
+
 def _quotes_in_paragraph(text: str, start: int, end: int, quotes: list[Quote], carried: int | None):
     open_at: int | None = None
+    depth = 0  # curly quotes nested in a curly quote: he calls “hell” inside “...”
     for i in range(start, end):
         ch = text[i]
         if ch not in OPENING_QUOTES and ch not in CLOSING_QUOTES:
             continue
+        opening = _looks_opening(text, i, start, end)
         if open_at is None:
-            if ch in OPENING_QUOTES and ch != "”":
+            if opening or ch == "“":
                 open_at = i
-        elif ch in CLOSING_QUOTES and ch != "“":
+        elif ch == "“" and opening:
+            depth += 1
+        elif not opening or i + 1 == end:
+            if depth:
+                depth -= 1
+                continue
             quotes.append(Quote(open_at + 1, i, open_at, i, continues=carried))
             carried, open_at = None, None
-        elif ch == "“":  # a new curly opening inside an open quote: the first one never closed
-            open_at = i
     if open_at is None:
         return None
     quotes.append(Quote(open_at + 1, end, open_at, None, continues=carried))
@@ -287,22 +304,36 @@ def quote_mark_positions(text: str) -> list[int]:
     return [i for i, ch in enumerate(text) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
 
 
-def candidate(verb, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
-    """A possible attribution headed by ``verb``, with the features the model scores."""
-    if verb.pos_ not in ("VERB", "AUX") or is_passive_participle(verb):
+def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
+    """A possible attribution headed by ``pred`` (a verb, or an adjective such as "convinced",
+    "worried"), with the features the model scores."""
+    if pred.pos_ == "ADJ" and pred.dep_ == "acomp":
+        subj = subject_of(pred.head)
+    elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
+        subj = subject_of(pred)
+    else:
         return None
-    subj = subject_of(verb)
     if subj is None:
         return None
-    arg = content_argument(verb)
+    arg = content_argument(pred) or passive_content(pred, subj)
     if arg is None:
         return None
     label, span = arg
-    span = clip_to_paragraph(text, span, verb.idx)
+    if label == "passive":
+        subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2:
         return None
-    found = Found("indirect", span, cue_span(verb), mention_span(subj, text), 0.0)
-    return found, candidate_features(verb, subj, label, text[span[0] : span[1]], span, quote_marks)
+    found = Found("indirect", span, cue_span(pred), mention_span(subj, text), 0.0)
+    return found, candidate_features(pred, subj, label, text[span[0] : span[1]], span, quote_marks)
+
+
+def passive_content(verb, subj) -> tuple[str, tuple[int, int]] | None:
+    """ "Trump is supported by few papers": the papers are the source, Trump the content."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None or subj.dep_ != "nsubjpass" or not any(g.dep_ == "pobj" for g in agent.children):
+        return None
+    return "passive", subtree_span(subj)
 
 
 def is_passive_participle(verb) -> bool:
@@ -323,7 +354,8 @@ def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
             return dep, subtree_span(child)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
-        end_tok = max((c for c in children if c.dep_ in ("oprd",) and c.i > dobj.i), default=dobj, key=lambda c: c.i)
+        tail = [c for c in children if c.i > dobj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS))]
+        end_tok = max(tail, default=dobj, key=lambda c: c.i)
         start, _ = subtree_span(dobj)
         _, end = subtree_span(end_tok)
         return "dobj", (start, end)
@@ -498,6 +530,9 @@ def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> F
     if prev_f is not None and prev_f.quote is not None:
         gap = text[quotes[prev_f.quote].outer_end : q.outer_start]
         if "\n" not in gap and len(gap) < 80:
+            if JOIN_INTERRUPTED_QUOTES:
+                prev_f.content = (prev_f.content[0], content[1])
+                return None
             return Found("direct", content, prev_f.cue, prev_f.speaker, 0.85, qi)
     return None
 
