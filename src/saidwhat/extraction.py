@@ -190,14 +190,23 @@ def subject_of(verb):
     return None
 
 
-def mention_span(token, text: str) -> tuple[int, int]:
+def mention_span(token, text: str, cue=None) -> tuple[int, int]:
     """Character span of the noun phrase a speaker token heads, without relative clauses, within
-    its paragraph; a relative "that"/"which" stands for the noun it modifies."""
+    the cue's paragraph; a relative "that"/"which" stands for the noun it modifies. A subject
+    parsed across a paragraph break (a dateline or time stamp glued to the sentence) is replaced
+    by what stands between the paragraph's start and the cue."""
     if token.lower_ in ("that", "which") and token.head.dep_ == "relcl" and token.head.head is not token.head:
         token = token.head.head
+    anchor = cue if cue is not None else token
+    para_start = text.rfind("\n", 0, anchor.idx) + 1
+    if token.idx < para_start and cue is not None and cue.idx > para_start:
+        before = [t for t in cue.doc[: cue.i] if t.idx >= para_start and not t.is_space]
+        while before and before[-1].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
+            before.pop()
+        if before:
+            return before[0].idx, before[-1].idx + len(before[-1].text)
     if token.lower_ in PRONOUNS:
         return token.idx, token.idx + len(token.text)
-    para_start = text.rfind("\n", 0, token.idx) + 1
     left, right = token, token
     for t in token.subtree:
         if t.i < left.i and t.idx >= para_start and not t.is_space:
@@ -329,7 +338,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2:
         return None
-    found = Found("indirect", span, cue_span(pred), mention_span(subj, text), 0.0)
+    found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
     return found, candidate_features(pred, subj, label, text[span[0] : span[1]], span, quote_marks)
 
 
@@ -481,7 +490,11 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
             cue_tok = cue_for_quote(doc, text, q)
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
-                speaker = mention_span(subj, text) if subj is not None and not inside(subj.idx, q) else None
+                speaker = (
+                    mention_span(subj, text, cue_tok)
+                    if subj is not None and not inside(subj.idx, q)
+                    else None
+                )
                 f = Found(
                     "direct",
                     trim(text, q.start, q.end),
@@ -589,7 +602,9 @@ def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
     subj = subject_of(cues[-1]) if cues else None
     if subj is None:
         return None
-    return Found("direct", trim(text, q.start, q.end), cue_span(cues[-1]), mention_span(subj, text), 0.85, qi)
+    return Found(
+        "direct", trim(text, q.start, q.end), cue_span(cues[-1]), mention_span(subj, text, cues[-1]), 0.85, qi
+    )
 
 
 # --- headline ------------------------------------------------------------------------------------
