@@ -332,22 +332,23 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     arg = content_argument(pred) or passive_content(pred, subj)
     if arg is None:
         return None
-    label, span = arg
+    label, arg_head, span = arg
     if label == "passive":
         subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2:
         return None
     found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
-    return found, candidate_features(pred, subj, label, text[span[0] : span[1]], span, quote_marks)
+    features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
+    return found, features
 
 
-def passive_content(verb, subj) -> tuple[str, tuple[int, int]] | None:
+def passive_content(verb, subj) -> tuple[str, object, tuple[int, int]] | None:
     """ "Trump is supported by few papers": the papers are the source, Trump the content."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is None or subj.dep_ != "nsubjpass" or not any(g.dep_ == "pobj" for g in agent.children):
         return None
-    return "passive", subtree_span(subj)
+    return "passive", subj, subtree_span(subj)
 
 
 def is_passive_participle(verb) -> bool:
@@ -359,7 +360,7 @@ def is_passive_participle(verb) -> bool:
     )
 
 
-def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
+def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     """What a predicate introduces, by preference: a clausal complement, an infinitive, a
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
     or the clause the verb is attached to ("..., X said")."""
@@ -369,7 +370,7 @@ def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
             (c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None
         )
         if child is not None:
-            return dep, subtree_span(child)
+            return dep, child, subtree_span(child)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
         tail = [
@@ -380,7 +381,7 @@ def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
         end_tok = max(tail, default=dobj, key=lambda c: c.i)
         start, _ = subtree_span(dobj)
         _, end = subtree_span(end_tok)
-        return "dobj", (start, end)
+        return "dobj", dobj, (start, end)
     prep = next(
         (
             c
@@ -391,7 +392,7 @@ def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
     )
     if prep is not None:
         obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
-        return f"prep_{prep.lower_}", subtree_span(obj)
+        return f"prep_{prep.lower_}", obj, subtree_span(obj)
     head = verb.head
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
@@ -401,12 +402,12 @@ def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
         and not is_cue(head)
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
-        return "head", subtree_span(head, exclude=verb)
+        return "head", head, subtree_span(head, exclude=verb)
     return None
 
 
 def candidate_features(
-    verb, subj, label: str, content: str, span: tuple[int, int], quote_marks: list[int]
+    verb, subj, label: str, arg_head, content: str, span: tuple[int, int], quote_marks: list[int]
 ) -> dict[str, float]:
     lexicon = cue_lexicon()
     lemma = verb.lemma_.lower()
@@ -450,6 +451,10 @@ def candidate_features(
         f"head_class={head_class}": 1.0,
         f"under_cue={under_cue != 'none'}": 1.0,
         f"under_cue_class={cls}|{under_cue != 'none'}": 1.0,
+        f"arg_tag={label}|{arg_head.tag_}": 1.0,
+        f"arg_finite={label}|{any(c.dep_ in SUBJECT_DEPS for c in arg_head.children)}": 1.0,
+        f"arg_word={arg_head.lemma_.lower() if arg_head.pos_ == 'NOUN' else arg_head.pos_}": 1.0,
+        f"sent_start={verb.sent.start == subj.left_edge.i}": 1.0,
     }
     return features
 
