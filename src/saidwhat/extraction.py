@@ -324,6 +324,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     if pred.pos_ == "ADJ" and pred.dep_ == "acomp":
         subj = subject_of(pred.head)
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
+        if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
+            return None  # "Asked to comment, X said": being asked is not a statement
         subj = subject_of(pred)
     else:
         return None
