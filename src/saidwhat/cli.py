@@ -200,9 +200,62 @@ def _byte_size(value: str) -> int:
     return size
 
 
+# --- saidwhat serve -----------------------------------------------------------------------------
+
+
+def add_serve(sub) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="start the web app (article pages, corpus search, JSON API)",
+        description="Start the web app: paste or upload an article to see who said what; with --db, "
+        "search a corpus store. The JSON API's schema is at /openapi.json.",
+    )
+    p.add_argument("--db", metavar="PATH", help="a DuckDB store made by saidwhat, for the corpus pages")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.set_defaults(func=cmd_serve)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as err:
+        raise UserError(f"cannot listen on {host}: {err.strerror}") from None
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(addr)
+        except OSError as err:
+            msg = f"cannot listen on {host}:{port} ({err.strerror}); choose another --port"
+            raise UserError(msg) from None
+
+
+def cmd_serve(args) -> int:
+    from pathlib import Path
+
+    if args.db is not None and not Path(args.db).is_file():
+        raise UserError(f"{args.db}: no such database file")
+    if not 0 < args.port < 65536:
+        raise UserError(f"--port {args.port}: give a port between 1 and 65535")
+    _check_port_free(args.host, args.port)
+
+    import uvicorn
+
+    from .web import create_app
+
+    print("saidwhat: loading the language model ...", file=sys.stderr)
+    app = create_app(db_path=args.db)
+    print(f"saidwhat: serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 # --- the parser ---------------------------------------------------------------------------------
 
-COMMANDS: list[Callable] = [add_extract]
+COMMANDS: list[Callable] = [add_extract, add_serve]
 
 
 def build_parser() -> argparse.ArgumentParser:
