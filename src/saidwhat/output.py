@@ -41,13 +41,14 @@ def write(articles: Iterable[Article], fmt: str, out: str | TextIO | None = None
     writer = {"table": write_table, "json": write_json, "jsonl": write_jsonl, "csv": write_csv}.get(fmt)
     if writer is None:
         raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    with _opened(out) as fh:
+    with _opened(out, for_people=fmt == "table") as fh:
         return writer(articles, fh)
 
 
 @contextlib.contextmanager
-def _opened(out: str | TextIO | None) -> Iterator[TextIO]:
+def _opened(out: str | TextIO | None, for_people: bool) -> Iterator[TextIO]:
     if out is None:
+        _fit_stdout(for_people)
         yield sys.stdout
     elif isinstance(out, str):
         # newline="": texts keep their own "\r\n"; csv writes its own line ends.
@@ -55,6 +56,17 @@ def _opened(out: str | TextIO | None) -> Iterator[TextIO]:
             yield fh
     else:
         yield out
+
+
+def _fit_stdout(for_people: bool) -> None:
+    """Data formats are UTF-8 whatever the locale says; a table shows "?" for what it cannot show."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding == "utf8" or not hasattr(sys.stdout, "reconfigure"):
+        return
+    if for_people:
+        sys.stdout.reconfigure(errors="replace")
+    else:
+        sys.stdout.reconfigure(encoding="utf-8")
 
 
 # --- JSON, JSON lines ---------------------------------------------------------------------------
