@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 
 import pytest
 
@@ -142,3 +143,13 @@ def test_dispute_line_names_cross_article_statements():
 def test_records_round_trip_is_the_contract():
     a = make_article()
     assert article_from_dict(article_to_dict(a)) == a
+
+
+def test_json_on_a_latin1_stdout_is_still_utf8(monkeypatch):
+    raw = io.BytesIO()
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(raw, encoding="latin-1"))
+    article = make_article()
+    article.text = article.text.replace("Monday", "Monday \u2014 in \u5317\u4eac")
+    output.write([article], "json")
+    sys.stdout.flush()
+    assert "\u5317\u4eac" in json.loads(raw.getvalue().decode("utf-8"))[0]["text"]
