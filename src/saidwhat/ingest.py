@@ -308,6 +308,8 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | InputErro
         yield InputError(str(path), f"broken gzip file {where} ({reason})")
     except OSError as err:
         yield InputError(str(path), _os_message(err))
+    except Exception as err:  # whatever breaks one corpus file must not stop the other inputs
+        yield InputError(str(path), f"reading stopped after line {last_line} ({type(err).__name__}: {err})")
 
 
 def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
