@@ -24,6 +24,7 @@ CSV_FIELDS = (
     "confidence",
 )  # fmt: skip
 CONTENT_WIDTH = 160  # characters of a statement shown in the table
+TITLE_WIDTH = 100
 DISPUTE_VERBS = {
     "denial": "denies",
     "rejection": "rejects",
@@ -144,7 +145,7 @@ def _print_article(console, article: Article) -> None:
     count = len(article.statements)
     header = Text(article.id, style="bold")
     if article.title:
-        header.append("  " + _one_line(article.title))
+        header.append("  " + shorten(article.title, TITLE_WIDTH))
     header.append(f"  ({count} statement{'' if count == 1 else 's'})", style="dim")
     console.print(header)
     if article.statements:
