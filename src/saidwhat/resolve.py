@@ -195,19 +195,34 @@ class _Article:
     # indexing
 
     def _index_entities(self) -> None:
-        for span in self.doc.ents:
+        ents = list(self.doc.ents)
+        for span in ents:
             if span.label_ in _PERSON_LABELS:
                 self._index_person(span)
-            elif span.label_ in _ORG_LABELS:
-                self._index_org(span)
+        for span in ents:
+            if span.label_ in _ORG_LABELS:
+                if self._is_known_person(span):
+                    self._index_person(span)  # the tagger often labels a surname ORG or GPE
+                else:
+                    self._index_org(span)
+
+    def _is_known_person(self, span) -> bool:
+        toks = self._name_tokens(span)
+        if not toks or any(t.pos_ != "PROPN" for t in toks):
+            return False
+        same = self.by_surname.get(_surname(toks))
+        if not same:
+            return False
+        return len(toks) == 1 or any(e.name.split()[0].lower() == toks[0].lower_ for e in same)
 
     def _name_tokens(self, span):
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped."""
         toks = list(span)
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0])):
             toks.pop(0)
-        while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or not toks[-1].text.strip(".'’-")):
-            toks.pop()
+        while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
+                        or not toks[-1].text.strip(".'’-")):
+            toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
         return toks
 
     def _index_person(self, span) -> None:
@@ -220,9 +235,9 @@ class _Article:
         ent.last = span.start_char
         for t in span:
             self.token_ent[t.i] = ent
-        for t in span:
+        for t in ([self.doc[span.start - 1]] if span.start else []) + list(span):
             gender = _lists()["honorifics"].get(t.lower_)
-            if gender and not ent.gender:
+            if gender in ("he", "she") and not ent.gender:
                 ent.gender = gender
         role, org, _ = _describe(self._title_block(span, toks[0]))
         ent.add_role(role)
@@ -255,7 +270,7 @@ class _Article:
     def person(self, name: str) -> _Ent:
         """The person entity for a name, merging surname-only and full forms."""
         words = name.split()
-        surname, first = words[-1].lower(), words[0].lower()
+        surname, first = _surname(words), words[0].lower()
         same = self.by_surname.get(surname, [])
         if len(words) == 1:
             if same:
@@ -263,7 +278,7 @@ class _Article:
             if self.by_first.get(first):
                 return max(self.by_first[first], key=lambda e: e.last)
         else:
-            for ent in same:
+            for ent in sorted(same, key=lambda e: -e.last):
                 ewords = ent.name.split()
                 if len(ewords) == 1 or ewords[0].lower() == first or ewords[0][:1].lower() == first[:1]:
                     if len(words) > len(ewords):
@@ -337,12 +352,10 @@ class _Article:
         toks = [t for t in span if not t.is_space]
         if not toks:
             return _Found(None)
-        person = next((t for t in toks if t.ent_type_ in _PERSON_LABELS and t.i in self.token_ent), None)
-        if person is None:
-            person = self._known_name_token(toks)
+        root = span.root
+        person = self._head_person(span, root)
         if person is not None:
             return self._named_person(span, person)
-        root = span.root
         word = root.lower_
         if len(toks) == 1 and word in lists["pronouns"]:
             kind = lists["pronouns"][word]
@@ -360,15 +373,34 @@ class _Article:
             return self._org_nominal(span, root, lemma)
         return _Found(self._plain(span, toks))
 
-    def _known_name_token(self, toks):
-        """A proper noun the tagger missed as PERSON but that is a known name ("Putin:" in a headline)."""
-        for t in toks:
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.token_ent:
-                ents = self.by_surname.get(t.lower_) or self.by_first.get(t.lower_)
-                if ents:
-                    self.token_ent[t.i] = max(ents, key=lambda e: e.last)
-                    return t
+    def _head_person(self, span, root):
+        """The token of the person a mention names as its head: the root itself ("Putin and his
+        officials"), a name in apposition to the head noun ("his spokesman Dmitry Peskov", "an
+        attorney for X, Mark Smith") or right after it. A name that only modifies the head
+        ("Clinton campaign spokesman", "Stein's lawyer") is context, not the speaker."""
+        if self._person_at(root):
+            return root
+        for tok in span:
+            if tok.i <= root.i or not self._person_at(tok):
+                continue
+            name_root = tok
+            while name_root.head.i != name_root.i and name_root.head.i in self.token_ent and \
+                    self.token_ent[name_root.head.i] is self.token_ent[tok.i]:
+                name_root = name_root.head
+            if name_root.dep_ == "appos" or tok.i == root.i + 1:
+                return tok
         return None
+
+    def _person_at(self, tok) -> bool:
+        ent = self.token_ent.get(tok.i)
+        if ent is not None:
+            return ent.type == "person"
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a name the tagger missed ("Putin:")
+            ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
+            if ents:
+                self.token_ent[tok.i] = max(ents, key=lambda e: e.last)
+                return True
+        return False
 
     def _named_person(self, span, tok) -> _Found:
         ent = self.token_ent[tok.i]
@@ -472,18 +504,27 @@ class _Article:
         return _Found(ent, None, modifier.name if modifier else None)
 
     def _org_nominal(self, span, root, noun: str) -> _Found:
-        """"the company", "the Turkish government": a named modifier, else the latest one so called."""
-        for t in span:
-            if t.i in self.token_ent and t.i != root.i and self.token_ent[t.i].type in ("country",
-                                                                                        "organisation"):
-                return _Found(self.token_ent[t.i])
+        """"the company", "the Turkish government": a named modifier, else the latest one so called.
+        Only a definite singular refers back: "companies", "a group of doctors" are new speakers."""
         wanted = _lists()["org_nouns"][noun]
+        modifiers = [self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i < root.i]
+        if modifiers:
+            owner = modifiers[-1]
+            if owner.type in ("country", "organisation"):
+                return _Found(owner)
+            ent = self._new(_strip_name(span.text), "organisation")  # "the Trump campaign"
+            ent.organisation = ent.organisation or owner.name
+            return _Found(ent, None, owner.name)
+        definite = any(t.lower_ in ("the", "this", "its", "their") for t in span if t.i < root.i)
+        if root.tag_ in ("NNS", "NNPS") or not definite:
+            return _Found(self._plain(span, list(span)))
+        sent = self.sent_of(span.start_char)
         i = bisect.bisect_left(self.mentions, _Mention(span.start_char, -1, -1, None)) - 1  # type: ignore[arg-type]
         typed = None
         for m in reversed(self.mentions[: i + 1]):
             if noun in m.ent.nouns:
                 return _Found(m.ent)
-            if typed is None and m.ent.type == wanted:
+            if typed is None and m.ent.type == wanted and sent - m.sent <= _PRONOUN_WINDOW:
                 typed = m.ent
         if typed is not None:
             return _Found(typed)
@@ -506,6 +547,15 @@ class _Article:
         return ent
 
 
+def _surname(words) -> str:
+    """The word a person is grouped by: the last one, not counting "Jr."/"III"."""
+    words = [w if isinstance(w, str) else w.text for w in words]
+    suffixes = _lists()["honorifics"]
+    while len(words) > 1 and suffixes.get(words[-1].lower().rstrip(",")) == "suffix":
+        words = words[:-1]
+    return words[-1].lower().rstrip(",")
+
+
 def _is_acronym(short: str, long: str) -> bool:
     letters = short.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
@@ -521,7 +571,7 @@ def _pronoun_fits(ent: _Ent, kind: str) -> bool:
         return ent.type == "person"
     if kind == "thing":
         return ent.type in ("organisation", "country")
-    return True  # plural: groups, organisations, countries, or a person's side
+    return ent.type != "person"  # plural: groups, organisations, countries
 
 
 def _describe(tokens) -> tuple[str | None, str | None, object | None]:
@@ -534,7 +584,8 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
     poss = next((t for t in toks if t.tag_ == "PRP$"), None)
     if not heads:
         return None, _organisation_in(toks, set()), poss
-    h = heads[-1]
+    spelled = [k for k in heads if not _is_abbreviation(toks[k])]
+    h = spelled[-1] if spelled else heads[-1]  # "nominee Gov. Mike Pence": the spelled-out role
     start = h
     while start > 0:
         t = toks[start - 1]
@@ -549,9 +600,16 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
     if end + 2 < len(toks) and toks[end + 1].lower_ == "of" and toks[end + 2].pos_ in ("PROPN", "NOUN"):
         end += 2
     role_toks = toks[start : end + 1]
-    role = " ".join(t.text for t in role_toks)
-    role = _lists()["titles"].get(role.lower(), role) if len(role_toks) == 1 and role.endswith(".") else role
+    if len(role_toks) == 1 and _is_abbreviation(role_toks[0]):
+        role = _lists()["titles"][role_toks[0].lower_]
+    else:
+        first, last = role_toks[0], role_toks[-1]
+        role = first.doc.text[first.idx : last.idx + len(last)]
     return role, _organisation_in(toks, {t.i for t in role_toks}), poss
+
+
+def _is_abbreviation(tok) -> bool:
+    return tok.text.endswith(".") and _lists()["titles"].get(tok.lower_, tok.lower_) != tok.lower_
 
 
 def _single_token_ent(t) -> bool:
