@@ -229,7 +229,7 @@ class _Article:
         toks = self._name_tokens(span)
         if not toks or not any(t.text[:1].isupper() for t in toks):
             return
-        name = self.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+        name = _words_text(toks[0], toks[-1])
         ent = self.person(name)
         ent.add_alias(name)
         ent.last = span.start_char
@@ -604,8 +604,13 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
         role = _lists()["titles"][role_toks[0].lower_]
     else:
         first, last = role_toks[0], role_toks[-1]
-        role = first.doc.text[first.idx : last.idx + len(last)]
+        role = _words_text(first, last)
     return role, _organisation_in(toks, {t.i for t in role_toks}), poss
+
+
+def _words_text(first, last) -> str:
+    """The text from token ``first`` to token ``last`` (``Doc.text`` rebuilds the whole text)."""
+    return first.doc[first.i : last.i + 1].text
 
 
 def _is_abbreviation(tok) -> bool:
@@ -634,7 +639,7 @@ def _organisation_in(toks, skip: set[int]) -> str | None:
     if not groups:
         return None
     g = groups[-1]
-    return _strip_name(g[0].doc.text[g[0].idx : g[-1].idx + len(g[-1])]) or None
+    return _strip_name(_words_text(g[0], g[-1])) or None
 
 
 # --- entry point -----------------------------------------------------------------------------------
