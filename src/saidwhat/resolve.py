@@ -38,6 +38,7 @@ _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
 _CATAPHORA_AFTER = 2  # sentences ahead a role nominal may find its name
 _NEARBY_BEFORE = 1  # sentences back that count as "nearby" for a role nominal
 _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 # --- word lists ----------------------------------------------------------------------------------
@@ -64,6 +65,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "pronouns": _read_list("pronouns.txt"),
         "org_nouns": _read_list("organisation_nouns.txt"),
         "group_nouns": _read_list("group_nouns.txt"),
+        "first_names": _read_list("first_names.txt"),
     }
 
 
@@ -120,6 +122,7 @@ class _Ent:
     gender: str | None = None
     nouns: set[str] = field(default_factory=set)  # common nouns it is called by: "group", "company"
     id: str | None = None
+    weak: bool = False  # named only in the headline, where the tagger is least reliable
     last: int = -1  # start of its latest mention seen while indexing
 
     def add_alias(self, text: str | None) -> None:
@@ -169,6 +172,8 @@ class _Article:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
         self.quote_starts = [q[0] for q in self.quotes]
+        first_break = doc.text.find("\n")
+        self.headline_end = first_break if 0 < first_break < 300 else 0
         self.entities: list[_Ent] = []
         self.by_surname: dict[str, list[_Ent]] = {}
         self.by_first: dict[str, list[_Ent]] = {}
@@ -199,6 +204,10 @@ class _Article:
         for span in ents:
             if span.label_ in _PERSON_LABELS:
                 self._index_person(span)
+        names = _lists()["first_names"]
+        for ent in self.entities:
+            if ent.gender is None and len(ent.name.split()) > 1:
+                ent.gender = names.get(ent.name.split()[0].lower())
         for span in ents:
             if span.label_ in _ORG_LABELS:
                 if self._is_known_person(span):
@@ -230,7 +239,7 @@ class _Article:
         if not toks or not any(t.text[:1].isupper() for t in toks):
             return
         name = _words_text(toks[0], toks[-1])
-        ent = self.person(name)
+        ent = self.person(name, weak=span.start_char < self.headline_end)
         ent.add_alias(name)
         ent.last = span.start_char
         for t in span:
@@ -267,25 +276,33 @@ class _Article:
                     break
         return block
 
-    def person(self, name: str) -> _Ent:
-        """The person entity for a name, merging surname-only and full forms."""
+    def person(self, name: str, weak: bool = False) -> _Ent:
+        """The person entity for a name, merging surname-only and full forms.
+        A name from the body replaces one seen only in the headline ("Derelict Obama")."""
         words = name.split()
         surname, first = _surname(words), words[0].lower()
         same = self.by_surname.get(surname, [])
+        found = None
         if len(words) == 1:
             if same:
-                return max(same, key=lambda e: e.last)
-            if self.by_first.get(first):
+                found = max(same, key=lambda e: e.last)
+            elif self.by_first.get(first):
                 return max(self.by_first[first], key=lambda e: e.last)
         else:
             for ent in sorted(same, key=lambda e: -e.last):
                 ewords = ent.name.split()
                 if len(ewords) == 1 or ewords[0].lower() == first or ewords[0][:1].lower() == first[:1]:
-                    if len(words) > len(ewords):
-                        ent.name = name
-                        self.by_first.setdefault(first, []).append(ent)
-                    return ent
-        ent = _Ent(name=name, type="person")
+                    found = ent
+                    break
+        if found is not None:
+            if found.weak and not weak:
+                found.name, found.weak = name, False
+            elif len(words) > len(found.name.split()) and not weak:
+                found.name = name
+            if len(words) > 1:
+                self.by_first.setdefault(first, []).append(found)
+            return found
+        ent = _Ent(name=name, type="person", weak=weak)
         self.entities.append(ent)
         self.by_surname.setdefault(surname, []).append(ent)
         if len(words) > 1:
@@ -452,7 +469,7 @@ class _Article:
             while j >= 0 and (self.doc[j].is_punct or self.doc[j].is_space):
                 j -= 1
             noun = self.doc[j] if j >= 0 else None
-        if noun is None:
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
             return _Found(None)
         if noun.i in self.token_ent:
             return _Found(self.token_ent[noun.i])
@@ -597,8 +614,9 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
             break  # "Kremlin spokesman": the organisation; "Russia's Defense Minister": part of the role
         start -= 1
     end = h
-    if end + 2 < len(toks) and toks[end + 1].lower_ == "of" and toks[end + 2].pos_ in ("PROPN", "NOUN"):
-        end += 2
+    if (end + 2 < len(toks) and toks[end + 1].lower_ == "of" and toks[end + 2].pos_ in ("PROPN", "NOUN")
+            and not toks[end + 2].ent_type_ and (end + 3 == len(toks) or toks[end + 3].pos_ != "PROPN")):
+        end += 2  # "Secretary of State", not "CEO of Iraq and Afghanistan Veterans of America"
     role_toks = toks[start : end + 1]
     if len(role_toks) == 1 and _is_abbreviation(role_toks[0]):
         role = _lists()["titles"][role_toks[0].lower_]
@@ -653,11 +671,19 @@ def resolve(doc, statements: list[Statement]) -> tuple[list[Statement], list[Ent
         (i for i, st in enumerate(statements) if st.speaker and st.speaker.mention),
         key=lambda i: statements[i].speaker.mention.start,  # type: ignore[union-attr]
     )
+    quoted_first_person: list[tuple[int, int]] = []
     for i in order:
         mention = statements[i].speaker.mention  # type: ignore[union-attr]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
+        if len(span) == 1 and span[0].lower_ in _FIRST_PERSON:
+            quote = _enclosing_statement(statements, i, mention.start)
+            if quote is not None:
+                quoted_first_person.append((i, quote))  # the quote's speaker, known after this pass
+                continue
+            if _lists()["pronouns"][span[0].lower_] == "person":
+                continue  # "I" outside any quote: the writer, unnamed
         result = art.resolve_span(span)
         if result.ent is None:
             continue
@@ -665,7 +691,22 @@ def resolve(doc, statements: list[Statement]) -> tuple[list[Statement], list[Ent
         art.add_mention(result.ent, span.start_char, _RANK_SPEAKER)
         if span.root.lower_ not in _lists()["pronouns"]:
             result.ent.add_alias(mention.text.strip())
+    for i, quote in quoted_first_person:
+        if quote in found:
+            found[i] = (_Found(found[quote][0].ent), found[quote][1])
     return statements, _fill(statements, found)
+
+
+def _enclosing_statement(statements: list[Statement], i: int, char: int) -> int | None:
+    """The statement whose quoted content holds ``char`` (the innermost), other than ``i``."""
+    best, best_len = None, None
+    for j, st in enumerate(statements):
+        c = st.content
+        if j == i or st.kind not in ("direct", "mixed") or not st.speaker or not c.start <= char < c.end:
+            continue
+        if best_len is None or c.end - c.start < best_len:
+            best, best_len = j, c.end - c.start
+    return best
 
 
 def _fill(statements: list[Statement], found: dict[int, tuple[_Found, str | None]]) -> list[Entity]:
