@@ -137,3 +137,28 @@ def test_statements_without_a_speaker_are_left_alone(nlp):
     st = Statement(id="s1", kind="indirect", content=Span.of(text, 0, 30), speaker=None)
     statements, entities = resolve(nlp(text), [st])
     assert statements[0].speaker is None and entities == []
+
+
+def test_she_skips_a_man_for_the_woman_named_before_him(nlp):
+    text = ("Karen Whitfield, the city treasurer, presented the budget on Monday. "
+            "Councilman Robert Hayes asked about the deficit. She said the gap would close by June.")
+    speakers, _ = run(nlp, text, ("She", 0))
+    assert speakers[0].name == "Karen Whitfield"
+
+
+def test_i_inside_a_quote_is_the_quote_speaker(nlp):
+    text = '"I think the deal is dead," said Omar Haddad, the party leader.'
+    quote = Statement(id="s1", kind="direct", content=Span.of(text, 1, 27),
+                      speaker=Speaker(name=None, mention=mention_at(text, "Omar Haddad")))
+    inner = Statement(id="s2", kind="indirect", content=Span.of(text, 3, 27),
+                      speaker=Speaker(name=None, mention=mention_at(text, "I")))
+    statements, _ = resolve(nlp(text), [quote, inner])
+    assert statements[1].speaker.name == "Omar Haddad"
+    assert statements[1].speaker.entity == statements[0].speaker.entity
+
+
+def test_a_name_in_the_headline_gives_way_to_the_body(nlp):
+    text = ("Defiant Kowalski: the army stays\n"
+            "President Anna Kowalski said on Monday that the army would stay. Kowalski said more later.")
+    speakers, entities = run(nlp, text, ("Kowalski", 0), ("Kowalski", 2))
+    assert [s.name for s in speakers] == ["Anna Kowalski", "Anna Kowalski"]

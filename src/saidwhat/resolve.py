@@ -206,7 +206,7 @@ class _Article:
                 self._index_person(span)
         names = _lists()["first_names"]
         for ent in self.entities:
-            if ent.gender is None and len(ent.name.split()) > 1:
+            if ent.gender is None and len(ent.name.split()) > 1:  # a lone "Warren" may be a surname
                 ent.gender = names.get(ent.name.split()[0].lower())
         for span in ents:
             if span.label_ in _ORG_LABELS:
