@@ -227,7 +227,7 @@ class _Article:
     def _name_tokens(self, span):
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped."""
         toks = list(span)
-        while toks and (toks[0].lower_ == "the" or _is_title(toks[0])):
+        while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")):
             toks.pop(0)
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
                         or not toks[-1].text.strip(".'’-")):
@@ -289,16 +289,19 @@ class _Article:
             elif self.by_first.get(first):
                 return max(self.by_first[first], key=lambda e: e.last)
         else:
+            lowered = [w.lower() for w in words]
             for ent in sorted(same, key=lambda e: -e.last):
-                ewords = ent.name.split()
-                if len(ewords) == 1 or ewords[0].lower() == first or ewords[0][:1].lower() == first[:1]:
+                ewords = ent.name.lower().split()
+                if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
+                        or lowered[-len(ewords) :] == ewords):  # "Crooked Hillary Clinton"
                     found = ent
                     break
         if found is not None:
+            fwords = found.name.lower().split()
             if found.weak and not weak:
                 found.name, found.weak = name, False
-            elif len(words) > len(found.name.split()) and not weak:
-                found.name = name
+            elif len(words) > len(fwords) and not weak and (len(fwords) == 1 or fwords[0] == first):
+                found.name = name  # a fuller form: "Vladimir Putin" for "Putin", not an epithet
             if len(words) > 1:
                 self.by_first.setdefault(first, []).append(found)
             return found
@@ -524,7 +527,8 @@ class _Article:
         """"the company", "the Turkish government": a named modifier, else the latest one so called.
         Only a definite singular refers back: "companies", "a group of doctors" are new speakers."""
         wanted = _lists()["org_nouns"][noun]
-        modifiers = [self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i < root.i]
+        modifiers = [self.token_ent[t.i] for t in span if t.i in self.token_ent and (
+            t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
         if modifiers:
             owner = modifiers[-1]
             if owner.type in ("country", "organisation"):
@@ -541,8 +545,8 @@ class _Article:
         for m in reversed(self.mentions[: i + 1]):
             if noun in m.ent.nouns:
                 return _Found(m.ent)
-            if typed is None and m.ent.type == wanted and sent - m.sent <= _PRONOUN_WINDOW:
-                typed = m.ent
+            if typed is None and m.ent.type == wanted and not m.in_quote and sent - m.sent <= 2:
+                typed = m.ent  # "the company said" after "Acme Corp. reported ..."
         if typed is not None:
             return _Found(typed)
         return _Found(self._new(_strip_name(span.text), wanted))
@@ -728,6 +732,10 @@ def _fill(statements: list[Statement], found: dict[int, tuple[_Found, str | None
             entities.append(Entity(id=ent.id, name=ent.name, type=ent.type, aliases=ent.aliases,
                                    roles=ent.roles, organisation=ent.organisation))
         sp.name, sp.entity = ent.name, ent.id
-        sp.role = ent.best_role(head) if ent.type == "person" else result.role
+        sp.role = result.role
+        if ent.type == "person":
+            fuller = ent.best_role(head)
+            if not sp.role or (fuller and sp.role.lower() in fuller.lower()):
+                sp.role = fuller  # "Minister" -> "foreign minister" found by cataphora
         sp.organisation = result.organisation or ent.organisation
     return entities
