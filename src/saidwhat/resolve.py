@@ -227,7 +227,8 @@ class _Article:
     def _name_tokens(self, span):
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped."""
         toks = list(span)
-        while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")):
+        while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
+                        or not toks[0].text[:1].isalnum()):
             toks.pop(0)
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
                         or not toks[-1].text.strip(".'’-")):
@@ -248,7 +249,10 @@ class _Article:
             gender = _lists()["honorifics"].get(t.lower_)
             if gender in ("he", "she") and not ent.gender:
                 ent.gender = gender
-        role, org, _ = _describe(self._title_block(span, toks[0]))
+        block, after = self._title_block(span, toks[0])
+        role, org, _ = _describe(block)
+        if not org and after:
+            org = _organisation_in(after, set(), nearest_last=False)
         ent.add_role(role)
         if org and not ent.organisation:
             ent.organisation = org
@@ -256,9 +260,10 @@ class _Article:
         rank = _RANK_SUBJECT if root.dep_ in _SUBJECT_DEPS else _RANK_OTHER
         self.add_mention(ent, span.start_char, rank)
 
-    def _title_block(self, span, first_name_tok) -> list:
+    def _title_block(self, span, first_name_tok) -> tuple[list, list]:
         """The words before or beside a name that may hold its title: pre-name words of its phrase
-        ("U.S. State Department spokesman"), titles inside the entity span, or an apposition."""
+        ("U.S. State Department spokesman"), titles inside the entity span, or an apposition; and
+        the words after an appositive's head, where its organisation may be ("director of X")."""
         doc = self.doc
         root = span.root
         block = [t for t in span if t.i < first_name_tok.i]
@@ -272,9 +277,11 @@ class _Article:
         else:
             for child in root.children:
                 if child.dep_ == "appos" and child.i >= span.end and _is_role_word(child):
-                    block = [t for t in child.subtree if not t.is_punct]
-                    break
-        return block
+                    words = [t for t in child.subtree if not t.is_punct]
+                    of = [t for t in words if t.i > child.i]
+                    keep = 2 if len(of) >= 2 and of[0].lower_ == "of" and not of[1].ent_type_ else 0
+                    return [t for t in words if t.i <= child.i] + of[:keep], of[keep:]
+        return block, []
 
     def person(self, name: str, weak: bool = False) -> _Ent:
         """The person entity for a name, merging surname-only and full forms.
@@ -648,8 +655,9 @@ def _has_ent_before(toks, k: int) -> bool:
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in toks[:k] if t.ent_iob_ != "O")
 
 
-def _organisation_in(toks, skip: set[int]) -> str | None:
-    """The nearest organisation, country or nationality named among ``toks`` (not in ``skip``)."""
+def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | None:
+    """The organisation, country or nationality named among ``toks`` (not in ``skip``): the last
+    one before a role ("U.S. State Department spokesman"), the first after it ("director of X")."""
     groups: list[list] = []
     for t in toks:
         if t.i in skip or t.ent_type_ not in ("GPE", "NORP", "ORG"):
@@ -660,7 +668,7 @@ def _organisation_in(toks, skip: set[int]) -> str | None:
             groups.append([t])
     if not groups:
         return None
-    g = groups[-1]
+    g = groups[-1] if nearest_last else groups[0]
     return _strip_name(_words_text(g[0], g[-1])) or None
 
 
