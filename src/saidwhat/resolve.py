@@ -434,8 +434,8 @@ class _Article:
         before = [t for t in span if t.i < tok.i and not (t.ent_type_ in _PERSON_LABELS and
                                                            self.token_ent.get(t.i) is ent)]
         role, org, poss = _describe(before)
-        if poss is not None and not org:
-            owner = self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"))
+        if not org and before:
+            owner = self._owner(span, before[-1], poss)
             if owner is not None and owner is not ent:
                 org = owner.organisation or owner.name
         ent.add_role(role)
@@ -487,21 +487,32 @@ class _Article:
 
     def _role_nominal(self, span, root) -> _Found:
         """"the president", "Turkey's foreign minister": a person named nearby with that role."""
+        if root.tag_ in ("NNS", "NNPS"):
+            return self._group(span, root)  # "the ministers", "the suspects' lawyers": several people
         toks = [t for t in span if t.i <= root.i or t.head.i >= root.i]
         role, org, poss = _describe(toks)
-        if poss is not None and not org:
-            owner = self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"))
-            if owner is not None and owner.type != "person":
-                org = owner.name
+        owner = self._owner(span, root, poss)
+        if owner is not None and owner.type != "person" and not org:
+            org = owner.name
         head = _role_head(role) or root.lemma_.lower()
         definite_bare = not org and any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i)
         ent = self._role_holder(span.start_char, head, org, prefer_before=definite_bare)
         if ent is None:
             ent = self._new(_strip_name(span.text), "person")
+        if owner is not None and owner.type == "person" and owner is not ent and not org:
+            org = owner.organisation or owner.name  # "Chancellor Angela Weber's spokesman"
         ent.add_role(role)
         if org and not ent.organisation:
             ent.organisation = org
         return _Found(ent, role, org)
+
+    def _owner(self, span, root, poss) -> _Ent | None:
+        """Whose the role is: a possessive pronoun's antecedent ("his spokesman") or a person named
+        before the role word ("Angela Weber's spokesman", "Clinton campaign spokesman")."""
+        if poss is not None:
+            return self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"))
+        named = [self.token_ent[t.i] for t in span if t.i < root.i and t.i in self.token_ent]
+        return named[-1] if named else None
 
     def _role_holder(self, char: int, head: str, org: str | None, prefer_before: bool) -> _Ent | None:
         sent = self.sent_of(char)
@@ -522,7 +533,7 @@ class _Article:
         for child in root.children:
             if child.dep_ == "poss":
                 owner = self.resolve_span(self.doc[child.left_edge.i : child.i + 1])
-                if owner.ent is not None and owner.ent.type != "person":
+                if owner.ent is not None and owner.ent.type in ("organisation", "country"):
                     return _Found(owner.ent, root.text, None)
         modifier = next((self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i != root.i), None)
         ent = self._new(_strip_name(span.text), "group")
