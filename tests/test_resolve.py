@@ -162,3 +162,13 @@ def test_a_name_in_the_headline_gives_way_to_the_body(nlp):
             "President Anna Kowalski said on Monday that the army would stay. Kowalski said more later.")
     speakers, entities = run(nlp, text, ("Kowalski", 0), ("Kowalski", 2))
     assert [s.name for s in speakers] == ["Anna Kowalski", "Anna Kowalski"]
+
+
+def test_an_unnamed_indefinite_role_is_a_new_person(nlp):
+    text = ("City spokesman Alan Price said the pool would close. The council met on Tuesday. "
+            "Residents complained for hours. The meeting ended late. A spokesman for the police "
+            "said no arrests were made.")
+    speakers, entities = run(nlp, text, ("City spokesman Alan Price", 0), ("A spokesman for the police", 0))
+    assert speakers[0].name == "Alan Price"
+    assert speakers[1].name == "spokesman for the police"
+    assert speakers[1].entity != speakers[0].entity

@@ -495,8 +495,11 @@ class _Article:
         if owner is not None and owner.type != "person" and not org:
             org = owner.name
         head = _role_head(role) or root.lemma_.lower()
-        definite_bare = not org and any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i)
-        ent = self._role_holder(span.start_char, head, org, prefer_before=definite_bare)
+        determiners = {t.lower_ for t in span if t.i < root.i}
+        definite_bare = not org and bool(determiners & {"the", "this", "that"})
+        indefinite = bool(determiners & {"a", "an", "another", "one"})  # a new person unless named nearby
+        ent = self._role_holder(span.start_char, head, org, prefer_before=definite_bare,
+                                nearby_only=indefinite)
         if ent is None:
             ent = self._new(_strip_name(span.text), "person")
         if owner is not None and owner.type == "person" and owner is not ent and not org:
@@ -514,7 +517,8 @@ class _Article:
         named = [self.token_ent[t.i] for t in span if t.i < root.i and t.i in self.token_ent]
         return named[-1] if named else None
 
-    def _role_holder(self, char: int, head: str, org: str | None, prefer_before: bool) -> _Ent | None:
+    def _role_holder(self, char: int, head: str, org: str | None, prefer_before: bool,
+                     nearby_only: bool = False) -> _Ent | None:
         sent = self.sent_of(char)
         fits = [m for m in self.mentions if m.ent.type == "person" and m.ent.has_role(head)
                 and _org_compatible(org, m.ent.organisation)]
@@ -524,7 +528,7 @@ class _Article:
             return before[-1].ent
         if nearby:
             return min(nearby, key=lambda m: (abs(m.start - char), m.start > char)).ent
-        if before:
+        if before and not nearby_only:
             return before[-1].ent
         return None
 
