@@ -170,9 +170,10 @@ class _Article:
     def __init__(self, doc):
         self.doc = doc
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        text = doc.text  # built once: Doc.text joins every token
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
-        first_break = doc.text.find("\n")
+        first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
         self.entities: list[_Ent] = []
         self.by_surname: dict[str, list[_Ent]] = {}
