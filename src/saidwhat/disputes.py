@@ -1,9 +1,652 @@
-"""Statements -> disputes: which statement denies, rejects, doubts, corrects or contradicts which."""
+"""Statements -> disputes: which statement denies, rejects, doubts, corrects or contradicts which.
+
+A statement pushes back in one of two ways:
+
+- cued: a pushback word in its attribution ("X denied ...", "X dismissed Y's statements, saying ...")
+  or in what it says ("the president meant to say ...", "it's unclear whether these claims are
+  true"). The claim it answers is found by what the pushback points back to: a speaker named with
+  a possessive ("Y's statements") or by title ("the president"), a content that only points back
+  ("denied that": the statement just before), and otherwise by topic overlap and nearness.
+- uncued: two nearby speakers assert incompatible things about the same topic (one negates what
+  the other asserts, antonyms, different numbers for the same thing).
+
+Everything here is regular expressions and word stems over the statements' texts: the stage runs
+after extraction and must stay cheap (no second parse).
+"""
 
 from __future__ import annotations
 
-from .records import Article, Dispute
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import snowballstemmer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .records import Article, Dispute, Statement
+
+DATA = Path(__file__).parent / "data"
+
+# A topic match needs this many shared content stems (one if the two sit in the same sentence).
+MIN_SHARED = 2
+# Uncued contradictions need a closer topic match than cued pushback.
+UNCUED_SHARED = 3
+# A pushback word in a content counts only this near its start (in characters).
+CONTENT_CUE_WITHIN = 120
+# Uncued contradictions: only between statements this short (in words).
+UNCUED_MAX_WORDS = 30
+# How far back (in statements) a pushback with no named target looks for its claim.
+NEAR_STATEMENTS = 6
+# Uncued contradictions: only between statements this close (in sentences).
+NEAR_SENTENCES = 1
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    section = ""
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+        else:
+            out[section].append(line)
+    return out
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    def one(phrase: str) -> str:
+        parts = [re.escape(w) for w in phrase.split()]
+        return r"\s+".join(parts).replace(r"\s+\.\.\.\s+", r"(?:\s+\S+){0,8}?\s+")
+
+    alternatives = sorted({one(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    frame_cues: tuple[tuple[str, re.Pattern], ...]
+    content_cues: tuple[tuple[str, re.Pattern], ...]
+    claim_nouns: frozenset[str]
+    not_claims: frozenset[str]
+    pointing: frozenset[str]
+    not_topic: frozenset[str]
+    negations: frozenset[str]
+    antonyms: frozenset[frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues = _sections("pushback.txt")
+    words = _sections("dispute_words.txt")
+    frame, content = [], []
+    for section, phrases in cues.items():
+        kind, _, where = section.partition(" in ")
+        (content if where == "content" else frame).append((kind.strip(), _phrase_pattern(phrases)))
+    antonyms = set()
+    for line in (DATA / "antonyms.txt").read_text(encoding="utf-8").splitlines():
+        pair = line.split()
+        if len(pair) == 2 and not line.startswith("#"):
+            antonyms.add(frozenset(stem(w) for w in pair))
+    not_topic = {stem(w) for w in words["not topic"]} | {stem(w) for w in STOP_WORDS}
+    return Lexicon(
+        frame_cues=tuple(frame),
+        content_cues=tuple(content),
+        claim_nouns=frozenset(w.lower() for w in words["claim nouns"]),
+        not_claims=frozenset(w.lower() for w in words["not claims"]),
+        pointing=frozenset(w.lower() for w in words["pointing contents"]),
+        not_topic=frozenset(not_topic),
+        negations=frozenset(w.lower() for w in words["negation"]),
+        antonyms=frozenset(antonyms),
+    )
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+# --- words, sentences, acronyms -----------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*\d|\d")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp"
+    r"|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx)\.[\"”’')\]]*\s+$"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w-]*){1,5}")
+_LINK_WORDS = {"of", "the", "and", "for"}
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, possessive 's dropped, hyphenated words split in parts."""
+    out = []
+    for w in _WORD.findall(text):
+        if w[-2:].lower() in ("'s", "’s"):
+            w = w[:-2]
+        out.append(w)
+    return out
+
+
+def sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("\n") or not _ABBREVIATION.search(text[max(0, m.start() - 12) : m.end()]):
+            starts.append(m.end())
+    return starts
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Expansions of the acronyms used in ``text``: {"Free Syrian Army": "FSA"}."""
+    used = set(_ACRONYM.findall(text))
+    if not used:
+        return {}
+    out = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group().split()
+        for i in range(len(run)):
+            for j in range(len(run), i + 1, -1):
+                part = run[i:j]
+                letters = "".join(w[0] for w in part if w.lower() not in _LINK_WORDS)
+                if letters in used and part[0].lower() not in _LINK_WORDS:
+                    out[" ".join(part)] = letters
+    return out
+
+
+# --- statements as this stage sees them ---------------------------------------------------------
+
+
+class Pushback(NamedTuple):
+    kind: str
+    evidence: str
+    start: int  # where the cue sits in the article text
+    in_content: bool
+
+
+@dataclass
+class Said:
+    """One statement with what this stage needs to know about it."""
+
+    st: Statement
+    index: int
+    speaker: str | None
+    stems: frozenset[str]
+    common: frozenset[str]  # stems of its lower-case words: what it says, not whom it names
+    sentence: int
+    frame: list[tuple[int, int]] = field(default_factory=list)  # attribution pieces of the text
+    pushback: Pushback | None = None
+    answered_by: Pushback | None = None  # "contradicting X's claim that ...": it is the claim
+    pointing: bool = False
+    referenced: list[str] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    negated: frozenset[str] = frozenset()
+    numbers: dict[str, str] = field(default_factory=dict)
+
+
+def speaker_key(st: Statement) -> str | None:
+    sp = st.speaker
+    if sp is None:
+        return None
+    if sp.entity:
+        return sp.entity.lower()
+    return sp.name.strip().lower() if sp.name and sp.name.strip() else None
+
+
+def surname(name: str) -> str:
+    toks = [w for w in words(name) if w[:1].isupper()]
+    return toks[-1].lower() if toks else name.strip().lower()
+
+
+def same_speaker(a: Said, b: Said) -> bool:
+    if a.speaker is None or b.speaker is None:
+        return True  # unknown: never claim a dispute on it
+    if a.speaker == b.speaker:
+        return True
+    na, nb = a.st.speaker.name or "", b.st.speaker.name or ""
+    return bool(na and nb and surname(na) == surname(nb))
+
+
+def _topic_word(w: str) -> bool:
+    return not _NUMBER.match(w) and "'" not in w and "’" not in w
+
+
+def topic_stems(text: str, expansions: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+    """All content stems of ``text``, and those of its lower-case words."""
+    lex = lexicon()
+    toks = [w for w in words(text) if _topic_word(w)]
+    out = {stem(w) for w in toks}
+    for long, short in expansions.items():
+        if long in text:
+            out.add(short.lower())
+    out = {s for s in out if len(s) > 1 and s not in lex.not_topic}
+    common = {stem(w) for w in toks if w.islower()} & out
+    return frozenset(out), frozenset(common)
+
+
+_AUXILIARIES = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did",
+                "the", "a", "an", "his", "her", "its", "their", "to"}
+
+
+def negated_stems(text: str) -> frozenset[str]:
+    """The word a negation bears on: "not aimed at" -> aim, "hasn't been prompted" -> prompt."""
+    lex = lexicon()
+    toks = [w.lower() for w in words(text)]
+    out = set()
+    for i, w in enumerate(toks):
+        if w in lex.negations or w.endswith("n't"):
+            following = [t for t in toks[i + 1 : i + 4] if t not in _AUXILIARIES]
+            if following:
+                out.add(stem(following[0]))
+    return frozenset(out - lex.not_topic)
+
+
+_NOT_COUNTS = {"percent", "percentage", "point", "points", "s", "year", "years", "times", "am", "pm"}
+
+
+def counted_things(text: str) -> dict[str, str]:
+    """Numbers by the noun that follows them: {"soldier": "5000"}; shares and dates are left out."""
+    toks = words(text)
+    out = {}
+    for i, w in enumerate(toks[:-1]):
+        nxt = toks[i + 1].lower()
+        if _NUMBER.match(w) and nxt.isalpha() and nxt not in _NOT_COUNTS and nxt not in STOP_WORDS:
+            out[stem(nxt)] = w.replace(",", "")
+    return out
+
+
+def is_pointing(content: str) -> bool:
+    return " ".join(w.lower() for w in words(content)) in lexicon().pointing
+
+
+# --- reading one article ------------------------------------------------------------------------
+
+
+def _outer(st: Statement) -> tuple[int, int]:
+    spans = [st.content] + [s for s in (st.cue, st.speaker.mention if st.speaker else None) if s]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _cut(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, at = [], lo
+    for h_lo, h_hi in holes:
+        if h_hi <= at or h_lo >= hi:
+            continue
+        if h_lo > at:
+            pieces.append((at, h_lo))
+        at = max(at, h_hi)
+    if at < hi:
+        pieces.append((at, hi))
+    return pieces
+
+
+def attribution_frame(article: Article, st: Statement, starts: list[int]) -> list[tuple[int, int]]:
+    """The pieces of text around a statement's content in its sentence, up to its neighbours.
+
+    Other statements' contents and cues are cut out: they are theirs, not this one's attribution.
+    """
+    lo, hi = _outer(st)
+    left = starts[bisect.bisect_right(starts, lo) - 1]
+    nxt = bisect.bisect_right(starts, max(hi - 1, lo))
+    right = starts[nxt] if nxt < len(starts) else len(article.text)
+    holes = []
+    for other in article.statements:
+        holes.append((other.content.start, other.content.end))
+        if other is st:
+            continue
+        if other.cue:
+            holes.append((other.cue.start, other.cue.end))
+        o_lo, o_hi = _outer(other)
+        if left < o_hi <= lo:
+            left = o_hi
+        if hi <= o_lo < right:
+            right = o_lo
+    return _cut(left, right, sorted(holes))
+
+
+def _cue_matches(text: str, offset: int, patterns) -> list[Pushback]:
+    out = []
+    for kind, pattern in patterns:
+        for m in pattern.finditer(text):
+            if not _negated_before(text, m.start()):
+                out.append(Pushback(kind, m.group(), offset + m.start(), False))
+    return out
+
+
+def read_pushback(said: Said, article: Article) -> None:
+    """Set ``said.pushback`` (it pushes back) or ``said.answered_by`` (it is what is pushed back on)."""
+    lex = lexicon()
+    st, text = said.st, article.text
+    mention = st.speaker.mention if st.speaker else None
+    found = []
+    for lo, hi in said.frame:
+        found += _cue_matches(text[lo:hi], lo, lex.frame_cues)
+    if st.cue and not any(st.cue.start <= p.start < st.cue.end for p in found):
+        found += _cue_matches(st.cue.text, st.cue.start, lex.frame_cues)
+    found = [p for p in found if not _passive_or_off_topic(text, p)]
+    for p in sorted(found, key=lambda p: abs(p.start - st.content.start)):
+        if mention and p.start < mention.start <= st.content.start:
+            said.answered_by = p  # "contradicting Tulsa police's claim that ...": the speaker is the object
+        elif said.pushback is None:
+            said.pushback = p
+    if said.pushback is None and said.answered_by is None:
+        for kind, pattern in lex.content_cues:
+            # deep in a long quote, "no evidence" or "not true" is about something else
+            m = pattern.search(st.content.text, 0, CONTENT_CUE_WITHIN)
+            if m and not _negated_before(st.content.text, m.start()):
+                said.pushback = Pushback(kind, m.group(), st.content.start + m.start(), True)
+                break
+
+
+_PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "when", "if", "once", "after", "unless"}
+
+
+def _passive_or_off_topic(text: str, p: Pushback) -> bool:
+    """ "when questioned", "was denied"; "rejected a request": no claim is pushed back on."""
+    before = words(text[max(0, p.start - 16) : p.start])
+    if before and before[-1].lower() in _PASSIVE:
+        return True
+    after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 50])][:4]
+    return any(w in lexicon().not_claims for w in after)
+
+
+def _negated_before(text: str, at: int) -> bool:
+    before = [w.lower() for w in words(text[max(0, at - 24) : at])][-3:]
+    lex = lexicon()
+    return any(w in lex.negations or w.endswith("n't") for w in before)
+
+
+_POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
+_BY_SOMEONE = re.compile(r"\b([a-z]+)\s+(?:by|from|of)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)")
+_TITLE_POSSESSIVE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b")
+_THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
+
+
+def read_references(said: Said, article: Article) -> None:
+    """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks".
+
+    """
+    nouns = lexicon().claim_nouns
+    texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
+    for text in texts:
+        for m in _POSSESSIVE.finditer(text):
+            if m.group(3).lower() in nouns:
+                said.referenced.append(m.group(1))
+        for m in _BY_SOMEONE.finditer(text):
+            if m.group(1).lower() in nouns:
+                said.referenced.append(m.group(2))
+        for m in _TITLE_POSSESSIVE.finditer(text):
+            if m.group(2) in nouns:
+                said.titles.add(m.group(1))
+    if said.pushback.in_content:
+        # "the president meant to say": the title right before the cue names whom it corrects
+        at = said.pushback.start - said.st.content.start
+        lead = said.st.content.text[max(0, at - 30) : at]
+        said.titles |= {m.group(1) for m in _THE_TITLE.finditer(lead)}
+
+
+def read_article(article: Article) -> list[Said]:
+    text = article.text
+    starts = sentence_starts(text)
+    expansions = acronyms(text)
+    out = []
+    for i, st in enumerate(article.statements):
+        if not st.content.text.strip():
+            continue
+        stems, common = topic_stems(st.content.text, expansions)
+        said = Said(
+            st=st,
+            index=i,
+            speaker=speaker_key(st),
+            stems=stems,
+            common=common,
+            sentence=bisect.bisect_right(starts, st.content.start) - 1,
+            pointing=is_pointing(st.content.text),
+            negated=negated_stems(st.content.text),
+            numbers=counted_things(st.content.text),
+        )
+        said.frame = attribution_frame(article, st, starts)
+        read_pushback(said, article)
+        if said.pushback:
+            read_references(said, article)
+        out.append(said)
+    return out
+
+
+# --- who is meant -------------------------------------------------------------------------------
+
+
+def _names_of(said: Said, article: Article) -> set[str]:
+    sp = said.st.speaker
+    names = {n for n in (sp.name, sp.mention.text if sp.mention else None) if n}
+    for ent in article.speakers:
+        if sp.entity and ent.id == sp.entity:
+            names.update([ent.name, *ent.aliases])
+    return names
+
+
+def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
+    ref_words = {w.lower() for w in words(ref)}
+    for name in _names_of(said, article):
+        if name.lower() == ref.lower() or surname(name) in ref_words:
+            return True
+    return False
+
+
+def titles_of(said: Said, article: Article) -> set[str]:
+    """What the article calls a speaker besides the name: "President Vladimir Putin" -> president."""
+    sp = said.st.speaker
+    out = {w.lower() for w in words(sp.role or "")}
+    text = article.text
+    for name in _names_of(said, article):
+        last = surname(name)
+        if not last or not last[:1].isalpha():
+            continue
+        own = {w.lower() for w in words(name)}
+        for m in re.finditer(r"\b" + re.escape(last) + r"\b", text, re.IGNORECASE):
+            out.update(_title_before(words(text[max(0, m.start() - 60) : m.start()]), own))
+    return out - STOP_WORDS
+
+
+def _title_before(before: list[str], own: set[str]) -> list[str]:
+    """"U.S. Defense Minister Jane Doe" -> defense, minister; "his spokesman John Doe" -> spokesman."""
+    out: list[str] = []
+    for w in reversed(before[-5:]):
+        if w.lower() in own:
+            continue
+        if w[:1].isupper():
+            out.append(w.lower())
+            continue
+        if not out:
+            out.append(w)
+        break
+    return out
+
+
+# --- pairing a pushback with its claim ----------------------------------------------------------
+
+
+def _idf(saids: list[Said]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for s in saids:
+        for w in s.stems:
+            df[w] += 1
+    n = len(saids) + 1
+    return {w: math.log(1 + n / c) for w, c in df.items()}
+
+
+def overlap(a: Said, b: Said, idf: dict[str, float]) -> tuple[int, float]:
+    """How many content stems two statements share, and their weight; 0 when they share only names."""
+    shared = a.stems & b.stems
+    if not shared & (a.common | b.common):
+        return 0, 0.0
+    return len(shared), sum(idf.get(w, 1.0) for w in shared)
+
+
+def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
+    before = max(b.st.content.start, b.st.cue.start if b.st.cue else 0)
+    return [
+        a for a in saids
+        if a.index != b.index
+        and a.st.kind != "headline"
+        and not a.pointing
+        and a.st.content.start < before
+        and not same_speaker(a, b)
+    ]
+
+
+def target_of(b: Said, saids: list[Said], article: Article, idf: dict[str, float]) -> tuple[Said, float] | None:
+    """The claim a cued pushback answers, with a confidence; None when the article has none."""
+    candidates = claim_candidates(b, saids)
+    if not candidates:
+        return None
+    named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
+    if b.referenced and not named:
+        return None  # it answers someone who is not quoted here
+    if not named and b.titles:
+        named = [a for a in candidates if b.titles & titles_of(a, article)]
+    if b.pointing:
+        a = max(named or candidates, key=lambda s: s.st.content.start)
+        return (a, 0.7) if b.sentence - a.sentence <= 1 else None
+    if named:
+        return _best_of_named(b, named, idf)
+    if b.pushback.kind == "contradiction":
+        # "insisted", "countered": only a counter-claim next to the claim is a dispute
+        candidates = [a for a in candidates if b.sentence - a.sentence <= 1]
+    # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
+    needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
+    return _best_nearby(b, candidates, idf, needed)
+
+
+def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:
+    scored = [(overlap(a, b, idf), a) for a in named]
+    matching = [(w, a) for (count, w), a in scored if count >= MIN_SHARED]
+    if matching:
+        # the latest claim on the topic: a pushback answers what was just said, unless an earlier
+        # claim matches far better
+        top = max(w for w, _ in matching)
+        latest = max((a for w, a in matching if w >= top / 2), key=lambda a: a.st.content.start)
+        return latest, 0.9
+    if b.referenced:
+        # "dismissed Putin's statements" with no topic in common: what the speaker said first, the lead
+        return min(named, key=lambda s: s.st.content.start), 0.6
+    return None
+
+
+def _best_nearby(b: Said, candidates: list[Said], idf: dict[str, float], needed: int) -> tuple[Said, float] | None:
+    best, best_score = None, 0.0
+    for a in candidates:
+        if b.index - a.index > NEAR_STATEMENTS:
+            continue
+        count, weight = overlap(a, b, idf)
+        if count < (1 if a.sentence == b.sentence and not b.pushback.in_content else needed):
+            continue
+        score = weight / (1 + 0.2 * (b.index - a.index))
+        if score > best_score:
+            best, best_score = a, score
+    if best is None:
+        return None
+    return best, 0.8 if best.sentence == b.sentence else 0.65
+
+
+def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
+    """(claim, pushback) pairs where one cue sits between them: "A shows X, contradicting B's claim"."""
+    out = []
+    for a in saids:
+        if a.answered_by is None:
+            continue
+        for b in saids:
+            if b is not a and b.pushback == a.answered_by and not same_speaker(a, b):
+                out.append((a, b))
+                break
+    return out
+
+
+# --- uncued contradictions ----------------------------------------------------------------------
+
+
+def incompatibility(a: Said, b: Said) -> str | None:
+    """Why two statements on one topic cannot both hold, or None."""
+    shared = a.stems & b.stems
+    flipped = (a.negated ^ b.negated) & shared
+    flipped = {w for w in flipped if (w in a.negated) != (w in b.negated)}
+    if flipped:
+        return "negation of " + ", ".join(sorted(flipped))
+    for pair in lexicon().antonyms:
+        x, y = tuple(pair)
+        if (x in a.stems and y in b.stems) or (y in a.stems and x in b.stems):
+            return f"{x} vs {y}"
+    for thing, n in a.numbers.items():
+        if thing in b.numbers and b.numbers[thing] != n and thing not in lexicon().not_topic:
+            return f"{n} vs {b.numbers[thing]} {thing}"
+    return None
+
+
+def uncued_contradictions(saids: list[Said], taken: set[str], idf: dict[str, float]) -> list[Dispute]:
+    """Contradictions no word announces; statements already in a cued dispute are left out."""
+    out = []
+    body = [s for s in saids if s.st.kind != "headline" and not s.pointing and s.speaker
+            and len(s.st.content.text.split()) <= UNCUED_MAX_WORDS]
+    for j, b in enumerate(body):
+        if b.st.id in taken:
+            continue
+        for a in body[:j]:
+            if a.st.id in taken or b.sentence - a.sentence > NEAR_SENTENCES or same_speaker(a, b):
+                continue
+            count, _ = overlap(a, b, idf)
+            if count < UNCUED_SHARED:
+                continue
+            why = incompatibility(a, b)
+            if why:
+                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, 0.5))
+                taken.update((a.st.id, b.st.id))
+                break
+    return out
+
+
+# --- the stage ----------------------------------------------------------------------------------
 
 
 def find_disputes(article: Article) -> list[Dispute]:
-    return []
+    """Disputes between the statements of one article (``a`` the claim, ``b`` the pushback)."""
+    saids = read_article(article)
+    if len(saids) < 2:
+        return []
+    idf = _idf(saids)
+    out: list[Dispute] = []
+    taken: set[str] = set()
+    for a, b in answered_pairs(saids):
+        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, b.pushback.evidence, 0.8))
+        taken.update((a.st.id, b.st.id))
+    for b in saids:
+        if b.pushback is None or b.speaker is None or b.st.id in taken:
+            continue
+        found = target_of(b, saids, article, idf)
+        if found is None:
+            continue
+        a, confidence = found
+        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), confidence))
+        taken.update((a.st.id, b.st.id))
+    out.extend(uncued_contradictions(saids, taken, idf))
+    return out
+
+
+def _evidence(b: Said) -> str:
+    ev = b.pushback.evidence
+    if b.referenced:
+        ev = f"{ev} ({b.referenced[0]})"
+    return ev
