@@ -194,7 +194,8 @@ class Said:
     pointing: bool = False
     referenced: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
-    negated: frozenset[str] = frozenset()
+    predications: tuple[Predication, ...] = ()
+    subjects: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
 
 
@@ -242,20 +243,40 @@ _AUXILIARIES = {"be", "been", "being", "is", "are", "was", "were", "have", "has"
                 "the", "a", "an", "his", "her", "its", "their", "to"}
 
 
-def negated_stems(text: str) -> frozenset[str]:
-    """The word a negation bears on: "not aimed at" -> aim, "hasn't been prompted" -> prompt."""
+class Predication(NamedTuple):
+    """A content word, whether a negation bears on it, and the words that follow it."""
+
+    stem: str
+    negated: bool
+    following: frozenset[str]
+
+
+# a negation after these is a question, not what the speaker asserts
+_NOT_ASSERTED = {"whether", "if", "why", "how"}
+
+
+def predications(text: str) -> tuple[Predication, ...]:
+    """ "did not support Mr. Trump" -> (support, negated, {mr, trump}), ..."""
     lex = lexicon()
     toks = [w.lower() for w in words(text)]
-    out = set()
+    negated_at = set()
     for i, w in enumerate(toks):
-        if w in lex.negations or w.endswith("n't"):
-            following = [t for t in toks[i + 1 : i + 4] if t not in _AUXILIARIES]
-            if following:
-                out.add(stem(following[0]))
-    return frozenset(out - lex.not_topic)
+        if (w in lex.negations or w.endswith("n't")) and not (i and toks[i - 1] in _NOT_ASSERTED):
+            nxt = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k] not in _AUXILIARIES), None)
+            if nxt is not None:
+                negated_at.add(nxt)
+    asked = {k for i, w in enumerate(toks) if w in _NOT_ASSERTED for k in range(i + 1, i + 6)}
+    topical = [(i, stem(w)) for i, w in enumerate(toks)
+               if _topic_word(w) and stem(w) not in lex.not_topic and i not in asked]
+    out = []
+    for k, (i, st) in enumerate(topical):
+        following = frozenset(x for _, x in topical[k + 1 : k + 5])
+        out.append(Predication(st, i in negated_at, following))
+    return tuple(out)
 
 
 _NOT_COUNTS = {"percent", "percentage", "point", "points", "s", "year", "years", "times", "am", "pm"}
+_MAGNITUDES = {"hundred", "thousand", "million", "billion", "trillion"}
 
 
 def counted_things(text: str) -> dict[str, str]:
@@ -263,10 +284,28 @@ def counted_things(text: str) -> dict[str, str]:
     toks = words(text)
     out = {}
     for i, w in enumerate(toks[:-1]):
-        nxt = toks[i + 1].lower()
-        if _NUMBER.match(w) and nxt.isalpha() and nxt not in _NOT_COUNTS and nxt not in STOP_WORDS:
-            out[stem(nxt)] = w.replace(",", "")
+        if not _NUMBER.match(w):
+            continue
+        k = i + 1
+        while k < len(toks) - 1 and toks[k].lower() in _MAGNITUDES:
+            k += 1
+        nxt = toks[k].lower()
+        if nxt.isalpha() and nxt not in _NOT_COUNTS | _MAGNITUDES and nxt not in STOP_WORDS:
+            out[stem(nxt)] = w.replace(",", "") + " " + " ".join(t.lower() for t in toks[i + 1 : k])
     return out
+
+
+_FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+
+
+def subjects(
+    said_text: str, stems: frozenset[str], common: frozenset[str], speaker: str | None
+) -> frozenset[str]:
+    """Whom a statement is about: the names in it, and its speaker when it says "I" or "we"."""
+    out = set(stems - common)
+    if speaker and _FIRST_PERSON & {w.lower() for w in words(said_text)}:
+        out.add(stem(surname(speaker)))
+    return frozenset(out)
 
 
 def is_pointing(content: str) -> bool:
@@ -343,6 +382,8 @@ def read_pushback(said: Said, article: Article) -> None:
             said.answered_by = p  # "contradicting Tulsa police's claim that ...": the speaker is the object
         elif said.pushback is None:
             said.pushback = p
+    if said.pushback and not _says_something(said):
+        said.pushback = None  # "rejected single mothers": a pushback needs a claim to push on
     if said.pushback is None and said.answered_by is None:
         for kind, pattern in lex.content_cues:
             # deep in a long quote, "no evidence" or "not true" is about something else
@@ -350,6 +391,12 @@ def read_pushback(said: Said, article: Article) -> None:
             if m and not _negated_before(st.content.text, m.start()):
                 said.pushback = Pushback(kind, m.group(), st.content.start + m.start(), True)
                 break
+
+
+def _says_something(said: Said) -> bool:
+    """A content that states something, or points back to something stated ("that", "the claims")."""
+    toks = [w.lower() for w in words(said.st.content.text)]
+    return said.pointing or len(toks) >= 4 or any(w in lexicon().claim_nouns for w in toks)
 
 
 _PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "when", "if", "once", "after", "unless"}
@@ -361,6 +408,8 @@ def _passive_or_off_topic(text: str, p: Pushback) -> bool:
     if before and before[-1].lower() in _PASSIVE:
         return True
     after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 50])][:4]
+    if after and after[0] == "by":
+        return True  # "a compromise rebuffed by Republicans"
     return any(w in lexicon().not_claims for w in after)
 
 
@@ -372,7 +421,9 @@ def _negated_before(text: str, at: int) -> bool:
 
 _POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
 _BY_SOMEONE = re.compile(r"\b([a-z]+)\s+(?:by|from|of)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)")
-_TITLE_POSSESSIVE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b")
+_TITLE_POSSESSIVE = re.compile(
+    r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
+)
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
@@ -416,9 +467,10 @@ def read_article(article: Article) -> list[Said]:
             common=common,
             sentence=bisect.bisect_right(starts, st.content.start) - 1,
             pointing=is_pointing(st.content.text),
-            negated=negated_stems(st.content.text),
+            predications=predications(st.content.text),
             numbers=counted_things(st.content.text),
         )
+        said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
         said.frame = attribution_frame(article, st, starts)
         read_pushback(said, article)
         if said.pushback:
@@ -441,10 +493,7 @@ def _names_of(said: Said, article: Article) -> set[str]:
 
 def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
     ref_words = {w.lower() for w in words(ref)}
-    for name in _names_of(said, article):
-        if name.lower() == ref.lower() or surname(name) in ref_words:
-            return True
-    return False
+    return any(n.lower() == ref.lower() or surname(n) in ref_words for n in _names_of(said, article))
 
 
 def titles_of(said: Said, article: Article) -> set[str]:
@@ -509,7 +558,9 @@ def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
     ]
 
 
-def target_of(b: Said, saids: list[Said], article: Article, idf: dict[str, float]) -> tuple[Said, float] | None:
+def target_of(
+    b: Said, saids: list[Said], article: Article, idf: dict[str, float]
+) -> tuple[Said, float] | None:
     """The claim a cued pushback answers, with a confidence; None when the article has none."""
     candidates = claim_candidates(b, saids)
     if not candidates:
@@ -547,7 +598,9 @@ def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[S
     return None
 
 
-def _best_nearby(b: Said, candidates: list[Said], idf: dict[str, float], needed: int) -> tuple[Said, float] | None:
+def _best_nearby(
+    b: Said, candidates: list[Said], idf: dict[str, float], needed: int
+) -> tuple[Said, float] | None:
     best, best_score = None, 0.0
     for a in candidates:
         if b.index - a.index > NEAR_STATEMENTS:
@@ -580,12 +633,17 @@ def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
 
 
 def incompatibility(a: Said, b: Said) -> str | None:
-    """Why two statements on one topic cannot both hold, or None."""
-    shared = a.stems & b.stems
-    flipped = (a.negated ^ b.negated) & shared
-    flipped = {w for w in flipped if (w in a.negated) != (w in b.negated)}
-    if flipped:
-        return "negation of " + ", ".join(sorted(flipped))
+    """Why two statements about the same someone cannot both hold, or None.
+
+    One says of a thing what the other denies of it ("seemed supportive of Mr. Trump" / "did not
+    support Mr. Trump"), or uses its antonym, or gives it another number.
+    """
+    if a.stems == b.stems or not a.subjects & b.subjects:
+        return None
+    for pa in a.predications:
+        for pb in b.predications:
+            if pa.stem == pb.stem and pa.negated != pb.negated and pa.following & pb.following:
+                return "negation of " + pa.stem
     for pair in lexicon().antonyms:
         x, y = tuple(pair)
         if (x in a.stems and y in b.stems) or (y in a.stems and x in b.stems):
@@ -612,7 +670,7 @@ def uncued_contradictions(saids: list[Said], taken: set[str], idf: dict[str, flo
                 continue
             why = incompatibility(a, b)
             if why:
-                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, 0.5))
+                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, _sure(0.5, a, b)))
                 taken.update((a.st.id, b.st.id))
                 break
     return out
@@ -630,7 +688,7 @@ def find_disputes(article: Article) -> list[Dispute]:
     out: list[Dispute] = []
     taken: set[str] = set()
     for a, b in answered_pairs(saids):
-        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, b.pushback.evidence, 0.8))
+        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, b.pushback.evidence, _sure(0.8, a, b)))
         taken.update((a.st.id, b.st.id))
     for b in saids:
         if b.pushback is None or b.speaker is None or b.st.id in taken:
@@ -639,10 +697,15 @@ def find_disputes(article: Article) -> list[Dispute]:
         if found is None:
             continue
         a, confidence = found
-        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), confidence))
+        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(confidence, a, b)))
         taken.update((a.st.id, b.st.id))
     out.extend(uncued_contradictions(saids, taken, idf))
     return out
+
+
+def _sure(confidence: float, a: Said, b: Said) -> float:
+    """A dispute is only as sure as the two statements it joins."""
+    return confidence * min(a.st.confidence, b.st.confidence)
 
 
 def _evidence(b: Said) -> str:
@@ -650,3 +713,131 @@ def _evidence(b: Said) -> str:
     if b.referenced:
         ev = f"{ev} ({b.referenced[0]})"
     return ev
+
+
+# --- across articles ----------------------------------------------------------------------------
+
+# Across articles there is no nearness to lean on: ask for a closer topic match.
+CROSS_SHARED = 3
+
+
+def same_person(a: Said, b: Said) -> bool:
+    """Entity ids are per article: across articles, compare names."""
+    na = a.st.speaker.name if a.st.speaker else None
+    nb = b.st.speaker.name if b.st.speaker else None
+    if not na or not nb:
+        return True
+    return na.strip().lower() == nb.strip().lower() or surname(na) == surname(nb)
+
+
+def find_cross_disputes(articles: list[Article]) -> list[Dispute]:
+    """Disputes between statements of different articles on the same topic.
+
+    A cued pushback in one article (a denial, "X's claims are unfounded") is paired with the
+    claim it answers in another; two short statements of different speakers that contradict
+    each other (negation, antonyms, numbers) on the same topic are paired too. ``article_a`` and
+    ``article_b`` name the articles; ``a`` is the earlier one when both articles have a date.
+    """
+    read = [(art, s) for art in articles for s in read_article(art)]
+    pool = [(art, s) for art, s in read if s.st.kind != "headline" and not s.pointing and s.speaker]
+    if len(pool) < 2:
+        return []
+    idf = _idf([s for _, s in pool])
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i, (_, s) in enumerate(pool):
+        for w in s.stems:
+            by_stem[w].append(i)
+    out: list[Dispute] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for j, (art_b, b) in enumerate(pool):
+        shared_with: dict[int, int] = defaultdict(int)
+        for w in b.stems:
+            for i in by_stem[w]:
+                if pool[i][0] is not art_b:
+                    shared_with[i] += 1
+        best = None
+        for i, count in shared_with.items():
+            if count < CROSS_SHARED:
+                continue
+            art_a, a = pool[i]
+            if same_person(a, b):
+                continue
+            found = _cross_pair(art_a, a, art_b, b, j < i, idf)
+            if found and (best is None or found[0] > best[0]):
+                best = (*found, art_a, a)
+        if best:
+            weight, kind, evidence, confidence, art_a, a = best
+            if kind == "contradiction" and not b.pushback and _later(art_a, art_b):
+                (art_a, a), (art_b, b) = (art_b, b), (art_a, a)
+            key = (art_a.id, a.st.id, art_b.id, b.st.id)
+            if key not in seen and key[2:] + key[:2] not in seen:
+                seen.add(key)
+                out.append(Dispute(a.st.id, b.st.id, kind, evidence, _sure(confidence, a, b),
+                                   article_a=art_a.id, article_b=art_b.id))
+    return out
+
+
+def _cross_pair(art_a: Article, a: Said, art_b: Article, b: Said, b_first: bool,
+                idf: dict[str, float]) -> tuple[float, str, str, float] | None:
+    """(weight, kind, evidence, confidence) when ``b`` pushes back on ``a``, else None."""
+    count, weight = overlap(a, b, idf)
+    if count < CROSS_SHARED:
+        return None
+    if b.pushback and b.pushback.kind != "contradiction":
+        if b.referenced and not any(speaker_is_named(a, r, art_a) for r in b.referenced):
+            return None
+        if b.titles and not b.referenced and not b.titles & titles_of(a, art_a):
+            return None
+        return weight, b.pushback.kind, _evidence(b), 0.6
+    if b_first or a.pushback:
+        return None  # each unordered pair once, from its later member
+    short = max(len(a.st.content.text.split()), len(b.st.content.text.split())) <= UNCUED_MAX_WORDS
+    why = incompatibility(a, b) if short else None
+    return (weight, "contradiction", why, 0.4) if why else None
+
+
+def _later(x: Article, y: Article) -> bool:
+    return bool(x.date and y.date and x.date > y.date)
+
+
+class DisputedBy(NamedTuple):
+    """One pushback on a speaker: who, how, and which statements."""
+
+    disputer: str
+    kind: str
+    evidence: str
+    claim: str  # statement id of the disputed claim
+    pushback: str  # statement id of the pushback
+    article: str  # the pushback's article
+    claim_article: str
+    confidence: float
+
+
+def disputes_by_speaker(articles: list[Article], across: bool = True) -> dict[str, list[DisputedBy]]:
+    """For each speaker, who disputes them: {"Jane Doe": [DisputedBy("John Roe", "rejection", ...)]}.
+
+    Uses each article's ``disputes`` when the pipeline filled them (finds them otherwise) and,
+    with ``across``, the disputes between articles too.
+    """
+    by_id = {art.id: art for art in articles}
+    pairs: list[tuple[Article, Article, Dispute]] = []
+    for art in articles:
+        for d in art.disputes or find_disputes(art):
+            pairs.append((art, art, d))
+    if across:
+        for d in find_cross_disputes(articles):
+            pairs.append((by_id[d.article_a], by_id[d.article_b], d))
+    out: dict[str, list[DisputedBy]] = defaultdict(list)
+    for art_a, art_b, d in pairs:
+        claim, push = art_a.statement(d.a), art_b.statement(d.b)
+        disputed, disputer = _speaker_name(claim), _speaker_name(push)
+        if disputed and disputer:
+            out[disputed].append(DisputedBy(disputer, d.kind, d.evidence, d.a, d.b, art_b.id, art_a.id,
+                                            d.confidence))
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _speaker_name(st: Statement | None) -> str | None:
+    if st is None or st.speaker is None:
+        return None
+    return st.speaker.name or (st.speaker.mention.text if st.speaker.mention else None)
