@@ -357,12 +357,13 @@ def attribution_frame(article: Article, st: Statement, starts: list[int]) -> lis
     return _cut(left, right, sorted(holes))
 
 
-def _cue_matches(text: str, offset: int, patterns) -> list[Pushback]:
+def _cue_matches(text: str, lo: int, hi: int, patterns) -> list[Pushback]:
+    """Pushback cues in ``text[lo:hi]``, leaving out negated ones ("did not deny")."""
     out = []
     for kind, pattern in patterns:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, lo, hi):
             if not _negated_before(text, m.start()):
-                out.append(Pushback(kind, m.group(), offset + m.start(), False))
+                out.append(Pushback(kind, m.group(), m.start(), False))
     return out
 
 
@@ -373,9 +374,9 @@ def read_pushback(said: Said, article: Article) -> None:
     mention = st.speaker.mention if st.speaker else None
     found = []
     for lo, hi in said.frame:
-        found += _cue_matches(text[lo:hi], lo, lex.frame_cues)
+        found += _cue_matches(text, lo, hi, lex.frame_cues)
     if st.cue and not any(st.cue.start <= p.start < st.cue.end for p in found):
-        found += _cue_matches(st.cue.text, st.cue.start, lex.frame_cues)
+        found += _cue_matches(text, st.cue.start, st.cue.end, lex.frame_cues)
     found = [p for p in found if not _passive_or_off_topic(text, p)]
     for p in sorted(found, key=lambda p: abs(p.start - st.content.start)):
         if mention and p.start < mention.start <= st.content.start:
@@ -830,14 +831,14 @@ def disputes_by_speaker(articles: list[Article], across: bool = True) -> dict[st
     out: dict[str, list[DisputedBy]] = defaultdict(list)
     for art_a, art_b, d in pairs:
         claim, push = art_a.statement(d.a), art_b.statement(d.b)
-        disputed, disputer = _speaker_name(claim), _speaker_name(push)
+        disputed, disputer = speaker_name(claim), speaker_name(push)
         if disputed and disputer:
             out[disputed].append(DisputedBy(disputer, d.kind, d.evidence, d.a, d.b, art_b.id, art_a.id,
                                             d.confidence))
     return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
-def _speaker_name(st: Statement | None) -> str | None:
+def speaker_name(st: Statement | None) -> str | None:
     if st is None or st.speaker is None:
         return None
     return st.speaker.name or (st.speaker.mention.text if st.speaker.mention else None)
