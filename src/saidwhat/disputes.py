@@ -209,7 +209,8 @@ def speaker_key(st: Statement) -> str | None:
 
 
 def surname(name: str) -> str:
-    toks = [w for w in words(name) if w[:1].isupper()]
+    """The last capitalised word of a name, before any apposition: "Jane Doe, the mayor" -> doe."""
+    toks = [w for w in words(name.split(",")[0]) if w[:1].isupper()]
     return toks[-1].lower() if toks else name.strip().lower()
 
 
@@ -243,6 +244,11 @@ _AUXILIARIES = {"be", "been", "being", "is", "are", "was", "were", "have", "has"
                 "the", "a", "an", "his", "her", "its", "their", "to"}
 
 
+def is_negation(word: str) -> bool:
+    w = word.lower()
+    return w in lexicon().negations or w.endswith(("n't", "n’t"))
+
+
 class Predication(NamedTuple):
     """A content word, whether a negation bears on it, and the words that follow it."""
 
@@ -261,7 +267,7 @@ def predications(text: str) -> tuple[Predication, ...]:
     toks = [w.lower() for w in words(text)]
     negated_at = set()
     for i, w in enumerate(toks):
-        if (w in lex.negations or w.endswith("n't")) and not (i and toks[i - 1] in _NOT_ASSERTED):
+        if is_negation(w) and not (i and toks[i - 1] in _NOT_ASSERTED):
             nxt = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k] not in _AUXILIARIES), None)
             if nxt is not None:
                 negated_at.add(nxt)
@@ -377,7 +383,9 @@ def read_pushback(said: Said, article: Article) -> None:
         found += _cue_matches(text, lo, hi, lex.frame_cues)
     if st.cue and not any(st.cue.start <= p.start < st.cue.end for p in found):
         found += _cue_matches(text, st.cue.start, st.cue.end, lex.frame_cues)
-    found = [p for p in found if not _passive_or_off_topic(text, p)]
+    mentions = [o.speaker.mention for o in article.statements if o.speaker and o.speaker.mention]
+    found = [p for p in found if not _passive_or_off_topic(text, p)
+             and not any(m.start <= p.start < m.end for m in mentions)]  # "X, who dismissed ..., said"
     for p in sorted(found, key=lambda p: abs(p.start - st.content.start)):
         if mention and p.start < mention.start <= st.content.start:
             said.answered_by = p  # "contradicting Tulsa police's claim that ...": the speaker is the object
@@ -408,16 +416,22 @@ def _passive_or_off_topic(text: str, p: Pushback) -> bool:
     before = words(text[max(0, p.start - 16) : p.start])
     if before and before[-1].lower() in _PASSIVE:
         return True
-    after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 50])][:4]
+    lex = lexicon()
+    after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 80])][:8]
     if after and after[0] == "by":
         return True  # "a compromise rebuffed by Republicans"
-    return any(w in lexicon().not_claims for w in after)
+    for w in after:
+        if w in lex.claim_nouns:
+            return False
+        if w in lex.not_claims:
+            return True
+    return False
 
 
 def _negated_before(text: str, at: int) -> bool:
-    before = [w.lower() for w in words(text[max(0, at - 24) : at])][-3:]
-    lex = lexicon()
-    return any(w in lex.negations or w.endswith("n't") for w in before)
+    """ "did not deny", "it isn't because they were dead wrong"."""
+    before = [w.lower() for w in words(text[max(0, at - 40) : at])][-5:]
+    return any(is_negation(w) for w in before)
 
 
 _POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
@@ -548,7 +562,9 @@ def overlap(a: Said, b: Said, idf: dict[str, float]) -> tuple[int, float]:
 
 
 def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
-    before = max(b.st.content.start, b.st.cue.start if b.st.cue else 0)
+    before = b.st.content.start
+    if b.pointing and b.st.cue:
+        before = max(before, b.st.cue.start)  # "X said A, but Y denied that": A is before the cue
     return [
         a for a in saids
         if a.index != b.index
