@@ -339,23 +339,25 @@ def _cut(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]
     return pieces
 
 
-def attribution_frame(article: Article, st: Statement, starts: list[int]) -> list[tuple[int, int]]:
+def attribution_frame(
+    article: Article, st: Statement, starts: list[int], outers: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The pieces of text around a statement's content in its sentence, up to its neighbours.
 
     Other statements' contents and cues are cut out: they are theirs, not this one's attribution.
+    ``outers`` holds each statement's outer span (content, cue and speaker mention together).
     """
     lo, hi = _outer(st)
     left = starts[bisect.bisect_right(starts, lo) - 1]
     nxt = bisect.bisect_right(starts, max(hi - 1, lo))
     right = starts[nxt] if nxt < len(starts) else len(article.text)
     holes = []
-    for other in article.statements:
+    for other, (o_lo, o_hi) in zip(article.statements, outers, strict=True):
         holes.append((other.content.start, other.content.end))
         if other is st:
             continue
         if other.cue:
             holes.append((other.cue.start, other.cue.end))
-        o_lo, o_hi = _outer(other)
         if left < o_hi <= lo:
             left = o_hi
         if hi <= o_lo < right:
@@ -469,6 +471,7 @@ def read_article(article: Article) -> list[Said]:
     text = article.text
     starts = sentence_starts(text)
     expansions = acronyms(text)
+    outers = [_outer(st) for st in article.statements]
     out = []
     for i, st in enumerate(article.statements):
         if not st.content.text.strip():
@@ -486,7 +489,7 @@ def read_article(article: Article) -> list[Said]:
             numbers=counted_things(st.content.text),
         )
         said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
-        said.frame = attribution_frame(article, st, starts)
+        said.frame = attribution_frame(article, st, starts, outers)
         read_pushback(said, article)
         if said.pushback:
             read_references(said, article)
