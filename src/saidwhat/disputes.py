@@ -209,8 +209,8 @@ def speaker_key(st: Statement) -> str | None:
 
 
 def surname(name: str) -> str:
-    """The last capitalised word of a name, before any apposition: "Jane Doe, the mayor" -> doe."""
-    toks = [w for w in words(name.split(",")[0]) if w[:1].isupper()]
+    """The last word of a name before any apposition: "Jane Doe, the mayor" -> doe."""
+    toks = words(name.split(",")[0])
     return toks[-1].lower() if toks else name.strip().lower()
 
 
@@ -315,7 +315,10 @@ def subjects(
 
 
 def is_pointing(content: str) -> bool:
-    return " ".join(w.lower() for w in words(content)) in lexicon().pointing
+    """A content that only points back to what was said: "that", "the claims", "the ministry's account"."""
+    toks = [w.lower() for w in words(content)]
+    lex = lexicon()
+    return " ".join(toks) in lex.pointing or (0 < len(toks) <= 5 and toks[-1] in lex.claim_nouns)
 
 
 # --- reading one article ------------------------------------------------------------------------
@@ -589,7 +592,8 @@ def target_of(
     if b.referenced and not named:
         return None  # it answers someone who is not quoted here
     if not named and b.titles:
-        named = [a for a in candidates if b.titles & titles_of(a, article)]
+        named = [a for a in candidates
+                 if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
     if b.pointing:
         a = max(named or candidates, key=lambda s: s.st.content.start)
         return (a, 0.7) if b.sentence - a.sentence <= 1 else None
