@@ -88,6 +88,17 @@ def test_doubt_in_the_content_points_to_the_named_speaker():
     assert pairs(art) == {("s1", "s2", "doubt")}
 
 
+def test_rejection_of_an_account_named_by_its_speaker():
+    art = make_article(
+        "Senator Mark Hale said the new dam had flooded three villages. The energy ministry said the "
+        "water level had stayed within safe limits. Later, Hale's office rejected the ministry's account.",
+        [("Mark Hale", "said", "the new dam had flooded three villages"),
+         ("The energy ministry", "said", "the water level had stayed within safe limits"),
+         ("Hale's office", "rejected", "the ministry's account")],
+    )
+    assert pairs(art) == {("s2", "s3", "rejection")}
+
+
 def test_spokesman_correcting_his_principal_is_a_correction():
     art = make_article(
         "President Alan Moss said the army will leave the northern city by Friday. "

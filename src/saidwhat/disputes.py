@@ -88,7 +88,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     cues = _sections("pushback.txt")
-    words = _sections("dispute_words.txt")
+    lists = _sections("dispute_words.txt")
     frame, content = [], []
     for section, phrases in cues.items():
         kind, _, where = section.partition(" in ")
@@ -98,15 +98,15 @@ def lexicon() -> Lexicon:
         pair = line.split()
         if len(pair) == 2 and not line.startswith("#"):
             antonyms.add(frozenset(stem(w) for w in pair))
-    not_topic = {stem(w) for w in words["not topic"]} | {stem(w) for w in STOP_WORDS}
+    not_topic = {stem(w) for w in lists["not topic"]} | {stem(w) for w in STOP_WORDS}
     return Lexicon(
         frame_cues=tuple(frame),
         content_cues=tuple(content),
-        claim_nouns=frozenset(w.lower() for w in words["claim nouns"]),
-        not_claims=frozenset(w.lower() for w in words["not claims"]),
-        pointing=frozenset(w.lower() for w in words["pointing contents"]),
+        claim_nouns=frozenset(w.lower() for w in lists["claim nouns"]),
+        not_claims=frozenset(w.lower() for w in lists["not claims"]),
+        pointing=frozenset(w.lower() for w in lists["pointing contents"]),
         not_topic=frozenset(not_topic),
-        negations=frozenset(w.lower() for w in words["negation"]),
+        negations=frozenset(w.lower() for w in lists["negation"]),
         antonyms=frozenset(antonyms),
     )
 
