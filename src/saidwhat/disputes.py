@@ -262,14 +262,21 @@ _NOT_ASSERTED = {"whether", "if", "why", "how"}
 
 
 def predications(text: str) -> tuple[Predication, ...]:
-    """ "did not support Mr. Trump" -> (support, negated, {mr, trump}), ..."""
+    """ "did not support Mr. Trump" -> (support, negated, {mr, trump}), ...
+
+    Only a plain negation of a lower-case word counts ("not me, not Bill" negates no claim), and
+    none in a statement with two negations ("not voting for X does not mean ...").
+    """
     lex = lexicon()
-    toks = [w.lower() for w in words(text)]
+    raw = words(text)
+    toks = [w.lower() for w in raw]
+    negations = [i for i, w in enumerate(toks) if is_negation(w) and w not in _NOUN_NEGATIONS]
     negated_at = set()
-    for i, w in enumerate(toks):
-        if is_negation(w) and not (i and toks[i - 1] in _NOT_ASSERTED):
+    if len(negations) == 1:
+        i = negations[0]
+        if not (i and toks[i - 1] in _NOT_ASSERTED):
             nxt = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k] not in _AUXILIARIES), None)
-            if nxt is not None:
+            if nxt is not None and raw[nxt].islower():
                 negated_at.add(nxt)
     asked = {k for i, w in enumerate(toks) if w in _NOT_ASSERTED for k in range(i + 1, i + 6)}
     topical = [(i, stem(w)) for i, w in enumerate(toks)
@@ -279,6 +286,10 @@ def predications(text: str) -> tuple[Predication, ...]:
         following = frozenset(x for _, x in topical[k + 1 : k + 5])
         out.append(Predication(st, i in negated_at, following))
     return tuple(out)
+
+
+# "no idea", "no avail": these negate a noun, not what is asserted
+_NOUN_NEGATIONS = {"no", "neither", "nor"}
 
 
 _NOT_COUNTS = {"percent", "percentage", "point", "points", "s", "year", "years", "times", "am", "pm"}
@@ -664,10 +675,9 @@ def incompatibility(a: Said, b: Said) -> str | None:
     """
     if a.stems == b.stems or not a.subjects & b.subjects:
         return None
-    for pa in a.predications:
-        for pb in b.predications:
-            if pa.stem == pb.stem and pa.negated != pb.negated and pa.following & pb.following:
-                return "negation of " + pa.stem
+    why = _negation(a, b)
+    if why:
+        return why
     for pair in lexicon().antonyms:
         x, y = tuple(pair)
         if (x in a.stems and y in b.stems) or (y in a.stems and x in b.stems):
@@ -743,6 +753,8 @@ def _evidence(b: Said) -> str:
 
 # Across articles there is no nearness to lean on: ask for a closer topic match.
 CROSS_SHARED = 3
+# ... and, for contradictions, for this share of the two statements' words in common.
+CROSS_SIMILAR = 0.3
 
 
 def same_person(a: Said, b: Said) -> bool:
@@ -757,67 +769,94 @@ def same_person(a: Said, b: Said) -> bool:
 def find_cross_disputes(articles: list[Article]) -> list[Dispute]:
     """Disputes between statements of different articles on the same topic.
 
-    A cued pushback in one article (a denial, "X's claims are unfounded") is paired with the
-    claim it answers in another; two short statements of different speakers that contradict
-    each other (negation, antonyms, numbers) on the same topic are paired too. ``article_a`` and
-    ``article_b`` name the articles; ``a`` is the earlier one when both articles have a date.
+    Two kinds only, both strict, since articles on one story share many words:
+    a pushback that names whom it answers ("rejected Vidal's claims") paired with that speaker's
+    statement on the same topic in another article; and two short statements about the same
+    someone where one denies what the other asserts ("did not pay federal taxes" / "I pay federal
+    taxes"). ``article_a`` and ``article_b`` name the articles.
     """
-    read = [(art, s) for art in articles for s in read_article(art)]
-    pool = [(art, s) for art, s in read if s.st.kind != "headline" and not s.pointing and s.speaker]
+    pool = [(art, s) for art in articles for s in read_article(art)
+            if s.st.kind != "headline" and not s.pointing and s.speaker]
     if len(pool) < 2:
         return []
     idf = _idf([s for _, s in pool])
-    by_stem: dict[str, list[int]] = defaultdict(list)
+    out = _named_across(pool, idf) + _negated_across(pool)
+    return out
+
+
+def _named_across(pool: list[tuple[Article, Said]], idf: dict[str, float]) -> list[Dispute]:
+    by_surname: dict[str, list[int]] = defaultdict(list)
     for i, (_, s) in enumerate(pool):
-        for w in s.stems:
+        by_surname[surname(s.st.speaker.name or "")].append(i)
+    out = []
+    for art_b, b in pool:
+        if not b.pushback or not b.referenced:
+            continue
+        best, best_weight = None, 0.0
+        for ref in b.referenced:
+            for i in by_surname.get(surname(ref), []):
+                art_a, a = pool[i]
+                if art_a is art_b or same_person(a, b) or not speaker_is_named(a, ref, art_a):
+                    continue
+                count, weight = overlap(a, b, idf)
+                if count >= CROSS_SHARED and weight > best_weight:
+                    best, best_weight = (art_a, a), weight
+        if best:
+            art_a, a = best
+            out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(0.6, a, b),
+                               article_a=art_a.id, article_b=art_b.id))
+    return out
+
+
+def _negated_across(pool: list[tuple[Article, Said]]) -> list[Dispute]:
+    short = [i for i, (_, s) in enumerate(pool) if _is_short(s)]
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i in short:
+        for w in pool[i][1].stems:
             by_stem[w].append(i)
-    out: list[Dispute] = []
-    seen: set[tuple[str, str, str, str]] = set()
-    for j, (art_b, b) in enumerate(pool):
+    too_common = max(200, len(short) // 10)  # such words find no pairs and cost the most
+    out = []
+    seen: set[frozenset] = set()
+    for j in short:
+        art_b, b = pool[j]
+        if not any(p.negated for p in b.predications):
+            continue  # each pair is looked at from its negating side
         shared_with: dict[int, int] = defaultdict(int)
         for w in b.stems:
-            for i in by_stem[w]:
-                if pool[i][0] is not art_b:
+            if len(by_stem[w]) <= too_common:
+                for i in by_stem[w]:
                     shared_with[i] += 1
-        best = None
         for i, count in shared_with.items():
-            if count < CROSS_SHARED:
-                continue
             art_a, a = pool[i]
-            if same_person(a, b):
+            if count < CROSS_SHARED or art_a is art_b or same_person(a, b):
                 continue
-            found = _cross_pair(art_a, a, art_b, b, j < i, idf)
-            if found and (best is None or found[0] > best[0]):
-                best = (*found, art_a, a)
-        if best:
-            weight, kind, evidence, confidence, art_a, a = best
-            if kind == "contradiction" and not b.pushback and _later(art_a, art_b):
-                (art_a, a), (art_b, b) = (art_b, b), (art_a, a)
-            key = (art_a.id, a.st.id, art_b.id, b.st.id)
-            if key not in seen and key[2:] + key[:2] not in seen:
+            if count / len(a.stems | b.stems) < CROSS_SIMILAR:
+                continue
+            why = _negation(a, b)
+            # one dispute per two speakers in two articles, however often they repeat themselves
+            key = frozenset([(art_a.id, surname(a.st.speaker.name or "")),
+                             (art_b.id, surname(b.st.speaker.name or ""))])
+            if why and key not in seen:
                 seen.add(key)
-                out.append(Dispute(a.st.id, b.st.id, kind, evidence, _sure(confidence, a, b),
+                if _later(art_a, art_b):
+                    (art_a, a), (art_b, b) = (art_b, b), (art_a, a)
+                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, _sure(0.4, a, b),
                                    article_a=art_a.id, article_b=art_b.id))
     return out
 
 
-def _cross_pair(art_a: Article, a: Said, art_b: Article, b: Said, b_first: bool,
-                idf: dict[str, float]) -> tuple[float, str, str, float] | None:
-    """(weight, kind, evidence, confidence) when ``b`` pushes back on ``a``, else None."""
-    count, weight = overlap(a, b, idf)
-    if count < CROSS_SHARED:
+def _negation(a: Said, b: Said) -> str | None:
+    if not a.subjects & b.subjects:
         return None
-    if b.pushback and b.pushback.kind != "contradiction":
-        if b.referenced and not any(speaker_is_named(a, r, art_a) for r in b.referenced):
-            return None
-        if b.titles and not b.referenced and not b.titles & titles_of(a, art_a):
-            return None
-        return weight, b.pushback.kind, _evidence(b), 0.6
-    if b_first or a.pushback:
-        return None  # each unordered pair once, from its later member
-    short = max(len(a.st.content.text.split()), len(b.st.content.text.split())) <= UNCUED_MAX_WORDS
-    why = incompatibility(a, b) if short else None
-    return (weight, "contradiction", why, 0.4) if why else None
+    for pa in a.predications:
+        for pb in b.predications:
+            if pa.stem == pb.stem and pa.negated != pb.negated and pa.following & pb.following:
+                return "negation of " + pa.stem
+    return None
+
+
+def _is_short(said: Said) -> bool:
+    return len(said.st.content.text.split()) <= UNCUED_MAX_WORDS
 
 
 def _later(x: Article, y: Article) -> bool:
