@@ -220,6 +220,23 @@ def test_cross_article_rejection():
     assert (d.article_a, d.a, d.article_b, d.b, d.kind) == ("monday", "s1", "tuesday", "s1", "rejection")
 
 
+def test_cross_article_contradiction_about_the_same_someone():
+    first = make_article(
+        "Union leader Kim Park said Apex Steel did not pay overtime wages to its night workers.",
+        [("Kim Park", "said", "Apex Steel did not pay overtime wages to its night workers")], id="one")
+    second = make_article(
+        "Apex Steel manager Joe Bell said: \"We pay overtime wages to all our night workers at Apex Steel.\"",
+        [("Joe Bell", "said", "We pay overtime wages to all our night workers at Apex Steel.")], id="two")
+    (d,) = find_cross_disputes([first, second])
+    assert {(d.article_a, d.a), (d.article_b, d.b)} == {("one", "s1"), ("two", "s1")}
+    assert d.kind == "contradiction"
+    agreeing = make_article(
+        "Joe Bell said Apex Steel did not pay overtime wages to its night workers last year.",
+        [("Joe Bell", "said", "Apex Steel did not pay overtime wages to its night workers last year")],
+        id="three")
+    assert find_cross_disputes([first, agreeing]) == []
+
+
 def test_cross_article_needs_a_shared_topic():
     first, second = _two_articles()
     other = make_article(
