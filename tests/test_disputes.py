@@ -50,6 +50,19 @@ def test_denial_of_what_was_just_said():
     assert pairs(art) == {("s1", "s2", "denial")}
 
 
+def test_pushback_that_points_back_then_says_something_else():
+    art = make_article(
+        "Port director Helen Marsh said the new harbour wall would be finished by June. But the builders' "
+        "union disputed that, saying work had stopped for three weeks. \"That is simply not true,\" Marsh "
+        "told reporters.",
+        [("Helen Marsh", "said", "the new harbour wall would be finished by June"),
+         ("the builders' union", "saying", "work had stopped for three weeks"),
+         ("Marsh", "told", "That is simply not true")],
+    )
+    art.statements[2].speaker.name = "Helen Marsh"
+    assert pairs(art) == {("s1", "s2", "rejection"), ("s2", "s3", "denial")}
+
+
 def test_denial_of_a_claim_on_the_same_topic():
     art = make_article(
         "Environmental groups said the Norvik plant had dumped chemical waste in the river for years. "

@@ -191,7 +191,8 @@ class Said:
     frame: list[tuple[int, int]] = field(default_factory=list)  # attribution pieces of the text
     pushback: Pushback | None = None
     answered_by: Pushback | None = None  # "contradicting X's claim that ...": it is the claim
-    pointing: bool = False
+    pointing: bool = False  # its content only points back: "denied that"
+    points_back: bool = False  # its pushback answers what was just said: "disputed that, saying ..."
     referenced: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     predications: tuple[Predication, ...] = ()
@@ -416,6 +417,30 @@ def read_pushback(said: Said, article: Article) -> None:
             if m and not _negated_before(st.content.text, m.start()):
                 said.pushback = Pushback(kind, m.group(), st.content.start + m.start(), True)
                 break
+    said.points_back = said.pointing or bool(said.pushback and _points_back(said, text))
+
+
+_THAT_IS = re.compile(
+    r"^\W*(?:that|this|these|those|such)(?:\s+\w+){0,2}?(?:['’]s\b|\s+(?:is|was|are|were)\b)",
+    re.IGNORECASE,
+)
+
+
+def _points_back(said: Said, text: str) -> bool:
+    """ "disputed that, saying ...", or a content like "That is simply not true"."""
+    p = said.pushback
+    if p.in_content:
+        return bool(_THAT_IS.match(said.st.content.text))
+    between = text[p.start + len(p.evidence) : said.st.content.start]
+    return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
+
+
+@lru_cache(maxsize=1)
+def _pointer_then_pause() -> re.Pattern:
+    phrases = sorted(lexicon().pointing, key=len, reverse=True)
+    pointers = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"^\s*(?:" + pointers + r")\s*(?:[,;:—–-]|\s+(?:saying|adding|arguing|and)\b)",
+                      re.IGNORECASE)
 
 
 def _says_something(said: Said) -> bool:
@@ -580,7 +605,7 @@ def overlap(a: Said, b: Said, idf: dict[str, float]) -> tuple[int, float]:
 
 def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
     before = b.st.content.start
-    if b.pointing and b.st.cue:
+    if b.points_back and b.st.cue:
         before = max(before, b.st.cue.start)  # "X said A, but Y denied that": A is before the cue
     return [
         a for a in saids
@@ -605,7 +630,7 @@ def target_of(
     if not named and b.titles:
         named = [a for a in candidates
                  if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
-    if b.pointing:
+    if b.pointing or (b.points_back and not named):
         a = max(named or candidates, key=lambda s: s.st.content.start)
         return (a, 0.7) if b.sentence - a.sentence <= 1 else None
     if named:
