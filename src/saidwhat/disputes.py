@@ -211,7 +211,7 @@ def speaker_key(st: Statement) -> str | None:
 
 def surname(name: str) -> str:
     """The last word of a name before any apposition: "Jane Doe, the mayor" -> doe."""
-    toks = words(name.split(",")[0])
+    toks = words(re.sub(r"\([^)]*\)", " ", name).split(",")[0])
     return toks[-1].lower() if toks else name.strip().lower()
 
 
@@ -276,9 +276,12 @@ def predications(text: str) -> tuple[Predication, ...]:
     if len(negations) == 1:
         i = negations[0]
         if not (i and toks[i - 1] in _NOT_ASSERTED):
-            nxt = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k] not in _AUXILIARIES), None)
-            if nxt is not None and raw[nxt].islower():
-                negated_at.add(nxt)
+            # the negation reaches the next word and the verbs chained to it: "not to recommend indicting"
+            scope = [k for k in range(i + 1, min(i + 6, len(toks))) if toks[k] not in _AUXILIARIES]
+            for n, k in enumerate(scope):
+                if not raw[k].islower() or (n and not (toks[k].endswith("ing") or toks[k - 1] == "to")):
+                    break
+                negated_at.add(k)
     asked = {k for i, w in enumerate(toks) if w in _NOT_ASSERTED for k in range(i + 1, i + 6)}
     topical = [(i, stem(w)) for i, w in enumerate(toks)
                if _topic_word(w) and stem(w) not in lex.not_topic and i not in asked]
@@ -293,23 +296,24 @@ def predications(text: str) -> tuple[Predication, ...]:
 _NOUN_NEGATIONS = {"no", "neither", "nor"}
 
 
-_NOT_COUNTS = {"percent", "percentage", "point", "points", "s", "year", "years", "times", "am", "pm"}
-_MAGNITUDES = {"hundred", "thousand", "million", "billion", "trillion"}
+_NOT_COUNTS = {"percent", "percentage", "point", "points", "s", "year", "years", "times", "am", "pm",
+               "dollars", "euros", "pounds", "cents", "yuan", "yen", "rubles", "per", "a", "an"}
+
+
+_COUNT = re.compile(
+    r"([$€£]\s?)?\b(\d[\d,.]*)\s+((?:(?:hundred|thousand|million|billion|trillion)\s+)*)([A-Za-z]+)"
+)
 
 
 def counted_things(text: str) -> dict[str, str]:
-    """Numbers by the noun that follows them: {"soldier": "5000"}; shares and dates are left out."""
-    toks = words(text)
+    """Numbers by the lower-case noun that follows them: {"soldier": "5000"}; money, shares and
+    dates are left out."""
     out = {}
-    for i, w in enumerate(toks[:-1]):
-        if not _NUMBER.match(w):
+    for m in _COUNT.finditer(text):
+        money, number, magnitude, noun = m.groups()
+        if money or not noun.islower() or noun in _NOT_COUNTS or noun in STOP_WORDS:
             continue
-        k = i + 1
-        while k < len(toks) - 1 and toks[k].lower() in _MAGNITUDES:
-            k += 1
-        nxt = toks[k].lower()
-        if nxt.isalpha() and nxt not in _NOT_COUNTS | _MAGNITUDES and nxt not in STOP_WORDS:
-            out[stem(nxt)] = w.replace(",", "") + " " + " ".join(t.lower() for t in toks[i + 1 : k])
+        out[stem(noun)] = (number.replace(",", "") + " " + magnitude).strip()
     return out
 
 
@@ -548,8 +552,15 @@ def _names_of(said: Said, article: Article) -> set[str]:
     return names
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss"}
+
+
 def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
     ref_words = {w.lower() for w in words(ref)}
+    mention = said.st.speaker.mention.text if said.st.speaker.mention else ""
+    said_as = {w.lower() for w in words(mention)} & _HONORIFICS
+    if said_as and ref_words & _HONORIFICS and not said_as & ref_words:
+        return False  # "Ms. Trump's claims" are not Mr. Trump's
     return any(n.lower() == ref.lower() or surname(n) in ref_words for n in _names_of(said, article))
 
 
