@@ -235,19 +235,26 @@ def test_cross_article_rejection():
 
 def test_cross_article_contradiction_about_the_same_someone():
     first = make_article(
-        "Union leader Kim Park said Apex Steel did not pay overtime wages to its night workers.",
-        [("Kim Park", "said", "Apex Steel did not pay overtime wages to its night workers")], id="one")
+        "Union leader Kim Park said the mill owner Joe Bell did not pay overtime wages to his night workers.",
+        [("Kim Park", "said", "the mill owner Joe Bell did not pay overtime wages to his night workers")],
+        id="one")
     second = make_article(
-        "Apex Steel manager Joe Bell said: \"We pay overtime wages to all our night workers at Apex Steel.\"",
-        [("Joe Bell", "said", "We pay overtime wages to all our night workers at Apex Steel.")], id="two")
+        "\"I pay overtime wages to all my night workers,\" Joe Bell said.",
+        [("Joe Bell", "said", "I pay overtime wages to all my night workers,")], id="two")
     (d,) = find_cross_disputes([first, second])
     assert {(d.article_a, d.a), (d.article_b, d.b)} == {("one", "s1"), ("two", "s1")}
     assert d.kind == "contradiction"
     agreeing = make_article(
-        "Joe Bell said Apex Steel did not pay overtime wages to its night workers last year.",
-        [("Joe Bell", "said", "Apex Steel did not pay overtime wages to its night workers last year")],
+        "Ann Holt said the mill owner Joe Bell did not pay overtime wages to his night workers last year.",
+        [("Ann Holt", "said",
+          "the mill owner Joe Bell did not pay overtime wages to his night workers last year")],
         id="three")
     assert find_cross_disputes([first, agreeing]) == []
+    # each speaks of himself: no contradiction between them
+    himself = make_article(
+        "Tom Ray said he did not pay overtime wages to his night workers.",
+        [("Tom Ray", "said", "he did not pay overtime wages to his night workers")], id="four")
+    assert find_cross_disputes([second, himself]) == []
 
 
 def test_cross_article_needs_a_shared_topic():

@@ -256,6 +256,10 @@ class Predication(NamedTuple):
     stem: str
     negated: bool
     following: frozenset[str]
+    by_pronoun: bool = False  # "he did not support ...": in reported speech, the speaker himself
+
+
+_PERSONAL = {"i", "we", "he", "she", "they"}
 
 
 # a negation after these is a question, not what the speaker asserts
@@ -288,7 +292,8 @@ def predications(text: str) -> tuple[Predication, ...]:
     out = []
     for k, (i, st) in enumerate(topical):
         following = frozenset(x for _, x in topical[k + 1 : k + 5])
-        out.append(Predication(st, i in negated_at, following))
+        by_pronoun = any(t in _PERSONAL for t in toks[max(0, i - 4) : i])
+        out.append(Predication(st, i in negated_at, following, by_pronoun))
     return tuple(out)
 
 
@@ -886,9 +891,15 @@ def _negation(a: Said, b: Said) -> str | None:
         return None
     for pa in a.predications:
         for pb in b.predications:
-            if pa.stem == pb.stem and pa.negated != pb.negated and pa.following & pb.following:
+            if pa.stem == pb.stem and pa.negated != pb.negated and pa.following & pb.following \
+                    and _about_each_other(a, pa, b) and _about_each_other(b, pb, a):
                 return "negation of " + pa.stem
     return None
+
+
+def _about_each_other(x: Said, px: Predication, y: Said) -> bool:
+    """When ``x`` says it of himself ("he did not support ..."), ``y`` must be about ``x``'s speaker."""
+    return not px.by_pronoun or stem(surname(x.st.speaker.name or "")) in y.stems
 
 
 def _is_short(said: Said) -> bool:
