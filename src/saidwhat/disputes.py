@@ -292,7 +292,7 @@ def predications(text: str) -> tuple[Predication, ...]:
     out = []
     for k, (i, st) in enumerate(topical):
         following = frozenset(x for _, x in topical[k + 1 : k + 5])
-        by_pronoun = any(t in _PERSONAL for t in toks[max(0, i - 4) : i])
+        by_pronoun = any(t in _PERSONAL for t in toks[max(0, i - 6) : i])
         out.append(Predication(st, i in negated_at, following, by_pronoun))
     return tuple(out)
 
