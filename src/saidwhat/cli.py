@@ -79,22 +79,31 @@ def add_extract(sub) -> None:
 
 
 def cmd_extract(args) -> int:
-    from . import ingest
-
     fmt = _output_format(args.format, args.out)
     _check_out(args.out)
-    report = _ErrorReport()
-    inputs = ingest.read_paths(args.paths or [ingest.SAMPLE_PATH], max_bytes=args.max_bytes)
-    articles = report.articles(inputs)
-    first = next(articles, None)
-    if first is None:
+    results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes)
+    if results is None:
         return EXIT_FAILED
-    pipeline = _load_pipeline(find_disputes=not args.no_disputes)
-    results = _with_progress(process_safely(pipeline, itertools.chain([first], articles), report), args.quiet)
     if fmt == "table" and args.out is None:
         results = list(results)  # finish the progress bar before the table reaches the terminal
     written = _write(results, fmt, args.out)
     return EXIT_OK if written else EXIT_FAILED
+
+
+def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None):
+    """Articles read from ``paths`` (the sample when empty) through the pipeline, as a stream, with
+    a progress bar; unreadable inputs and failing articles are reported and skipped. ``None`` when
+    no input could be read (the model is then not even loaded)."""
+    from . import ingest
+
+    report = _ErrorReport()
+    inputs = ingest.read_paths(paths or [ingest.SAMPLE_PATH], max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES)
+    articles = report.articles(inputs)
+    first = next(articles, None)
+    if first is None:
+        return None
+    pipeline = _load_pipeline(find_disputes=find_disputes)
+    return _with_progress(process_safely(pipeline, itertools.chain([first], articles), report), quiet)
 
 
 class _ErrorReport:
@@ -200,6 +209,51 @@ def _byte_size(value: str) -> int:
     return size
 
 
+# --- saidwhat disputes --------------------------------------------------------------------------
+
+
+def add_disputes(sub) -> None:
+    p = sub.add_parser(
+        "disputes",
+        help="who pushes back on whom in articles (files, folders, JSONL, - for stdin)",
+        usage="saidwhat disputes [<options>] [<path>...]",
+        description="Print the disputes of each article: who denies, rejects, doubts, corrects or\n"
+        "contradicts whose statement, with the two statements and the words that signal it.\n"
+        "With no <path>, runs on the bundled sample article.",
+        formatter_class=GitHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="<path>", help=".txt, .html, .jsonl(.gz) file, folder, or -")
+    p.add_argument("-f", "--format", choices=["text", "json"], default="text", metavar="<format>",
+                   help="text for people (default) or json")
+    p.add_argument("-o", "--out", metavar="<file>", help="write to <file> instead of standard output")
+    p.add_argument("--across", action="store_true",
+                   help="also pair statements of different articles (a denial here of a claim there)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_disputes)
+
+
+def cmd_disputes(args) -> int:
+    from . import output
+    from .disputes import find_cross_disputes
+
+    _check_out(args.out)
+    stream = processed_articles(args.paths, args.quiet)
+    if stream is None:
+        return EXIT_FAILED
+    results = list(stream)
+    across = find_cross_disputes(results) if args.across else []
+    render = output.disputes_json if args.format == "json" else output.disputes_text
+    body = render(results, across)
+    if args.out is None:
+        sys.stdout.write(body)
+        return EXIT_OK if results else EXIT_FAILED
+    try:
+        Path(args.out).write_text(body, encoding="utf-8")
+    except OSError as err:
+        raise UserError(f"cannot write {args.out}: {(err.strerror or str(err)).lower()}") from None
+    return EXIT_OK if results else EXIT_FAILED
+
+
 # --- saidwhat serve -----------------------------------------------------------------------------
 
 
@@ -255,7 +309,7 @@ def cmd_serve(args) -> int:
 
 # --- the parser ---------------------------------------------------------------------------------
 
-COMMANDS: list[Callable] = [add_extract, add_serve]
+COMMANDS: list[Callable] = [add_extract, add_disputes, add_serve]
 
 
 def build_parser() -> argparse.ArgumentParser:

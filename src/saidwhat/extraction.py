@@ -69,6 +69,13 @@ def cue_lexicon() -> dict[str, str]:
     return lexicon
 
 
+@lru_cache(maxsize=1)
+def claim_nouns() -> frozenset[str]:
+    """Nouns that name what was said ("statements", "claims"), from data/claim_nouns.txt."""
+    text = resources.files("saidwhat").joinpath("data/claim_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 class AttributionModel:
     """A logistic model over predicate features, trained on PolNeAR's train split by
     ``scripts/train_attribution.py`` and shipped as data/attribution_model.json."""
@@ -229,15 +236,18 @@ def cue_span(verb) -> tuple[int, int]:
 
 
 def nested_attributions(token) -> list:
-    """Cue clauses with a subject of their own inside ``token``'s subtree: another speaker's
-    statement ("X said A, while Y insisted B") that is not part of X's content."""
+    """Cue clauses inside ``token``'s subtree that are statements of their own: another
+    speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the claims, saying B",
+    "the statements saying B"), not part of this content."""
     return [
         t
         for t in token.subtree
         if t is not token
-        and t.dep_ in ("advcl", "conj", "parataxis")
         and is_cue(t)
-        and (t.tag_ == "VBG" or any(c.dep_ in SUBJECT_DEPS for c in t.children))
+        and (
+            (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children))
+            or (t.dep_ in ("advcl", "conj", "parataxis", "acl") and t.tag_ == "VBG")
+        )
     ]
 
 
@@ -335,6 +345,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     if arg is None:
         return None
     label, arg_head, span = arg
+    if label == "dobj" and names_a_statement(arg_head):
+        return None
     if label == "passive":
         subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     span = clip_to_paragraph(text, span, pred.idx)
@@ -343,6 +355,14 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def names_a_statement(noun) -> bool:
+    """ "dismissed Putin's statements (saying ...)": the object names another statement, it is not
+    the content of one; the disputes stage reads such pushback."""
+    return noun.lower_ in claim_nouns() and not any(
+        c.dep_ in ("relcl", "acl", "prep") and c.tag_ != "VBG" for c in noun.children
+    )
 
 
 def passive_content(verb, subj) -> tuple[str, object, tuple[int, int]] | None:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from .records import Article, Dispute, Statement, article_to_dict, statement_to_dict
+from .records import Article, Dispute, Statement, article_to_dict, dispute_to_dict, statement_to_dict
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = (
@@ -207,3 +207,58 @@ def shorten(text: str, width: int = CONTENT_WIDTH) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# --- disputes alone (saidwhat disputes) ---------------------------------------------------------
+
+
+def dispute_pairs(
+    articles: list[Article], across: list[Dispute]
+) -> Iterator[tuple[Article, Article, Dispute]]:
+    """Each dispute with the article of its claim and the article of its pushback."""
+    by_id = {a.id: a for a in articles}
+    for article in articles:
+        for d in article.disputes:
+            yield article, article, d
+    for d in across:
+        yield by_id[d.article_a], by_id[d.article_b], d
+
+
+def dispute_side(article: Article, sid: str) -> dict:
+    st = article.statement(sid)
+    sp = st.speaker if st else None
+    name = (sp.name or (sp.mention.text if sp.mention else None)) if sp else None
+    return {"article": article.id, "id": sid, "speaker": name, "content": st.content.text if st else ""}
+
+
+def disputes_json(articles: list[Article], across: list[Dispute]) -> str:
+    out = [{"id": a.id, "title": a.title, "disputes": []} for a in articles]
+    by_id = {entry["id"]: entry for entry in out}
+    across_out = []
+    for art_a, art_b, d in dispute_pairs(articles, across):
+        entry = dispute_to_dict(d) | {"claim": dispute_side(art_a, d.a), "pushback": dispute_side(art_b, d.b)}
+        (across_out if d.article_a else by_id[art_b.id]["disputes"]).append(entry)
+    if across:
+        out.append({"id": "across articles", "disputes": across_out})
+    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+
+
+def disputes_text(articles: list[Article], across: list[Dispute]) -> str:
+    """Disputes for a person: who pushes back on whom, with both statements shortened."""
+    lines: list[str] = []
+    last = None
+    for art_a, art_b, d in dispute_pairs(articles, across):
+        heading = f"{art_a.id} / {art_b.id}" if d.article_a else art_b.id
+        if heading != last:
+            lines.append(("\n" if lines else "") + heading)
+            last = heading
+        claim, push = dispute_side(art_a, d.a), dispute_side(art_b, d.b)
+        verb = DISPUTE_VERBS.get(d.kind, d.kind)
+        lines.append(f"  {push['speaker'] or '?'} {verb} {claim['speaker'] or '?'}"
+                     f"  [{d.kind}; \"{d.evidence}\"; confidence {d.confidence:.2f}]")
+        for label, side in (("claim", claim), ("pushback", push)):
+            lines.append(f"    {label:<9}{side['id']:>5}  {shorten(side['content'], 160)}")
+    for article in articles:
+        if not article.disputes and not any(d.article_b == article.id for d in across):
+            lines.append(("\n" if lines else "") + f"{article.id}\n  no disputes found")
+    return "\n".join(lines) + "\n"
