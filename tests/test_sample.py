@@ -70,3 +70,4 @@ def test_scores_against_the_gold_annotation(sample_json):
     scores = json.loads(result.stdout)
     assert scores["end_to_end_f1"] >= 0.90
     assert scores["resolution_accuracy"] >= 0.90
+    assert scores["dispute_f1"] >= 0.80
