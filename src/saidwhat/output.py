@@ -152,9 +152,9 @@ def _print_article(console, article: Article) -> None:
         table = Table(show_edge=False, pad_edge=False, header_style="bold", expand=True)
         table.add_column("id", no_wrap=True)
         table.add_column("kind", no_wrap=True)
-        table.add_column("speaker", max_width=36, overflow="fold")
-        table.add_column("cue", max_width=16, overflow="fold")
-        table.add_column("content", ratio=1, overflow="fold")
+        table.add_column("speaker", ratio=1, min_width=18, max_width=32, overflow="fold")
+        table.add_column("cue", max_width=10, overflow="fold")
+        table.add_column("content", ratio=3, min_width=30, overflow="fold")
         for st in article.statements:
             table.add_row(*(Text(cell) for cell in _row(st)))
         console.print(table)
