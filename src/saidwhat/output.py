@@ -152,7 +152,7 @@ def _print_article(console, article: Article) -> None:
         table = Table(show_edge=False, pad_edge=False, header_style="bold", expand=True)
         table.add_column("id", no_wrap=True)
         table.add_column("kind", no_wrap=True)
-        speaker_width = max(16, min(32, console.width // 4))  # the content keeps most of a narrow terminal
+        speaker_width = max(16, min(34, int(console.width / 3.5)))  # content keeps most of the width
         table.add_column("speaker", max_width=speaker_width, overflow="fold")
         table.add_column("cue", max_width=10, overflow="fold")
         table.add_column("content", ratio=3, min_width=30, overflow="fold")
