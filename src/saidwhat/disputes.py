@@ -505,6 +505,17 @@ _TITLE_POSSESSIVE = re.compile(
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
+_CRITICISM_OF = re.compile(
+    r"\b(?:criticisms?|attacks?|complaints?|outrage|anger)\s+(?:of|on|over|about)\s+$", re.IGNORECASE
+)
+
+
+def _criticism_of(before: str) -> bool:
+    """ "dismissed criticism of Mr. Trump's comments": what is dismissed is the criticism, so Mr.
+    Trump is not the one answered."""
+    return bool(_CRITICISM_OF.search(before[-40:]))
+
+
 def read_references(said: Said, article: Article) -> None:
     """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks".
 
@@ -513,7 +524,7 @@ def read_references(said: Said, article: Article) -> None:
     texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
     for text in texts:
         for m in _POSSESSIVE.finditer(text):
-            if m.group(3).lower() in nouns:
+            if m.group(3).lower() in nouns and not _criticism_of(text[: m.start()]):
                 said.referenced.append(m.group(1))
         for m in _BY_SOMEONE.finditer(text):
             if m.group(1).lower() in nouns:
