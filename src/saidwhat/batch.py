@@ -1,0 +1,277 @@
+"""Batch runs over a corpus: worker processes, near-duplicates, chunked commits, resume.
+
+The main process reads the corpus in order, skips what the store already holds (same id and
+content hash), groups near-duplicates (only a group's first article is processed) and hands
+chunks to the workers. Chunks are committed in corpus order, one transaction each, so the store
+always holds a prefix of the corpus: a run killed at any moment loses only uncommitted chunks,
+and the rerun makes the same near-duplicate decisions as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dedup
+from .ingest import InputError
+from .records import Article
+from .store import DUPLICATE, ERROR, OK, Outcome, Store, content_hash
+
+DEFAULT_CHUNK = 16
+_IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass
+class RunStats:
+    processed: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    skipped: int = 0
+    statements: int = 0
+    seconds: float = 0.0
+    peak_worker_rss_mb: float = 0.0
+    workers: int = 1
+    error_samples: list[str] = field(default_factory=list)
+
+    @property
+    def committed(self) -> int:
+        return self.processed + self.duplicates + self.errors
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.committed / self.seconds if self.seconds else 0.0
+
+    def summary(self, db: str) -> str:
+        return (f"{self.committed} articles in {self.seconds:.1f} s ({self.articles_per_second:.2f}/s, "
+                f"{self.workers} worker{'s' if self.workers > 1 else ''}): {self.processed} processed, "
+                f"{self.duplicates} near-duplicates, {self.errors} errors, {self.skipped} already done; "
+                f"{self.statements} statements -> {db}")
+
+
+# --- workers ----------------------------------------------------------------------------------
+
+_PIPELINE = None
+
+
+def default_pipeline():
+    from .pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _init_worker(factory: Callable) -> None:
+    global _PIPELINE
+    _PIPELINE = factory()
+
+
+def process_chunk(articles: list[Article]) -> tuple[list[Article | str], float]:
+    """Each article processed, or its error message; and this worker's peak memory in MB."""
+    try:
+        results: list[Article | str] = list(_PIPELINE.process_many(articles))
+    except Exception:
+        results = [_process_one(a) for a in articles]  # find which article failed
+    return results, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _process_one(article: Article) -> Article | str:
+    try:
+        return _PIPELINE.process(article)
+    except Exception as err:
+        return f"{type(err).__name__}: {err}".splitlines()[0][:500]
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Chunk:
+    """Outcomes in corpus order; ``todo`` holds the articles the workers must process."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    todo: list[Outcome] = field(default_factory=list)
+
+
+class _Planner:
+    """Turns corpus items into chunks: skip what is done, group near-duplicates."""
+
+    def __init__(self, store: Store, threshold: float, stats: RunStats, on_skip: Callable[[], None]):
+        self.done = store.done()
+        self.deduper = dedup.Deduper(threshold)
+        for aid, sig in store.representative_signatures():
+            self.deduper.add_representative(aid, sig)
+        self.seen: set[str] = set()
+        self.stats = stats
+        self.on_skip = on_skip
+
+    def outcome(self, item: Article | InputError) -> Outcome | None:
+        if isinstance(item, InputError):
+            article = Article(id=item.source, text="")
+            result = Outcome(article, status=ERROR, error=item.message)
+        else:
+            article, result = item, None
+        h = content_hash(article) if result is None else content_hash(Article(id="", text=item.message))
+        if self.done.get(article.id) == h or article.id in self.seen:
+            self.stats.skipped += 1
+            self.on_skip()
+            return None
+        self.seen.add(article.id)
+        if result is not None:
+            result.content_hash = h
+            return result
+        sig = dedup.signature(article.text)
+        match = self.deduper.assign(article.id, sig)
+        if match:
+            return Outcome(article, status=DUPLICATE, duplicate_of=match.representative,
+                           similarity=match.similarity, content_hash=h)
+        return Outcome(article, status=OK, signature=sig, content_hash=h)
+
+    def chunks(self, items: Iterable[Article | InputError], size: int) -> Iterator[Chunk]:
+        chunk = Chunk()
+        for item in items:
+            o = self.outcome(item)
+            if o is None:
+                continue
+            chunk.outcomes.append(o)
+            if o.status == OK:
+                chunk.todo.append(o)
+            if len(chunk.todo) >= size or len(chunk.outcomes) >= 4 * size:
+                yield chunk
+                chunk = Chunk()
+        if chunk.outcomes:
+            yield chunk
+
+
+def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_size: int = DEFAULT_CHUNK,
+        threshold: float = dedup.DEFAULT_THRESHOLD, progress: bool = True, total: int | None = None,
+        pipeline_factory: Callable = default_pipeline) -> RunStats:
+    """Process every item not yet in the store at ``db``; return what was done."""
+    from tqdm import tqdm
+
+    stats = RunStats(workers=max(1, workers))
+    started = time.perf_counter()
+    store = Store(db)
+    bar = tqdm(total=total, unit="art", desc="saidwhat run", disable=not progress, file=sys.stderr,
+               dynamic_ncols=True, smoothing=0.1)
+    try:
+        planner = _Planner(store, threshold, stats, on_skip=lambda: bar.update(1))
+        chunks = planner.chunks(items, chunk_size)
+        if stats.workers == 1:
+            _run_here(chunks, store, stats, bar, pipeline_factory)
+        else:
+            _run_pool(chunks, store, stats, bar, pipeline_factory)
+        _finish(store)
+    finally:
+        bar.close()
+        store.close()
+        stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _run_here(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
+    _init_worker(factory)
+    for chunk in chunks:
+        results = process_chunk([o.article for o in chunk.todo]) if chunk.todo else ([], 0.0)
+        _commit(chunk, results, store, stats, bar)
+
+
+def _run_pool(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
+    # spawn, not fork: the parent holds a DuckDB connection and its threads
+    ctx = multiprocessing.get_context("spawn")
+    pending: deque[tuple[Chunk, Future | None]] = deque()
+    limit = stats.workers * _IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(stats.workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(factory,)) as pool:
+        try:
+            for chunk in chunks:
+                todo = [o.article for o in chunk.todo]
+                pending.append((chunk, pool.submit(process_chunk, todo) if todo else None))
+                while pending and (len(pending) >= limit or _ready(pending[0][1])):
+                    _commit_head(pending, store, stats, bar)
+            while pending:
+                _commit_head(pending, store, stats, bar)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ready(fut: Future | None) -> bool:
+    return fut is None or fut.done()
+
+
+def _commit_head(pending: deque, store: Store, stats: RunStats, bar) -> None:
+    chunk, fut = pending.popleft()
+    _commit(chunk, fut.result() if fut is not None else ([], 0.0), store, stats, bar)
+
+
+def _commit(chunk: Chunk, results: tuple[list[Article | str], float], store: Store, stats: RunStats,
+            bar) -> None:
+    processed, rss = results
+    for o, result in zip(chunk.todo, processed, strict=True):
+        if isinstance(result, str):
+            o.status, o.error = ERROR, result
+        else:
+            o.article = result
+    store.write_chunk(chunk.outcomes)
+    stats.peak_worker_rss_mb = max(stats.peak_worker_rss_mb, rss)
+    for o in chunk.outcomes:
+        if o.status == ERROR:
+            stats.errors += 1
+            if len(stats.error_samples) < 5:
+                stats.error_samples.append(f"{o.article.id}: {o.error}")
+        elif o.status == DUPLICATE:
+            stats.duplicates += 1
+        else:
+            stats.processed += 1
+            stats.statements += len(o.article.statements)
+    bar.update(len(chunk.outcomes))
+    bar.set_postfix(statements=stats.statements, errors=stats.errors, refresh=False)
+
+
+def _finish(store: Store) -> None:
+    """Store-wide steps after the articles: disputes across articles, speakers across articles."""
+    from . import disputes
+
+    if hasattr(disputes, "find_cross_disputes"):
+        store.replace_cross_disputes(list(disputes.find_cross_disputes(list(store.articles()))))
+    store.rebuild_speakers()
+
+
+# --- corpus size, for the progress bar ----------------------------------------------------------
+
+
+def estimate_count(paths: Iterable[str]) -> int | None:
+    """How many articles the corpus holds, counted cheaply (JSONL lines, files); None for stdin."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
+        for f in files:
+            total += _count_file(f)
+    return total
+
+
+def _count_file(path: Path) -> int:
+    name = path.name.lower()
+    if not (name.endswith(".jsonl") or name.endswith(".jsonl.gz")):
+        return 1
+    opener = gzip.open if name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
