@@ -27,11 +27,11 @@ class SaidWhatComponent:
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from . import clean, disputes, extract, resolve
+        from . import clean, disputes, extraction, resolve
         from .records import Article
 
         repeated = clean.find_repeated(doc.text)
-        found = extract.extract_statements(doc, skip=repeated)
+        found = extraction.extract_statements(doc, skip=repeated)
         statements, speakers = resolve.resolve(doc, found)
         doc._.statements, doc._.speakers = statements, speakers
         article = Article(id="doc", text=doc.text, repeated=repeated, statements=statements, speakers=speakers)

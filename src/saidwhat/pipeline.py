@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from . import clean, disputes, extract, resolve
+from . import clean, disputes, extraction, resolve
 from .nlp import load_nlp
 from .records import Article
 
@@ -31,7 +31,7 @@ class Pipeline:
             yield self._analyse(doc, article)
 
     def _analyse(self, doc, article: Article) -> Article:
-        found = extract.extract_statements(doc, title=article.title)
+        found = extraction.extract_statements(doc, title=article.title)
         article.statements, article.speakers = resolve.resolve(doc, found)
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article)
