@@ -156,8 +156,10 @@ def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
 
 
 def _display_name(uses: list[NameUse]) -> str:
+    """The most used form of the name, preferring forms without a title ("Maria Lopez")."""
     counts = Counter(u.name for u in uses)
-    return min(counts, key=lambda n: (-counts[n], -len(n), n))
+    words = len(uses[0].key.split())
+    return min(counts, key=lambda n: (len(n.split()) > words, -counts[n], -len(n), n))
 
 
 # --- rows of one article ----------------------------------------------------------------------

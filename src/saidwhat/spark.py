@@ -1,0 +1,265 @@
+"""The corpus pipeline as a Spark job: JSONL or Parquet in, one Parquet folder per store table out.
+
+Three steps, each the local run's logic reused:
+1. in parallel, every record is parsed and gets its content hash and MinHash signature;
+2. on the driver, near-duplicates are decided in corpus order (``dedup.Deduper``, as in
+   ``batch``), so Spark and a local run pick the same representatives;
+3. in parallel (``mapPartitions``), representatives go through ``Pipeline`` (loaded once per
+   Python worker process, which Spark reuses across partitions) and every outcome becomes the
+   rows ``store.article_rows`` makes. Speakers across articles are merged on the driver.
+
+The tables have the schema of ``store.TABLES``, so Parquet from Spark and ``saidwhat export``
+can be read the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import dedup
+from .records import Article, article_from_dict, article_to_dict
+from .store import (
+    DUPLICATE,
+    ERROR,
+    OK,
+    TABLES,
+    Outcome,
+    article_rows,
+    build_speakers,
+    content_hash,
+    name_uses,
+)
+
+ARTICLES_PER_PARTITION = 200
+_PIPELINE = None
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _is_parquet(path: str) -> bool:
+    p = Path(path)
+    if p.is_dir():
+        return any(f.suffix == ".parquet" for f in p.rglob("*.parquet"))
+    return p.suffix == ".parquet"
+
+
+def read_records(spark, inputs: list[str]):
+    """RDD of (corpus position, JSON object or the line that is not one)."""
+    parquet = [p for p in inputs if _is_parquet(p)]
+    jsonl = [p for p in inputs if p not in parquet]
+    parts = []
+    if jsonl:
+        lines = spark.sparkContext.textFile(",".join(str(Path(p).resolve()) for p in jsonl))
+        parts.append(lines.filter(lambda line: line.strip() != "").map(_parse_line))
+    if parquet:
+        frame = spark.read.parquet(*[str(Path(p).resolve()) for p in parquet])
+        parts.append(frame.rdd.map(lambda row: row.asDict()))
+    rdd = parts[0] if len(parts) == 1 else spark.sparkContext.union(parts)
+    return rdd.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
+
+
+def _parse_line(line: str) -> dict | str:
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return line
+    return obj if isinstance(obj, dict) else line
+
+
+def record_article(index: int, record: dict | str) -> Article | str:
+    """The article a record holds, or why it holds none."""
+    if isinstance(record, str):
+        return f"line {index + 1}: not a JSON object: {record[:60]}"
+    text = record.get("text")
+    if not isinstance(text, str):
+        return f"record {index + 1}: no text field"
+    fields = {k: (str(record[k]) if record.get(k) is not None else None)
+              for k in ("title", "source", "url", "date")}
+    return Article(id=str(record.get("id") or f"record-{index + 1}"), text=text, **fields)
+
+
+def _error_id(index: int) -> str:
+    return f"record-{index + 1}"
+
+
+# --- step 1 and 2: hashes, signatures, near-duplicates ----------------------------------------
+
+
+def _plan_partition(items: Iterable[tuple[int, Any]]) -> Iterator[tuple]:
+    for index, record in items:
+        article = record_article(index, record)
+        if isinstance(article, str):
+            yield index, _error_id(index), None, None, article
+        else:
+            sig = dedup.signature(article.text)
+            yield (index, article.id, content_hash(article),
+                   dedup.signature_to_bytes(sig) if sig is not None else None, None)
+
+
+def decide(plan: list[tuple], threshold: float) -> dict[int, tuple]:
+    """Corpus position -> (status, duplicate_of, similarity, error); a repeated id is dropped."""
+    deduper = dedup.Deduper(threshold)
+    seen: set[str] = set()
+    decisions: dict[int, tuple] = {}
+    for index, aid, _hash, sig_bytes, error in sorted(plan):
+        if aid in seen:
+            continue
+        seen.add(aid)
+        if error is not None:
+            decisions[index] = (ERROR, None, None, error)
+            continue
+        sig = dedup.signature_from_bytes(sig_bytes) if sig_bytes is not None else None
+        match = deduper.assign(aid, sig)
+        decisions[index] = (DUPLICATE, match.representative, match.similarity, None) if match else \
+            (OK, None, None, None)
+    return decisions
+
+
+# --- step 3: the pipeline, once per Python worker ---------------------------------------------
+
+
+def _pipeline():
+    global _PIPELINE
+    if _PIPELINE is None:
+        from .pipeline import Pipeline
+
+        _PIPELINE = Pipeline()
+    return _PIPELINE
+
+
+def _outcomes(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple]) -> Iterator[Outcome]:
+    for index, record in items:
+        if index not in decisions:
+            continue
+        status, dup_of, similarity, error = decisions[index]
+        article = record_article(index, record)
+        if isinstance(article, str):
+            yield Outcome(Article(id=_error_id(index), text=""), status=ERROR, error=error,
+                          content_hash=content_hash(Article(id="", text=error)))
+            continue
+        outcome = Outcome(article, status=status, duplicate_of=dup_of, similarity=similarity,
+                          content_hash=content_hash(article))
+        if status == OK:
+            outcome = _process(outcome)
+        yield outcome
+
+
+def _process(outcome: Outcome) -> Outcome:
+    try:
+        outcome.article = _pipeline().process(outcome.article)
+    except Exception as err:
+        outcome.status, outcome.error = ERROR, f"{type(err).__name__}: {err}".splitlines()[0][:500]
+    return outcome
+
+
+def _rows_partition(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple],
+                    keep_articles: bool) -> Iterator[tuple[str, Any]]:
+    for outcome in _outcomes(items, decisions):
+        for table, rows in article_rows(outcome).items():
+            for row in rows:
+                yield table, tuple(row.get(c) for c, _ in TABLES[table])
+        if keep_articles and outcome.status == OK:
+            yield "_article", json.dumps(article_to_dict(outcome.article))
+
+
+# --- the job ------------------------------------------------------------------------------------
+
+
+def spark_schema(table: str):
+    from pyspark.sql import types as T
+
+    kinds = {"VARCHAR": T.StringType(), "INTEGER": T.IntegerType(), "DOUBLE": T.DoubleType(),
+             "VARCHAR[]": T.ArrayType(T.StringType())}
+    return T.StructType([T.StructField(c, kinds[t], True) for c, t in TABLES[table]])
+
+
+def session(master: str | None = None):
+    """A Spark session: ``master`` if given, what spark-submit set, else ``local[*]``."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("saidwhat")
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:
+        master = master or "local[*]"
+        builder = builder.master(master)
+        if master.startswith("local"):
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+            builder = builder.config("spark.ui.enabled", "false")
+    return builder.getOrCreate()
+
+
+def run_job(inputs: list[str], out: str, master: str | None = None, partitions: int | None = None,
+            threshold: float = dedup.DEFAULT_THRESHOLD, spark=None) -> dict[str, int]:
+    """Process ``inputs`` and write ``out/<table>/`` Parquet folders; return the row counts."""
+    from pyspark import StorageLevel
+
+    from . import disputes
+
+    own_session = spark is None
+    spark = spark or session(master)
+    try:
+        records = read_records(spark, inputs).persist(StorageLevel.MEMORY_AND_DISK)
+        decisions = decide(records.mapPartitions(_plan_partition).collect(), threshold)
+        n = partitions or max(spark.sparkContext.defaultParallelism,
+                              math.ceil(len(decisions) / ARTICLES_PER_PARTITION))
+        bc = spark.sparkContext.broadcast(decisions)
+        keep = hasattr(disputes, "find_cross_disputes")
+        rows = (records.repartition(n)
+                .mapPartitions(lambda it: _rows_partition(it, bc.value, keep))
+                .persist(StorageLevel.MEMORY_AND_DISK))
+        counts = {}
+        for table in ("articles", "statements", "entities", "disputes", "duplicates"):
+            data = rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
+            extra = _cross_disputes(rows) if table == "disputes" and keep else []
+            if extra:
+                data = data.union(spark.sparkContext.parallelize(extra, 1))
+            counts[table] = _write(spark, data, table, out)
+        counts.update(_write_speakers(spark, out))
+        rows.unpersist()
+        records.unpersist()
+        return counts
+    finally:
+        if own_session:
+            spark.stop()
+
+
+def _write(spark, data, table: str, out: str) -> int:
+    frame = spark.createDataFrame(data, spark_schema(table))
+    frame.write.mode("overwrite").parquet(str(Path(out) / table))
+    return spark.read.parquet(str(Path(out) / table)).count()
+
+
+def _cross_disputes(rows) -> list[tuple]:
+    """Disputes across articles, found on the driver over all processed articles."""
+    from . import disputes
+    from .store import _dispute_row
+
+    kept = rows.filter(lambda r: r[0] == "_article").collect()
+    articles = [article_from_dict(json.loads(r[1])) for r in kept]
+    found = disputes.find_cross_disputes(articles)
+    return [tuple(_dispute_row({"a": d.a, "b": d.b, "kind": d.kind, "evidence": d.evidence,
+                                "confidence": d.confidence, "article_a": d.article_a,
+                                "article_b": d.article_b}, "").get(c) for c, _ in TABLES["disputes"])
+            for d in found]
+
+
+def _write_speakers(spark, out: str) -> dict[str, int]:
+    """``speakers`` and ``speaker_aliases``: the names are few, so they are merged on the driver."""
+    statements = spark.read.parquet(str(Path(out) / "statements")) \
+        .select("article_id", "speaker_name", "speaker_key", "speaker_entity") \
+        .where("speaker_key IS NOT NULL").collect()
+    entities = spark.read.parquet(str(Path(out) / "entities")).select("article_id", "id", "type").collect()
+    speakers, aliases = build_speakers(name_uses([r.asDict() for r in statements],
+                                                 [r.asDict() for r in entities]))
+    counts = {}
+    for table, rows in (("speakers", speakers), ("speaker_aliases", aliases)):
+        data = spark.sparkContext.parallelize([tuple(r.get(c) for c, _ in TABLES[table]) for r in rows], 1)
+        counts[table] = _write(spark, data, table, out)
+    return counts
