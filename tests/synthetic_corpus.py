@@ -102,6 +102,7 @@ def corpus_args(rows: list[dict | str], folder: Path) -> list[str]:
     """Paths to give `saidwhat run`: the JSONL corpus when ingest reads JSONL, else one file each."""
     from saidwhat import ingest
 
+    folder.mkdir(parents=True, exist_ok=True)
     jsonl = write_jsonl(rows, folder / "corpus.jsonl")
     if sum(1 for _ in ingest.read_paths([str(jsonl)])) > 1:
         return [str(jsonl)]
@@ -115,7 +116,8 @@ def articles(rows: list[dict | str]) -> list[Article]:
 
 # --- a fake pipeline: quotes and "X said" sentences, no spaCy -------------------------------------
 
-_QUOTE_SAID = re.compile(r'"([^"]+?),?" (?:[A-Z][\w.]* )*?([A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+) (?:said|told)')
+_QUOTE_SAID = re.compile(
+    r'"([^"]+?),?" (?:[A-Z][\w.]* )*?([A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+) (?:said|told)')
 _NAME_SAID = re.compile(r"(?m)^([A-Z][a-z]+) said (.+?)\.")
 
 

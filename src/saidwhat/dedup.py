@@ -76,12 +76,15 @@ class Deduper:
         self._signatures[article_id] = mh
         self._order[article_id] = len(self._order)
 
-    def find(self, sig: np.ndarray) -> Match | None:
-        """The most similar representative at or above the threshold (earliest on a tie)."""
+    def find(self, sig: np.ndarray, article_id: str | None = None) -> Match | None:
+        """The most similar representative at or above the threshold (earliest on a tie), other
+        than the article itself (an earlier version of it when it is being redone)."""
         mh = _minhash(sig)
         best: Match | None = None
         best_key: tuple[float, int] | None = None
         for rep in self._lsh.query(mh):
+            if rep == article_id:
+                continue
             sim = mh.jaccard(self._signatures[rep])
             if sim < self.threshold:
                 continue
@@ -94,7 +97,7 @@ class Deduper:
         """A copy's match, or ``None`` after making the article a representative."""
         if sig is None:
             return None
-        match = self.find(sig)
+        match = self.find(sig, article_id)
         if match is None:
             self.add_representative(article_id, sig)
         return match

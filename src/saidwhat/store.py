@@ -156,10 +156,16 @@ def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
 
 
 def _display_name(uses: list[NameUse]) -> str:
-    """The most used form of the name, preferring forms without a title ("Maria Lopez")."""
-    counts = Counter(u.name for u in uses)
-    words = len(uses[0].key.split())
-    return min(counts, key=lambda n: (len(n.split()) > words, -counts[n], -len(n), n))
+    """The most used form of the name, its titles dropped ("President Vladimir Putin" -> "Vladimir Putin")."""
+    counts = Counter(_without_titles(u.name, u.key) for u in uses)
+    return min(counts, key=lambda n: (-counts[n], -len(n), n))
+
+
+def _without_titles(name: str, key: str) -> str:
+    words = name.split()
+    while len(words) > len(key.split()) and normalise_name(" ".join(words[1:])) == key:
+        words = words[1:]
+    return " ".join(words)
 
 
 # --- rows of one article ----------------------------------------------------------------------
