@@ -12,7 +12,10 @@ Resolution of the speaker mention to a name is the next stage's work (``resolve`
 
 from __future__ import annotations
 
+import json
+import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,11 +25,11 @@ from .records import Span, Speaker, Statement
 OPENING_QUOTES = "\"“«„"
 CLOSING_QUOTES = "\"”»"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-CONTENT_DEPS = {"ccomp"}
-INFINITIVE_DEPS = {"xcomp"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
+OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
 MIN_QUOTE_WORDS = 4
+JOIN_INTERRUPTED_QUOTES = False
 _EDGE_PUNCT = " \t\n,;:—–-"
 
 
@@ -65,6 +68,26 @@ def cue_lexicon() -> dict[str, str]:
     return lexicon
 
 
+class AttributionModel:
+    """A logistic model over predicate features, trained on PolNeAR's train split by
+    ``scripts/train_attribution.py`` and shipped as data/attribution_model.json."""
+
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights = weights
+        self.threshold = threshold
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def attribution_model() -> AttributionModel:
+    path = resources.files("saidwhat").joinpath("data/attribution_model.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return AttributionModel(data["weights"], data["threshold"])
+
+
 # --- quotes --------------------------------------------------------------------------------------
 
 
@@ -86,20 +109,35 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_BEFORE_OPENING = set(" \t\u00a0([{—–-/") | set(OPENING_QUOTES)
+
+
+def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
+    """A mark at a word's start (space or line start before it, a letter after it) opens a quote,
+    whatever its shape: scraped text often has ” where “ belongs."""
+    before = i == start or text[i - 1] in _BEFORE_OPENING
+    return before and i + 1 < end and not text[i + 1].isspace()
+
+
 def _quotes_in_paragraph(text: str, start: int, end: int, quotes: list[Quote], carried: int | None):
     open_at: int | None = None
+    depth = 0  # curly quotes nested in a curly quote: he calls “hell” inside “...”
     for i in range(start, end):
         ch = text[i]
         if ch not in OPENING_QUOTES and ch not in CLOSING_QUOTES:
             continue
+        opening = _looks_opening(text, i, start, end)
         if open_at is None:
-            if ch in OPENING_QUOTES and ch != "”":
+            if opening or ch == "“":
                 open_at = i
-        elif ch in CLOSING_QUOTES and ch != "“":
+        elif ch == "“" and opening:
+            depth += 1
+        elif not opening or i + 1 == end:
+            if depth:
+                depth -= 1
+                continue
             quotes.append(Quote(open_at + 1, i, open_at, i, continues=carried))
             carried, open_at = None, None
-        elif ch == "“":  # a new curly opening inside an open quote: the first one never closed
-            open_at = i
     if open_at is None:
         return None
     quotes.append(Quote(open_at + 1, end, open_at, None, continues=carried))
@@ -151,20 +189,23 @@ def subject_of(verb):
     return None
 
 
-def mention_span(token) -> tuple[int, int]:
-    """Character span of the noun phrase a speaker token heads, without relative clauses."""
+def mention_span(token, text: str) -> tuple[int, int]:
+    """Character span of the noun phrase a speaker token heads, without relative clauses, within
+    its paragraph; a relative "that"/"which" stands for the noun it modifies."""
+    if token.lower_ in ("that", "which") and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        token = token.head.head
     if token.lower_ in PRONOUNS:
         return token.idx, token.idx + len(token.text)
+    para_start = text.rfind("\n", 0, token.idx) + 1
     left, right = token, token
     for t in token.subtree:
-        if t.i < left.i:
+        if t.i < left.i and t.idx >= para_start and not t.is_space:
             left = t
     for t in token.rights:
-        if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(":
+        if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text:
             break
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
-    start, end = left.idx, right.idx + len(right.text)
-    return start, end
+    return left.idx, right.idx + len(right.text)
 
 
 def cue_span(verb) -> tuple[int, int]:
@@ -236,26 +277,63 @@ class Found:
     quote: int | None = None  # index of the quote it comes from
 
 
-def clause_statements(doc) -> list[Found]:
+def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]:
+    """Statements made of a predicate, its subject (the speaker) and its content argument,
+    kept when the attribution model scores them at or above its threshold."""
+    model = model or attribution_model()
     found: list[Found] = []
-    lexicon = cue_lexicon()
+    text = doc.text
+    quote_marks = quote_mark_positions(text)
     for tok in doc:
         if tok.lower_ == "according" and tok.dep_ == "prep":
-            f = according_to(tok)
+            f = according_to(tok, text)
             if f:
                 found.append(f)
             continue
-        if not is_cue(tok) or is_passive_participle(tok):
+        cand = candidate(tok, text, quote_marks)
+        if cand is None:
             continue
-        content = clausal_content(tok, lexicon[tok.lemma_.lower()])
-        if content is None:
-            continue
-        content = clip_to_paragraph(doc.text, content, tok.idx)
-        subj = subject_of(tok)
-        speaker = mention_span(subj) if subj is not None else None
-        conf = 0.9 if lexicon[tok.lemma_.lower()] == "speech" else 0.6
-        found.append(Found("indirect", content, cue_span(tok), speaker, conf if speaker else conf - 0.3))
+        found_, features = cand
+        found_.confidence = model.probability(features)
+        if found_.confidence >= model.threshold:
+            found.append(found_)
     return found
+
+
+def quote_mark_positions(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
+
+
+def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
+    """A possible attribution headed by ``pred`` (a verb, or an adjective such as "convinced",
+    "worried"), with the features the model scores."""
+    if pred.pos_ == "ADJ" and pred.dep_ == "acomp":
+        subj = subject_of(pred.head)
+    elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
+        subj = subject_of(pred)
+    else:
+        return None
+    if subj is None:
+        return None
+    arg = content_argument(pred) or passive_content(pred, subj)
+    if arg is None:
+        return None
+    label, span = arg
+    if label == "passive":
+        subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    span = clip_to_paragraph(text, span, pred.idx)
+    if span[1] - span[0] < 2:
+        return None
+    found = Found("indirect", span, cue_span(pred), mention_span(subj, text), 0.0)
+    return found, candidate_features(pred, subj, label, text[span[0] : span[1]], span, quote_marks)
+
+
+def passive_content(verb, subj) -> tuple[str, tuple[int, int]] | None:
+    """ "Trump is supported by few papers": the papers are the source, Trump the content."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None or subj.dep_ != "nsubjpass" or not any(g.dep_ == "pobj" for g in agent.children):
+        return None
+    return "passive", subtree_span(subj)
 
 
 def is_passive_participle(verb) -> bool:
@@ -265,17 +343,26 @@ def is_passive_participle(verb) -> bool:
     )
 
 
-def clausal_content(verb, cls: str) -> tuple[int, int] | None:
-    """Offsets of what a cue verb introduces: its clausal complement, its infinitive for beliefs
-    and promises, or the clause it is attached to ("..., X said")."""
-    for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
-            return subtree_span(child)
-    for child in verb.children:
-        if child.dep_ in INFINITIVE_DEPS and child.pos_ in ("VERB", "AUX") and (
-            cls == "belief" or verb.lemma_ in ("vow", "promise", "pledge", "threaten", "urge", "ask")
-        ):
-            return subtree_span(child)
+def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
+    """What a predicate introduces, by preference: a clausal complement, an infinitive, a
+    direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
+    or the clause the verb is attached to ("..., X said")."""
+    children = list(verb.children)
+    for dep in ("ccomp", "xcomp"):
+        child = next((c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None)
+        if child is not None:
+            return dep, subtree_span(child)
+    dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
+    if dobj is not None:
+        tail = [c for c in children if c.i > dobj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS))]
+        end_tok = max(tail, default=dobj, key=lambda c: c.i)
+        start, _ = subtree_span(dobj)
+        _, end = subtree_span(end_tok)
+        return "dobj", (start, end)
+    prep = next((c for c in children if c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if prep is not None:
+        obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        return f"prep_{prep.lower_}", subtree_span(obj)
     head = verb.head
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
@@ -283,14 +370,61 @@ def clausal_content(verb, cls: str) -> tuple[int, int] | None:
         and head.i < verb.i
         and head.pos_ in ("VERB", "AUX")
         and not is_cue(head)
+        and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            return None  # "..., saying ..." is the participle's own content, found via its ccomp
-        return subtree_span(head, exclude=verb)
+        return "head", subtree_span(head, exclude=verb)
     return None
 
 
-def according_to(tok) -> Found | None:
+def candidate_features(verb, subj, label: str, content: str, span: tuple[int, int], quote_marks: list[int]) -> dict[str, float]:
+    lexicon = cue_lexicon()
+    lemma = verb.lemma_.lower()
+    cls = lexicon.get(lemma, "none")
+    n_words = word_count(content)
+    in_quote = bisect_left(quote_marks, verb.idx) % 2 == 1
+    has_quote = bisect_left(quote_marks, span[1]) > bisect_left(quote_marks, span[0])
+    if subj.pos_ == "PRON":
+        subj_kind = subj.lower_
+    elif subj.ent_type_:
+        subj_kind = subj.ent_type_
+    else:
+        subj_kind = subj.pos_
+    subj_word = subj.lemma_.lower() if subj.pos_ in ("NOUN", "PRON") else subj_kind
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    under_cue = next((a.lemma_.lower() for a in verb.ancestors if a.lemma_.lower() in lexicon), "none")
+    head_class = lexicon.get(verb.head.lemma_.lower(), "none") if verb.head is not verb else "root"
+    features = {
+        "bias": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"class={cls}": 1.0,
+        f"arg={label}": 1.0,
+        f"lemma_arg={lemma}|{label}": 1.0,
+        f"class_arg={cls}|{label}": 1.0,
+        f"tag={verb.tag_}": 1.0,
+        f"dep={verb.dep_}": 1.0,
+        f"class_dep={cls}|{verb.dep_}": 1.0,
+        f"subj={subj_kind}": 1.0,
+        f"subj_word={subj_word}": 1.0,
+        f"subj_arg={subj_kind}|{label}": 1.0,
+        f"lemma_subj={lemma}|{subj_kind}": 1.0,
+        f"subj_inherited={subj.head is not verb}": 1.0,
+        f"neg={neg}": 1.0,
+        f"modal={modal}": 1.0,
+        f"in_quote={in_quote}": 1.0,
+        f"has_quote={has_quote}": 1.0,
+        f"class_quote={cls}|{in_quote}|{has_quote}": 1.0,
+        f"len={min(int(n_words).bit_length(), 9)}": 1.0,
+        f"arg_len={label}|{min(int(n_words).bit_length(), 9)}": 1.0,
+        f"head_class={head_class}": 1.0,
+        f"under_cue={under_cue != 'none'}": 1.0,
+        f"under_cue_class={cls}|{under_cue != 'none'}": 1.0,
+    }
+    return features
+
+
+def according_to(tok, text: str) -> Found | None:
+    """ "According to X, ...": X is the speaker, the clause it modifies the content."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
@@ -298,12 +432,16 @@ def according_to(tok) -> Found | None:
     head = tok.head
     while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    start, end = subtree_span(head, exclude=tok)
+    content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
     cue = (tok.idx, to.idx + len(to.text))
-    return Found("indirect", (start, end), cue, mention_span(source), 0.85)
+    return Found("indirect", content, cue, mention_span(source, text), 0.85)
 
 
 # --- quotes attributed ---------------------------------------------------------------------------
+
+
+_DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<speaker>[A-Z][\w.'’\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
+_TRANSCRIPT_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z.'’\- ]{1,30}[A-Z.]):[ \t]+")
 
 
 def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
@@ -314,30 +452,49 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
         content = text[q.start : q.end]
         if word_count(content) < MIN_QUOTE_WORDS:
             continue
-        cue_tok = cue_for_quote(doc, q)
-        if cue_tok is not None:
-            subj = subject_of(cue_tok)
-            speaker = mention_span(subj) if subj is not None and not inside(subj.idx, q) else None
-            f = Found("direct", trim(text, q.start, q.end), cue_span(cue_tok), speaker, 0.95 if speaker else 0.6, qi)
-        else:
-            f = inherited_attribution(text, q, qi, quotes, by_quote, found)
+        f = transcript_turn(text, q, qi) or signed_quote(text, q, qi)
+        if f is None:
+            cue_tok = cue_for_quote(doc, text, q)
+            if cue_tok is not None:
+                subj = subject_of(cue_tok)
+                speaker = mention_span(subj, text) if subj is not None and not inside(subj.idx, q) else None
+                f = Found("direct", trim(text, q.start, q.end), cue_span(cue_tok), speaker, 0.95 if speaker else 0.6, qi)
+            else:
+                f = inherited_attribution(text, q, qi, quotes, by_quote, found)
         if f is not None:
             by_quote[qi] = f
             found.append(f)
     return found
 
 
+def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
+    """A quoted transcript paragraph: "WALLACE: Let's start ..." (the label is the speaker)."""
+    m = _TRANSCRIPT_LABEL.match(text, q.start, q.end)
+    if m is None:
+        return None
+    return Found("direct", trim(text, m.end(), q.end), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.9, qi)
+
+
+def signed_quote(text: str, q: Quote, qi: int) -> Found | None:
+    """A quote signed with a dash at the end of its line: "..." ― Jane Doe."""
+    m = _DASH_SIGNATURE.match(text, q.outer_end)
+    if m is None or len(m.group("speaker").split()) > 6:
+        return None
+    dash = text.index(next(ch for ch in text[q.outer_end : m.start("speaker")] if ch in "―—–"), q.outer_end)
+    return Found("direct", trim(text, q.start, q.end), (dash, dash + 1), m.span("speaker"), 0.9, qi)
+
+
 def inside(pos: int, q: Quote) -> bool:
     return q.outer_start <= pos < q.outer_end
 
 
-def cue_for_quote(doc, q: Quote):
+def cue_for_quote(doc, text: str, q: Quote):
     """The cue verb attributing a quote: in the sentences and paragraph the quote touches, outside
     the quote, with its subject outside it too; syntactically linked cues first, then nearest."""
     span = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
     if span is None:
         return None
-    para_start, para_end = paragraph_bounds(doc.text, q.outer_start)
+    para_start, para_end = paragraph_bounds(text, q.outer_start)
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
     candidates = []
     for tok in doc[span[0].sent.start : span[-1].sent.end]:
@@ -345,7 +502,7 @@ def cue_for_quote(doc, q: Quote):
             continue
         if cue_lexicon()[tok.lemma_.lower()] != "speech" or is_passive_participle(tok):
             continue
-        if _other_quote_between(doc.text, q, tok.idx):
+        if _other_quote_between(text, q, tok.idx):
             continue
         subj = subject_of(tok)
         if subj is not None and inside(subj.idx, q):
@@ -373,6 +530,9 @@ def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> F
     if prev_f is not None and prev_f.quote is not None:
         gap = text[quotes[prev_f.quote].outer_end : q.outer_start]
         if "\n" not in gap and len(gap) < 80:
+            if JOIN_INTERRUPTED_QUOTES:
+                prev_f.content = (prev_f.content[0], content[1])
+                return None
             return Found("direct", content, prev_f.cue, prev_f.speaker, 0.85, qi)
     return None
 
@@ -389,7 +549,7 @@ _HEADLINE_SAYS = re.compile(
 def headline_statement(text: str) -> Found | None:
     end = text.find("\n")
     line = text if end < 0 else text[:end]
-    if not line.strip() or len(line) > 200 or line.rstrip().endswith((".", '"', "”")):
+    if not line.strip() or len(line) > 200:
         return None
     m = _HEADLINE_COLON.match(line)
     if m and len(m.group("speaker").split()) <= 4:
