@@ -108,6 +108,23 @@ def test_an_article_that_breaks_the_pipeline_is_recorded_and_the_run_goes_on(tmp
         ("ValueError: this article makes the pipeline fail",)]
 
 
+def test_disputes_across_articles_are_stored_when_the_disputes_stage_finds_them(corpus, tmp_path,
+                                                                                monkeypatch):
+    from saidwhat import disputes
+    from saidwhat.records import Dispute
+
+    def first_statements_disagree(arts):
+        with_statements = [a for a in arts if a.statements]
+        a, b = with_statements[0], with_statements[1]
+        return [Dispute(a=a.statements[0].id, b=b.statements[0].id, kind="contradiction",
+                        article_a=a.id, article_b=b.id)]
+
+    monkeypatch.setattr(disputes, "find_cross_disputes", first_statements_disagree, raising=False)
+    run_fake(corpus, tmp_path / "db.duckdb")
+    assert table(tmp_path / "db.duckdb", "SELECT article_a, a, article_b, b, kind FROM disputes") == [
+        ("a000", "s1", "a001", "s1", "contradiction")]
+
+
 def test_query_speakers_and_export_commands(corpus, tmp_path, capsys):
     db = tmp_path / "db.duckdb"
     run_fake(corpus, db)

@@ -178,7 +178,7 @@ def cmd_spark(args) -> int:
         from . import spark
     except ImportError as err:
         raise UserError(f"pyspark is not installed ({err}); run `pip install pyspark==4.3.0`") from err
-    _check_paths(args.inputs)
+    _check_paths([p for p in args.inputs if "://" not in p])
     counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions)
     print("saidwhat: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {args.out}")
     return EXIT_OK

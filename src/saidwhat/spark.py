@@ -22,9 +22,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import dedup
-from .records import Article, article_from_dict, article_to_dict
-from .store import (
+# absolute imports: spark-submit runs this file as a script (see the end of the file)
+from saidwhat import dedup
+from saidwhat.records import Article, article_from_dict, article_to_dict
+from saidwhat.store import (
     DUPLICATE,
     ERROR,
     OK,
@@ -43,7 +44,21 @@ _PIPELINE = None
 # --- reading -----------------------------------------------------------------------------------
 
 
+def _is_uri(path: str) -> bool:
+    return "://" in path
+
+
+def _location(path: str) -> str:
+    return path if _is_uri(path) else str(Path(path).resolve())
+
+
+def _join(base: str, name: str) -> str:
+    return base.rstrip("/") + "/" + name
+
+
 def _is_parquet(path: str) -> bool:
+    if _is_uri(path):
+        return path.rstrip("/").endswith(".parquet")
     p = Path(path)
     if p.is_dir():
         return any(f.suffix == ".parquet" for f in p.rglob("*.parquet"))
@@ -56,10 +71,10 @@ def read_records(spark, inputs: list[str]):
     jsonl = [p for p in inputs if p not in parquet]
     parts = []
     if jsonl:
-        lines = spark.sparkContext.textFile(",".join(str(Path(p).resolve()) for p in jsonl))
+        lines = spark.sparkContext.textFile(",".join(_location(p) for p in jsonl))
         parts.append(lines.filter(lambda line: line.strip() != "").map(_parse_line))
     if parquet:
-        frame = spark.read.parquet(*[str(Path(p).resolve()) for p in parquet])
+        frame = spark.read.parquet(*[_location(p) for p in parquet])
         parts.append(frame.rdd.map(lambda row: row.asDict()))
     rdd = parts[0] if len(parts) == 1 else spark.sparkContext.union(parts)
     return rdd.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
@@ -128,7 +143,7 @@ def decide(plan: list[tuple], threshold: float) -> dict[int, tuple]:
 def _pipeline():
     global _PIPELINE
     if _PIPELINE is None:
-        from .pipeline import Pipeline
+        from saidwhat.pipeline import Pipeline
 
         _PIPELINE = Pipeline()
     return _PIPELINE
@@ -200,7 +215,7 @@ def run_job(inputs: list[str], out: str, master: str | None = None, partitions: 
     """Process ``inputs`` and write ``out/<table>/`` Parquet folders; return the row counts."""
     from pyspark import StorageLevel
 
-    from . import disputes
+    from saidwhat import disputes
 
     own_session = spark is None
     spark = spark or session(master)
@@ -232,14 +247,14 @@ def run_job(inputs: list[str], out: str, master: str | None = None, partitions: 
 
 def _write(spark, data, table: str, out: str) -> int:
     frame = spark.createDataFrame(data, spark_schema(table))
-    frame.write.mode("overwrite").parquet(str(Path(out) / table))
-    return spark.read.parquet(str(Path(out) / table)).count()
+    frame.write.mode("overwrite").parquet(_join(out, table))
+    return spark.read.parquet(_join(out, table)).count()
 
 
 def _cross_disputes(rows) -> list[tuple]:
     """Disputes across articles, found on the driver over all processed articles."""
-    from . import disputes
-    from .store import _dispute_row
+    from saidwhat import disputes
+    from saidwhat.store import _dispute_row
 
     kept = rows.filter(lambda r: r[0] == "_article").collect()
     articles = [article_from_dict(json.loads(r[1])) for r in kept]
@@ -252,10 +267,10 @@ def _cross_disputes(rows) -> list[tuple]:
 
 def _write_speakers(spark, out: str) -> dict[str, int]:
     """``speakers`` and ``speaker_aliases``: the names are few, so they are merged on the driver."""
-    statements = spark.read.parquet(str(Path(out) / "statements")) \
+    statements = spark.read.parquet(_join(out, "statements")) \
         .select("article_id", "speaker_name", "speaker_key", "speaker_entity") \
         .where("speaker_key IS NOT NULL").collect()
-    entities = spark.read.parquet(str(Path(out) / "entities")).select("article_id", "id", "type").collect()
+    entities = spark.read.parquet(_join(out, "entities")).select("article_id", "id", "type").collect()
     speakers, aliases = build_speakers(name_uses([r.asDict() for r in statements],
                                                  [r.asDict() for r in entities]))
     counts = {}
@@ -263,3 +278,9 @@ def _write_speakers(spark, out: str) -> dict[str, int]:
         data = spark.sparkContext.parallelize([tuple(r.get(c) for c, _ in TABLES[table]) for r in rows], 1)
         counts[table] = _write(spark, data, table, out)
     return counts
+
+
+if __name__ == "__main__":  # spark-submit .../saidwhat/spark.py INPUT... --out DIR
+    from saidwhat.cli import main
+
+    sys.exit(main(["spark", *sys.argv[1:]]))
