@@ -162,6 +162,36 @@ class Progress:
                 self.done = int(counts[-1])
 
 
+def children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def gone(pids: list[int], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not any(alive(p) for p in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def run_command(paths: list[str], db: Path, workers: int) -> list[str]:
     return [sys.executable, "-m", "saidwhat.cli", "run", *paths, "--db", str(db), "--workers", str(workers),
             "--chunk-size", "2"]
@@ -179,12 +209,15 @@ def test_a_run_killed_halfway_and_rerun_equals_an_uninterrupted_run(tmp_path):
     deadline = time.monotonic() + 120
     while progress.done < 12 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    workers = children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, progress.text[-500:]
     reported = progress.done
     committed = table(tmp_path / "killed.duckdb", "SELECT count(*) FROM articles")[0][0]
     assert 12 <= reported <= committed < total  # nothing reported is lost, and the run was cut short
+
+    assert len(workers) >= 2 and gone(workers, within=10), "worker processes outlived the killed run"
 
     rerun = subprocess.run(run_command(paths, tmp_path / "killed.duckdb", workers=2), capture_output=True,
                            text=True, timeout=300)

@@ -14,10 +14,12 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,10 @@ from .store import DUPLICATE, ERROR, OK, Outcome, Store, content_hash
 
 DEFAULT_CHUNK = 16
 _IN_FLIGHT_PER_WORKER = 2
+
+
+class RunError(Exception):
+    """A run stopped early; ``str()`` is the one-line message for the user."""
 
 
 @dataclass
@@ -71,6 +77,28 @@ def default_pipeline():
 def _init_worker(factory: Callable) -> None:
     global _PIPELINE
     _PIPELINE = factory()
+
+
+def ensure_pipeline(factory: Callable = default_pipeline) -> None:
+    """Make this process's pipeline, once (Spark's Python workers call this per partition)."""
+    if _PIPELINE is None:
+        _init_worker(factory)
+
+
+def _init_pool_worker(factory: Callable) -> None:
+    _exit_with_parent(os.getppid())
+    _init_worker(factory)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose run was killed (kill -9 included) must not linger holding its model."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
 
 
 def process_chunk(articles: list[Article]) -> tuple[list[Article | str], float]:
@@ -167,7 +195,11 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
         if stats.workers == 1:
             _run_here(chunks, store, stats, bar, pipeline_factory)
         else:
-            _run_pool(chunks, store, stats, bar, pipeline_factory)
+            try:
+                _run_pool(chunks, store, stats, bar, pipeline_factory)
+            except BrokenProcessPool as err:
+                raise RunError("a worker process died (out of memory, or the model failed to load); "
+                               "what was committed is kept: rerun the same command to go on") from err
         _finish(store)
     finally:
         bar.close()
@@ -188,7 +220,7 @@ def _run_pool(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, facto
     ctx = multiprocessing.get_context("spawn")
     pending: deque[tuple[Chunk, Future | None]] = deque()
     limit = stats.workers * _IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(stats.workers, mp_context=ctx, initializer=_init_worker,
+    with ProcessPoolExecutor(stats.workers, mp_context=ctx, initializer=_init_pool_worker,
                              initargs=(factory,)) as pool:
         try:
             for chunk in chunks:

@@ -214,11 +214,13 @@ def _is_date(value: str) -> bool:
 
 
 def _with_store_errors(fn):
+    from .batch import RunError
+    from .nlp import ModelMissing
     from .store import StoreError
 
     try:
         return fn()
-    except StoreError as err:
+    except (StoreError, RunError, ModelMissing) as err:
         raise UserError(str(err)) from err
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 # absolute imports: spark-submit runs this file as a script (see the end of the file)
-from saidwhat import dedup
+from saidwhat import batch, dedup
 from saidwhat.records import Article, article_from_dict, article_to_dict
 from saidwhat.store import (
     DUPLICATE,
@@ -38,7 +38,6 @@ from saidwhat.store import (
 )
 
 ARTICLES_PER_PARTITION = 200
-_PIPELINE = None
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -140,16 +139,9 @@ def decide(plan: list[tuple], threshold: float) -> dict[int, tuple]:
 # --- step 3: the pipeline, once per Python worker ---------------------------------------------
 
 
-def _pipeline():
-    global _PIPELINE
-    if _PIPELINE is None:
-        from saidwhat.pipeline import Pipeline
-
-        _PIPELINE = Pipeline()
-    return _PIPELINE
-
-
-def _outcomes(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple]) -> Iterator[Outcome]:
+def _outcomes(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple],
+              batch_size: int = 16) -> Iterator[Outcome]:
+    todo: list[Outcome] = []
     for index, record in items:
         if index not in decisions:
             continue
@@ -161,17 +153,28 @@ def _outcomes(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple]) -> 
             continue
         outcome = Outcome(article, status=status, duplicate_of=dup_of, similarity=similarity,
                           content_hash=content_hash(article))
-        if status == OK:
-            outcome = _process(outcome)
-        yield outcome
+        if status != OK:
+            yield outcome
+            continue
+        todo.append(outcome)
+        if len(todo) >= batch_size:
+            yield from _process(todo)
+            todo = []
+    yield from _process(todo)
 
 
-def _process(outcome: Outcome) -> Outcome:
-    try:
-        outcome.article = _pipeline().process(outcome.article)
-    except Exception as err:
-        outcome.status, outcome.error = ERROR, f"{type(err).__name__}: {err}".splitlines()[0][:500]
-    return outcome
+def _process(outcomes: list[Outcome]) -> list[Outcome]:
+    """The local run's worker step (``batch.process_chunk``), the pipeline loaded once per process."""
+    if not outcomes:
+        return []
+    batch.ensure_pipeline()
+    results, _rss = batch.process_chunk([o.article for o in outcomes])
+    for o, result in zip(outcomes, results, strict=True):
+        if isinstance(result, str):
+            o.status, o.error = ERROR, result
+        else:
+            o.article = result
+    return outcomes
 
 
 def _rows_partition(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple],
