@@ -7,13 +7,16 @@ to their publishers and never enter the repository):
     PYTHONPATH=src .venv/bin/python bench/bench_batch.py --limit 100
 
 Reports articles/s per worker count (model loads and DuckDB commits included), the 2-worker /
-1-worker ratio (target >= 1.7), peak memory per worker, and each run against bare spaCy.
+1-worker ratio (target >= 1.7), peak memory per worker, and each run against bare spaCy. On a
+shared machine, `--rounds 3` alternates the runs and keeps each one's best; the load average
+before every run is recorded.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import time
 from pathlib import Path
@@ -69,6 +72,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--chunk-size", type=int, default=batch.DEFAULT_CHUNK)
     ap.add_argument("--tmp", type=Path, default=Path("/tmp/saidwhat-bench"))
+    ap.add_argument("--rounds", type=int, default=1, help="repeat the runs, keep each one's best")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare spaCy pass")
     args = ap.parse_args()
 
@@ -76,15 +80,20 @@ def main() -> None:
     articles = read_corpus(corpus)
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {corpus} ({len(articles)} articles, {words} words)")
-    results: dict = {"articles": len(articles), "words": words, "runs": {}}
-    for w in args.workers:
-        stats = batch_run(articles, args.tmp / f"bench-{w}.duckdb", w, args.chunk_size)
-        results["runs"][w] = {"articles_per_s": round(stats.articles_per_second, 3),
-                              "seconds": round(stats.seconds, 1), "statements": stats.statements,
-                              "near_duplicates": stats.duplicates, "errors": stats.errors,
-                              "peak_worker_rss_mb": round(stats.peak_worker_rss_mb)}
-        print(f"{w} worker(s): {stats.summary(str(args.tmp / f'bench-{w}.duckdb'))}; "
-              f"peak memory per worker {stats.peak_worker_rss_mb:.0f} MB")
+    results: dict = {"articles": len(articles), "words": words, "cores": os.cpu_count(), "runs": {}}
+    for round_ in range(args.rounds):
+        for w in args.workers:
+            load = os.getloadavg()[0]
+            stats = batch_run(articles, args.tmp / f"bench-{w}.duckdb", w, args.chunk_size)
+            run = {"articles_per_s": round(stats.articles_per_second, 3), "seconds": round(stats.seconds, 1),
+                   "statements": stats.statements, "near_duplicates": stats.duplicates,
+                   "errors": stats.errors, "peak_worker_rss_mb": round(stats.peak_worker_rss_mb),
+                   "load_before": round(load, 2)}
+            print(f"round {round_ + 1}, {w} worker(s): {stats.summary(str(args.tmp / f'bench-{w}.duckdb'))}; "
+                  f"peak memory per worker {stats.peak_worker_rss_mb:.0f} MB; load average before {load:.2f}")
+            best = results["runs"].get(w)
+            if best is None or run["articles_per_s"] > best["articles_per_s"]:
+                results["runs"][w] = run  # the best round: the one least disturbed by other processes
     if not args.no_bare:
         results["bare_spacy_articles_per_s"] = round(bare_spacy(articles), 3)
         results["bare_spacy_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

@@ -51,7 +51,11 @@ def test_surname_joins_the_one_full_name_with_it_and_only_that():
             NameUse("putin", "Putin", "person", "a2"),
             NameUse("anna smith", "Anna Smith", "person", "a1"),
             NameUse("john smith", "John Smith", "person", "a3"),
-            NameUse("smith", "Smith", "person", "a3")]
+            NameUse("smith", "Smith", "person", "a3"),
+            NameUse("donald j trump", "Donald J. Trump", "person", "a4"),
+            NameUse("donald trump", "Donald Trump", "person", "a5"),
+            NameUse("donald trump", "Donald  Trump", "person", "a6"),
+            NameUse("trump", "Mr. Trump", "person", "a6")]
     speakers, aliases = build_speakers(uses)
     by_alias = {a["alias"]: a["speaker_id"] for a in aliases}
     assert by_alias["putin"] == by_alias["vladimir putin"]
@@ -59,6 +63,18 @@ def test_surname_joins_the_one_full_name_with_it_and_only_that():
     putin = next(s for s in speakers if s["id"] == by_alias["putin"])
     assert (putin["name"], putin["n_statements"], putin["n_articles"]) == ("Vladimir Putin", 2, 2)
     assert putin["aliases"] == ["Putin", "Vladimir Putin"]
+    trump = {by_alias[k] for k in ("donald j trump", "donald trump", "trump")}
+    assert len(trump) == 1
+    (row,) = [s for s in speakers if s["id"] in trump]
+    assert (row["name"], row["n_statements"]) == ("Donald Trump", 4)
+    assert row["aliases"] == ["Donald J. Trump", "Donald Trump", "Mr. Trump"]
+
+
+def test_pronouns_are_not_speakers_across_articles():
+    from saidwhat.store import speaker_key
+
+    assert speaker_key("He") is None and speaker_key("who") is None
+    assert speaker_key("Mr. Obama") == "obama"
 
 
 def test_chunk_rows_are_views_of_the_article_json(store):

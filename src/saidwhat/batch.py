@@ -107,7 +107,20 @@ def process_chunk(articles: list[Article]) -> tuple[list[Article | str], float]:
         results: list[Article | str] = list(_PIPELINE.process_many(articles))
     except Exception:
         results = [_process_one(a) for a in articles]  # find which article failed
-    return results, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results, peak_memory_mb()
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: a spawned worker's ru_maxrss
+    starts at its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _process_one(article: Article) -> Article | str:

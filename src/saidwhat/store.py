@@ -78,6 +78,19 @@ def content_hash(article: Article) -> str:
 
 
 @lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "speaker_pronouns.txt"
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    return frozenset(ln for ln in lines if ln and not ln.startswith("#"))
+
+
+def speaker_key(name: str | None) -> str | None:
+    """The normalised name a statement's speaker is merged by; None for a bare pronoun."""
+    key = normalise_name(name)
+    return None if key is None or key in _pronouns() else key
+
+
+@lru_cache(maxsize=1)
 def _titles() -> tuple[tuple[str, ...], ...]:
     path = Path(__file__).parent / "data" / "name_titles.txt"
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
@@ -121,19 +134,21 @@ class NameUse:
 def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
     """Rows of ``speakers`` and ``speaker_aliases``: one speaker per resolved name across articles.
 
-    A surname-only key ("putin") joins the one full name ending in that surname, when there is
+    Full names with the same first and last word are one speaker ("Donald J. Trump"); a
+    surname-only key ("putin") joins the one full name ending in that surname, when there is
     exactly one; otherwise it stays its own speaker.
     """
     by_key: dict[str, list[NameUse]] = defaultdict(list)
     for use in uses:
         by_key[use.key].append(use)
     types = {k: Counter(u.type for u in us).most_common(1)[0][0] for k, us in by_key.items()}
+    canonical = _full_name_groups(by_key, types)
     surnames: dict[str, set[str]] = defaultdict(set)
+    for key, target in canonical.items():
+        surnames[key.split()[-1]].add(target)
     for key in by_key:
-        if len(key.split()) > 1 and types[key] == "person":
-            surnames[key.split()[-1]].add(key)
-    canonical = {}
-    for key in by_key:
+        if key in canonical:
+            continue
         full = surnames.get(key, set()) if len(key.split()) == 1 and types[key] == "person" else set()
         canonical[key] = next(iter(full)) if len(full) == 1 else key
     groups: dict[str, list[str]] = defaultdict(list)
@@ -147,7 +162,7 @@ def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
             "id": sid,
             "name": _display_name(by_key[target]),
             "type": types[target],
-            "aliases": sorted({u.name for u in uses_}),
+            "aliases": sorted({" ".join(u.name.split()) for u in uses_}),
             "n_statements": len(uses_),
             "n_articles": len({u.article_id for u in uses_}),
         })
@@ -155,9 +170,27 @@ def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
     return speakers, aliases
 
 
+def _full_name_groups(by_key: dict[str, list[NameUse]], types: dict[str, str]) -> dict[str, str]:
+    """Full person names, each mapped to the most used form of the same name: a name with
+    middle words ("donald j trump") goes with its first and last word ("donald trump") when that
+    name is in use too."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        words = key.split()
+        if len(words) < 2 or types[key] != "person":
+            continue
+        short = f"{words[0]} {words[-1]}"
+        groups[short if short in by_key and types[short] == "person" else key].append(key)
+    canonical = {}
+    for keys in groups.values():
+        target = min(keys, key=lambda k: (-len(by_key[k]), len(k), k))
+        canonical.update((k, target) for k in keys)
+    return canonical
+
+
 def _display_name(uses: list[NameUse]) -> str:
     """The most used form of the name, its titles dropped ("President Vladimir Putin" -> "Vladimir Putin")."""
-    counts = Counter(_without_titles(u.name, u.key) for u in uses)
+    counts = Counter(_without_titles(" ".join(u.name.split()), u.key) for u in uses)
     return min(counts, key=lambda n: (-counts[n], -len(n), n))
 
 
@@ -201,7 +234,7 @@ def article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
             "cue_start": s["cue_start"], "cue_end": s["cue_end"], "speaker_name": sp.get("name"),
             "speaker_mention": sp.get("mention"), "speaker_start": sp.get("start"),
             "speaker_end": sp.get("end"), "speaker_entity": sp.get("entity"), "speaker_role": sp.get("role"),
-            "speaker_organisation": sp.get("organisation"), "speaker_key": normalise_name(sp.get("name")),
+            "speaker_organisation": sp.get("organisation"), "speaker_key": speaker_key(sp.get("name")),
             "confidence": s["confidence"],
         })
     for e in d["speakers"]:
