@@ -88,9 +88,12 @@ def main() -> None:
             run = {"articles_per_s": round(stats.articles_per_second, 3), "seconds": round(stats.seconds, 1),
                    "statements": stats.statements, "near_duplicates": stats.duplicates,
                    "errors": stats.errors, "peak_worker_rss_mb": round(stats.peak_worker_rss_mb),
-                   "load_before": round(load, 2)}
+                   "load_before": round(load, 2), "worker_cpu_s": round(stats.cpu_seconds, 1),
+                   "worker_wait_for_core_s": round(stats.waiting_seconds, 1)}
             print(f"round {round_ + 1}, {w} worker(s): {stats.summary(str(args.tmp / f'bench-{w}.duckdb'))}; "
-                  f"peak memory per worker {stats.peak_worker_rss_mb:.0f} MB; load average before {load:.2f}")
+                  f"peak memory per worker {stats.peak_worker_rss_mb:.0f} MB; load average {load:.2f}; "
+                  f"workers used {stats.cpu_seconds:.0f} s CPU and waited {stats.waiting_seconds:.0f} s "
+                  "for a core")
             best = results["runs"].get(w)
             if best is None or run["articles_per_s"] > best["articles_per_s"]:
                 results["runs"][w] = run  # the best round: the one least disturbed by other processes

@@ -45,8 +45,19 @@ class RunStats:
     statements: int = 0
     seconds: float = 0.0
     peak_worker_rss_mb: float = 0.0
+    worker_usage: dict[int, WorkerUsage] = field(default_factory=dict)
     workers: int = 1
     error_samples: list[str] = field(default_factory=list)
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the workers used (the model loads included)."""
+        return sum(u.cpu_s for u in self.worker_usage.values())
+
+    @property
+    def waiting_seconds(self) -> float:
+        """Time the workers were ready to run but waited for a core (other processes' load)."""
+        return sum(u.wait_s for u in self.worker_usage.values())
 
     @property
     def committed(self) -> int:
@@ -101,13 +112,32 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
 
 
-def process_chunk(articles: list[Article]) -> tuple[list[Article | str], float]:
-    """Each article processed, or its error message; and this worker's peak memory in MB."""
+@dataclass(slots=True)
+class WorkerUsage:
+    pid: int
+    peak_mb: float
+    cpu_s: float = 0.0
+    wait_s: float = 0.0
+
+
+def worker_usage() -> WorkerUsage:
+    usage = WorkerUsage(os.getpid(), peak_memory_mb())
+    try:  # Linux: CPU time and run-queue wait of this process, in ns
+        with open("/proc/self/schedstat", encoding="ascii") as fh:
+            run_ns, wait_ns = fh.read().split()[:2]
+        usage.cpu_s, usage.wait_s = int(run_ns) / 1e9, int(wait_ns) / 1e9
+    except (OSError, ValueError):
+        usage.cpu_s = time.process_time()
+    return usage
+
+
+def process_chunk(articles: list[Article]) -> tuple[list[Article | str], WorkerUsage]:
+    """Each article processed, or its error message; and this worker's resource use so far."""
     try:
         results: list[Article | str] = list(_PIPELINE.process_many(articles))
     except Exception:
         results = [_process_one(a) for a in articles]  # find which article failed
-    return results, peak_memory_mb()
+    return results, worker_usage()
 
 
 def peak_memory_mb() -> float:
@@ -224,7 +254,7 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
 def _run_here(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
     _init_worker(factory)
     for chunk in chunks:
-        results = process_chunk([o.article for o in chunk.todo]) if chunk.todo else ([], 0.0)
+        results = process_chunk([o.article for o in chunk.todo]) if chunk.todo else ([], None)
         _commit(chunk, results, store, stats, bar)
 
 
@@ -254,19 +284,21 @@ def _ready(fut: Future | None) -> bool:
 
 def _commit_head(pending: deque, store: Store, stats: RunStats, bar) -> None:
     chunk, fut = pending.popleft()
-    _commit(chunk, fut.result() if fut is not None else ([], 0.0), store, stats, bar)
+    _commit(chunk, fut.result() if fut is not None else ([], None), store, stats, bar)
 
 
-def _commit(chunk: Chunk, results: tuple[list[Article | str], float], store: Store, stats: RunStats,
-            bar) -> None:
-    processed, rss = results
+def _commit(chunk: Chunk, results: tuple[list[Article | str], WorkerUsage | None], store: Store,
+            stats: RunStats, bar) -> None:
+    processed, usage = results
     for o, result in zip(chunk.todo, processed, strict=True):
         if isinstance(result, str):
             o.status, o.error = ERROR, result
         else:
             o.article = result
     store.write_chunk(chunk.outcomes)
-    stats.peak_worker_rss_mb = max(stats.peak_worker_rss_mb, rss)
+    if usage is not None:
+        stats.worker_usage[usage.pid] = usage
+        stats.peak_worker_rss_mb = max(stats.peak_worker_rss_mb, usage.peak_mb)
     for o in chunk.outcomes:
         if o.status == ERROR:
             stats.errors += 1

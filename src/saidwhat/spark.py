@@ -168,7 +168,7 @@ def _process(outcomes: list[Outcome]) -> list[Outcome]:
     if not outcomes:
         return []
     batch.ensure_pipeline()
-    results, _rss = batch.process_chunk([o.article for o in outcomes])
+    results, _usage = batch.process_chunk([o.article for o in outcomes])
     for o, result in zip(outcomes, results, strict=True):
         if isinstance(result, str):
             o.status, o.error = ERROR, result
