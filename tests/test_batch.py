@@ -99,6 +99,14 @@ def test_two_workers_store_exactly_what_one_worker_stores(corpus, tmp_path):
     assert snapshot(tmp_path / "two.duckdb") == snapshot(tmp_path / "one.duckdb")
 
 
+def test_an_input_reusing_an_id_is_skipped_and_counted(tmp_path):
+    arts = articles(make_corpus(3, copies=()))
+    arts.append(type(arts[0])(id=arts[0].id, text="Another text under the same id, a reporter said."))
+    stats = batch.run(iter(arts), str(tmp_path / "db.duckdb"), progress=False, pipeline_factory=fake_pipeline)
+    assert (stats.processed, stats.repeated_ids) == (3, 1)
+    assert "1 inputs skipped: their id was taken" in stats.summary("db")
+
+
 def test_an_article_that_breaks_the_pipeline_is_recorded_and_the_run_goes_on(tmp_path):
     rows = make_corpus(6, copies=())
     rows[2]["text"] += "\nFAIL\n"

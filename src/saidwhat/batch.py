@@ -42,6 +42,7 @@ class RunStats:
     duplicates: int = 0
     errors: int = 0
     skipped: int = 0
+    repeated_ids: int = 0
     statements: int = 0
     seconds: float = 0.0
     peak_worker_rss_mb: float = 0.0
@@ -71,7 +72,8 @@ class RunStats:
         return (f"{self.committed} articles in {self.seconds:.1f} s ({self.articles_per_second:.2f}/s, "
                 f"{self.workers} worker{'s' if self.workers > 1 else ''}): {self.processed} processed, "
                 f"{self.duplicates} near-duplicates, {self.errors} errors, {self.skipped} already done; "
-                f"{self.statements} statements -> {db}")
+                f"{self.statements} statements -> {db}"
+                + (f"; {self.repeated_ids} inputs skipped: their id was taken" if self.repeated_ids else ""))
 
 
 # --- workers ----------------------------------------------------------------------------------
@@ -190,11 +192,15 @@ class _Planner:
         else:
             article, result = item, None
         h = content_hash(article) if result is None else content_hash(Article(id="", text=item.message))
-        if self.done.get(article.id) == h or article.id in self.seen:
-            self.stats.skipped += 1
+        if article.id in self.seen:  # two inputs with one id: the first one counts
+            self.stats.repeated_ids += 1
             self.on_skip()
             return None
         self.seen.add(article.id)
+        if self.done.get(article.id) == h:
+            self.stats.skipped += 1
+            self.on_skip()
+            return None
         if result is not None:
             result.content_hash = h
             return result
