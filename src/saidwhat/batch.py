@@ -258,10 +258,14 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
 
 
 def _run_here(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
+    before = worker_usage()
     _init_worker(factory)
     for chunk in chunks:
         results = process_chunk([o.article for o in chunk.todo]) if chunk.todo else ([], None)
         _commit(chunk, results, store, stats, bar)
+    for usage in stats.worker_usage.values():  # this run's share of this process's time
+        usage.cpu_s -= before.cpu_s
+        usage.wait_s -= before.wait_s
 
 
 def _run_pool(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
