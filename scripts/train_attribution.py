@@ -105,7 +105,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold_dir")
     ap.add_argument("--docbin", help="cache of the parsed articles (read if present, else written)")
-    ap.add_argument("--out", default=str(Path(__file__).parents[1] / "src/saidwhat/data/attribution_model.json"))
+    ap.add_argument(
+        "--out", default=str(Path(__file__).parents[1] / "src/saidwhat/data/attribution_model.json")
+    )
     ap.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
     ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     a = ap.parse_args()
@@ -122,11 +124,17 @@ def main() -> None:
     probs = cross_val_predict(clf, M, y, cv=5, method="predict_proba")[:, 1]
     f1, threshold = best_threshold(list(probs), y)
     clf.fit(M, y)
-    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)}
+    weights = {
+        name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+    }
     weights["bias"] = round(weights.get("bias", 0.0) + float(clf.intercept_[0]), 5)
     weights = {k: v for k, v in weights.items() if abs(v) >= 1e-4}
-    Path(a.out).write_text(json.dumps({"threshold": round(threshold, 4), "weights": weights}, indent=0, sort_keys=True) + "\n")
-    print(f"{len(y)} candidates, {sum(y)} positive; held-out candidate F1 {f1:.3f} at threshold {threshold:.3f}")
+    Path(a.out).write_text(
+        json.dumps({"threshold": round(threshold, 4), "weights": weights}, indent=0, sort_keys=True) + "\n"
+    )
+    print(
+        f"{len(y)} candidates, {sum(y)} positive; held-out candidate F1 {f1:.3f} at threshold {threshold:.3f}"
+    )
     print(f"{len(weights)} weights written to {a.out}")
 
 

@@ -34,7 +34,9 @@ class SaidWhatComponent:
         found = extraction.extract_statements(doc, skip=repeated)
         statements, speakers = resolve.resolve(doc, found)
         doc._.statements, doc._.speakers = statements, speakers
-        article = Article(id="doc", text=doc.text, repeated=repeated, statements=statements, speakers=speakers)
+        article = Article(
+            id="doc", text=doc.text, repeated=repeated, statements=statements, speakers=speakers
+        )
         doc._.disputes = disputes.find_disputes(article) if self.find_disputes else []
         return doc
 

@@ -1,9 +1,953 @@
-"""Statements -> disputes: which statement denies, rejects, doubts, corrects or contradicts which."""
+"""Statements -> disputes: which statement denies, rejects, doubts, corrects or contradicts which.
+
+A statement pushes back in one of two ways:
+
+- cued: a pushback word in its attribution ("X denied ...", "X dismissed Y's statements, saying ...")
+  or in what it says ("the president meant to say ...", "it's unclear whether these claims are
+  true"). The claim it answers is found by what the pushback points back to: a speaker named with
+  a possessive ("Y's statements") or by title ("the president"), a content that only points back
+  ("denied that": the statement just before), and otherwise by topic overlap and nearness.
+- uncued: two nearby speakers assert incompatible things about the same topic (one negates what
+  the other asserts, antonyms, different numbers for the same thing).
+
+Everything here is regular expressions and word stems over the statements' texts: the stage runs
+after extraction and must stay cheap (no second parse).
+"""
 
 from __future__ import annotations
 
-from .records import Article, Dispute
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import snowballstemmer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .records import Article, Dispute, Statement
+
+DATA = Path(__file__).parent / "data"
+
+# A topic match needs this many shared content stems (one if the two sit in the same sentence).
+MIN_SHARED = 2
+# Uncued contradictions need a closer topic match than cued pushback.
+UNCUED_SHARED = 3
+# A pushback word in a content counts only this near its start (in characters).
+CONTENT_CUE_WITHIN = 120
+# Uncued contradictions: only between statements this short (in words).
+UNCUED_MAX_WORDS = 30
+# How far back (in statements) a pushback with no named target looks for its claim.
+NEAR_STATEMENTS = 6
+# Uncued contradictions: only between statements this close (in sentences).
+NEAR_SENTENCES = 1
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    section = ""
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+        else:
+            out[section].append(line)
+    return out
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    def one(phrase: str) -> str:
+        parts = [re.escape(w) for w in phrase.split()]
+        return r"\s+".join(parts).replace(r"\s+\.\.\.\s+", r"(?:\s+\S+){0,8}?\s+")
+
+    alternatives = sorted({one(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    frame_cues: tuple[tuple[str, re.Pattern], ...]
+    content_cues: tuple[tuple[str, re.Pattern], ...]
+    claim_nouns: frozenset[str]
+    not_claims: frozenset[str]
+    pointing: frozenset[str]
+    not_topic: frozenset[str]
+    negations: frozenset[str]
+    antonyms: frozenset[frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues = _sections("pushback.txt")
+    lists = _sections("dispute_words.txt")
+    frame, content = [], []
+    for section, phrases in cues.items():
+        kind, _, where = section.partition(" in ")
+        (content if where == "content" else frame).append((kind.strip(), _phrase_pattern(phrases)))
+    antonyms = set()
+    for line in (DATA / "antonyms.txt").read_text(encoding="utf-8").splitlines():
+        pair = line.split()
+        if len(pair) == 2 and not line.startswith("#"):
+            antonyms.add(frozenset(stem(w) for w in pair))
+    not_topic = {stem(w) for w in lists["not topic"]} | {stem(w) for w in STOP_WORDS}
+    return Lexicon(
+        frame_cues=tuple(frame),
+        content_cues=tuple(content),
+        claim_nouns=frozenset(w.lower() for w in _sections("claim_nouns.txt")[""]),
+        not_claims=frozenset(w.lower() for w in lists["not claims"]),
+        pointing=frozenset(w.lower() for w in lists["pointing contents"]),
+        not_topic=frozenset(not_topic),
+        negations=frozenset(w.lower() for w in lists["negation"]),
+        antonyms=frozenset(antonyms),
+    )
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+# --- words, sentences, acronyms -----------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*\d|\d")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp"
+    r"|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx)\.[\"”’')\]]*\s+$"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w-]*){1,5}")
+_LINK_WORDS = {"of", "the", "and", "for"}
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, possessive 's dropped, hyphenated words split in parts."""
+    out = []
+    for w in _WORD.findall(text):
+        if w[-2:].lower() in ("'s", "’s"):
+            w = w[:-2]
+        out.append(w)
+    return out
+
+
+def sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("\n") or not _ABBREVIATION.search(text[max(0, m.start() - 12) : m.end()]):
+            starts.append(m.end())
+    return starts
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Expansions of the acronyms used in ``text``: {"Free Syrian Army": "FSA"}."""
+    used = set(_ACRONYM.findall(text))
+    if not used:
+        return {}
+    out = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group().split()
+        for i in range(len(run)):
+            for j in range(len(run), i + 1, -1):
+                part = run[i:j]
+                letters = "".join(w[0] for w in part if w.lower() not in _LINK_WORDS)
+                if letters in used and part[0].lower() not in _LINK_WORDS:
+                    out[" ".join(part)] = letters
+    return out
+
+
+# --- statements as this stage sees them ---------------------------------------------------------
+
+
+class Pushback(NamedTuple):
+    kind: str
+    evidence: str
+    start: int  # where the cue sits in the article text
+    in_content: bool
+
+
+@dataclass
+class Said:
+    """One statement with what this stage needs to know about it."""
+
+    st: Statement
+    index: int
+    speaker: str | None
+    stems: frozenset[str]
+    common: frozenset[str]  # stems of its lower-case words: what it says, not whom it names
+    sentence: int
+    frame: list[tuple[int, int]] = field(default_factory=list)  # attribution pieces of the text
+    pushback: Pushback | None = None
+    answered_by: Pushback | None = None  # "contradicting X's claim that ...": it is the claim
+    pointing: bool = False  # its content only points back: "denied that"
+    points_back: bool = False  # its pushback answers what was just said: "disputed that, saying ..."
+    referenced: list[str] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    predications: tuple[Predication, ...] = ()
+    subjects: frozenset[str] = frozenset()
+    numbers: dict[str, str] = field(default_factory=dict)
+
+
+def speaker_key(st: Statement) -> str | None:
+    sp = st.speaker
+    if sp is None:
+        return None
+    if sp.entity:
+        return sp.entity.lower()
+    return sp.name.strip().lower() if sp.name and sp.name.strip() else None
+
+
+def surname(name: str) -> str:
+    """The last word of a name before any apposition: "Jane Doe, the mayor" -> doe."""
+    toks = words(re.sub(r"\([^)]*\)", " ", name).split(",")[0])
+    return toks[-1].lower() if toks else name.strip().lower()
+
+
+def same_speaker(a: Said, b: Said) -> bool:
+    if a.speaker is None or b.speaker is None:
+        return True  # unknown: never claim a dispute on it
+    if a.speaker == b.speaker:
+        return True
+    na, nb = a.st.speaker.name or "", b.st.speaker.name or ""
+    return bool(na and nb and surname(na) == surname(nb))
+
+
+def _topic_word(w: str) -> bool:
+    return not _NUMBER.match(w) and "'" not in w and "’" not in w
+
+
+def topic_stems(text: str, expansions: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+    """All content stems of ``text``, and those of its lower-case words."""
+    lex = lexicon()
+    toks = [w for w in words(text) if _topic_word(w)]
+    out = {stem(w) for w in toks}
+    for long, short in expansions.items():
+        if long in text:
+            out.add(short.lower())
+    out = {s for s in out if len(s) > 1 and s not in lex.not_topic}
+    common = {stem(w) for w in toks if w.islower()} & out
+    return frozenset(out), frozenset(common)
+
+
+_AUXILIARIES = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did",
+                "the", "a", "an", "his", "her", "its", "their", "to"}
+
+
+def is_negation(word: str) -> bool:
+    w = word.lower()
+    return w in lexicon().negations or w.endswith(("n't", "n’t"))
+
+
+class Predication(NamedTuple):
+    """A content word, whether a negation bears on it, and the words that follow it."""
+
+    stem: str
+    negated: bool
+    following: frozenset[str]
+    by_pronoun: bool = False  # "he did not support ...": in reported speech, the speaker himself
+
+
+_PERSONAL = {"i", "we", "he", "she", "they"}
+
+
+# a negation after these is a question, not what the speaker asserts
+_NOT_ASSERTED = {"whether", "if", "why", "how"}
+
+
+def predications(text: str) -> tuple[Predication, ...]:
+    """ "did not support Mr. Trump" -> (support, negated, {mr, trump}), ...
+
+    Only a plain negation of a lower-case word counts ("not me, not Bill" negates no claim), and
+    none in a statement with two negations ("not voting for X does not mean ...").
+    """
+    lex = lexicon()
+    raw = words(text)
+    toks = [w.lower() for w in raw]
+    negations = [i for i, w in enumerate(toks) if is_negation(w) and w not in _NOUN_NEGATIONS]
+    negated_at = set()
+    if len(negations) == 1:
+        i = negations[0]
+        if not (i and toks[i - 1] in _NOT_ASSERTED):
+            # the negation reaches the next word and the verbs chained to it: "not to recommend indicting"
+            scope = [k for k in range(i + 1, min(i + 6, len(toks))) if toks[k] not in _AUXILIARIES]
+            for n, k in enumerate(scope):
+                if not raw[k].islower() or (n and not (toks[k].endswith("ing") or toks[k - 1] == "to")):
+                    break
+                negated_at.add(k)
+    asked = {k for i, w in enumerate(toks) if w in _NOT_ASSERTED for k in range(i + 1, i + 6)}
+    topical = [(i, stem(w)) for i, w in enumerate(toks)
+               if _topic_word(w) and stem(w) not in lex.not_topic and i not in asked]
+    out = []
+    for k, (i, st) in enumerate(topical):
+        following = frozenset(x for _, x in topical[k + 1 : k + 5])
+        by_pronoun = any(t in _PERSONAL for t in toks[max(0, i - 6) : i])
+        out.append(Predication(st, i in negated_at, following, by_pronoun))
+    return tuple(out)
+
+
+# "no idea", "no avail": these negate a noun, not what is asserted
+_NOUN_NEGATIONS = {"no", "neither", "nor"}
+
+
+_NOT_COUNTS = {"percent", "percentage", "point", "points", "s", "year", "years", "times", "am", "pm",
+               "dollars", "euros", "pounds", "cents", "yuan", "yen", "rubles", "per", "a", "an"}
+
+
+_COUNT = re.compile(
+    r"([$€£]\s?)?\b(\d[\d,.]*)\s+((?:(?:hundred|thousand|million|billion|trillion)\s+)*)([A-Za-z]+)"
+)
+
+
+def counted_things(text: str) -> dict[str, str]:
+    """Numbers by the lower-case noun that follows them: {"soldier": "5000"}; money, shares and
+    dates are left out."""
+    out = {}
+    for m in _COUNT.finditer(text):
+        money, number, magnitude, noun = m.groups()
+        if money or not noun.islower() or noun in _NOT_COUNTS or noun in STOP_WORDS:
+            continue
+        out[stem(noun)] = (number.replace(",", "") + " " + magnitude).strip()
+    return out
+
+
+_FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+
+
+def subjects(
+    said_text: str, stems: frozenset[str], common: frozenset[str], speaker: str | None
+) -> frozenset[str]:
+    """Whom a statement is about: the names in it, and its speaker when it says "I" or "we"."""
+    out = set(stems - common)
+    if speaker and _FIRST_PERSON & {w.lower() for w in words(said_text)}:
+        out.add(stem(surname(speaker)))
+    return frozenset(out)
+
+
+def is_pointing(content: str) -> bool:
+    """A content that only points back to what was said: "that", "the claims", "the ministry's account"."""
+    toks = [w.lower() for w in words(content)]
+    lex = lexicon()
+    return " ".join(toks) in lex.pointing or (0 < len(toks) <= 5 and toks[-1] in lex.claim_nouns)
+
+
+# --- reading one article ------------------------------------------------------------------------
+
+
+def _outer(st: Statement) -> tuple[int, int]:
+    spans = [st.content] + [s for s in (st.cue, st.speaker.mention if st.speaker else None) if s]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _cut(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, at = [], lo
+    for h_lo, h_hi in holes:
+        if h_hi <= at or h_lo >= hi:
+            continue
+        if h_lo > at:
+            pieces.append((at, h_lo))
+        at = max(at, h_hi)
+    if at < hi:
+        pieces.append((at, hi))
+    return pieces
+
+
+def attribution_frame(
+    article: Article, st: Statement, starts: list[int], outers: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The pieces of text around a statement's content in its sentence, up to its neighbours.
+
+    Other statements' contents and cues are cut out: they are theirs, not this one's attribution.
+    ``outers`` holds each statement's outer span (content, cue and speaker mention together).
+    """
+    lo, hi = _outer(st)
+    left = starts[bisect.bisect_right(starts, lo) - 1]
+    nxt = bisect.bisect_right(starts, max(hi - 1, lo))
+    right = starts[nxt] if nxt < len(starts) else len(article.text)
+    holes = []
+    for other, (o_lo, o_hi) in zip(article.statements, outers, strict=True):
+        holes.append((other.content.start, other.content.end))
+        if other is st:
+            continue
+        if other.cue:
+            holes.append((other.cue.start, other.cue.end))
+        if left < o_hi <= lo:
+            left = o_hi
+        if hi <= o_lo < right:
+            right = o_lo
+    return _cut(left, right, sorted(holes))
+
+
+def _cue_matches(text: str, lo: int, hi: int, patterns) -> list[Pushback]:
+    """Pushback cues in ``text[lo:hi]``, leaving out negated ones ("did not deny")."""
+    out = []
+    for kind, pattern in patterns:
+        for m in pattern.finditer(text, lo, hi):
+            if not _negated_before(text, m.start()):
+                out.append(Pushback(kind, m.group(), m.start(), False))
+    return out
+
+
+def read_pushback(said: Said, article: Article) -> None:
+    """Set ``said.pushback`` (it pushes back) or ``said.answered_by`` (it is what is pushed back on)."""
+    lex = lexicon()
+    st, text = said.st, article.text
+    mention = st.speaker.mention if st.speaker else None
+    found = []
+    for lo, hi in said.frame:
+        found += _cue_matches(text, lo, hi, lex.frame_cues)
+    if st.cue and not any(st.cue.start <= p.start < st.cue.end for p in found):
+        found += _cue_matches(text, st.cue.start, st.cue.end, lex.frame_cues)
+    mentions = [o.speaker.mention for o in article.statements if o.speaker and o.speaker.mention]
+    found = [p for p in found if not _passive_or_off_topic(text, p)
+             and not any(m.start <= p.start < m.end for m in mentions)]  # "X, who dismissed ..., said"
+    for p in sorted(found, key=lambda p: abs(p.start - st.content.start)):
+        if mention and p.start < mention.start <= st.content.start:
+            said.answered_by = p  # "contradicting Tulsa police's claim that ...": the speaker is the object
+        elif said.pushback is None:
+            said.pushback = p
+    if said.pushback and not _says_something(said):
+        said.pushback = None  # "rejected single mothers": a pushback needs a claim to push on
+    if said.pushback is None and said.answered_by is None:
+        for kind, pattern in lex.content_cues:
+            # deep in a long quote, "no evidence" or "not true" is about something else
+            m = pattern.search(st.content.text, 0, CONTENT_CUE_WITHIN)
+            if m and not _negated_before(st.content.text, m.start()):
+                said.pushback = Pushback(kind, m.group(), st.content.start + m.start(), True)
+                break
+    said.points_back = said.pointing or bool(said.pushback and _points_back(said, text))
+
+
+_THAT_IS = re.compile(
+    r"^\W*(?:that|this|these|those|such)(?:\s+\w+){0,2}?(?:['’]s\b|\s+(?:is|was|are|were)\b)",
+    re.IGNORECASE,
+)
+
+
+def _points_back(said: Said, text: str) -> bool:
+    """ "disputed that, saying ...", or a content like "That is simply not true"."""
+    p = said.pushback
+    if p.in_content:
+        return bool(_THAT_IS.match(said.st.content.text))
+    between = text[p.start + len(p.evidence) : said.st.content.start]
+    return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
+
+
+@lru_cache(maxsize=1)
+def _pointer_then_pause() -> re.Pattern:
+    phrases = sorted(lexicon().pointing, key=len, reverse=True)
+    pointers = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"^\s*(?:" + pointers + r")\s*(?:[,;:—–-]|\s+(?:saying|adding|arguing|and)\b)",
+                      re.IGNORECASE)
+
+
+def _says_something(said: Said) -> bool:
+    """A content that states something, or points back to something stated ("that", "the claims")."""
+    toks = [w.lower() for w in words(said.st.content.text)]
+    return said.pointing or len(toks) >= 4 or any(w in lexicon().claim_nouns for w in toks)
+
+
+_PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "when", "if", "once", "after", "unless"}
+
+
+def _passive_or_off_topic(text: str, p: Pushback) -> bool:
+    """ "when questioned", "was denied"; "rejected a request": no claim is pushed back on."""
+    before = words(text[max(0, p.start - 16) : p.start])
+    if before and before[-1].lower() in _PASSIVE:
+        return True
+    lex = lexicon()
+    after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 80])][:8]
+    if after and after[0] == "by":
+        return True  # "a compromise rebuffed by Republicans"
+    for w in after:
+        if w in lex.claim_nouns:
+            return False
+        if w in lex.not_claims:
+            return True
+    return False
+
+
+def _negated_before(text: str, at: int) -> bool:
+    """ "did not deny", "it isn't because they were dead wrong"."""
+    before = [w.lower() for w in words(text[max(0, at - 40) : at])][-5:]
+    return any(is_negation(w) for w in before)
+
+
+_POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
+_BY_SOMEONE = re.compile(r"\b([a-z]+)\s+(?:by|from|of)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)")
+_TITLE_POSSESSIVE = re.compile(
+    r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
+)
+_THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
+
+
+def read_references(said: Said, article: Article) -> None:
+    """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks".
+
+    """
+    nouns = lexicon().claim_nouns
+    texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
+    for text in texts:
+        for m in _POSSESSIVE.finditer(text):
+            if m.group(3).lower() in nouns:
+                said.referenced.append(m.group(1))
+        for m in _BY_SOMEONE.finditer(text):
+            if m.group(1).lower() in nouns:
+                said.referenced.append(m.group(2))
+        for m in _TITLE_POSSESSIVE.finditer(text):
+            if m.group(2) in nouns:
+                said.titles.add(m.group(1))
+    if said.pushback.in_content:
+        # "the president meant to say": the title right before the cue names whom it corrects
+        at = said.pushback.start - said.st.content.start
+        lead = said.st.content.text[max(0, at - 30) : at]
+        said.titles |= {m.group(1) for m in _THE_TITLE.finditer(lead)}
+
+
+def read_article(article: Article) -> list[Said]:
+    text = article.text
+    starts = sentence_starts(text)
+    expansions = acronyms(text)
+    outers = [_outer(st) for st in article.statements]
+    out = []
+    for i, st in enumerate(article.statements):
+        if not st.content.text.strip():
+            continue
+        stems, common = topic_stems(st.content.text, expansions)
+        said = Said(
+            st=st,
+            index=i,
+            speaker=speaker_key(st),
+            stems=stems,
+            common=common,
+            sentence=bisect.bisect_right(starts, st.content.start) - 1,
+            pointing=is_pointing(st.content.text),
+            predications=predications(st.content.text),
+            numbers=counted_things(st.content.text),
+        )
+        said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
+        said.frame = attribution_frame(article, st, starts, outers)
+        read_pushback(said, article)
+        if said.pushback:
+            read_references(said, article)
+        out.append(said)
+    return out
+
+
+# --- who is meant -------------------------------------------------------------------------------
+
+
+def _names_of(said: Said, article: Article) -> set[str]:
+    sp = said.st.speaker
+    names = {n for n in (sp.name, sp.mention.text if sp.mention else None) if n}
+    for ent in article.speakers:
+        if sp.entity and ent.id == sp.entity:
+            names.update([ent.name, *ent.aliases])
+    return names
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss"}
+
+
+def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
+    ref_words = {w.lower() for w in words(ref)}
+    mention = said.st.speaker.mention.text if said.st.speaker.mention else ""
+    said_as = {w.lower() for w in words(mention)} & _HONORIFICS
+    if said_as and ref_words & _HONORIFICS and not said_as & ref_words:
+        return False  # "Ms. Trump's claims" are not Mr. Trump's
+    return any(n.lower() == ref.lower() or surname(n) in ref_words for n in _names_of(said, article))
+
+
+def titles_of(said: Said, article: Article) -> set[str]:
+    """What the article calls a speaker besides the name: "President Vladimir Putin" -> president."""
+    sp = said.st.speaker
+    out = {w.lower() for w in words(sp.role or "")}
+    text = article.text
+    for name in _names_of(said, article):
+        last = surname(name)
+        if not last or not last[:1].isalpha():
+            continue
+        own = {w.lower() for w in words(name)}
+        for m in re.finditer(r"\b" + re.escape(last) + r"\b", text, re.IGNORECASE):
+            out.update(_title_before(words(text[max(0, m.start() - 60) : m.start()]), own))
+    return out - STOP_WORDS
+
+
+def _title_before(before: list[str], own: set[str]) -> list[str]:
+    """"U.S. Defense Minister Jane Doe" -> defense, minister; "his spokesman John Doe" -> spokesman."""
+    out: list[str] = []
+    for w in reversed(before[-5:]):
+        if w.lower() in own:
+            continue
+        if w[:1].isupper():
+            out.append(w.lower())
+            continue
+        if not out:
+            out.append(w)
+        break
+    return out
+
+
+# --- pairing a pushback with its claim ----------------------------------------------------------
+
+
+def _idf(saids: list[Said]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for s in saids:
+        for w in s.stems:
+            df[w] += 1
+    n = len(saids) + 1
+    return {w: math.log(1 + n / c) for w, c in df.items()}
+
+
+def overlap(a: Said, b: Said, idf: dict[str, float]) -> tuple[int, float]:
+    """How many content stems two statements share, and their weight; 0 when they share only names."""
+    shared = a.stems & b.stems
+    if not shared & (a.common | b.common):
+        return 0, 0.0
+    return len(shared), sum(idf.get(w, 1.0) for w in shared)
+
+
+def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
+    before = b.st.content.start
+    if b.points_back and b.st.cue:
+        before = max(before, b.st.cue.start)  # "X said A, but Y denied that": A is before the cue
+    return [
+        a for a in saids
+        if a.index != b.index
+        and a.st.kind != "headline"
+        and not a.pointing
+        and a.st.content.start < before
+        and not same_speaker(a, b)
+    ]
+
+
+def target_of(
+    b: Said, saids: list[Said], article: Article, idf: dict[str, float]
+) -> tuple[Said, float] | None:
+    """The claim a cued pushback answers, with a confidence; None when the article has none."""
+    candidates = claim_candidates(b, saids)
+    if not candidates:
+        return None
+    named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
+    if b.referenced and not named:
+        return None  # it answers someone who is not quoted here
+    if not named and b.titles:
+        named = [a for a in candidates
+                 if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
+    if b.pointing or (b.points_back and not named):
+        a = max(named or candidates, key=lambda s: s.st.content.start)
+        return (a, 0.7) if b.sentence - a.sentence <= 1 else None
+    if named:
+        return _best_of_named(b, named, idf)
+    if b.pushback.kind == "contradiction":
+        # "insisted", "countered": only a counter-claim next to the claim is a dispute
+        candidates = [a for a in candidates if b.sentence - a.sentence <= 1]
+    # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
+    needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
+    return _best_nearby(b, candidates, idf, needed)
+
+
+def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:
+    scored = [(overlap(a, b, idf), a) for a in named]
+    matching = [(w, a) for (count, w), a in scored if count >= MIN_SHARED]
+    if matching:
+        # the latest claim on the topic: a pushback answers what was just said, unless an earlier
+        # claim matches far better
+        top = max(w for w, _ in matching)
+        latest = max((a for w, a in matching if w >= top / 2), key=lambda a: a.st.content.start)
+        return latest, 0.9
+    if b.referenced:
+        # "dismissed Putin's statements" with no topic in common: what the speaker said first, the lead
+        return min(named, key=lambda s: s.st.content.start), 0.6
+    return None
+
+
+def _best_nearby(
+    b: Said, candidates: list[Said], idf: dict[str, float], needed: int
+) -> tuple[Said, float] | None:
+    best, best_score = None, 0.0
+    for a in candidates:
+        if b.index - a.index > NEAR_STATEMENTS:
+            continue
+        count, weight = overlap(a, b, idf)
+        if count < (1 if a.sentence == b.sentence and not b.pushback.in_content else needed):
+            continue
+        score = weight / (1 + 0.2 * (b.index - a.index))
+        if score > best_score:
+            best, best_score = a, score
+    if best is None:
+        return None
+    return best, 0.8 if best.sentence == b.sentence else 0.65
+
+
+def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
+    """(claim, pushback) pairs where one cue sits between them: "A shows X, contradicting B's claim"."""
+    out = []
+    for a in saids:
+        if a.answered_by is None:
+            continue
+        for b in saids:
+            if b is not a and b.pushback == a.answered_by and not same_speaker(a, b):
+                out.append((a, b))
+                break
+    return out
+
+
+# --- uncued contradictions ----------------------------------------------------------------------
+
+
+def incompatibility(a: Said, b: Said) -> str | None:
+    """Why two statements about the same someone cannot both hold, or None.
+
+    One says of a thing what the other denies of it ("seemed supportive of Mr. Trump" / "did not
+    support Mr. Trump"), or uses its antonym, or gives it another number.
+    """
+    if a.stems == b.stems or not a.subjects & b.subjects:
+        return None
+    why = _negation(a, b)
+    if why:
+        return why
+    for pair in lexicon().antonyms:
+        x, y = tuple(pair)
+        if (x in a.stems and y in b.stems) or (y in a.stems and x in b.stems):
+            return f"{x} vs {y}"
+    for thing, n in a.numbers.items():
+        if thing in b.numbers and b.numbers[thing] != n and thing not in lexicon().not_topic:
+            return f"{n} vs {b.numbers[thing]} {thing}"
+    return None
+
+
+def uncued_contradictions(saids: list[Said], taken: set[str], idf: dict[str, float]) -> list[Dispute]:
+    """Contradictions no word announces; statements already in a cued dispute are left out."""
+    out = []
+    body = [s for s in saids if s.st.kind != "headline" and not s.pointing and s.speaker
+            and len(s.st.content.text.split()) <= UNCUED_MAX_WORDS]
+    for j, b in enumerate(body):
+        if b.st.id in taken:
+            continue
+        for a in body[:j]:
+            if a.st.id in taken or b.sentence - a.sentence > NEAR_SENTENCES or same_speaker(a, b):
+                continue
+            count, _ = overlap(a, b, idf)
+            if count < UNCUED_SHARED:
+                continue
+            why = incompatibility(a, b)
+            if why:
+                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, _sure(0.5, a, b)))
+                taken.update((a.st.id, b.st.id))
+                break
+    return out
+
+
+# --- the stage ----------------------------------------------------------------------------------
 
 
 def find_disputes(article: Article) -> list[Dispute]:
-    return []
+    """Disputes between the statements of one article (``a`` the claim, ``b`` the pushback)."""
+    saids = read_article(article)
+    if len(saids) < 2:
+        return []
+    idf = _idf(saids)
+    out: list[Dispute] = []
+    taken: set[str] = set()
+    for a, b in answered_pairs(saids):
+        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, b.pushback.evidence, _sure(0.8, a, b)))
+        taken.update((a.st.id, b.st.id))
+    for b in saids:
+        if b.pushback is None or b.speaker is None or b.st.id in taken:
+            continue
+        found = target_of(b, saids, article, idf)
+        if found is None:
+            continue
+        a, confidence = found
+        out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(confidence, a, b)))
+        taken.update((a.st.id, b.st.id))
+    out.extend(uncued_contradictions(saids, taken, idf))
+    return out
+
+
+def _sure(confidence: float, a: Said, b: Said) -> float:
+    """A dispute is only as sure as the two statements it joins."""
+    return confidence * min(a.st.confidence, b.st.confidence)
+
+
+def _evidence(b: Said) -> str:
+    ev = b.pushback.evidence
+    if b.referenced:
+        ev = f"{ev} ({b.referenced[0]})"
+    return ev
+
+
+# --- across articles ----------------------------------------------------------------------------
+
+# Across articles there is no nearness to lean on: ask for a closer topic match.
+CROSS_SHARED = 3
+# ... and, for contradictions, for this share of the two statements' words in common.
+CROSS_SIMILAR = 0.3
+
+
+def same_person(a: Said, b: Said) -> bool:
+    """Entity ids are per article: across articles, compare names."""
+    na = a.st.speaker.name if a.st.speaker else None
+    nb = b.st.speaker.name if b.st.speaker else None
+    if not na or not nb:
+        return True
+    return na.strip().lower() == nb.strip().lower() or surname(na) == surname(nb)
+
+
+def find_cross_disputes(articles: list[Article]) -> list[Dispute]:
+    """Disputes between statements of different articles on the same topic.
+
+    Two kinds only, both strict, since articles on one story share many words:
+    a pushback that names whom it answers ("rejected Vidal's claims") paired with that speaker's
+    statement on the same topic in another article; and two short statements about the same
+    someone where one denies what the other asserts ("did not pay federal taxes" / "I pay federal
+    taxes"). ``article_a`` and ``article_b`` name the articles.
+    """
+    pool = [(art, s) for art in articles for s in read_article(art)
+            if s.st.kind != "headline" and not s.pointing and s.speaker]
+    if len(pool) < 2:
+        return []
+    idf = _idf([s for _, s in pool])
+    out = _named_across(pool, idf) + _negated_across(pool)
+    return out
+
+
+def _named_across(pool: list[tuple[Article, Said]], idf: dict[str, float]) -> list[Dispute]:
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, (_, s) in enumerate(pool):
+        by_surname[surname(s.st.speaker.name or "")].append(i)
+    out = []
+    for art_b, b in pool:
+        if not b.pushback or not b.referenced:
+            continue
+        best, best_weight = None, 0.0
+        for ref in b.referenced:
+            for i in by_surname.get(surname(ref), []):
+                art_a, a = pool[i]
+                if art_a is art_b or same_person(a, b) or not speaker_is_named(a, ref, art_a):
+                    continue
+                count, weight = overlap(a, b, idf)
+                if count >= CROSS_SHARED and weight > best_weight:
+                    best, best_weight = (art_a, a), weight
+        if best:
+            art_a, a = best
+            out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(0.6, a, b),
+                               article_a=art_a.id, article_b=art_b.id))
+    return out
+
+
+def _negated_across(pool: list[tuple[Article, Said]]) -> list[Dispute]:
+    short = [i for i, (_, s) in enumerate(pool) if _is_short(s)]
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i in short:
+        for w in pool[i][1].stems:
+            by_stem[w].append(i)
+    too_common = max(200, len(short) // 10)  # such words find no pairs and cost the most
+    out = []
+    seen: set[frozenset] = set()
+    for j in short:
+        art_b, b = pool[j]
+        if not any(p.negated for p in b.predications):
+            continue  # each pair is looked at from its negating side
+        shared_with: dict[int, int] = defaultdict(int)
+        for w in b.stems:
+            if len(by_stem[w]) <= too_common:
+                for i in by_stem[w]:
+                    shared_with[i] += 1
+        for i, count in shared_with.items():
+            art_a, a = pool[i]
+            if count < CROSS_SHARED or art_a is art_b or same_person(a, b):
+                continue
+            if count / len(a.stems | b.stems) < CROSS_SIMILAR:
+                continue
+            why = _negation(a, b)
+            # one dispute per two speakers in two articles, however often they repeat themselves
+            key = frozenset([(art_a.id, surname(a.st.speaker.name or "")),
+                             (art_b.id, surname(b.st.speaker.name or ""))])
+            if why and key not in seen:
+                seen.add(key)
+                if _later(art_a, art_b):
+                    (art_a, a), (art_b, b) = (art_b, b), (art_a, a)
+                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, _sure(0.4, a, b),
+                                   article_a=art_a.id, article_b=art_b.id))
+    return out
+
+
+def _negation(a: Said, b: Said) -> str | None:
+    if not a.subjects & b.subjects:
+        return None
+    for pa in a.predications:
+        for pb in b.predications:
+            if pa.stem == pb.stem and pa.negated != pb.negated and pa.following & pb.following \
+                    and _about_each_other(a, pa, b) and _about_each_other(b, pb, a):
+                return "negation of " + pa.stem
+    return None
+
+
+def _about_each_other(x: Said, px: Predication, y: Said) -> bool:
+    """When ``x`` says it of himself ("he did not support ..."), ``y`` must be about ``x``'s speaker."""
+    return not px.by_pronoun or stem(surname(x.st.speaker.name or "")) in y.stems
+
+
+def _is_short(said: Said) -> bool:
+    return len(said.st.content.text.split()) <= UNCUED_MAX_WORDS
+
+
+def _later(x: Article, y: Article) -> bool:
+    return bool(x.date and y.date and x.date > y.date)
+
+
+class DisputedBy(NamedTuple):
+    """One pushback on a speaker: who, how, and which statements."""
+
+    disputer: str
+    kind: str
+    evidence: str
+    claim: str  # statement id of the disputed claim
+    pushback: str  # statement id of the pushback
+    article: str  # the pushback's article
+    claim_article: str
+    confidence: float
+
+
+def disputes_by_speaker(articles: list[Article], across: bool = True) -> dict[str, list[DisputedBy]]:
+    """For each speaker, who disputes them: {"Jane Doe": [DisputedBy("John Roe", "rejection", ...)]}.
+
+    Uses each article's ``disputes`` when the pipeline filled them (finds them otherwise) and,
+    with ``across``, the disputes between articles too.
+    """
+    by_id = {art.id: art for art in articles}
+    pairs: list[tuple[Article, Article, Dispute]] = []
+    for art in articles:
+        for d in art.disputes or find_disputes(art):
+            pairs.append((art, art, d))
+    if across:
+        for d in find_cross_disputes(articles):
+            pairs.append((by_id[d.article_a], by_id[d.article_b], d))
+    out: dict[str, list[DisputedBy]] = defaultdict(list)
+    for art_a, art_b, d in pairs:
+        claim, push = art_a.statement(d.a), art_b.statement(d.b)
+        disputed, disputer = speaker_name(claim), speaker_name(push)
+        if disputed and disputer:
+            out[disputed].append(DisputedBy(disputer, d.kind, d.evidence, d.a, d.b, art_b.id, art_a.id,
+                                            d.confidence))
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def speaker_name(st: Statement | None) -> str | None:
+    if st is None or st.speaker is None:
+        return None
+    return st.speaker.name or (st.speaker.mention.text if st.speaker.mention else None)

@@ -4,8 +4,10 @@ Three sources of statements, merged so each statement is reported once:
 - quotes: quotation marks found in the text (straight or curly, over sentences and paragraphs,
   unbalanced marks tolerated), attributed to the nearest cue outside them, or to the speaker of
   the quote they continue, or to a cue that introduces them with a colon;
-- clauses: a cue verb (say, tell, deny, believe, ...) with its clausal complement or the clause it
-  is attached to ("X said (that) ...", "..., X said", "X denied ...", "according to X, ...");
+- clauses: a predicate with a subject (the speaker) and a content argument: its clausal
+  complement, infinitive or object, or the clause it is attached to ("X said (that) ...",
+  "..., X said", "X denied ...", "X believes ...", "according to X, ..."); a logistic model
+  trained on PolNeAR (data/attribution_model.json) decides which predicates attribute;
 - the headline: "Putin: Russia provides ...", "..., says Clinton".
 Resolution of the speaker mention to a name is the next stage's work (``resolve``).
 """
@@ -22,14 +24,13 @@ from importlib import resources
 
 from .records import Span, Speaker, Statement
 
-OPENING_QUOTES = "\"“«„"
-CLOSING_QUOTES = "\"”»"
+OPENING_QUOTES = '"“«„'
+CLOSING_QUOTES = '"”»'
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
 MIN_QUOTE_WORDS = 4
-JOIN_INTERRUPTED_QUOTES = False
 _EDGE_PUNCT = " \t\n,;:—–-"
 
 
@@ -66,6 +67,13 @@ def cue_lexicon() -> dict[str, str]:
             lemma, cls = line.split("\t")[:2]
             lexicon.setdefault(lemma.strip(), cls.strip())
     return lexicon
+
+
+@lru_cache(maxsize=1)
+def claim_nouns() -> frozenset[str]:
+    """Nouns that name what was said ("statements", "claims"), from data/claim_nouns.txt."""
+    text = resources.files("saidwhat").joinpath("data/claim_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 class AttributionModel:
@@ -189,14 +197,23 @@ def subject_of(verb):
     return None
 
 
-def mention_span(token, text: str) -> tuple[int, int]:
+def mention_span(token, text: str, cue=None) -> tuple[int, int]:
     """Character span of the noun phrase a speaker token heads, without relative clauses, within
-    its paragraph; a relative "that"/"which" stands for the noun it modifies."""
+    the cue's paragraph; a relative "that"/"which" stands for the noun it modifies. A subject
+    parsed across a paragraph break (a dateline or time stamp glued to the sentence) is replaced
+    by what stands between the paragraph's start and the cue."""
     if token.lower_ in ("that", "which") and token.head.dep_ == "relcl" and token.head.head is not token.head:
         token = token.head.head
+    anchor = cue if cue is not None else token
+    para_start = text.rfind("\n", 0, anchor.idx) + 1
+    if token.idx < para_start and cue is not None and cue.idx > para_start:
+        before = [t for t in cue.doc[: cue.i] if t.idx >= para_start and not t.is_space]
+        while before and before[-1].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
+            before.pop()
+        if before:
+            return before[0].idx, before[-1].idx + len(before[-1].text)
     if token.lower_ in PRONOUNS:
         return token.idx, token.idx + len(token.text)
-    para_start = text.rfind("\n", 0, token.idx) + 1
     left, right = token, token
     for t in token.subtree:
         if t.i < left.i and t.idx >= para_start and not t.is_space:
@@ -219,12 +236,18 @@ def cue_span(verb) -> tuple[int, int]:
 
 
 def nested_attributions(token) -> list:
-    """Cue clauses with a subject of their own inside ``token``'s subtree: another speaker's
-    statement ("X said A, while Y insisted B") that is not part of X's content."""
+    """Cue clauses inside ``token``'s subtree that are statements of their own: another
+    speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the claims, saying B",
+    "the statements saying B"), not part of this content."""
     return [
-        t for t in token.subtree
-        if t is not token and t.dep_ in ("advcl", "conj", "parataxis") and is_cue(t)
-        and (t.tag_ == "VBG" or any(c.dep_ in SUBJECT_DEPS for c in t.children))
+        t
+        for t in token.subtree
+        if t is not token
+        and is_cue(t)
+        and (
+            (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children))
+            or (t.dep_ in ("advcl", "conj", "parataxis", "acl") and t.tag_ == "VBG")
+        )
     ]
 
 
@@ -235,7 +258,8 @@ def subtree_span(token, exclude=None) -> tuple[int, int]:
     cut += nested_attributions(token)
     ranges = [(c.left_edge.i, c.right_edge.i) for c in cut]
     tokens = [
-        t for t in token.subtree
+        t
+        for t in token.subtree
         if not any(lo <= t.i <= hi for lo, hi in ranges)
         and not (t.dep_ == "mark" and t.head is token and t.lower_ in ("that", "whether", "if"))
     ]
@@ -310,6 +334,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     if pred.pos_ == "ADJ" and pred.dep_ == "acomp":
         subj = subject_of(pred.head)
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
+        if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
+            return None  # "Asked to comment, X said": being asked is not a statement
         subj = subject_of(pred)
     else:
         return None
@@ -318,51 +344,77 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     arg = content_argument(pred) or passive_content(pred, subj)
     if arg is None:
         return None
-    label, span = arg
+    label, arg_head, span = arg
+    if label == "dobj" and names_a_statement(arg_head):
+        return None
     if label == "passive":
         subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2:
         return None
-    found = Found("indirect", span, cue_span(pred), mention_span(subj, text), 0.0)
-    return found, candidate_features(pred, subj, label, text[span[0] : span[1]], span, quote_marks)
+    found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
+    features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
+    return found, features
 
 
-def passive_content(verb, subj) -> tuple[str, tuple[int, int]] | None:
+def names_a_statement(noun) -> bool:
+    """ "dismissed Putin's statements (saying ...)": the object names another statement, it is not
+    the content of one; the disputes stage reads such pushback."""
+    return noun.lower_ in claim_nouns() and not any(
+        c.dep_ in ("relcl", "acl", "prep") and c.tag_ != "VBG" for c in noun.children
+    )
+
+
+def passive_content(verb, subj) -> tuple[str, object, tuple[int, int]] | None:
     """ "Trump is supported by few papers": the papers are the source, Trump the content."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is None or subj.dep_ != "nsubjpass" or not any(g.dep_ == "pobj" for g in agent.children):
         return None
-    return "passive", subtree_span(subj)
+    return "passive", subj, subtree_span(subj)
 
 
 def is_passive_participle(verb) -> bool:
     """ "Asked whether ..., X said": the participle is not X's statement."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
     )
 
 
-def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
+def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     """What a predicate introduces, by preference: a clausal complement, an infinitive, a
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
     or the clause the verb is attached to ("..., X said")."""
     children = list(verb.children)
     for dep in ("ccomp", "xcomp"):
-        child = next((c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None)
+        child = next(
+            (c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None
+        )
         if child is not None:
-            return dep, subtree_span(child)
+            return dep, child, subtree_span(child)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
-        tail = [c for c in children if c.i > dobj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS))]
+        tail = [
+            c
+            for c in children
+            if c.i > dobj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS))
+        ]
         end_tok = max(tail, default=dobj, key=lambda c: c.i)
         start, _ = subtree_span(dobj)
         _, end = subtree_span(end_tok)
-        return "dobj", (start, end)
-    prep = next((c for c in children if c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        return "dobj", dobj, (start, end)
+    prep = next(
+        (
+            c
+            for c in children
+            if c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ),
+        None,
+    )
     if prep is not None:
         obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
-        return f"prep_{prep.lower_}", subtree_span(obj)
+        return f"prep_{prep.lower_}", obj, subtree_span(obj)
     head = verb.head
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
@@ -372,11 +424,13 @@ def content_argument(verb) -> tuple[str, tuple[int, int]] | None:
         and not is_cue(head)
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
-        return "head", subtree_span(head, exclude=verb)
+        return "head", head, subtree_span(head, exclude=verb)
     return None
 
 
-def candidate_features(verb, subj, label: str, content: str, span: tuple[int, int], quote_marks: list[int]) -> dict[str, float]:
+def candidate_features(
+    verb, subj, label: str, arg_head, content: str, span: tuple[int, int], quote_marks: list[int]
+) -> dict[str, float]:
     lexicon = cue_lexicon()
     lemma = verb.lemma_.lower()
     cls = lexicon.get(lemma, "none")
@@ -419,6 +473,10 @@ def candidate_features(verb, subj, label: str, content: str, span: tuple[int, in
         f"head_class={head_class}": 1.0,
         f"under_cue={under_cue != 'none'}": 1.0,
         f"under_cue_class={cls}|{under_cue != 'none'}": 1.0,
+        f"arg_tag={label}|{arg_head.tag_}": 1.0,
+        f"arg_finite={label}|{any(c.dep_ in SUBJECT_DEPS for c in arg_head.children)}": 1.0,
+        f"arg_word={arg_head.lemma_.lower() if arg_head.pos_ == 'NOUN' else arg_head.pos_}": 1.0,
+        f"sent_start={verb.sent.start == subj.left_edge.i}": 1.0,
     }
     return features
 
@@ -440,7 +498,9 @@ def according_to(tok, text: str) -> Found | None:
 # --- quotes attributed ---------------------------------------------------------------------------
 
 
-_DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<speaker>[A-Z][\w.'’\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
+_DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<speaker>[A-Z][\w.'’\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)"
+)
 _TRANSCRIPT_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z.'’\- ]{1,30}[A-Z.]):[ \t]+")
 
 
@@ -457,10 +517,23 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
             cue_tok = cue_for_quote(doc, text, q)
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
-                speaker = mention_span(subj, text) if subj is not None and not inside(subj.idx, q) else None
-                f = Found("direct", trim(text, q.start, q.end), cue_span(cue_tok), speaker, 0.95 if speaker else 0.6, qi)
+                speaker = (
+                    mention_span(subj, text, cue_tok)
+                    if subj is not None and not inside(subj.idx, q)
+                    else None
+                )
+                f = Found(
+                    "direct",
+                    trim(text, q.start, q.end),
+                    cue_span(cue_tok),
+                    speaker,
+                    0.95 if speaker else 0.6,
+                    qi,
+                )
             else:
-                f = inherited_attribution(text, q, qi, quotes, by_quote, found)
+                f = inherited_attribution(text, q, qi, quotes, by_quote, found) or colon_introduced(
+                    doc, text, q, qi
+                )
         if f is not None:
             by_quote[qi] = f
             found.append(f)
@@ -472,7 +545,14 @@ def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
     m = _TRANSCRIPT_LABEL.match(text, q.start, q.end)
     if m is None:
         return None
-    return Found("direct", trim(text, m.end(), q.end), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.9, qi)
+    return Found(
+        "direct",
+        trim(text, m.end(), q.end),
+        (m.end("speaker"), m.end("speaker") + 1),
+        m.span("speaker"),
+        0.9,
+        qi,
+    )
 
 
 def signed_quote(text: str, q: Quote, qi: int) -> Found | None:
@@ -530,11 +610,28 @@ def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> F
     if prev_f is not None and prev_f.quote is not None:
         gap = text[quotes[prev_f.quote].outer_end : q.outer_start]
         if "\n" not in gap and len(gap) < 80:
-            if JOIN_INTERRUPTED_QUOTES:
-                prev_f.content = (prev_f.content[0], content[1])
-                return None
             return Found("direct", content, prev_f.cue, prev_f.speaker, 0.85, qi)
     return None
+
+
+def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
+    """A quote after a colon that ends an attribution ("The Times reports:" then the quote)."""
+    pos = q.outer_start - 1
+    while pos >= 0 and text[pos].isspace():
+        pos -= 1
+    if pos < 0 or text[pos] != ":":
+        return None
+    colon = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    cues = [t for t in sent if t.i < colon[0].i and is_cue(t) and cue_lexicon()[t.lemma_.lower()] == "speech"]
+    subj = subject_of(cues[-1]) if cues else None
+    if subj is None:
+        return None
+    return Found(
+        "direct", trim(text, q.start, q.end), cue_span(cues[-1]), mention_span(subj, text, cues[-1]), 0.85, qi
+    )
 
 
 # --- headline ------------------------------------------------------------------------------------
@@ -546,17 +643,27 @@ _HEADLINE_SAYS = re.compile(
 )
 
 
+_NAME_PARTICLES = {"of", "the", "de", "van", "von", "al", "bin", "da", "di", "la", "le"}
+
+
+def looks_like_name(words: str) -> bool:
+    parts = words.split()
+    return 0 < len(parts) <= 4 and all(p[0].isupper() or p.lower() in _NAME_PARTICLES for p in parts)
+
+
 def headline_statement(text: str) -> Found | None:
+    """An attribution in the headline, the text's first line: "Putin: Russia provides ...",
+    "..., says Clinton". A text of one line has no headline."""
     end = text.find("\n")
-    line = text if end < 0 else text[:end]
-    if not line.strip() or len(line) > 200:
+    if end < 0 or not text[:end].strip() or end > 200:
         return None
+    line = text[:end]
     m = _HEADLINE_COLON.match(line)
-    if m and len(m.group("speaker").split()) <= 4:
+    if m and looks_like_name(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
-    if m:
+    if m and looks_like_name(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)
     return None
@@ -570,7 +677,11 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def words_outside_quotes(text: str, span: tuple[int, int], quotes: list[Quote]) -> int:
-    inner = [(max(q.outer_start, span[0]), min(q.outer_end, span[1])) for q in quotes if overlap((q.outer_start, q.outer_end), span)]
+    inner = [
+        (max(q.outer_start, span[0]), min(q.outer_end, span[1]))
+        for q in quotes
+        if overlap((q.outer_start, q.outer_end), span)
+    ]
     pieces, last = [], span[0]
     for lo, hi in sorted(inner):
         pieces.append(text[last:lo])
@@ -579,7 +690,9 @@ def words_outside_quotes(text: str, span: tuple[int, int], quotes: list[Quote]) 
     return word_count(" ".join(pieces))
 
 
-def merge(quoted: list[Found], clauses: list[Found], headline: Found | None, text: str, quotes: list[Quote]) -> list[Found]:
+def merge(
+    quoted: list[Found], clauses: list[Found], headline: Found | None, text: str, quotes: list[Quote]
+) -> list[Found]:
     """Quotes first. A clause that is only a quote already found is that statement (its speaker
     fills a quote that lacked one); a clause that holds quoted words among its own is a mixed
     statement and absorbs the quotes inside it; other clauses are indirect statements."""
@@ -589,7 +702,11 @@ def merge(quoted: list[Found], clauses: list[Found], headline: Found | None, tex
         length = c.content[1] - c.content[0]
         if length <= 0 or word_count(text[c.content[0] : c.content[1]]) < 2:
             continue
-        if any(overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0]) for o in out if o.kind != "direct"):
+        if any(
+            overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0])
+            for o in out
+            if o.kind != "direct"
+        ):
             continue
         touched = [q for q in quotes if overlap((q.outer_start, q.outer_end), c.content)]
         if touched and words_outside_quotes(text, c.content, touched) < 3:
@@ -602,7 +719,13 @@ def merge(quoted: list[Found], clauses: list[Found], headline: Found | None, tex
             c.content = trim(text, *c.content, strip_quotes=True)
         elif touched:
             c.kind = "mixed"
-            out = [o for o in out if not (o.kind == "direct" and c.content[0] <= o.content[0] and o.content[1] <= c.content[1] + 1)]
+            out = [
+                o
+                for o in out
+                if not (
+                    o.kind == "direct" and c.content[0] <= o.content[0] and o.content[1] <= c.content[1] + 1
+                )
+            ]
         out.append(c)
     if headline is not None:
         out = [o for o in out if not overlap(headline.content, o.content)] + [headline]
@@ -617,7 +740,9 @@ def extract_statements(doc, title: str | None = None, skip: list[Span] | None = 
     """
     text = doc.text
     quotes = find_quotes(text)
-    found = merge(quote_statements(doc, quotes), clause_statements(doc), headline_statement(text), text, quotes)
+    found = merge(
+        quote_statements(doc, quotes), clause_statements(doc), headline_statement(text), text, quotes
+    )
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
     found.sort(key=lambda f: f.content[0])
@@ -629,5 +754,11 @@ def to_statement(text: str, f: Found, n: int) -> Statement:
     if f.speaker is not None:
         speaker = Speaker(name=None, mention=Span.of(text, *f.speaker))
     cue = Span.of(text, *f.cue) if f.cue else None
-    return Statement(id=f"s{n}", kind=f.kind, content=Span.of(text, *f.content), cue=cue, speaker=speaker,
-                     confidence=f.confidence)
+    return Statement(
+        id=f"s{n}",
+        kind=f.kind,
+        content=Span.of(text, *f.content),
+        cue=cue,
+        speaker=speaker,
+        confidence=f.confidence,
+    )

@@ -25,8 +25,9 @@ class Pipeline:
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[Article]:
         cleaned = (clean.clean(a) for a in articles)
-        pairs = self.nlp.pipe(((clean.parse_text(a), a) for a in cleaned), as_tuples=True,
-                              batch_size=self.batch_size)
+        pairs = self.nlp.pipe(
+            ((clean.parse_text(a), a) for a in cleaned), as_tuples=True, batch_size=self.batch_size
+        )
         for doc, article in pairs:
             yield self._analyse(doc, article)
 

@@ -1,0 +1,94 @@
+"""Throughput of `saidwhat extract` against one bare spaCy pass over the same texts.
+
+    python bench/bench_extract.py [GOLD_DIR] [--repeat N]
+
+GOLD_DIR defaults to ../shared/data/polnear/dev (84 articles). The texts are written to a
+temporary JSONL corpus (never into the repo). Both sides run as fresh processes, model loading
+included, alternately N times; the best time of each is kept (the machine is noisy) and the
+ratio ours/bare is printed with words/s and each side's peak memory (ru_maxrss of that child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import json, sys
+from saidwhat.nlp import load_nlp
+nlp = load_nlp()
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for doc in nlp.pipe(texts, batch_size=16):
+    pass
+"""
+
+
+def write_corpus(gold_dir: Path, path: Path) -> int:
+    words = 0
+    with path.open("w", encoding="utf-8") as out:
+        for f in sorted(gold_dir.glob("*.json")):
+            g = json.loads(f.read_text(encoding="utf-8"))
+            words += len(g["text"].split())
+            out.write(json.dumps({"id": g["id"], "text": g["text"]}) + "\n")
+    return words
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one child process."""
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"benchmark command failed ({status}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    here = Path(__file__).resolve().parents[1]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold_dir", nargs="?", default=str(here.parent / "shared/data/polnear/dev"))
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        words = write_corpus(Path(a.gold_dir), corpus)
+        ours_cmd = [
+            sys.executable,
+            "-m",
+            "saidwhat",
+            "extract",
+            str(corpus),
+            "--format",
+            "jsonl",
+            "--out",
+            str(Path(tmp) / "out.jsonl"),
+        ]
+        bare_cmd = [sys.executable, "-c", BARE, str(corpus)]
+        ours, bare = [], []
+        for _ in range(a.repeat):
+            bare.append(run(bare_cmd))
+            ours.append(run(ours_cmd))
+    t_bare, mem_bare = min(bare)[0], max(m for _, m in bare)
+    t_ours, mem_ours = min(ours)[0], max(m for _, m in ours)
+    result = {
+        "words": words,
+        "bare_spacy_words_per_s": round(words / t_bare),
+        "saidwhat_words_per_s": round(words / t_ours),
+        "ratio_ours_over_bare": round(t_bare / t_ours, 3),
+        "bare_peak_mib": round(mem_bare),
+        "saidwhat_peak_mib": round(mem_ours),
+        "runs": a.repeat,
+    }
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

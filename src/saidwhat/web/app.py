@@ -1,0 +1,281 @@
+"""The FastAPI app: article pages, corpus pages (with a store) and the JSON API.
+
+One ``Pipeline`` is made when the app is made (the spaCy model loads once, not per request);
+calls into it are serialised by a lock because a spaCy pipeline is not meant to be shared
+between threads mid-parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__, ingest
+from ..records import Article, article_to_dict
+from . import corpus, uploads
+from .highlight import view_article
+
+HERE = Path(__file__).parent
+logger = logging.getLogger("saidwhat.web")
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".svg": "image/svg+xml"}
+SECURITY_HEADERS = {
+    # Every asset is the app's own; inline scripts, plugins and framing are refused outright.
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+BODY_LIMIT = uploads.MAX_UPLOAD_BYTES + 64 * 1024  # the largest upload and its form fields
+
+
+class _BodyLimit:
+    """Refuses request bodies over ``limit`` bytes, whether or not they declare their length.
+
+    The error is raised when the body is read, so the page that reads it can say what went wrong;
+    API requests declaring too large a body are answered at once.
+    """
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        size = int(declared) if declared.isdigit() else None
+        what = {"/upload": "file", "/article": "article"}.get(scope["path"], "request")
+        if size is not None and size > self.limit and what == "request":
+            message = uploads.too_large_message(size, what)
+            return await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
+        seen = 0
+
+        async def counting_receive():
+            nonlocal seen
+            if size is not None and size > self.limit:
+                raise uploads.UploadError(uploads.too_large_message(size, what), 413)
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise uploads.UploadError(uploads.too_large_message(None, what), 413)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(..., description="the article text; offsets in the answer index it",
+                      max_length=uploads.MAX_TEXT_CHARS)
+    title: str | None = Field(None, description="the headline, when it is not the first line of text")
+
+
+def _load_static() -> dict[str, tuple[bytes, str]]:
+    """Read the app's own assets once: request paths are looked up here, never on disk."""
+    assets = {}
+    for path in (HERE / "static").iterdir():
+        if path.suffix in STATIC_TYPES:
+            assets[path.name] = (path.read_bytes(), STATIC_TYPES[path.suffix])
+    return assets
+
+
+class _Analyser:
+    """The one pipeline of the app, with the sample's result kept after its first run."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+        self.lock = threading.Lock()
+        self._sample: Article | None = None
+
+    def process(self, article: Article) -> Article:
+        with self.lock:
+            return self.pipeline.process(article)
+
+    def sample(self) -> Article:
+        if self._sample is None:
+            text = Path(ingest.SAMPLE_PATH).read_text(encoding="utf-8")
+            self._sample = self.process(ingest.article_from_txt(text, Path(ingest.SAMPLE_PATH).stem))
+        return self._sample
+
+
+def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline()
+    analyser = _Analyser(pipeline)
+    assets = _load_static()
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app = FastAPI(
+        title="saidwhat",
+        version=__version__,
+        description="Who said what, and who disputes whom, in news articles.",
+        docs_url=None,  # the interactive docs load their assets from a CDN
+        redoc_url=None,
+    )
+
+    app.add_middleware(_BodyLimit, limit=BODY_LIMIT)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.update(has_db=db_path is not None, upload_limit_mb=uploads.MAX_UPLOAD_BYTES // 2**20,
+                       upload_limit=uploads.MAX_UPLOAD_BYTES)
+        return templates.TemplateResponse(request, name, context, status_code=status)
+
+    def article_page(request: Request, article: Article, status: int = 200) -> HTMLResponse:
+        return page(request, "article.html", status, view=view_article(article))
+
+    def form_error(request: Request, err: uploads.UploadError) -> HTMLResponse:
+        return page(request, "index.html", err.status, error=str(err))
+
+    def need_db() -> str:
+        if db_path is None:
+            raise HTTPException(404, "No corpus database: start the app with --db PATH.")
+        return db_path
+
+    # --- pages -------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request):
+        return page(request, "index.html")
+
+    @app.get("/sample", response_class=HTMLResponse, include_in_schema=False)
+    def sample(request: Request):
+        return article_page(request, analyser.sample())
+
+    @app.post("/article", response_class=HTMLResponse, include_in_schema=False)
+    async def pasted(request: Request):
+        form = await request.form(max_files=0, max_fields=4, max_part_size=uploads.MAX_TEXT_CHARS * 4)
+        try:
+            article = uploads.article_from_paste(str(form.get("text") or ""), str(form.get("title") or ""))
+        except uploads.UploadError as err:
+            return form_error(request, err)
+        return article_page(request, await run_in_threadpool(analyser.process, article))
+
+    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
+    async def upload(request: Request):
+        form = await request.form(max_files=1, max_fields=4)
+        file = form.get("file")
+        if file is None or isinstance(file, str) or not file.filename:
+            return form_error(request, uploads.UploadError("Choose a .txt or .html file to upload."))
+        data = await file.read(uploads.MAX_UPLOAD_BYTES + 1)
+        try:
+            article = uploads.article_from_upload(file.filename, data)
+        except uploads.UploadError as err:
+            return form_error(request, err)
+        return article_page(request, await run_in_threadpool(analyser.process, article))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(request: Request, speaker: str = "", q: str = ""):
+        db = need_db()
+        asked = bool(speaker.strip() or q.strip())
+        rows = corpus.search_statements(db, speaker, q) if asked else []
+        top = [] if asked else corpus.top_speakers(db)
+        return page(request, "search.html", speaker=speaker, q=q, rows=rows, asked=asked,
+                    limit=corpus.MAX_RESULTS, top=top)
+
+    @app.get("/speakers/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def speaker(request: Request, name: str):
+        info = corpus.speaker_page(need_db(), name)
+        if not info["statements"]:  # not a full corpus name: show the names that contain it
+            return RedirectResponse(f"/search?{urlencode({'speaker': name})}", status_code=303)
+        return page(request, "speaker.html", info=info)
+
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def stored_article(request: Request, article_id: str):
+        article = corpus.load_article(need_db(), article_id)
+        if article is None:
+            return page(request, "error.html", 404, message="No article with this id in the corpus.")
+        return article_page(request, article)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str):
+        if name not in assets:
+            raise HTTPException(404, "Not found")
+        body, media_type = assets[name]
+        return Response(body, media_type=media_type, headers={"Cache-Control": "max-age=3600"})
+
+    # --- JSON API ----------------------------------------------------------------------------
+
+    @app.post("/api/extract", tags=["api"], summary="Who said what in one article")
+    def api_extract(body: ExtractRequest) -> dict[str, Any]:
+        """The article object of saidwhat's JSON output: statements, speakers, disputes, repeated spans."""
+        try:
+            uploads.limit_text(body.text)
+        except uploads.UploadError as err:
+            raise HTTPException(err.status, str(err)) from None
+        article = Article(id="api", text=body.text, title=body.title)
+        if body.title is None:
+            article = ingest.article_from_txt(body.text, "api")
+        return article_to_dict(analyser.process(article))
+
+    @app.get("/api/statements", tags=["api"], summary="Search the statements of the corpus")
+    def api_statements(
+        speaker: str = Query("", description="part of the speaker's name"),
+        q: str = Query("", description="words that must all occur in the statement"),
+        limit: int = Query(100, ge=1, le=corpus.MAX_RESULTS),
+    ) -> list[dict[str, Any]]:
+        """Statements of the store (``--db``), oldest article first."""
+        return [_statement_json(r) for r in corpus.search_statements(need_db(), speaker, q, limit)]
+
+    @app.exception_handler(uploads.UploadError)
+    async def too_large(request: Request, err: uploads.UploadError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(err)}, status_code=err.status)
+        return form_error(request, err)
+
+    @app.exception_handler(corpus.CorpusError)
+    async def corpus_error(request: Request, err: corpus.CorpusError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(err)}, status_code=500)
+        return page(request, "error.html", 500, message=f"The corpus database cannot be read: {err}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": err.detail}, status_code=err.status_code)
+        return page(request, "error.html", err.status_code, message=str(err.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, err: Exception):
+        # A bug in a stage must not show a traceback to the user; the server log keeps it.
+        logger.exception("error while serving %s", request.url.path)
+        message = f"saidwhat could not handle this request ({type(err).__name__})."
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=500)
+        return page(request, "error.html", 500, message=message)
+
+    return app
+
+
+def _statement_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": row["article_id"],
+        "article_title": row["article_title"],
+        "date": str(row["date"]) if row["date"] is not None else None,
+        "id": row["id"],
+        "kind": row["kind"],
+        "cue": row["cue"],
+        "content": row["content"],
+        "start": row["start"],
+        "end": row["end"],
+        "speaker": {"name": row["speaker_name"], "role": row["role"], "organisation": row["organisation"]}
+        if row["speaker_name"] else None,
+    }

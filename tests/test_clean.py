@@ -1,0 +1,141 @@
+"""Repeated blocks and boilerplate: what extraction must skip."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+
+from saidwhat import clean, ingest
+from saidwhat.records import Article
+
+TITLE = "Harbour wall to be repaired"
+PARAGRAPHS = [
+    "The city council on Tuesday approved money to repair the old harbour wall, which engineers "
+    "say could fail within two winters if nothing is done.",
+    '"We cannot wait for the next storm to decide for us," council leader Maria Ortiz told '
+    "reporters after the vote, which passed by nine votes to four.",
+    "The opposition said the repair plan relied on optimistic cost estimates and that the work "
+    "would have to be tendered again before the summer.",
+    "Fishermen who use the harbour said they welcomed the decision but feared months of closures "
+    "while the contractors rebuild the southern section.",
+]
+BODY = "\n".join(PARAGRAPHS)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in clean.find_repeated(text)]
+
+
+def test_whole_body_saved_twice_reports_the_second_copy():
+    text = f"{TITLE}\n{BODY}\n{BODY}\n"
+    second = text.index(PARAGRAPHS[0], len(TITLE) + 10)
+    assert spans(text) == [(second, second + len(BODY))]
+
+
+def test_three_copies_are_one_block():
+    text = f"{TITLE}\n{BODY}\n\n{BODY}\n\n{BODY}"
+    second = text.index(PARAGRAPHS[0], len(TITLE) + 10)
+    assert spans(text) == [(second, len(text))]
+
+
+def test_no_repeats_in_an_ordinary_article():
+    assert spans(f"{TITLE}\n{BODY}\n") == []
+
+
+def test_single_repeated_paragraph():
+    text = "\n".join([TITLE, *PARAGRAPHS[:3], PARAGRAPHS[1], PARAGRAPHS[3]])
+    start = text.rindex(PARAGRAPHS[1])
+    assert spans(text) == [(start, start + len(PARAGRAPHS[1]))]
+
+
+def test_copy_with_other_white_space_and_line_wrapping_still_matches():
+    rewrapped = "\n\n".join(textwrap.fill(p, 60) for p in PARAGRAPHS).replace(" the ", "  the ")
+    text = f"{TITLE}\n{BODY}\n\n{rewrapped}\n"
+    start = text.index(rewrapped)
+    assert spans(text) == [(start, start + len(rewrapped))]
+
+
+def test_copy_with_curly_quotes_and_crlf_still_matches():
+    copy = BODY.replace('"We', "\u201cWe").replace('us,"', "us,\u201d").replace("\n", "\r\n")
+    text = f"{TITLE}\r\n{BODY}\r\n{copy}"
+    start = text.index(copy)
+    assert spans(text) == [(start, len(text))]
+
+
+def test_advertisement_lines_inside_the_copy_do_not_split_it():
+    copy = "\nAdvertisement\n".join(PARAGRAPHS)
+    text = f"{TITLE}\n{BODY}\nShare this article\n{copy}"
+    start = text.index(copy)
+    assert spans(text) == [(start, len(text))]
+
+
+def test_short_repeated_lines_and_phrases_are_not_reported():
+    text = "\n".join([TITLE, "Advertisement", PARAGRAPHS[0], "Advertisement", "Reporting by Ann Lee",
+                      PARAGRAPHS[1], "Reporting by Ann Lee", "the council said on Tuesday that it would",
+                      "and the council said on Tuesday that it would not"])
+    assert spans(text) == []
+
+
+def test_a_quote_repeated_inside_a_longer_sentence_is_not_a_copy():
+    quote = "we cannot wait for the next storm to decide for us"
+    text = f'{TITLE}\nMaria Ortiz said "{quote}". Later she repeated that {quote}, and left.\n'
+    assert spans(text) == []
+
+
+def test_bundled_sample_repeats_from_the_second_copy_of_the_body():
+    article = next(ingest.read_paths([ingest.SAMPLE_PATH]))
+    text = article.text
+    first_body_line = text.split("\n")[1]
+    second_copy = text.index(first_body_line, text.index(first_body_line) + 1)
+    assert spans(text) == [(second_copy, len(text.rstrip()))]
+
+
+def test_parse_text_blanks_repeats_and_boilerplate_keeping_offsets():
+    text = f"{TITLE}\r\nAdvertisement\r\n{BODY}\r\nFollow us on Twitter\r\n{BODY}"
+    article = clean.clean(Article(id="x", text=text))
+    parsed = clean.parse_text(article)
+    assert len(parsed) == len(text)
+    assert parsed.count("\n") == text.count("\n")
+    assert "Advertisement" not in parsed and "Follow us" not in parsed
+    assert parsed.count(PARAGRAPHS[0]) == 1
+    start = text.index(PARAGRAPHS[2])
+    assert parsed[start : start + len(PARAGRAPHS[2])] == PARAGRAPHS[2]
+
+
+def test_boilerplate_lines_from_the_data_file():
+    for line in ["Advertisement", "Share this article", "Click here to subscribe", "Follow us on Twitter",
+                 "  ADVERTISEMENT  ", "Copyright 2024 The Gazette. All rights reserved."]:
+        assert clean.is_boilerplate(line), line
+    for line in ["Share prices fell sharply on Monday.", '"Follow us," the officer shouted.',
+                 "Subscribers complained about the price, the company said on Monday in a statement "
+                 "to the stock exchange."]:
+        assert not clean.is_boilerplate(line), line
+
+
+def test_boilerplate_is_not_reported_as_repeated():
+    text = "\n".join([TITLE, PARAGRAPHS[0], "Advertisement", PARAGRAPHS[1], "Advertisement"])
+    assert clean.clean(Article(id="x", text=text)).repeated == []
+    assert [s.text for s in clean.find_boilerplate(text)] == ["Advertisement", "Advertisement"]
+
+
+def test_linear_enough_on_a_large_article():
+    words = [f"w{i}" for i in range(200_000)]
+    text = " ".join(words) + "\n" + " ".join(words[:50_000])
+    t0 = time.perf_counter()
+    found = clean.find_repeated(text)
+    assert time.perf_counter() - t0 < 3
+    assert len(found) == 1 and found[0].end == len(text)
+
+
+def test_pull_quote_repeated_in_a_longer_paragraph_is_not_a_copy():
+    quote = ("We cannot wait for the next storm to decide for us, and we will not ask the fishermen "
+             "to pay for a wall the whole city depends on")
+    text = f'{TITLE}\n"{quote}"\n{PARAGRAPHS[0]}\n"{quote}," council leader Maria Ortiz said.\n'
+    assert spans(text) == []
+
+
+def test_a_copy_is_cut_to_the_whole_paragraphs_it_covers():
+    copy = "9:55 p.m.\n" + BODY
+    text = f"{TITLE}\n8:10 p.m.\n{BODY}\n\n{copy}"
+    start = text.index(PARAGRAPHS[0], text.index("9:55"))
+    assert spans(text) == [(start, len(text))]

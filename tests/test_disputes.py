@@ -1,0 +1,324 @@
+"""The disputes stage on articles built by hand: one per kind of dispute, and cases that are none."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from saidwhat import cli
+from saidwhat.disputes import disputes_by_speaker, find_cross_disputes, find_disputes
+from saidwhat.records import Article, Span, Speaker, Statement
+
+
+def make_article(
+    text: str, said: list[tuple[str, str, str]], id: str = "a", date: str | None = None
+) -> Article:
+    """``said``: (speaker mention, cue, content) in text order; each is found after the previous one."""
+    statements, at = [], 0
+    for n, (who, cue, content) in enumerate(said, 1):
+        c = text.index(content, at)
+        k = _nearest(text, cue, c, len(content))
+        m = _nearest(text, who, c, len(content))
+        statements.append(Statement(
+            id=f"s{n}", kind="indirect",
+            content=Span.of(text, c, c + len(content)),
+            cue=Span.of(text, k, k + len(cue)),
+            speaker=Speaker(name=who, mention=Span.of(text, m, m + len(who))),
+        ))
+        at = c + len(content)
+    return Article(id=id, text=text, statements=statements, date=date)
+
+
+def _nearest(text: str, word: str, start: int, length: int) -> int:
+    spots = [i for i in range(len(text)) if text.startswith(word, i) and not start <= i < start + length]
+    return min(spots, key=lambda i: min(abs(i - start), abs(i - start - length)))
+
+
+def pairs(article: Article) -> set[tuple[str, str, str]]:
+    return {(d.a, d.b, d.kind) for d in find_disputes(article)}
+
+
+# --- one of each kind ----------------------------------------------------------------------------
+
+
+def test_denial_of_what_was_just_said():
+    art = make_article(
+        "Mayor Ann Holt said the bridge would reopen in May, but the builders have denied that.",
+        [("Ann Holt", "said", "the bridge would reopen in May"), ("the builders", "denied", "that")],
+    )
+    assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_pushback_that_points_back_then_says_something_else():
+    art = make_article(
+        "Port director Helen Marsh said the new harbour wall would be finished by June. But the builders' "
+        "union disputed that, saying work had stopped for three weeks. \"That is simply not true,\" Marsh "
+        "told reporters.",
+        [("Helen Marsh", "said", "the new harbour wall would be finished by June"),
+         ("the builders' union", "saying", "work had stopped for three weeks"),
+         ("Marsh", "told", "That is simply not true")],
+    )
+    art.statements[2].speaker.name = "Helen Marsh"
+    assert pairs(art) == {("s1", "s2", "rejection"), ("s2", "s3", "denial")}
+
+
+def test_denial_of_a_claim_on_the_same_topic():
+    art = make_article(
+        "Environmental groups said the Norvik plant had dumped chemical waste in the river for years. "
+        "Lia Chen, a spokeswoman for Norvik, denied that the plant had ever dumped waste in the river.",
+        [("Environmental groups", "said",
+          "the Norvik plant had dumped chemical waste in the river for years"),
+         ("Lia Chen", "denied", "that the plant had ever dumped waste in the river")],
+    )
+    (d,) = find_disputes(art)
+    assert (d.a, d.b, d.kind) == ("s1", "s2", "denial")
+    assert "denied" in d.evidence
+
+
+def test_rejection_names_whose_statements():
+    art = make_article(
+        "Governor Tom Reyes said the new stadium will create thousands of jobs. "
+        "He also said the city budget is balanced. "
+        "Economist Maria Lund dismissed Reyes's claims, saying stadium projects rarely bring lasting jobs.",
+        [("Tom Reyes", "said", "the new stadium will create thousands of jobs"),
+         ("He", "said", "the city budget is balanced"),
+         ("Maria Lund", "saying", "stadium projects rarely bring lasting jobs")],
+    )
+    for st in art.statements[:2]:
+        st.speaker.name = "Tom Reyes"
+    assert pairs(art) == {("s1", "s3", "rejection")}
+
+
+def test_doubt_in_the_content_points_to_the_named_speaker():
+    art = make_article(
+        "Coach Ben Ortiz said the club will sign three new players this summer. "
+        "Asked about Ortiz's comments, club president Carla Ruiz said it is unclear whether "
+        "these signing plans are realistic.",
+        [("Ben Ortiz", "said", "the club will sign three new players this summer"),
+         ("Carla Ruiz", "said", "it is unclear whether these signing plans are realistic")],
+    )
+    assert pairs(art) == {("s1", "s2", "doubt")}
+
+
+def test_rejection_of_an_account_named_by_its_speaker():
+    art = make_article(
+        "Senator Mark Hale said the new dam had flooded three villages. The energy ministry said the "
+        "water level had stayed within safe limits. Later, Hale's office rejected the ministry's account.",
+        [("Mark Hale", "said", "the new dam had flooded three villages"),
+         ("The energy ministry", "said", "the water level had stayed within safe limits"),
+         ("Hale's office", "rejected", "the ministry's account")],
+    )
+    assert pairs(art) == {("s2", "s3", "rejection")}
+
+
+def test_spokesman_correcting_his_principal_is_a_correction():
+    art = make_article(
+        "President Alan Moss said the army will leave the northern city by Friday. "
+        "His spokesman Paul Gray said hours later that the president meant to say that the army "
+        "will leave the northern city by the end of next month.",
+        [("Alan Moss", "said", "the army will leave the northern city by Friday"),
+         ("Paul Gray", "said", "the president meant to say that the army will leave the northern city "
+                               "by the end of next month")],
+    )
+    assert pairs(art) == {("s1", "s2", "correction")}
+
+
+def test_counter_claim_in_the_same_sentence_is_a_contradiction():
+    art = make_article(
+        "The ministry said the cargo ship had entered the bay without permission, while the captain "
+        "insisted the ship had stayed in international waters.",
+        [("The ministry", "said", "the cargo ship had entered the bay without permission"),
+         ("the captain", "insisted", "the ship had stayed in international waters")],
+    )
+    assert pairs(art) == {("s1", "s2", "contradiction")}
+
+
+def test_uncued_contradiction_by_negation():
+    art = make_article(
+        "Union leader Kim Park said the workers at Apex Steel did not receive their bonus. "
+        "Joe Bell, a manager, said the workers at Apex Steel received their bonus in March.",
+        [("Kim Park", "said", "the workers at Apex Steel did not receive their bonus"),
+         ("Joe Bell", "said", "the workers at Apex Steel received their bonus in March")],
+    )
+    (d,) = find_disputes(art)
+    assert (d.a, d.b, d.kind) == ("s1", "s2", "contradiction")
+    assert "receiv" in d.evidence
+    assert d.confidence < 0.8  # no word announces it: less sure than a cued pushback
+
+
+def test_object_of_the_cue_is_the_claim():
+    art = make_article(
+        "Footage shows that the driver had stopped at the light, contradicting the police's earlier "
+        "claim that the driver had run the light.",
+        [("Footage", "shows", "that the driver had stopped at the light"),
+         ("the police", "claim", "that the driver had run the light")],
+    )
+    assert pairs(art) == {("s2", "s1", "contradiction")}
+
+
+# --- none of these is a dispute -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, said", [
+    pytest.param(
+        "Mayor Ann Holt said the bridge would reopen in May. Engineer Bo Lind agreed that the bridge "
+        "would reopen in May.",
+        [("Ann Holt", "said", "the bridge would reopen in May"),
+         ("Bo Lind", "agreed", "that the bridge would reopen in May")],
+        id="agreement"),
+    pytest.param(
+        "Ann Holt said the bridge would reopen in May. Later Ann Holt denied that the bridge repairs "
+        "would cost more than planned.",
+        [("Ann Holt", "said", "the bridge would reopen in May"),
+         ("Ann Holt", "denied", "that the bridge repairs would cost more than planned")],
+        id="same speaker"),
+    pytest.param(
+        "Mayor Ann Holt said the bridge would reopen in May. In other news, the actor Sam Fox denied "
+        "that he plans to retire from films.",
+        [("Ann Holt", "said", "the bridge would reopen in May"),
+         ("Sam Fox", "denied", "that he plans to retire from films")],
+        id="unrelated topics"),
+    pytest.param(
+        "Mayor Ann Holt said the bridge would reopen in May. The builders did not deny that the bridge "
+        "would reopen in May.",
+        [("Ann Holt", "said", "the bridge would reopen in May"),
+         ("The builders", "deny", "that the bridge would reopen in May")],
+        id="negated cue"),
+    pytest.param(
+        "Ann Holt said the council must fund the bridge repairs. The council rejected a request to fund "
+        "the bridge repairs this year.",
+        [("Ann Holt", "said", "the council must fund the bridge repairs"),
+         ("The council", "rejected", "a request to fund the bridge repairs this year")],
+        id="rejecting a request"),
+    pytest.param(
+        "Ann Holt said the bridge would reopen in May. When questioned, the engineer Bo Lind said the "
+        "bridge work was going well.",
+        [("Ann Holt", "said", "the bridge would reopen in May"),
+         ("Bo Lind", "said", "the bridge work was going well")],
+        id="passive cue"),
+])
+def test_no_dispute(text, said):
+    assert find_disputes(make_article(text, said)) == []
+
+
+def test_a_statement_with_no_speaker_disputes_nobody():
+    art = make_article(
+        "Mayor Ann Holt said the bridge would reopen in May, but the builders have denied that.",
+        [("Ann Holt", "said", "the bridge would reopen in May"), ("the builders", "denied", "that")],
+    )
+    art.statements[1].speaker = None
+    assert find_disputes(art) == []
+
+
+# --- across articles -------------------------------------------------------------------------------
+
+
+def _two_articles() -> list[Article]:
+    first = make_article(
+        "Energy minister Rosa Vidal said the Kestrel pipeline will carry gas to the coast by winter.",
+        [("Rosa Vidal", "said", "the Kestrel pipeline will carry gas to the coast by winter")],
+        id="monday", date="2024-03-04")
+    second = make_article(
+        "Engineers at the Kestrel project rejected Vidal's claims, saying the pipeline will not carry gas "
+        "to the coast before next summer.",
+        [("Engineers at the Kestrel project", "saying",
+          "the pipeline will not carry gas to the coast before next summer")],
+        id="tuesday", date="2024-03-05")
+    return [first, second]
+
+
+def test_cross_article_rejection():
+    (d,) = find_cross_disputes(_two_articles())
+    assert (d.article_a, d.a, d.article_b, d.b, d.kind) == ("monday", "s1", "tuesday", "s1", "rejection")
+
+
+def test_cross_article_contradiction_about_the_same_someone():
+    first = make_article(
+        "Union leader Kim Park said the mill owner Joe Bell did not pay overtime wages to his night workers.",
+        [("Kim Park", "said", "the mill owner Joe Bell did not pay overtime wages to his night workers")],
+        id="one")
+    second = make_article(
+        "\"I pay overtime wages to all my night workers,\" Joe Bell said.",
+        [("Joe Bell", "said", "I pay overtime wages to all my night workers,")], id="two")
+    (d,) = find_cross_disputes([first, second])
+    assert {(d.article_a, d.a), (d.article_b, d.b)} == {("one", "s1"), ("two", "s1")}
+    assert d.kind == "contradiction"
+    agreeing = make_article(
+        "Ann Holt said the mill owner Joe Bell did not pay overtime wages to his night workers last year.",
+        [("Ann Holt", "said",
+          "the mill owner Joe Bell did not pay overtime wages to his night workers last year")],
+        id="three")
+    assert find_cross_disputes([first, agreeing]) == []
+    # each speaks of himself: no contradiction between them
+    himself = make_article(
+        "Tom Ray said he did not pay overtime wages to his night workers.",
+        [("Tom Ray", "said", "he did not pay overtime wages to his night workers")], id="four")
+    assert find_cross_disputes([second, himself]) == []
+
+
+def test_cross_article_needs_a_shared_topic():
+    first, second = _two_articles()
+    other = make_article(
+        "Rosa Vidal said the national football team will play in the capital next year.",
+        [("Rosa Vidal", "said", "the national football team will play in the capital next year")],
+        id="sport")
+    assert find_cross_disputes([other, second]) == []
+    assert find_cross_disputes([first]) == []
+
+
+def test_disputes_by_speaker_lists_who_disputes_whom():
+    articles = _two_articles() + [make_article(
+        "Mayor Ann Holt said the bridge would reopen in May, but the builders have denied that.",
+        [("Ann Holt", "said", "the bridge would reopen in May"), ("the builders", "denied", "that")],
+        id="bridge")]
+    result = disputes_by_speaker(articles)
+    assert [(x.disputer, x.kind) for x in result["Rosa Vidal"]] == [("Engineers at the Kestrel project",
+                                                                    "rejection")]
+    assert [(x.disputer, x.kind, x.article) for x in result["Ann Holt"]] == [("the builders", "denial",
+                                                                              "bridge")]
+    assert "the builders" not in result
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+class _FakePipeline:
+    """Stands in for the spaCy pipeline: returns hand-built articles with their disputes."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def process_many(self, articles):
+        for article in _two_articles():
+            article.disputes = find_disputes(article)
+            yield article
+
+
+def test_disputes_command_prints_json_and_text(monkeypatch, capsys, tmp_path):
+    import saidwhat.pipeline
+
+    monkeypatch.setattr(saidwhat.pipeline, "Pipeline", _FakePipeline)
+    src = tmp_path / "a.txt"
+    src.write_text("Some article.\n", encoding="utf-8")
+    assert cli.main(["disputes", str(src), "--across", "-f", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    across = out[-1]["disputes"][0]
+    assert across["kind"] == "rejection"
+    assert across["claim"]["speaker"] == "Rosa Vidal"
+    assert across["pushback"]["article"] == "tuesday"
+
+    assert cli.main(["disputes", str(src), "--across"]) == 0
+    text = capsys.readouterr().out
+    assert "Engineers at the Kestrel project rejects Rosa Vidal" in text
+
+
+def test_disputes_command_unwritable_output(monkeypatch, capsys, tmp_path):
+    import saidwhat.pipeline
+
+    monkeypatch.setattr(saidwhat.pipeline, "Pipeline", _FakePipeline)
+    src = tmp_path / "a.txt"
+    src.write_text("Some article.\n", encoding="utf-8")
+    bad = str(tmp_path / "no" / "such" / "dir.json")
+    assert cli.main(["disputes", str(src), "-o", bad]) == cli.EXIT_FAILED
+    assert capsys.readouterr().err.startswith("saidwhat: cannot write")

@@ -1,0 +1,206 @@
+"""Extraction patterns on sentences written for these tests."""
+
+import pytest
+
+from saidwhat.extraction import extract_statements, find_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def statements(nlp, text):
+    return extract_statements(nlp(text))
+
+
+def only(nlp, text):
+    found = statements(nlp, text)
+    assert len(found) == 1, [(s.kind, s.content.text) for s in found]
+    return found[0]
+
+
+def check_offsets(text, st):
+    assert text[st.content.start : st.content.end] == st.content.text
+    if st.speaker and st.speaker.mention:
+        m = st.speaker.mention
+        assert text[m.start : m.end] == m.text
+    if st.cue:
+        assert text[st.cue.start : st.cue.end] == st.cue.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The bridge will reopen in March after the repairs," the mayor said.',
+        "“The bridge will reopen in March after the repairs,” the mayor said.",
+        'The mayor said: "The bridge will reopen in March after the repairs."',
+        'The mayor said that "the bridge will reopen in March after the repairs."',
+        '"The bridge will reopen in March after the repairs," said the mayor, who spoke at city hall.',
+    ],
+)
+def test_direct_quote_with_cue_before_or_after(nlp, text):
+    st = only(nlp, text)
+    assert st.kind == "direct"
+    assert st.content.text.startswith(("The bridge", "the bridge"))
+    assert '"' not in st.content.text and "“" not in st.content.text
+    assert st.speaker.mention.text.lower() == "the mayor"
+    assert st.cue.text == "said"
+    check_offsets(text, st)
+
+
+def test_quote_over_several_sentences_is_one_statement(nlp):
+    text = (
+        '"We lost the vote. We will try again next year. Nobody should give up," Ms. Rivera told reporters.'
+    )
+    st = only(nlp, text)
+    assert st.kind == "direct"
+    assert st.content.text.startswith("We lost the vote.") and "give up" in st.content.text
+    assert st.speaker.mention.text == "Ms. Rivera"
+    assert st.cue.text == "told"
+
+
+def test_second_quote_after_attribution_keeps_the_speaker(nlp):
+    text = '"The plant will close in June," the company said. "About 300 workers will be offered new jobs."'
+    found = statements(nlp, text)
+    assert [s.kind for s in found] == ["direct", "direct"]
+    assert all(s.speaker.mention.text == "the company" for s in found)
+
+
+def test_quote_reopened_in_next_paragraph_continues(nlp):
+    text = (
+        "“The harvest was the worst in a decade,” the farmer said. “We planted the corn twice this spring.\n"
+        "“Then the river flooded the lower fields and we lost everything there.”"
+    )
+    found = statements(nlp, text)
+    assert len(found) == 3
+    assert found[-1].content.text.startswith("Then the river")
+    assert found[-1].speaker.mention.text == "the farmer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This quote never closes, the senator said on Tuesday.',
+        'He said "one" and then "two and three and four',
+        '"" "" " " “ ” ” “',
+        '"',
+    ],
+)
+def test_unbalanced_quotes_never_crash(nlp, text):
+    for st in statements(nlp, text):
+        check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content_start"),
+    [
+        ("The minister said that the border would stay closed until spring.", "The minister", "the border"),
+        (
+            "The border will stay closed until spring, the minister said on Monday.",
+            "the minister",
+            "The border",
+        ),
+        (
+            "The minister told reporters the border would stay closed until spring.",
+            "The minister",
+            "the border",
+        ),
+        (
+            "The ministry denied that its troops had crossed the border last week.",
+            "The ministry",
+            "its troops",
+        ),
+        (
+            "According to the ministry, the border will stay closed until spring.",
+            "the ministry",
+            "the border",
+        ),
+        ("The union warned that the strike could last for several weeks.", "The union", "the strike"),
+        ("The coach insisted his players had done nothing wrong.", "The coach", "his players"),
+    ],
+)
+def test_indirect_speech(nlp, text, speaker, content_start):
+    st = only(nlp, text)
+    assert st.kind == "indirect"
+    assert st.speaker.mention.text == speaker
+    assert st.content.text.startswith(content_start)
+    check_offsets(text, st)
+
+
+def test_mixed_quote_holds_a_quoted_fragment(nlp):
+    text = 'The general said his forces would "respond without delay" to any attack on the base.'
+    st = only(nlp, text)
+    assert st.kind == "mixed"
+    assert st.content.text.startswith("his forces would")
+    assert "respond without delay" in st.content.text
+
+
+def test_attributed_belief(nlp):
+    st = only(nlp, "The governor believes that the new tax will drive families out of the state.")
+    assert st.content.text.startswith("the new tax")
+    assert st.speaker.mention.text == "The governor"
+
+
+def test_two_speakers_in_one_sentence_are_two_statements(nlp):
+    text = "The company said the plant met every rule, while the inspectors insisted the filters had failed."
+    found = statements(nlp, text)
+    by_speaker = {s.speaker.mention.text: s.content.text for s in found}
+    assert by_speaker["The company"] == "the plant met every rule"
+    assert by_speaker["the inspectors"] == "the filters had failed"
+
+
+def test_pronoun_mention_is_kept_for_resolution(nlp):
+    text = "Maria Lopez spoke at the rally. She said the campaign had raised more money than expected."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "She"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Lopez: City budget will not cover the new stadium\nThe council met on Monday.",
+            "Lopez",
+            "City budget will not cover the new stadium",
+        ),
+        (
+            "City budget will not cover the new stadium, says Lopez\nThe council met on Monday.",
+            "Lopez",
+            "City budget will not cover the new stadium",
+        ),
+    ],
+)
+def test_headline_attribution(nlp, text, speaker, content):
+    found = [s for s in statements(nlp, text) if s.kind == "headline"]
+    assert len(found) == 1
+    assert found[0].speaker.mention.text == speaker
+    assert found[0].content.text == content
+
+
+def test_signed_quote_and_transcript_turn(nlp):
+    text = (
+        "“The schools need more teachers, not more tests.” ― Ana Ruiz\n\n"
+        '"HOST: Welcome back to the program, everyone, and thanks for joining us."'
+    )
+    found = statements(nlp, text)
+    assert [s.speaker.mention.text for s in found] == ["Ana Ruiz", "HOST"]
+
+
+def test_short_scare_quotes_are_not_statements(nlp):
+    assert statements(nlp, 'The so-called "reform" passed the house on a Tuesday night.') == []
+
+
+def test_find_quotes_treats_marks_by_context():
+    text = 'A 12" pipe. ”Backwards mark opens,” she said, and “nested “scare” words” close.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "Backwards mark opens,",
+        "nested “scare” words",
+    ]
+
+
+def test_skip_spans_drop_repeated_statements(nlp):
+    from saidwhat.records import Span
+
+    body = "The mayor said the bridge would reopen in March after the repairs.\n"
+    text = body + body
+    doc = nlp(text)
+    kept = extract_statements(doc, skip=[Span.of(text, len(body), len(text))])
+    assert len(kept) == 1 and kept[0].content.start < len(body)

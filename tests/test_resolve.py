@@ -1,0 +1,174 @@
+"""Speaker resolution on sentences written for these tests (one spaCy model load per module)."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.records import Span, Speaker, Statement
+from saidwhat.resolve import resolve
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from saidwhat.nlp import load_nlp
+
+    return load_nlp()
+
+
+def mention_at(text: str, words: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Span.of(text, start, start + len(words))
+
+
+def run(nlp, text: str, *mentions: tuple[str, int]):
+    """Resolve one statement per (mention words, occurrence) and return (speakers, entities)."""
+    statements = [
+        Statement(id=f"s{i + 1}", kind="indirect", content=Span.of(text, 0, 1),
+                  speaker=Speaker(name=None, mention=mention_at(text, words, nth)))
+        for i, (words, nth) in enumerate(mentions)
+    ]
+    statements, entities = resolve(nlp(text), statements)
+    return [st.speaker for st in statements], entities
+
+
+def test_title_and_surname_resolve_to_the_full_name(nlp):
+    text = ("Senator Margaret Ellison said on Tuesday that the bill would pass. "
+            "Ellison said the vote would come next week. Mrs. Ellison declined to say more.")
+    speakers, entities = run(nlp, text, ("Senator Margaret Ellison", 0), ("Ellison", 1), ("Mrs. Ellison", 0))
+    assert [s.name for s in speakers] == ["Margaret Ellison"] * 3
+    assert len({s.entity for s in speakers}) == 1
+    assert speakers[1].role == "Senator"
+    person = entities[0]
+    assert person.type == "person" and person.name == "Margaret Ellison"
+    assert {"Ellison", "Margaret Ellison"} <= set(person.aliases)
+
+
+def test_pronoun_across_sentences_and_paragraphs(nlp):
+    text = ("Prime Minister Jane Holloway said on Monday that taxes would fall next year.\n\n"
+            "The budget is due in March. She added that spending on schools would rise.")
+    speakers, _ = run(nlp, text, ("Prime Minister Jane Holloway", 0), ("She", 0))
+    assert speakers[1].name == "Jane Holloway"
+    assert speakers[1].entity == speakers[0].entity
+    assert speakers[1].role == "Prime Minister"
+
+
+def test_pronoun_prefers_the_latest_speaker_over_an_older_one(nlp):
+    text = ("Mayor Carlos Romero said the bridge would reopen. Police chief Linda Park said "
+            "the road was safe. She said patrols would continue.")
+    speakers, _ = run(nlp, text, ("Mayor Carlos Romero", 0), ("Police chief Linda Park", 0), ("She", 0))
+    assert speakers[2].name == "Linda Park"
+
+
+def test_the_president_resolves_to_the_named_president(nlp):
+    text = ("President Anna Kowalski said the army would stay. "
+            "Critics in parliament disagreed. The president said the decision was final.")
+    speakers, _ = run(nlp, text, ("President Anna Kowalski", 0), ("The president", 0))
+    assert speakers[1].name == "Anna Kowalski"
+    assert speakers[1].entity == speakers[0].entity
+
+
+def test_role_nominal_resolves_forward_to_the_name_that_follows(nlp):
+    text = ("Norway's foreign minister said Friday that the talks had failed. "
+            '"We will try again next month," Minister Erik Solberg told reporters.')
+    speakers, entities = run(nlp, text, ("Norway's foreign minister", 0), ("Minister Erik Solberg", 0))
+    assert [s.name for s in speakers] == ["Erik Solberg", "Erik Solberg"]
+    assert speakers[0].role == "foreign minister" and speakers[1].role == "foreign minister"
+    assert speakers[0].organisation == "Norway" and speakers[1].organisation == "Norway"
+    assert len([e for e in entities if e.type == "person"]) == 1
+
+
+def test_his_spokesman_takes_the_name_in_the_mention(nlp):
+    text = ("Governor Thomas Reilly signed the order on Monday. Later, his spokesman Paul Brennan "
+            "said the governor had no regrets. Brennan said the order would stand.")
+    speakers, _ = run(nlp, text, ("his spokesman Paul Brennan", 0), ("Brennan", 1))
+    assert [s.name for s in speakers] == ["Paul Brennan", "Paul Brennan"]
+    assert speakers[0].role == "spokesman"
+    assert speakers[0].organisation == "Thomas Reilly"
+
+
+def test_apposition_gives_the_role(nlp):
+    text = "Dmitri Volkov, the Kremlin spokesman, said the talks would go on. The spokesman said more later."
+    speakers, _ = run(nlp, text, ("Dmitri Volkov", 0), ("The spokesman", 0))
+    assert speakers[1].name == "Dmitri Volkov"
+    assert speakers[0].role == "spokesman"
+
+
+def test_organisation_and_country_speakers(nlp):
+    text = ("The U.S. State Department said the sanctions would remain. Canada said it disagreed. "
+            "The State Department said talks were possible.")
+    speakers, entities = run(nlp, text, ("The U.S. State Department", 0), ("Canada", 0),
+                             ("The State Department", 0))
+    assert speakers[0].name == speakers[2].name == "U.S. State Department"
+    assert speakers[0].entity == speakers[2].entity
+    kinds = {e.name: e.type for e in entities}
+    assert kinds["U.S. State Department"] == "organisation"
+    assert kinds["Canada"] == "country"
+
+
+def test_the_company_refers_back_to_the_latest_organisation(nlp):
+    text = ("Shares of Halvorsen Industries fell 8 percent on Monday. "
+            "The company said demand in Europe had weakened.")
+    speakers, entities = run(nlp, text, ("The company", 0))
+    assert speakers[0].name == "Halvorsen Industries"
+    assert entities[0].type == "organisation"
+
+
+def test_relative_who_resolves_to_the_noun_it_modifies(nlp):
+    text = ("The plan was announced on Monday. It was criticised by Maria Lopez, who called it reckless "
+            "and said it would fail.")
+    speakers, _ = run(nlp, text, ("who", 0))
+    assert speakers[0].name == "Maria Lopez"
+
+
+def test_group_representatives_resolve_to_the_organisation(nlp):
+    text = ("The National Farmers Union, a group that speaks for growers, met on Monday. "
+            "Officials in the capital said prices would rise, but the group's representatives denied that.")
+    speakers, _ = run(nlp, text, ("the group's representatives", 0), ("Officials in the capital", 0))
+    assert speakers[0].name == "National Farmers Union"
+    assert speakers[1].name == "Officials in the capital"
+
+
+def test_statements_without_a_speaker_are_left_alone(nlp):
+    text = "Prices rose sharply last year, according to figures."
+    st = Statement(id="s1", kind="indirect", content=Span.of(text, 0, 30), speaker=None)
+    statements, entities = resolve(nlp(text), [st])
+    assert statements[0].speaker is None and entities == []
+
+
+def test_she_skips_a_man_for_the_woman_named_before_him(nlp):
+    text = ("Karen Whitfield, the city treasurer, presented the budget on Monday. "
+            "Councilman Robert Hayes asked about the deficit. She said the gap would close by June.")
+    speakers, _ = run(nlp, text, ("She", 0))
+    assert speakers[0].name == "Karen Whitfield"
+
+
+def test_i_inside_a_quote_is_the_quote_speaker(nlp):
+    text = '"I think the deal is dead," said Omar Haddad, the party leader.'
+    quote = Statement(id="s1", kind="direct", content=Span.of(text, 1, 27),
+                      speaker=Speaker(name=None, mention=mention_at(text, "Omar Haddad")))
+    inner = Statement(id="s2", kind="indirect", content=Span.of(text, 3, 27),
+                      speaker=Speaker(name=None, mention=mention_at(text, "I")))
+    statements, _ = resolve(nlp(text), [quote, inner])
+    assert statements[1].speaker.name == "Omar Haddad"
+    assert statements[1].speaker.entity == statements[0].speaker.entity
+
+
+def test_a_name_in_the_headline_gives_way_to_the_body(nlp):
+    text = ("Defiant Kowalski: the army stays\n"
+            "President Anna Kowalski said on Monday that the army would stay. Kowalski said more later.")
+    speakers, entities = run(nlp, text, ("Kowalski", 0), ("Kowalski", 2))
+    assert [s.name for s in speakers] == ["Anna Kowalski", "Anna Kowalski"]
+
+
+def test_an_unnamed_indefinite_role_is_a_new_person(nlp):
+    text = ("City spokesman Alan Price said the pool would close. The council met on Tuesday. "
+            "Residents complained for hours. The meeting ended late. A spokesman for the police "
+            "said no arrests were made.")
+    speakers, entities = run(nlp, text, ("City spokesman Alan Price", 0), ("A spokesman for the police", 0))
+    assert speakers[0].name == "Alan Price"
+    assert speakers[1].name == "spokesman for the police"
+    assert speakers[1].entity != speakers[0].entity
