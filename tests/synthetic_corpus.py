@@ -83,30 +83,10 @@ def write_jsonl(rows: list[dict | str], path: Path) -> Path:
     return path
 
 
-def write_txt_folder(rows: list[dict | str], folder: Path) -> list[str]:
-    """The same corpus as one .txt file per article (the headline is the first line)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for k, r in enumerate(rows):
-        if isinstance(r, str):
-            path = folder / f"{k:03d}-broken.txt"
-            path.write_bytes(b"\xff\xfe\x00 not utf-8 \xc3\x28")
-        else:
-            path = folder / f"{r['id']}.txt"
-            path.write_text(r["text"], encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
-
 def corpus_args(rows: list[dict | str], folder: Path) -> list[str]:
-    """Paths to give `saidwhat run`: the JSONL corpus when ingest reads JSONL, else one file each."""
-    from saidwhat import ingest
-
+    """Paths to give `saidwhat run`: the corpus as one JSONL file in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    jsonl = write_jsonl(rows, folder / "corpus.jsonl")
-    if sum(1 for _ in ingest.read_paths([str(jsonl)])) > 1:
-        return [str(jsonl)]
-    return write_txt_folder(rows, folder / "txt")
+    return [str(write_jsonl(rows, folder / "corpus.jsonl"))]
 
 
 def articles(rows: list[dict | str]) -> list[Article]:

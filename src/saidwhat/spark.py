@@ -56,72 +56,81 @@ def _join(base: str, name: str) -> str:
 
 
 def _is_parquet(path: str) -> bool:
-    if _is_uri(path):
-        return path.rstrip("/").endswith(".parquet")
-    p = Path(path)
-    if p.is_dir():
-        return any(f.suffix == ".parquet" for f in p.rglob("*.parquet"))
-    return p.suffix == ".parquet"
+    return path.rstrip("/").lower().endswith(".parquet")
+
+
+def input_files(inputs: list[str]) -> list[str]:
+    """The files to read, in ``ingest``'s order: a local folder is walked sorted, skipping dot
+    files; a URI (hdfs://, s3a://) is left for Spark to expand."""
+    files = []
+    for p in inputs:
+        path = Path(p)
+        if _is_uri(p) or not path.is_dir():
+            files.append(p)
+            continue
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            files.extend(str(Path(root) / n) for n in sorted(names)
+                         if not n.startswith(".") and n.lower().endswith((".jsonl", ".jsonl.gz", ".parquet")))
+    return files
 
 
 def read_records(spark, inputs: list[str]):
-    """RDD of (corpus position, JSON object or the line that is not one)."""
-    parquet = [p for p in inputs if _is_parquet(p)]
-    jsonl = [p for p in inputs if p not in parquet]
+    """RDD of ((file number, position), (file, line number, JSON line or Parquet row as a dict))."""
+    sc = spark.sparkContext
     parts = []
-    if jsonl:
-        lines = spark.sparkContext.textFile(",".join(_location(p) for p in jsonl))
-        parts.append(lines.filter(lambda line: line.strip() != "").map(_parse_line))
-    if parquet:
-        frame = spark.read.parquet(*[_location(p) for p in parquet])
-        parts.append(frame.rdd.map(lambda row: row.asDict()))
-    rdd = parts[0] if len(parts) == 1 else spark.sparkContext.union(parts)
-    return rdd.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
+    for number, name in enumerate(input_files(inputs)):
+        if _is_parquet(name):
+            rows = spark.read.parquet(_location(name)).rdd.map(lambda row: row.asDict())
+        else:
+            rows = sc.textFile(_location(name))
+        parts.append(rows.zipWithIndex().map(
+            lambda pair, n=number, f=name: ((n, pair[1]), (f, pair[1] + 1, pair[0]))))
+    return parts[0] if len(parts) == 1 else sc.union(parts)
 
 
-def _parse_line(line: str) -> dict | str:
+def record_article(record: tuple[str, int, Any]) -> Article | tuple[str, str] | None:
+    """The article a record holds; (error id, message) when it holds none; None for a blank line.
+
+    Lines are read by ``ingest.article_from_json_line``, so ids, defaults and error messages are
+    those of a local run.
+    """
+    from saidwhat.ingest import UnreadableInput, _stem, article_from_json_line
+
+    name, lineno, payload = record
+    if isinstance(payload, dict):
+        payload = json.dumps(payload, default=str)
+    elif not payload.strip():
+        return None
+    else:
+        payload += "\n"  # as ingest reads the line, so a broken line gets ingest's message
     try:
-        obj = json.loads(line)
-    except ValueError:
-        return line
-    return obj if isinstance(obj, dict) else line
-
-
-def record_article(index: int, record: dict | str) -> Article | str:
-    """The article a record holds, or why it holds none."""
-    if isinstance(record, str):
-        return f"line {index + 1}: not a JSON object: {record[:60]}"
-    text = record.get("text")
-    if not isinstance(text, str):
-        return f"record {index + 1}: no text field"
-    fields = {k: (str(record[k]) if record.get(k) is not None else None)
-              for k in ("title", "source", "url", "date")}
-    return Article(id=str(record.get("id") or f"record-{index + 1}"), text=text, **fields)
-
-
-def _error_id(index: int) -> str:
-    return f"record-{index + 1}"
+        return article_from_json_line(payload, f"{_stem(Path(name))}-{lineno}")
+    except UnreadableInput as why:
+        return f"{name}:{lineno}", str(why)
 
 
 # --- step 1 and 2: hashes, signatures, near-duplicates ----------------------------------------
 
 
-def _plan_partition(items: Iterable[tuple[int, Any]]) -> Iterator[tuple]:
-    for index, record in items:
-        article = record_article(index, record)
-        if isinstance(article, str):
-            yield index, _error_id(index), None, None, article
+def _plan_partition(items: Iterable[tuple[tuple, Any]]) -> Iterator[tuple]:
+    for key, record in items:
+        article = record_article(record)
+        if article is None:
+            continue
+        if isinstance(article, tuple):
+            yield key, article[0], None, None, article[1]
         else:
             sig = dedup.signature(article.text)
-            yield (index, article.id, content_hash(article),
+            yield (key, article.id, content_hash(article),
                    dedup.signature_to_bytes(sig) if sig is not None else None, None)
 
 
-def decide(plan: list[tuple], threshold: float) -> dict[int, tuple]:
+def decide(plan: list[tuple], threshold: float) -> dict[tuple, tuple]:
     """Corpus position -> (status, duplicate_of, similarity, error); a repeated id is dropped."""
     deduper = dedup.Deduper(threshold)
     seen: set[str] = set()
-    decisions: dict[int, tuple] = {}
+    decisions: dict[tuple, tuple] = {}
     for index, aid, _hash, sig_bytes, error in sorted(plan):
         if aid in seen:
             continue
@@ -139,16 +148,16 @@ def decide(plan: list[tuple], threshold: float) -> dict[int, tuple]:
 # --- step 3: the pipeline, once per Python worker ---------------------------------------------
 
 
-def _outcomes(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple],
+def _outcomes(items: Iterable[tuple[tuple, Any]], decisions: dict[tuple, tuple],
               batch_size: int = 16) -> Iterator[Outcome]:
     todo: list[Outcome] = []
-    for index, record in items:
-        if index not in decisions:
+    for key, record in items:
+        if key not in decisions:
             continue
-        status, dup_of, similarity, error = decisions[index]
-        article = record_article(index, record)
-        if isinstance(article, str):
-            yield Outcome(Article(id=_error_id(index), text=""), status=ERROR, error=error,
+        status, dup_of, similarity, error = decisions[key]
+        article = record_article(record)
+        if isinstance(article, tuple):
+            yield Outcome(Article(id=article[0], text=""), status=ERROR, error=error,
                           content_hash=content_hash(Article(id="", text=error)))
             continue
         outcome = Outcome(article, status=status, duplicate_of=dup_of, similarity=similarity,
@@ -177,7 +186,7 @@ def _process(outcomes: list[Outcome]) -> list[Outcome]:
     return outcomes
 
 
-def _rows_partition(items: Iterable[tuple[int, Any]], decisions: dict[int, tuple],
+def _rows_partition(items: Iterable[tuple[tuple, Any]], decisions: dict[tuple, tuple],
                     keep_articles: bool) -> Iterator[tuple[str, Any]]:
     for outcome in _outcomes(items, decisions):
         for table, rows in article_rows(outcome).items():
