@@ -229,7 +229,7 @@ class _Planner:
 
 def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_size: int = DEFAULT_CHUNK,
         threshold: float = dedup.DEFAULT_THRESHOLD, progress: bool = True, total: int | None = None,
-        pipeline_factory: Callable = default_pipeline) -> RunStats:
+        pipeline_factory: Callable = default_pipeline, cross_disputes: bool = True) -> RunStats:
     """Process every item not yet in the store at ``db``; return what was done."""
     from tqdm import tqdm
 
@@ -249,7 +249,7 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
             except BrokenProcessPool as err:
                 raise RunError("a worker process died (out of memory, or the model failed to load); "
                                "what was committed is kept: rerun the same command to go on") from err
-        _finish(store)
+        _finish(store, cross_disputes)
     finally:
         bar.close()
         store.close()
@@ -323,11 +323,11 @@ def _commit(chunk: Chunk, results: tuple[list[Article | str], WorkerUsage | None
     bar.set_postfix(statements=stats.statements, errors=stats.errors, refresh=False)
 
 
-def _finish(store: Store) -> None:
+def _finish(store: Store, cross_disputes: bool) -> None:
     """Store-wide steps after the articles: disputes across articles, speakers across articles."""
     from . import disputes
 
-    if hasattr(disputes, "find_cross_disputes"):
+    if cross_disputes and hasattr(disputes, "find_cross_disputes"):
         store.replace_cross_disputes(list(disputes.find_cross_disputes(list(store.articles()))))
     store.rebuild_speakers()
 

@@ -333,6 +333,8 @@ def add_run(sub) -> None:
     p.add_argument("--dedup-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="J",
                    help="Jaccard similarity that makes two articles near-duplicates "
                    f"(default: {DEFAULT_THRESHOLD})")
+    p.add_argument("--no-cross-disputes", action="store_true",
+                   help="skip looking for disputes between articles of the whole store at the end")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
 
@@ -347,7 +349,8 @@ def cmd_run(args) -> int:
         raise UserError("--dedup-threshold must be in (0, 1]")
     stats = _with_store_errors(lambda: batch.run(
         ingest.read_paths(args.corpus), args.db, workers=args.workers, chunk_size=args.chunk_size,
-        threshold=args.dedup_threshold, progress=not args.quiet, total=batch.estimate_count(args.corpus)))
+        threshold=args.dedup_threshold, progress=not args.quiet, total=batch.estimate_count(args.corpus),
+        cross_disputes=not args.no_cross_disputes))
     print(f"saidwhat: {stats.summary(args.db)}")
     if stats.peak_worker_rss_mb:
         print(f"saidwhat: peak memory per worker {stats.peak_worker_rss_mb:.0f} MB")

@@ -442,18 +442,17 @@ class Store:
         return out
 
     def speaker_ids(self, query: str) -> list[str]:
-        """Speakers a user's name matches: by any alias, by surname, or by part of the name."""
+        """Speakers a user's name matches: by any alias; a single word also by surname ("Clinton":
+        Clinton, Hillary Clinton, Bill Clinton); else by part of the name."""
         key = normalise_name(query) or ""
-        ids = [r[0] for r in self.con.execute(
-            "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias = ?", [key]).fetchall()]
-        if ids:
-            return ids
+        sql = "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias = ?"
+        params = [key]
         if len(key.split()) == 1:
-            ids = [r[0] for r in self.con.execute(
-                "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias LIKE ?",
-                [f"% {key}"]).fetchall()]
-            if len(ids) == 1:
-                return ids
+            sql += " OR alias LIKE ?"
+            params.append(f"% {key}")
+        ids = [r[0] for r in self.con.execute(sql, params).fetchall()]
+        if ids:
+            return sorted(ids)
         return [r[0] for r in self.con.execute(
             "SELECT id FROM speakers WHERE name ILIKE ? OR list_contains(aliases, ?)",
             [f"%{query}%", query]).fetchall()]
