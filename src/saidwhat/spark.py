@@ -266,12 +266,12 @@ def _write(spark, data, table: str, out: str) -> int:
 def _cross_disputes(rows) -> list[tuple]:
     """Disputes across articles, found on the driver over all processed articles."""
     from saidwhat import disputes
-    from saidwhat.store import _dispute_row
+    from saidwhat.store import dispute_row
 
     kept = rows.filter(lambda r: r[0] == "_article").collect()
     articles = [article_from_dict(json.loads(r[1])) for r in kept]
     found = disputes.find_cross_disputes(articles)
-    return [tuple(_dispute_row({"a": d.a, "b": d.b, "kind": d.kind, "evidence": d.evidence,
+    return [tuple(dispute_row({"a": d.a, "b": d.b, "kind": d.kind, "evidence": d.evidence,
                                 "confidence": d.confidence, "article_a": d.article_a,
                                 "article_b": d.article_b}, "").get(c) for c, _ in TABLES["disputes"])
             for d in found]

@@ -240,14 +240,14 @@ def article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
     for e in d["speakers"]:
         rows["entities"].append({"article_id": a.id, **e})
     for x in d["disputes"]:
-        rows["disputes"].append(_dispute_row(x, a.id))
+        rows["disputes"].append(dispute_row(x, a.id))
     if outcome.duplicate_of:
         rows["duplicates"].append({"group_id": outcome.duplicate_of, "article_id": a.id,
                                    "similarity": outcome.similarity})
     return rows
 
 
-def _dispute_row(x: dict[str, Any], article_id: str) -> dict[str, Any]:
+def dispute_row(x: dict[str, Any], article_id: str) -> dict[str, Any]:
     return {"article_a": x.get("article_a") or article_id, "a": x["a"],
             "article_b": x.get("article_b") or article_id, "b": x["b"], "kind": x["kind"],
             "evidence": x.get("evidence", ""), "confidence": x.get("confidence", 1.0)}
@@ -418,7 +418,7 @@ class Store:
         return article_from_dict(d)
 
     def replace_cross_disputes(self, disputes: list[Dispute]) -> None:
-        rows = [_dispute_row({"a": x.a, "b": x.b, "kind": x.kind, "evidence": x.evidence,
+        rows = [dispute_row({"a": x.a, "b": x.b, "kind": x.kind, "evidence": x.evidence,
                               "confidence": x.confidence, "article_a": x.article_a,
                               "article_b": x.article_b}, "") for x in disputes]
         self.con.execute("BEGIN TRANSACTION")
