@@ -436,10 +436,12 @@ def add_spark(sub) -> None:
 
 
 def cmd_spark(args) -> int:
-    try:
-        from . import spark
-    except ImportError as err:
-        raise UserError(f"pyspark is not installed ({err}); run `pip install pyspark==4.3.0`") from err
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") is None:
+        raise UserError("pyspark is not installed; run `pip install 'saidwhat[spark]'` (needs Java 17)")
+    from . import spark
+
     _check_paths([p for p in args.inputs if "://" not in p])
     counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions)
     print("saidwhat: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {args.out}")
