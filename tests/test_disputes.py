@@ -352,3 +352,17 @@ def test_a_claim_needs_a_resolved_speaker_when_entities_are_known():
     art.statements[0].speaker.entity = "e2"
     art.speakers.append(Entity(id="e2", name="Statistics Office", type="organisation"))
     assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_by_speaker_lists_who_disputes_whom():
+    from saidwhat import output
+
+    art = make_article(
+        "Mayor Ann Holt said the bridge would reopen in May, but the builders have denied that.",
+        [("Ann Holt", "said", "the bridge would reopen in May"), ("the builders", "denied", "that")],
+    )
+    by_speaker = disputes_by_speaker([art])
+    assert [(p.disputer, p.kind) for p in by_speaker["Ann Holt"]] == [("the builders", "denial")]
+    text = output.by_speaker_text(by_speaker)
+    assert text.startswith("Ann Holt, disputed 1 time:") and "denial by the builders" in text
+    assert json.loads(output.by_speaker_json(by_speaker))["Ann Holt"][0]["claim"] == "s1"
