@@ -6,6 +6,7 @@ GOLD_DIR defaults to ../shared/data/polnear/dev (84 articles). The texts are wri
 temporary JSONL corpus (never into the repo). Both sides run as fresh processes, model loading
 included, alternately N times; the best time of each is kept (the machine is noisy) and the
 ratio ours/bare is printed with words/s and each side's peak memory (ru_maxrss of that child).
+A third side runs `saidwhat extract --no-disputes`, so the cost of the disputes stage shows too.
 """
 
 from __future__ import annotations
@@ -72,17 +73,20 @@ def main() -> None:
             str(Path(tmp) / "out.jsonl"),
         ]
         bare_cmd = [sys.executable, "-c", BARE, str(corpus)]
-        ours, bare = [], []
+        ours, bare, no_disputes = [], [], []
         for _ in range(a.repeat):
             bare.append(run(bare_cmd))
             ours.append(run(ours_cmd))
+            no_disputes.append(run([*ours_cmd, "--no-disputes"]))
     t_bare, mem_bare = min(bare)[0], max(m for _, m in bare)
     t_ours, mem_ours = min(ours)[0], max(m for _, m in ours)
+    t_no_disputes = min(no_disputes)[0]
     result = {
         "words": words,
         "bare_spacy_words_per_s": round(words / t_bare),
         "saidwhat_words_per_s": round(words / t_ours),
         "ratio_ours_over_bare": round(t_bare / t_ours, 3),
+        "disputes_stage_added_time": f"{(t_ours - t_no_disputes) / t_no_disputes:+.1%}",
         "bare_peak_mib": round(mem_bare),
         "saidwhat_peak_mib": round(mem_ours),
         "runs": a.repeat,

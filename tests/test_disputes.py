@@ -322,3 +322,47 @@ def test_disputes_command_unwritable_output(monkeypatch, capsys, tmp_path):
     bad = str(tmp_path / "no" / "such" / "dir.json")
     assert cli.main(["disputes", str(src), "-o", bad]) == cli.EXIT_FAILED
     assert capsys.readouterr().err.startswith("saidwhat: cannot write")
+
+
+# --- claims worth disputing ------------------------------------------------------------------------
+
+
+def test_dismissing_criticism_of_someone_does_not_dispute_them():
+    art = make_article(
+        "Senator Ruth Bell said the tax cut would pay for itself within five years. Her campaign chairman "
+        "Tom Ash dismissed criticism of Bell's remarks as partisan noise, saying the plan was sound.",
+        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"),
+         ("Tom Ash", "saying", "the plan was sound")],
+    )
+    assert pairs(art) == set()
+
+
+def test_a_claim_needs_a_resolved_speaker_when_entities_are_known():
+    from saidwhat.records import Entity
+
+    text = ("Rising prices suggest the factory will close by March, the figures show. "
+            "The company's director Ana Vidal denied that the factory would close.")
+    art = make_article(text, [
+        ("the figures", "show", "Rising prices suggest the factory will close by March"),
+        ("Ana Vidal", "denied", "the factory would close"),
+    ])
+    art.statements[1].speaker.entity = "e1"
+    art.speakers = [Entity(id="e1", name="Ana Vidal", type="person")]
+    assert pairs(art) == set()
+    art.statements[0].speaker.entity = "e2"
+    art.speakers.append(Entity(id="e2", name="Statistics Office", type="organisation"))
+    assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_by_speaker_lists_who_disputes_whom():
+    from saidwhat import output
+
+    art = make_article(
+        "Mayor Ann Holt said the bridge would reopen in May, but the builders have denied that.",
+        [("Ann Holt", "said", "the bridge would reopen in May"), ("the builders", "denied", "that")],
+    )
+    by_speaker = disputes_by_speaker([art])
+    assert [(p.disputer, p.kind) for p in by_speaker["Ann Holt"]] == [("the builders", "denial")]
+    text = output.by_speaker_text(by_speaker)
+    assert text.startswith("Ann Holt, disputed 1 time:") and "denial by the builders" in text
+    assert json.loads(output.by_speaker_json(by_speaker))["Ann Holt"][0]["claim"] == "s1"

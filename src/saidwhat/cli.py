@@ -228,22 +228,29 @@ def add_disputes(sub) -> None:
     p.add_argument("-o", "--out", metavar="<file>", help="write to <file> instead of standard output")
     p.add_argument("--across", action="store_true",
                    help="also pair statements of different articles (a denial here of a claim there)")
+    p.add_argument("--by-speaker", action="store_true",
+                   help="list, for each speaker, who disputes them (across articles too)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_disputes)
 
 
 def cmd_disputes(args) -> int:
     from . import output
-    from .disputes import find_cross_disputes
+    from .disputes import disputes_by_speaker, find_cross_disputes
 
     _check_out(args.out)
     stream = processed_articles(args.paths, args.quiet)
     if stream is None:
         return EXIT_FAILED
     results = list(stream)
-    across = find_cross_disputes(results) if args.across else []
-    render = output.disputes_json if args.format == "json" else output.disputes_text
-    body = render(results, across)
+    if args.by_speaker:
+        by_speaker = disputes_by_speaker(results, across=True)
+        render_by_speaker = output.by_speaker_json if args.format == "json" else output.by_speaker_text
+        body = render_by_speaker(by_speaker)
+    else:
+        across = find_cross_disputes(results) if args.across else []
+        render = output.disputes_json if args.format == "json" else output.disputes_text
+        body = render(results, across)
     if args.out is None:
         sys.stdout.write(body)
         return EXIT_OK if results else EXIT_FAILED
@@ -436,10 +443,12 @@ def add_spark(sub) -> None:
 
 
 def cmd_spark(args) -> int:
-    try:
-        from . import spark
-    except ImportError as err:
-        raise UserError(f"pyspark is not installed ({err}); run `pip install pyspark==4.3.0`") from err
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") is None:
+        raise UserError("pyspark is not installed; run `pip install 'saidwhat[spark]'` (needs Java 17)")
+    from . import spark
+
     _check_paths([p for p in args.inputs if "://" not in p])
     counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions)
     print("saidwhat: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {args.out}")

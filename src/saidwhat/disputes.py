@@ -29,10 +29,13 @@ from typing import NamedTuple
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .records import Article, Dispute, Statement
+from .records import Article, Dispute, Entity, Statement
 
 DATA = Path(__file__).parent / "data"
 
+# A claim has at least this many words and a speaker of one of these types (see is_credible_claim).
+MIN_CLAIM_WORDS = 5
+CLAIM_SPEAKER_TYPES = frozenset({"person", "organisation", "country"})
 # A topic match needs this many shared content stems (one if the two sit in the same sentence).
 MIN_SHARED = 2
 # Uncued contradictions need a closer topic match than cued pushback.
@@ -198,6 +201,8 @@ class Said:
     predications: tuple[Predication, ...] = ()
     subjects: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
+    credible: bool = True  # can be a claim: a named speaker who says something
+    roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
 
 
 def speaker_key(st: Statement) -> str | None:
@@ -221,7 +226,15 @@ def same_speaker(a: Said, b: Said) -> bool:
     if a.speaker == b.speaker:
         return True
     na, nb = a.st.speaker.name or "", b.st.speaker.name or ""
-    return bool(na and nb and surname(na) == surname(nb))
+    if na and nb and surname(na) == surname(nb):
+        return True
+    # an unnamed role and a named holder of that role: "the chairwoman" and "Jane Doe, the chairwoman"
+    return _bare_role(na) in b.roles or _bare_role(nb) in a.roles
+
+
+def _bare_role(name: str) -> str:
+    toks = [w.lower() for w in words(name)]
+    return toks[-1] if toks and toks[0] in ("the", "a", "an") or len(toks) == 1 else ""
 
 
 def _topic_word(w: str) -> bool:
@@ -492,6 +505,17 @@ _TITLE_POSSESSIVE = re.compile(
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
+_CRITICISM_OF = re.compile(
+    r"\b(?:criticisms?|attacks?|complaints?|outrage|anger)\s+(?:of|on|over|about)\s+$", re.IGNORECASE
+)
+
+
+def _criticism_of(before: str) -> bool:
+    """ "dismissed criticism of Mr. Trump's comments": what is dismissed is the criticism, so Mr.
+    Trump is not the one answered."""
+    return bool(_CRITICISM_OF.search(before[-40:]))
+
+
 def read_references(said: Said, article: Article) -> None:
     """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks".
 
@@ -500,7 +524,7 @@ def read_references(said: Said, article: Article) -> None:
     texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
     for text in texts:
         for m in _POSSESSIVE.finditer(text):
-            if m.group(3).lower() in nouns:
+            if m.group(3).lower() in nouns and not _criticism_of(text[: m.start()]):
                 said.referenced.append(m.group(1))
         for m in _BY_SOMEONE.finditer(text):
             if m.group(1).lower() in nouns:
@@ -520,6 +544,7 @@ def read_article(article: Article) -> list[Said]:
     starts = sentence_starts(text)
     expansions = acronyms(text)
     outers = [_outer(st) for st in article.statements]
+    entities = {e.id: e for e in article.speakers}
     out = []
     for i, st in enumerate(article.statements):
         if not st.content.text.strip():
@@ -537,12 +562,32 @@ def read_article(article: Article) -> list[Said]:
             numbers=counted_things(st.content.text),
         )
         said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
+        said.credible = is_credible_claim(st, entities)
+        said.roles = speaker_roles(st, entities)
         said.frame = attribution_frame(article, st, starts, outers)
         read_pushback(said, article)
         if said.pushback:
             read_references(said, article)
         out.append(said)
     return out
+
+
+def is_credible_claim(st: Statement, entities: dict[str, Entity]) -> bool:
+    """A claim worth disputing: a person, organisation or country says a whole thing. Statements
+    whose speaker resolution found no such entity ("voter mistrust", "the report") or whose content
+    is a mere name are left out: precision before recall. Without resolved entities (records made
+    by hand), only the content counts."""
+    if len(words(st.content.text)) < MIN_CLAIM_WORDS:
+        return False
+    if not entities:
+        return True
+    entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+    return entity is not None and entity.type in CLAIM_SPEAKER_TYPES
+
+
+def speaker_roles(st: Statement, entities: dict[str, Entity]) -> frozenset[str]:
+    entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+    return frozenset(w.lower() for role in (entity.roles if entity else []) for w in words(role))
 
 
 # --- who is meant -------------------------------------------------------------------------------
@@ -628,6 +673,7 @@ def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
         if a.index != b.index
         and a.st.kind != "headline"
         and not a.pointing
+        and a.credible
         and a.st.content.start < before
         and not same_speaker(a, b)
     ]
@@ -696,7 +742,7 @@ def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
     """(claim, pushback) pairs where one cue sits between them: "A shows X, contradicting B's claim"."""
     out = []
     for a in saids:
-        if a.answered_by is None:
+        if a.answered_by is None or not a.credible:
             continue
         for b in saids:
             if b is not a and b.pushback == a.answered_by and not same_speaker(a, b):
@@ -732,7 +778,7 @@ def incompatibility(a: Said, b: Said) -> str | None:
 def uncued_contradictions(saids: list[Said], taken: set[str], idf: dict[str, float]) -> list[Dispute]:
     """Contradictions no word announces; statements already in a cued dispute are left out."""
     out = []
-    body = [s for s in saids if s.st.kind != "headline" and not s.pointing and s.speaker
+    body = [s for s in saids if s.st.kind != "headline" and not s.pointing and s.speaker and s.credible
             and len(s.st.content.text.split()) <= UNCUED_MAX_WORDS]
     for j, b in enumerate(body):
         if b.st.id in taken:

@@ -263,3 +263,22 @@ def disputes_text(articles: list[Article], across: list[Dispute]) -> str:
         if not article.disputes and not any(d.article_b == article.id for d in across):
             lines.append(("\n" if lines else "") + f"{article.id}\n  no disputes found")
     return "\n".join(lines) + "\n"
+
+
+def by_speaker_json(by_speaker: dict) -> str:
+    out = {name: [pushback._asdict() for pushback in pushbacks] for name, pushbacks in by_speaker.items()}
+    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+
+
+def by_speaker_text(by_speaker: dict) -> str:
+    """``Vladimir Putin, disputed 3 times:`` then one line per pushback."""
+    if not by_speaker:
+        return "no disputes found\n"
+    lines = []
+    for name, pushbacks in by_speaker.items():
+        lines.append(f"{name}, disputed {len(pushbacks)} time{'' if len(pushbacks) == 1 else 's'}:")
+        for p in pushbacks:
+            where = p.article if p.article == p.claim_article else f"{p.article}, on {p.claim_article}"
+            evidence = shorten(p.evidence, 60)
+            lines.append(f"  {p.kind} by {p.disputer}  [{where}: {p.claim} <- {p.pushback}; \"{evidence}\"]")
+    return "\n".join(lines) + "\n"
