@@ -56,6 +56,7 @@ def test_spark_articles_copies_and_speakers_equal_the_local_run(runs):
     assert parquet(out, "articles", columns) == stored(db, "articles", columns)
     assert parquet(out, "articles", "count(*)", "status = 'error'") == [(1,)]
     assert parquet(out, "duplicates", "*") == stored(db, "duplicates", "*")
+    assert parquet(out, "disputes", "*") == stored(db, "disputes", "*")
     speakers = "id, name, n_statements, n_articles"
     assert parquet(out, "speakers", speakers) == stored(db, "speakers", speakers)
 

@@ -233,7 +233,9 @@ def run_job(inputs: list[str], out: str, master: str | None = None, partitions: 
     spark = spark or session(master)
     try:
         records = read_records(spark, inputs).persist(StorageLevel.MEMORY_AND_DISK)
-        decisions = decide(records.mapPartitions(_plan_partition).collect(), threshold)
+        plan = records.mapPartitions(_plan_partition).collect()
+        decisions = decide(plan, threshold)
+        order = {aid: key for key, aid, *_ in sorted(plan, reverse=True)}  # an id's first position
         n = partitions or max(spark.sparkContext.defaultParallelism,
                               math.ceil(len(decisions) / ARTICLES_PER_PARTITION))
         bc = spark.sparkContext.broadcast(decisions)
@@ -244,7 +246,7 @@ def run_job(inputs: list[str], out: str, master: str | None = None, partitions: 
         counts = {}
         for table in ("articles", "statements", "entities", "disputes", "duplicates"):
             data = rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
-            extra = _cross_disputes(rows) if table == "disputes" and keep else []
+            extra = _cross_disputes(rows, order) if table == "disputes" and keep else []
             if extra:
                 data = data.union(spark.sparkContext.parallelize(extra, 1))
             counts[table] = _write(spark, data, table, out)
@@ -263,13 +265,14 @@ def _write(spark, data, table: str, out: str) -> int:
     return spark.read.parquet(_join(out, table)).count()
 
 
-def _cross_disputes(rows) -> list[tuple]:
-    """Disputes across articles, found on the driver over all processed articles."""
+def _cross_disputes(rows, order: dict[str, tuple]) -> list[tuple]:
+    """Disputes across articles, found on the driver over all processed articles in corpus order
+    (the order a local run gives them in)."""
     from saidwhat import disputes
     from saidwhat.store import dispute_row
 
     kept = rows.filter(lambda r: r[0] == "_article").collect()
-    articles = [article_from_dict(json.loads(r[1])) for r in kept]
+    articles = sorted((article_from_dict(json.loads(r[1])) for r in kept), key=lambda a: order[a.id])
     found = disputes.find_cross_disputes(articles)
     return [tuple(dispute_row({"a": d.a, "b": d.b, "kind": d.kind, "evidence": d.evidence,
                                 "confidence": d.confidence, "article_a": d.article_a,
