@@ -558,14 +558,21 @@ def _rows_table(rows: list[dict], columns: list[str]) -> str:
 
 # --- the parser ---------------------------------------------------------------------------------
 
-COMMANDS: list[Callable] = [add_extract, add_disputes, add_serve]
-COMMANDS += [add_run, add_query, add_speakers, add_export, add_spark]
+COMMANDS: list[Callable] = [
+    add_extract, add_disputes,  # one article or a few
+    add_run, add_query, add_speakers, add_export, add_spark,  # corpora and the store
+    add_serve,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="saidwhat",
+        usage="saidwhat [--version] [-h] <command> [<args>]",
         description="Who said what, and who disputes whom, in news articles.",
+        epilog="Start with 'saidwhat extract' (the bundled sample article).\n"
+        "See 'saidwhat <command> --help' to read about a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"saidwhat {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="<command>")
