@@ -25,7 +25,7 @@ from saidwhat import batch, ingest
 from saidwhat.nlp import load_nlp
 from saidwhat.records import Article
 
-POLNEAR = Path("/work/shared/data/polnear/train")
+POLNEAR = Path(__file__).resolve().parents[2] / "shared/data/polnear/train"  # ../shared beside the repo
 
 
 def write_corpus(src: Path, out: Path, limit: int | None) -> Path:
