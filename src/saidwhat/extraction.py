@@ -732,11 +732,11 @@ def merge(
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
 
 
-def extract_statements(doc, title: str | None = None, skip: list[Span] | None = None) -> list[Statement]:
+def extract_statements(doc, skip: list[Span] | None = None) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, ids s1, s2, ...
 
-    ``skip``: spans of the text to ignore (a repeated body); ``title`` is accepted for
-    callers that know the headline, which is read from the text's first line.
+    ``skip``: spans of the text to ignore (a repeated body). The headline is read from the text's
+    first line: a title given apart from the text has no offsets to point into.
     """
     text = doc.text
     quotes = find_quotes(text)

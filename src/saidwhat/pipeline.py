@@ -32,7 +32,7 @@ class Pipeline:
             yield self._analyse(doc, article)
 
     def _analyse(self, doc, article: Article) -> Article:
-        found = extraction.extract_statements(doc, title=article.title)
+        found = extraction.extract_statements(doc)
         article.statements, article.speakers = resolve.resolve(doc, found)
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article)
