@@ -204,3 +204,13 @@ def test_skip_spans_drop_repeated_statements(nlp):
     doc = nlp(text)
     kept = extract_statements(doc, skip=[Span.of(text, len(body), len(text))])
     assert len(kept) == 1 and kept[0].content.start < len(body)
+
+
+def test_participle_inside_a_reported_clause_belongs_to_the_speaker(nlp):
+    text = (
+        'The minister said the army should "work with every country that fights the rebels," '
+        "specifically mentioning the need to share flight plans with the neighbours."
+    )
+    found = {s.cue.text: s for s in statements(nlp, text)}
+    assert "mentioning" in found
+    assert found["mentioning"].speaker.mention.text == "The minister"

@@ -193,7 +193,10 @@ def subject_of(verb):
             return verb.head
         if verb.head is verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
             return None
+        participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
         verb = verb.head
+        if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
+            verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
 
 
