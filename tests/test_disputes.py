@@ -366,3 +366,13 @@ def test_by_speaker_lists_who_disputes_whom():
     text = output.by_speaker_text(by_speaker)
     assert text.startswith("Ann Holt, disputed 1 time:") and "denial by the builders" in text
     assert json.loads(output.by_speaker_json(by_speaker))["Ann Holt"][0]["claim"] == "s1"
+
+
+def test_an_abbreviated_name_is_the_same_speaker():
+    art = make_article(
+        "Officials in Ore. said the wildfire near the river was contained by Friday night, "
+        "but Oregon denied that.",
+        [("Ore.", "said", "the wildfire near the river was contained by Friday night"),
+         ("Oregon", "denied", "that")],
+    )
+    assert pairs(art) == set()

@@ -33,9 +33,9 @@ from .records import Article, Dispute, Entity, Statement
 
 DATA = Path(__file__).parent / "data"
 
-# A claim has at least this many words and a speaker of one of these types (see is_credible_claim).
+# Both sides of a dispute have a speaker of one of these types; a claim has at least this many words.
+DISPUTANT_TYPES = frozenset({"person", "organisation", "country"})
 MIN_CLAIM_WORDS = 5
-CLAIM_SPEAKER_TYPES = frozenset({"person", "organisation", "country"})
 # A topic match needs this many shared content stems (one if the two sit in the same sentence).
 MIN_SHARED = 2
 # Uncued contradictions need a closer topic match than cued pushback.
@@ -201,6 +201,7 @@ class Said:
     predications: tuple[Predication, ...] = ()
     subjects: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
+    named: bool = True  # its speaker is a resolved person, organisation or country
     credible: bool = True  # can be a claim: a named speaker who says something
     roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
 
@@ -226,10 +227,16 @@ def same_speaker(a: Said, b: Said) -> bool:
     if a.speaker == b.speaker:
         return True
     na, nb = a.st.speaker.name or "", b.st.speaker.name or ""
-    if na and nb and surname(na) == surname(nb):
+    if na and nb and (surname(na) == surname(nb) or _abbreviates(na, nb) or _abbreviates(nb, na)):
         return True
     # an unnamed role and a named holder of that role: "the chairwoman" and "Jane Doe, the chairwoman"
     return _bare_role(na) in b.roles or _bare_role(nb) in a.roles
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "Ore." and "Oregon", "Gov." and "Governor": an abbreviation and the word it shortens."""
+    short, name = short.strip().lower(), name.strip().lower()
+    return short.endswith(".") and " " not in short and name.startswith(short[:-1]) and len(name) > len(short)
 
 
 def _bare_role(name: str) -> str:
@@ -562,7 +569,8 @@ def read_article(article: Article) -> list[Said]:
             numbers=counted_things(st.content.text),
         )
         said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
-        said.credible = is_credible_claim(st, entities)
+        said.named = has_named_speaker(st, entities)
+        said.credible = said.named and len(words(st.content.text)) >= MIN_CLAIM_WORDS
         said.roles = speaker_roles(st, entities)
         said.frame = attribution_frame(article, st, starts, outers)
         read_pushback(said, article)
@@ -572,17 +580,14 @@ def read_article(article: Article) -> list[Said]:
     return out
 
 
-def is_credible_claim(st: Statement, entities: dict[str, Entity]) -> bool:
-    """A claim worth disputing: a person, organisation or country says a whole thing. Statements
-    whose speaker resolution found no such entity ("voter mistrust", "the report") or whose content
-    is a mere name are left out: precision before recall. Without resolved entities (records made
-    by hand), only the content counts."""
-    if len(words(st.content.text)) < MIN_CLAIM_WORDS:
-        return False
+def has_named_speaker(st: Statement, entities: dict[str, Entity]) -> bool:
+    """Disputes are between a person, organisation or country and another: statements whose
+    speaker resolution found no such entity ("voter mistrust", "many researchers") take no part,
+    precision before recall. Without resolved entities (records made by hand), any speaker counts."""
     if not entities:
         return True
     entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
-    return entity is not None and entity.type in CLAIM_SPEAKER_TYPES
+    return entity is not None and entity.type in DISPUTANT_TYPES
 
 
 def speaker_roles(st: Statement, entities: dict[str, Entity]) -> frozenset[str]:
@@ -745,7 +750,7 @@ def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
         if a.answered_by is None or not a.credible:
             continue
         for b in saids:
-            if b is not a and b.pushback == a.answered_by and not same_speaker(a, b):
+            if b is not a and b.named and b.pushback == a.answered_by and not same_speaker(a, b):
                 out.append((a, b))
                 break
     return out
@@ -812,7 +817,7 @@ def find_disputes(article: Article) -> list[Dispute]:
         out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, b.pushback.evidence, _sure(0.8, a, b)))
         taken.update((a.st.id, b.st.id))
     for b in saids:
-        if b.pushback is None or b.speaker is None or b.st.id in taken:
+        if b.pushback is None or b.speaker is None or not b.named or b.st.id in taken:
             continue
         found = target_of(b, saids, article, idf)
         if found is None:
