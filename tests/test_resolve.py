@@ -172,3 +172,16 @@ def test_an_unnamed_indefinite_role_is_a_new_person(nlp):
     assert speakers[0].name == "Alan Price"
     assert speakers[1].name == "spokesman for the police"
     assert speakers[1].entity != speakers[0].entity
+
+
+def test_a_name_the_tagger_missed_is_still_a_person(nlp):
+    from saidwhat.extraction import extract_statements
+    from saidwhat.resolve import resolve
+
+    text = ("“The bridge will reopen in March,” Mayor Ana Ruiz said on Tuesday.\n"
+            "Ruiz told reporters that the contractor had confirmed the schedule.")
+    doc = nlp(text)
+    statements, entities = resolve(doc, extract_statements(doc))
+    assert [s.speaker.name for s in statements] == ["Ana Ruiz", "Ana Ruiz"]
+    assert statements[0].speaker.role == "Mayor"
+    assert [e.type for e in entities] == ["person"]

@@ -205,6 +205,8 @@ class _Article:
         for span in ents:
             if span.label_ in _PERSON_LABELS:
                 self._index_person(span)
+        for span in self._untagged_names():
+            self._index_person(span)
         names = _lists()["first_names"]
         for ent in self.entities:
             if ent.gender is None and len(ent.name.split()) > 1:  # a lone "Warren" may be a surname
@@ -215,6 +217,29 @@ class _Article:
                     self._index_person(span)  # the tagger often labels a surname ORG or GPE
                 else:
                     self._index_org(span)
+
+    def _untagged_names(self):
+        """Names the tagger missed: a run of capitalised proper nouns outside any entity that
+        starts with a known first name ("Ana Ruiz") or follows a title ("Mayor Ruiz")."""
+        doc, first_names = self.doc, _lists()["first_names"]
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and _untagged_proper(doc[j]):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            k = i
+            while k < j and _is_title(doc[k]):  # "Mayor Ana Ruiz": the title is a proper noun too
+                k += 1
+            start = i
+            if k == i and i > 0 and _is_title(doc[i - 1]) and doc[i - 1].text[:1].isupper():
+                start = i - 1  # "Gov. Ruiz", the title tagged apart
+            titled = start < k
+            if 0 < j - k <= 3 and (titled or (doc[k].lower_ in first_names and j - k >= 2)):
+                yield doc[start:j]
+            i = j
 
     def _is_known_person(self, span) -> bool:
         toks = self._name_tokens(span)
@@ -589,6 +614,10 @@ class _Article:
         if type_ != "person":
             self.orgs.append(ent)
         return ent
+
+
+def _untagged_proper(tok) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
 
 
 def _surname(words) -> str:
