@@ -185,3 +185,14 @@ def test_a_name_the_tagger_missed_is_still_a_person(nlp):
     assert [s.speaker.name for s in statements] == ["Ana Ruiz", "Ana Ruiz"]
     assert statements[0].speaker.role == "Mayor"
     assert [e.type for e in entities] == ["person"]
+
+
+def test_a_name_with_particles_is_one_person(nlp):
+    from saidwhat.extraction import extract_statements
+    from saidwhat.resolve import resolve
+
+    text = ("Commission President Ursula von der Leyen warned that the tariffs would hurt workers.\n"
+            "\"We will respond firmly and in full respect of the rules,\" she told reporters.")
+    doc = nlp(text)
+    statements, _ = resolve(doc, extract_statements(doc))
+    assert {s.speaker.name for s in statements} == {"Ursula von der Leyen"}

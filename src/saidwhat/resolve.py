@@ -204,7 +204,7 @@ class _Article:
         ents = list(self.doc.ents)
         for span in ents:
             if span.label_ in _PERSON_LABELS:
-                self._index_person(span)
+                self._index_person(_with_particles(span))
         for span in self._untagged_names():
             self._index_person(span)
         names = _lists()["first_names"]
@@ -614,6 +614,21 @@ class _Article:
         if type_ != "person":
             self.orgs.append(ent)
         return ent
+
+
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
+                             "al", "el", "bin", "ibn", "ben", "ter", "zu"})
+
+
+def _with_particles(span):
+    """A PERSON span the tagger cut at a name particle, whole: "Ursula von" -> "Ursula von der Leyen"."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].text.islower():
+        end += 1
+    cut = span[-1].lower_ in _NAME_PARTICLES or end > span.end
+    if cut and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return doc[span.start : end + 1]
+    return span
 
 
 def _untagged_proper(tok) -> bool:
