@@ -868,7 +868,7 @@ def find_cross_disputes(articles: list[Article]) -> list[Dispute]:
     taxes"). ``article_a`` and ``article_b`` name the articles.
     """
     pool = [(art, s) for art in articles for s in read_article(art)
-            if s.st.kind != "headline" and not s.pointing and s.speaker]
+            if s.st.kind != "headline" and not s.pointing and s.speaker and s.named]
     if len(pool) < 2:
         return []
     idf = _idf([s for _, s in pool])
@@ -888,7 +888,9 @@ def _named_across(pool: list[tuple[Article, Said]], idf: dict[str, float]) -> li
         for ref in b.referenced:
             for i in by_surname.get(surname(ref), []):
                 art_a, a = pool[i]
-                if art_a is art_b or same_person(a, b) or not speaker_is_named(a, ref, art_a):
+                if art_a is art_b or not a.credible or same_person(a, b):
+                    continue
+                if not speaker_is_named(a, ref, art_a):
                     continue
                 count, weight = overlap(a, b, idf)
                 if count >= CROSS_SHARED and weight > best_weight:
@@ -920,7 +922,7 @@ def _negated_across(pool: list[tuple[Article, Said]]) -> list[Dispute]:
                     shared_with[i] += 1
         for i, count in shared_with.items():
             art_a, a = pool[i]
-            if count < CROSS_SHARED or art_a is art_b or same_person(a, b):
+            if count < CROSS_SHARED or art_a is art_b or not a.credible or same_person(a, b):
                 continue
             if count / len(a.stems | b.stems) < CROSS_SIMILAR:
                 continue
