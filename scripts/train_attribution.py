@@ -51,7 +51,7 @@ def one_to_one_labels(text: str, spans: list[tuple[int, int]], gold: list[dict])
     return labels
 
 
-def load_docs(files: list[Path], texts: list[str], docbin: str | None):
+def load_docs(texts: list[str], docbin: str | None):
     from spacy.tokens import DocBin
 
     from saidwhat.nlp import load_nlp
@@ -114,7 +114,7 @@ def main() -> None:
 
     files = sorted(Path(a.gold_dir).glob("*.json"))
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
-    docs = load_docs(files, [g["text"] for g in golds], a.docbin)
+    docs = load_docs([g["text"] for g in golds], a.docbin)
     X, y = candidates_with_labels(docs, golds)
     counts = Counter(k for x in X for k in x)
     X = [{k: v for k, v in x.items() if counts[k] >= a.min_count} for x in X]

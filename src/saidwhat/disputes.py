@@ -1001,6 +1001,4 @@ def disputes_by_speaker(articles: list[Article], across: bool = True) -> dict[st
 
 
 def speaker_name(st: Statement | None) -> str | None:
-    if st is None or st.speaker is None:
-        return None
-    return st.speaker.name or (st.speaker.mention.text if st.speaker.mention else None)
+    return st.speaker.label if st is not None and st.speaker is not None else None

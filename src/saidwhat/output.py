@@ -175,7 +175,7 @@ def speaker_label(st: Statement) -> str:
     sp = st.speaker
     if sp is None:
         return "-"
-    name = sp.name or (sp.mention.text if sp.mention else "?")
+    name = sp.label or "?"
     extra = ", ".join(x for x in (sp.role, sp.organisation) if x)
     return f"{name} ({extra})" if extra else name
 
@@ -227,8 +227,7 @@ def dispute_pairs(
 
 def dispute_side(article: Article, sid: str) -> dict:
     st = article.statement(sid)
-    sp = st.speaker if st else None
-    name = (sp.name or (sp.mention.text if sp.mention else None)) if sp else None
+    name = st.speaker.label if st and st.speaker else None
     return {"article": article.id, "id": sid, "speaker": name, "content": st.content.text if st else ""}
 
 

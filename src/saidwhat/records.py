@@ -43,6 +43,11 @@ class Speaker:
     role: str | None = None
     organisation: str | None = None
 
+    @property
+    def label(self) -> str | None:
+        """What to call the speaker: the resolved name, else the words of the mention."""
+        return self.name or (self.mention.text if self.mention else None)
+
 
 @dataclass(slots=True)
 class Statement:

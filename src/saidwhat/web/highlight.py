@@ -108,10 +108,7 @@ def speaker_role(st: Statement, entities: dict[str, Entity]) -> str | None:
 
 
 def speaker_name(st: Statement) -> str:
-    sp = st.speaker
-    if sp is None:
-        return UNKNOWN_SPEAKER
-    return sp.name or (sp.mention.text if sp.mention else None) or UNKNOWN_SPEAKER
+    return (st.speaker.label if st.speaker else None) or UNKNOWN_SPEAKER
 
 
 def view_article(article: Article) -> ArticleView:
