@@ -20,7 +20,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -611,12 +611,17 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss"}
 
 
 def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
+    return named_as(ref, said, frozenset(_names_of(said, article)))
+
+
+def named_as(ref: str, said: Said, names: frozenset[str]) -> bool:
+    """Whether ``ref`` ("Vidal", "Ms. Trump") names the speaker of ``said``, who goes by ``names``."""
     ref_words = {w.lower() for w in words(ref)}
     mention = said.st.speaker.mention.text if said.st.speaker.mention else ""
     said_as = {w.lower() for w in words(mention)} & _HONORIFICS
     if said_as and ref_words & _HONORIFICS and not said_as & ref_words:
         return False  # "Ms. Trump's claims" are not Mr. Trump's
-    return any(n.lower() == ref.lower() or surname(n) in ref_words for n in _names_of(said, article))
+    return any(n.lower() == ref.lower() or surname(n) in ref_words for n in names)
 
 
 def titles_of(said: Said, article: Article) -> set[str]:
@@ -842,20 +847,114 @@ def _evidence(b: Said) -> str:
 
 
 # --- across articles ----------------------------------------------------------------------------
+#
+# Cost linear in the corpus: each article gives, on its own, a small picklable ``CrossItem`` per
+# statement with blocking keys; a claim ``a`` and a pushback ``b`` of different articles are judged
+# only when a key of ``a.claim_keys`` is also in ``b.answer_keys``. The local run (``find_cross_disputes``)
+# and the Spark job (a join on the keys) share ``cross_items``, ``judge_cross`` and ``select_cross``.
 
 # Across articles there is no nearness to lean on: ask for a closer topic match.
 CROSS_SHARED = 3
 # ... and, for contradictions, for this share of the two statements' words in common.
 CROSS_SIMILAR = 0.3
+# A key met by more claims than this is too common to pair on (its pairs share rarer keys too).
+MAX_BLOCK = 200
 
 
-def same_person(a: Said, b: Said) -> bool:
-    """Entity ids are per article: across articles, compare names."""
-    na = a.st.speaker.name if a.st.speaker else None
-    nb = b.st.speaker.name if b.st.speaker else None
-    if not na or not nb:
-        return True
-    return na.strip().lower() == nb.strip().lower() or surname(na) == surname(nb)
+@dataclass
+class CrossItem:
+    """One statement as cross-article pairing sees it: everything the judge needs, nothing else."""
+
+    article_id: str
+    date: str | None
+    said: Said
+    names: frozenset[str]  # the names its speaker goes by in its article
+    claim_keys: tuple[str, ...] = ()
+    answer_keys: tuple[str, ...] = ()
+
+
+def cross_items(article: Article) -> list[CrossItem]:
+    """The statements of one article that may take part in a dispute across articles, with keys."""
+    out = []
+    for s in read_article(article):
+        if s.st.kind == "headline" or s.pointing or not s.speaker or not s.named:
+            continue
+        own = surname(s.st.speaker.name or "")
+        claim: set[str] = set()
+        answer: set[str] = set()
+        if s.credible:
+            claim.update(f"named:{own}:{w}" for w in s.common)
+        if s.pushback and s.referenced:
+            answer.update(f"named:{surname(ref)}:{w}" for ref in s.referenced for w in s.common)
+        if s.credible and _is_short(s):
+            keys = {f"neg:{w}" for w in s.stems}
+            claim.update(keys)
+            if any(p.negated for p in s.predications):
+                answer.update(keys)
+        if claim or answer:
+            out.append(CrossItem(article.id, article.date, s, frozenset(_names_of(s, article)),
+                                 tuple(sorted(claim)), tuple(sorted(answer))))
+    return out
+
+
+def cross_candidates(items: list[CrossItem]) -> Iterator[tuple[CrossItem, CrossItem]]:
+    """(claim, pushback) pairs of different articles whose keys meet, each pair once."""
+    claims: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in item.claim_keys:
+            claims[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for j, b in enumerate(items):
+        for key in b.answer_keys:
+            block = claims.get(key, [])
+            if len(block) > MAX_BLOCK:
+                continue
+            for i in block:
+                if (i, j) not in seen and items[i].article_id != b.article_id:
+                    seen.add((i, j))
+                    yield items[i], b
+
+
+def judge_cross(a: CrossItem, b: CrossItem) -> Dispute | None:
+    """Whether ``b`` pushes back on ``a`` (two statements of different articles), as a ``Dispute``."""
+    x, y = a.said, b.said
+    if a.article_id == b.article_id or not x.credible or same_person(x, y):
+        return None
+    if y.pushback and y.referenced and any(named_as(ref, x, a.names) for ref in y.referenced):
+        count, _ = overlap(x, y, {})
+        if count >= CROSS_SHARED:
+            return Dispute(x.st.id, y.st.id, y.pushback.kind, _evidence(y), _sure(0.6, x, y),
+                           article_a=a.article_id, article_b=b.article_id)
+    if _is_short(x) and _is_short(y) and any(p.negated for p in y.predications):
+        shared = len(x.stems & y.stems)
+        if shared >= CROSS_SHARED and shared / len(x.stems | y.stems) >= CROSS_SIMILAR:
+            why = _negation(x, y)
+            if why:
+                if _later(a, b):
+                    a, b = b, a
+                return Dispute(a.said.st.id, b.said.st.id, "contradiction", why, _sure(0.4, x, y),
+                               article_a=a.article_id, article_b=b.article_id)
+    return None
+
+
+def select_cross(found: Iterable[Dispute]) -> list[Dispute]:
+    """One dispute per pushback statement (its most confident), and per two speakers' articles."""
+    best: dict[tuple[str | None, str], Dispute] = {}
+    for d in found:
+        key = (d.article_b, d.b)
+        if key not in best or (d.confidence, _pair_key(d)) > (best[key].confidence, _pair_key(best[key])):
+            best[key] = d
+    out, seen = [], set()
+    for d in sorted(best.values(), key=_pair_key):
+        pair = frozenset([(d.article_a, d.a), (d.article_b, d.b)])
+        if pair not in seen:
+            seen.add(pair)
+            out.append(d)
+    return out
+
+
+def _pair_key(d: Dispute) -> tuple:
+    return (d.article_a or "", d.a, d.article_b or "", d.b)
 
 
 def find_cross_disputes(articles: list[Article]) -> list[Dispute]:
@@ -867,76 +966,18 @@ def find_cross_disputes(articles: list[Article]) -> list[Dispute]:
     someone where one denies what the other asserts ("did not pay federal taxes" / "I pay federal
     taxes"). ``article_a`` and ``article_b`` name the articles.
     """
-    pool = [(art, s) for art in articles for s in read_article(art)
-            if s.st.kind != "headline" and not s.pointing and s.speaker and s.named]
-    if len(pool) < 2:
-        return []
-    idf = _idf([s for _, s in pool])
-    out = _named_across(pool, idf) + _negated_across(pool)
-    return out
+    items = [item for art in articles for item in cross_items(art)]
+    judged = (judge_cross(a, b) for a, b in cross_candidates(items))
+    return select_cross(d for d in judged if d is not None)
 
 
-def _named_across(pool: list[tuple[Article, Said]], idf: dict[str, float]) -> list[Dispute]:
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for i, (_, s) in enumerate(pool):
-        by_surname[surname(s.st.speaker.name or "")].append(i)
-    out = []
-    for art_b, b in pool:
-        if not b.pushback or not b.referenced:
-            continue
-        best, best_weight = None, 0.0
-        for ref in b.referenced:
-            for i in by_surname.get(surname(ref), []):
-                art_a, a = pool[i]
-                if art_a is art_b or not a.credible or same_person(a, b):
-                    continue
-                if not speaker_is_named(a, ref, art_a):
-                    continue
-                count, weight = overlap(a, b, idf)
-                if count >= CROSS_SHARED and weight > best_weight:
-                    best, best_weight = (art_a, a), weight
-        if best:
-            art_a, a = best
-            out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(0.6, a, b),
-                               article_a=art_a.id, article_b=art_b.id))
-    return out
-
-
-def _negated_across(pool: list[tuple[Article, Said]]) -> list[Dispute]:
-    short = [i for i, (_, s) in enumerate(pool) if _is_short(s)]
-    by_stem: dict[str, list[int]] = defaultdict(list)
-    for i in short:
-        for w in pool[i][1].stems:
-            by_stem[w].append(i)
-    too_common = max(200, len(short) // 10)  # such words find no pairs and cost the most
-    out = []
-    seen: set[frozenset] = set()
-    for j in short:
-        art_b, b = pool[j]
-        if not any(p.negated for p in b.predications):
-            continue  # each pair is looked at from its negating side
-        shared_with: dict[int, int] = defaultdict(int)
-        for w in b.stems:
-            if len(by_stem[w]) <= too_common:
-                for i in by_stem[w]:
-                    shared_with[i] += 1
-        for i, count in shared_with.items():
-            art_a, a = pool[i]
-            if count < CROSS_SHARED or art_a is art_b or not a.credible or same_person(a, b):
-                continue
-            if count / len(a.stems | b.stems) < CROSS_SIMILAR:
-                continue
-            why = _negation(a, b)
-            # one dispute per two speakers in two articles, however often they repeat themselves
-            key = frozenset([(art_a.id, surname(a.st.speaker.name or "")),
-                             (art_b.id, surname(b.st.speaker.name or ""))])
-            if why and key not in seen:
-                seen.add(key)
-                if _later(art_a, art_b):
-                    (art_a, a), (art_b, b) = (art_b, b), (art_a, a)
-                out.append(Dispute(a.st.id, b.st.id, "contradiction", why, _sure(0.4, a, b),
-                                   article_a=art_a.id, article_b=art_b.id))
-    return out
+def same_person(a: Said, b: Said) -> bool:
+    """Entity ids are per article: across articles, compare names."""
+    na = a.st.speaker.name if a.st.speaker else None
+    nb = b.st.speaker.name if b.st.speaker else None
+    if not na or not nb:
+        return True
+    return na.strip().lower() == nb.strip().lower() or surname(na) == surname(nb)
 
 
 def _negation(a: Said, b: Said) -> str | None:
@@ -959,7 +1000,7 @@ def _is_short(said: Said) -> bool:
     return len(said.st.content.text.split()) <= UNCUED_MAX_WORDS
 
 
-def _later(x: Article, y: Article) -> bool:
+def _later(x: CrossItem, y: CrossItem) -> bool:
     return bool(x.date and y.date and x.date > y.date)
 
 
