@@ -34,13 +34,15 @@ def check_offsets(text, st):
         'The mayor said: "The bridge will reopen in March after the repairs."',
         'The mayor said that "the bridge will reopen in March after the repairs."',
         '"The bridge will reopen in March after the repairs," said the mayor, who spoke at city hall.',
+        "''The bridge will reopen in March after the repairs,'' the mayor said.",
+        "The mayor said: ''The bridge will reopen in March after the repairs.''",
     ],
 )
 def test_direct_quote_with_cue_before_or_after(nlp, text):
     st = only(nlp, text)
     assert st.kind == "direct"
     assert st.content.text.startswith(("The bridge", "the bridge"))
-    assert '"' not in st.content.text and "“" not in st.content.text
+    assert '"' not in st.content.text and "“" not in st.content.text and "'" not in st.content.text
     assert st.speaker.mention.text.lower() == "the mayor"
     assert st.cue.text == "said"
     check_offsets(text, st)
@@ -194,6 +196,13 @@ def test_find_quotes_treats_marks_by_context():
         "Backwards mark opens,",
         "nested “scare” words",
     ]
+
+
+def test_find_quotes_reads_doubled_apostrophes_as_quotation_marks():
+    text = "''We will appeal the ruling,'' she said, calling it ''a mistake.''\nThe candidates' plans differ."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["We will appeal the ruling,", "a mistake."]
+    assert [text[q.outer_start : q.outer_end] for q in quotes] == ["''We will appeal the ruling,''", "''a mistake.''"]
 
 
 def test_skip_spans_drop_repeated_statements(nlp):

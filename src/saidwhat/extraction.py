@@ -99,9 +99,19 @@ def attribution_model() -> AttributionModel:
 # --- quotes --------------------------------------------------------------------------------------
 
 
+_SECOND_APOSTROPHE = "\x01"
+
+
+def quote_view(text: str) -> str:
+    """``text`` with each doubled apostrophe ('', the quotation mark of ASCII news wires) turned
+    into one straight quotation mark and a filler, so offsets stay those of ``text``."""
+    return text.replace("''", '"' + _SECOND_APOSTROPHE) if "''" in text else text
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quoted passages, paragraph by paragraph; a quote left open at a paragraph's end continues
     when the next paragraph opens with a quotation mark, else ends with its paragraph."""
+    text = quote_view(text)
     quotes: list[Quote] = []
     pos = 0
     carried: int | None = None  # index of the quote an unclosed paragraph leaves open
@@ -144,12 +154,17 @@ def _quotes_in_paragraph(text: str, start: int, end: int, quotes: list[Quote], c
             if depth:
                 depth -= 1
                 continue
-            quotes.append(Quote(open_at + 1, i, open_at, i, continues=carried))
+            close_at = i + 1 if i + 1 < end and text[i + 1] == _SECOND_APOSTROPHE else i
+            quotes.append(Quote(_content_start(text, open_at), i, open_at, close_at, continues=carried))
             carried, open_at = None, None
     if open_at is None:
         return None
-    quotes.append(Quote(open_at + 1, end, open_at, None, continues=carried))
+    quotes.append(Quote(_content_start(text, open_at), end, open_at, None, continues=carried))
     return len(quotes) - 1
+
+
+def _content_start(view: str, open_at: int) -> int:
+    return open_at + (2 if view[open_at + 1 : open_at + 2] == _SECOND_APOSTROPHE else 1)
 
 
 _LEADING_COMPLEMENTISER = re.compile(r"(?:that|whether)\s+(?=\S)", re.IGNORECASE)
@@ -159,13 +174,13 @@ def trim(text: str, start: int, end: int, strip_quotes: bool = False) -> tuple[i
     """Offsets with edge whitespace and punctuation (and quotation marks if asked) removed, and a
     leading "that"; a final full stop, question or exclamation mark is kept."""
     chars = _EDGE_PUNCT + (OPENING_QUOTES + CLOSING_QUOTES if strip_quotes else "")
-    while start < end and text[start] in chars:
-        start += 1
+    while start < end and (text[start] in chars or (strip_quotes and text.startswith("''", start))):
+        start += 2 if text[start] == "'" else 1
     m = _LEADING_COMPLEMENTISER.match(text, start, end)
     if m and end - m.end() > 20:
         start = m.end()
-    while end > start and text[end - 1] in chars:
-        end -= 1
+    while end > start and (text[end - 1] in chars or (strip_quotes and text.endswith("''", start, end))):
+        end -= 2 if text[end - 1] == "'" else 1
     return start, end
 
 
@@ -328,7 +343,7 @@ def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]
 
 
 def quote_mark_positions(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
+    return [i for i, ch in enumerate(quote_view(text)) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
 
 
 def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
@@ -598,7 +613,7 @@ def cue_for_quote(doc, text: str, q: Quote):
 
 def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
     gap = text[q.outer_end : pos] if pos >= q.outer_end else text[pos : q.outer_start]
-    return any(ch in OPENING_QUOTES or ch in CLOSING_QUOTES for ch in gap)
+    return "''" in gap or any(ch in OPENING_QUOTES or ch in CLOSING_QUOTES for ch in gap)
 
 
 def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> Found | None:
