@@ -443,6 +443,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
         return "head", head, subtree_span(head, exclude=verb)
+    if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and not is_cue(head):
+        # "The plan, the mayor said, would cost more": the content runs around the cue clause
+        return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
 
 
