@@ -753,16 +753,19 @@ def merge(
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
 
 
-def extract_statements(doc, skip: list[Span] | None = None) -> list[Statement]:
+def extract_statements(
+    doc, skip: list[Span] | None = None, model: AttributionModel | None = None
+) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, ids s1, s2, ...
 
     ``skip``: spans of the text to ignore (a repeated body). The headline is read from the text's
-    first line: a title given apart from the text has no offsets to point into.
+    first line: a title given apart from the text has no offsets to point into. ``model``: the
+    attribution model (default: the shipped one; training passes its held-out fold models).
     """
     text = doc.text
     quotes = find_quotes(text)
     found = merge(
-        quote_statements(doc, quotes), clause_statements(doc), headline_statement(text), text, quotes
+        quote_statements(doc, quotes), clause_statements(doc, model), headline_statement(text), text, quotes
     )
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
