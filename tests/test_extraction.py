@@ -117,6 +117,7 @@ def test_unbalanced_quotes_never_crash(nlp, text):
         ),
         ("The union warned that the strike could last for several weeks.", "The union", "the strike"),
         ("The coach insisted his players had done nothing wrong.", "The coach", "his players"),
+        ("The new bridge, the mayor said, would cost more than it saves.", "the mayor", "The new bridge"),
     ],
 )
 def test_indirect_speech(nlp, text, speaker, content_start):
@@ -139,6 +140,22 @@ def test_attributed_belief(nlp):
     st = only(nlp, "The governor believes that the new tax will drive families out of the state.")
     assert st.content.text.startswith("the new tax")
     assert st.speaker.mention.text == "The governor"
+
+
+def test_cue_clause_inside_its_content_keeps_the_words_around_it(nlp):
+    text = "The new bridge, the mayor said, would cost more than it saves."
+    st = only(nlp, text)
+    assert st.content.text.endswith("more than it saves.")
+    assert st.cue.text == "said"
+
+
+def test_a_possessive_speaker_of_a_noun_states_its_clause(nlp):
+    text = "The senator's claim that the tax cut would pay for itself drew sharp criticism from economists."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "The senator's"
+    assert st.content.text == "the tax cut would pay for itself"
+    assert st.cue.text == "claim"
+    check_offsets(text, st)
 
 
 def test_two_speakers_in_one_sentence_are_two_statements(nlp):

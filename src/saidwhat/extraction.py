@@ -30,6 +30,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
+NAMING_POS = {"NOUN", "PROPN"}
 MIN_QUOTE_WORDS = 4
 _EDGE_PUNCT = " \t\n,;:—–-"
 
@@ -349,17 +350,19 @@ def quote_mark_positions(text: str) -> list[int]:
 def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
     """A possible attribution headed by ``pred`` (a verb, or an adjective such as "convinced",
     "worried"), with the features the model scores."""
-    if pred.pos_ == "ADJ" and pred.dep_ == "acomp":
+    if pred.pos_ == "NOUN":
+        subj = next((c for c in pred.children if c.dep_ == "poss"), None)
+        arg = nominal_content(pred) if subj is not None else None
+    elif pred.pos_ == "ADJ" and pred.dep_ == "acomp":
         subj = subject_of(pred.head)
+        arg = content_argument(pred) if subj is not None else None
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
         if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
             return None  # "Asked to comment, X said": being asked is not a statement
         subj = subject_of(pred)
+        arg = (content_argument(pred) or passive_content(pred, subj)) if subj is not None else None
     else:
         return None
-    if subj is None:
-        return None
-    arg = content_argument(pred) or passive_content(pred, subj)
     if arg is None:
         return None
     label, arg_head, span = arg
@@ -368,11 +371,25 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     if label == "passive":
         subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     span = clip_to_paragraph(text, span, pred.idx)
-    if span[1] - span[0] < 2:
-        return None
+    if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
+        return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
     found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
+    """What a noun with a possessive (the speaker) says: "his claim that X", "her call for X",
+    "Trump's opposition to X"."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i:
+            return "noun_clause", c, subtree_span(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.i > noun.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return f"noun_prep_{c.lower_}", obj, subtree_span(obj)
+    return None
 
 
 def names_a_statement(noun) -> bool:
@@ -721,7 +738,7 @@ def merge(
     for c in clauses:
         c.content = trim(text, *c.content)
         length = c.content[1] - c.content[0]
-        if length <= 0 or word_count(text[c.content[0] : c.content[1]]) < 2:
+        if length <= 0 or word_count(text[c.content[0] : c.content[1]]) < 1:
             continue
         if any(
             overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0])
