@@ -5,9 +5,10 @@ Three sources of statements, merged so each statement is reported once:
   unbalanced marks tolerated), attributed to the nearest cue outside them, or to the speaker of
   the quote they continue, or to a cue that introduces them with a colon;
 - clauses: a predicate with a subject (the speaker) and a content argument: its clausal
-  complement, infinitive or object, or the clause it is attached to ("X said (that) ...",
-  "..., X said", "X denied ...", "X believes ...", "according to X, ..."); a logistic model
-  trained on PolNeAR (data/attribution_model.json) decides which predicates attribute;
+  complement, infinitive or object, or the clause it is attached to or set off in ("X said
+  (that) ...", "..., X said", "A, X said, B", "X denied ...", "X believes ...", "according to X,
+  ..."), or a noun with a possessive speaker ("X's claim that ..."); a logistic model trained on
+  PolNeAR (data/attribution_model.json) decides which candidates attribute;
 - the headline: "Putin: Russia provides ...", "..., says Clinton".
 Resolution of the speaker mention to a name is the next stage's work (``resolve``).
 """
@@ -348,8 +349,8 @@ def quote_mark_positions(text: str) -> list[int]:
 
 
 def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
-    """A possible attribution headed by ``pred`` (a verb, or an adjective such as "convinced",
-    "worried"), with the features the model scores."""
+    """A possible attribution headed by ``pred`` (a verb, an adjective such as "convinced",
+    "worried", or a noun with a possessive speaker), with the features the model scores."""
     if pred.pos_ == "NOUN":
         subj = next((c for c in pred.children if c.dep_ == "poss"), None)
         arg = nominal_content(pred) if subj is not None else None
