@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean
+.PHONY: run test lint install bench clean train-attribution
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(PY) bench/bench_extract.py
+
+# Retrain the attribution model (data/attribution_model.json) on PolNeAR train; scikit-learn is
+# needed for training only. The parsed articles are cached in TRAIN_DOCBIN.
+TRAIN_DOCBIN ?= /tmp/saidwhat-polnear-train.spacy
+train-attribution: $(STAMP)
+	$(PY) -m pip install --quiet scikit-learn==1.9.1
+	$(PY) scripts/train_attribution.py ../shared/data/polnear/train --docbin $(TRAIN_DOCBIN)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -34,13 +34,15 @@ def check_offsets(text, st):
         'The mayor said: "The bridge will reopen in March after the repairs."',
         'The mayor said that "the bridge will reopen in March after the repairs."',
         '"The bridge will reopen in March after the repairs," said the mayor, who spoke at city hall.',
+        "''The bridge will reopen in March after the repairs,'' the mayor said.",
+        "The mayor said: ''The bridge will reopen in March after the repairs.''",
     ],
 )
 def test_direct_quote_with_cue_before_or_after(nlp, text):
     st = only(nlp, text)
     assert st.kind == "direct"
     assert st.content.text.startswith(("The bridge", "the bridge"))
-    assert '"' not in st.content.text and "“" not in st.content.text
+    assert '"' not in st.content.text and "“" not in st.content.text and "'" not in st.content.text
     assert st.speaker.mention.text.lower() == "the mayor"
     assert st.cue.text == "said"
     check_offsets(text, st)
@@ -115,6 +117,7 @@ def test_unbalanced_quotes_never_crash(nlp, text):
         ),
         ("The union warned that the strike could last for several weeks.", "The union", "the strike"),
         ("The coach insisted his players had done nothing wrong.", "The coach", "his players"),
+        ("The new bridge, the mayor said, would cost more than it saves.", "the mayor", "The new bridge"),
     ],
 )
 def test_indirect_speech(nlp, text, speaker, content_start):
@@ -137,6 +140,22 @@ def test_attributed_belief(nlp):
     st = only(nlp, "The governor believes that the new tax will drive families out of the state.")
     assert st.content.text.startswith("the new tax")
     assert st.speaker.mention.text == "The governor"
+
+
+def test_cue_clause_inside_its_content_keeps_the_words_around_it(nlp):
+    text = "The new bridge, the mayor said, would cost more than it saves."
+    st = only(nlp, text)
+    assert st.content.text.endswith("more than it saves.")
+    assert st.cue.text == "said"
+
+
+def test_a_possessive_speaker_of_a_noun_states_its_clause(nlp):
+    text = "The senator's claim that the tax cut would pay for itself drew sharp criticism from economists."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "The senator's"
+    assert st.content.text == "the tax cut would pay for itself"
+    assert st.cue.text == "claim"
+    check_offsets(text, st)
 
 
 def test_two_speakers_in_one_sentence_are_two_statements(nlp):
@@ -194,6 +213,14 @@ def test_find_quotes_treats_marks_by_context():
         "Backwards mark opens,",
         "nested “scare” words",
     ]
+
+
+def test_find_quotes_reads_doubled_apostrophes_as_quotation_marks():
+    text = "''We will appeal the ruling,'' she said, calling it ''a mistake.''\nThe candidates' plans differ."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["We will appeal the ruling,", "a mistake."]
+    outer = [text[q.outer_start : q.outer_end] for q in quotes]
+    assert outer == ["''We will appeal the ruling,''", "''a mistake.''"]
 
 
 def test_skip_spans_drop_repeated_statements(nlp):

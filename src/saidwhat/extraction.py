@@ -5,9 +5,10 @@ Three sources of statements, merged so each statement is reported once:
   unbalanced marks tolerated), attributed to the nearest cue outside them, or to the speaker of
   the quote they continue, or to a cue that introduces them with a colon;
 - clauses: a predicate with a subject (the speaker) and a content argument: its clausal
-  complement, infinitive or object, or the clause it is attached to ("X said (that) ...",
-  "..., X said", "X denied ...", "X believes ...", "according to X, ..."); a logistic model
-  trained on PolNeAR (data/attribution_model.json) decides which predicates attribute;
+  complement, infinitive or object, or the clause it is attached to or set off in ("X said
+  (that) ...", "..., X said", "A, X said, B", "X denied ...", "X believes ...", "according to X,
+  ..."), or a noun with a possessive speaker ("X's claim that ..."); a logistic model trained on
+  PolNeAR (data/attribution_model.json) decides which candidates attribute;
 - the headline: "Putin: Russia provides ...", "..., says Clinton".
 Resolution of the speaker mention to a name is the next stage's work (``resolve``).
 """
@@ -30,6 +31,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
+NAMING_POS = {"NOUN", "PROPN"}
 MIN_QUOTE_WORDS = 4
 _EDGE_PUNCT = " \t\n,;:—–-"
 
@@ -99,9 +101,19 @@ def attribution_model() -> AttributionModel:
 # --- quotes --------------------------------------------------------------------------------------
 
 
+_SECOND_APOSTROPHE = "\x01"
+
+
+def quote_view(text: str) -> str:
+    """``text`` with each doubled apostrophe ('', the quotation mark of ASCII news wires) turned
+    into one straight quotation mark and a filler, so offsets stay those of ``text``."""
+    return text.replace("''", '"' + _SECOND_APOSTROPHE) if "''" in text else text
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quoted passages, paragraph by paragraph; a quote left open at a paragraph's end continues
     when the next paragraph opens with a quotation mark, else ends with its paragraph."""
+    text = quote_view(text)
     quotes: list[Quote] = []
     pos = 0
     carried: int | None = None  # index of the quote an unclosed paragraph leaves open
@@ -144,12 +156,17 @@ def _quotes_in_paragraph(text: str, start: int, end: int, quotes: list[Quote], c
             if depth:
                 depth -= 1
                 continue
-            quotes.append(Quote(open_at + 1, i, open_at, i, continues=carried))
+            close_at = i + 1 if i + 1 < end and text[i + 1] == _SECOND_APOSTROPHE else i
+            quotes.append(Quote(_content_start(text, open_at), i, open_at, close_at, continues=carried))
             carried, open_at = None, None
     if open_at is None:
         return None
-    quotes.append(Quote(open_at + 1, end, open_at, None, continues=carried))
+    quotes.append(Quote(_content_start(text, open_at), end, open_at, None, continues=carried))
     return len(quotes) - 1
+
+
+def _content_start(view: str, open_at: int) -> int:
+    return open_at + (2 if view[open_at + 1 : open_at + 2] == _SECOND_APOSTROPHE else 1)
 
 
 _LEADING_COMPLEMENTISER = re.compile(r"(?:that|whether)\s+(?=\S)", re.IGNORECASE)
@@ -159,13 +176,13 @@ def trim(text: str, start: int, end: int, strip_quotes: bool = False) -> tuple[i
     """Offsets with edge whitespace and punctuation (and quotation marks if asked) removed, and a
     leading "that"; a final full stop, question or exclamation mark is kept."""
     chars = _EDGE_PUNCT + (OPENING_QUOTES + CLOSING_QUOTES if strip_quotes else "")
-    while start < end and text[start] in chars:
-        start += 1
+    while start < end and (text[start] in chars or (strip_quotes and text.startswith("''", start))):
+        start += 2 if text[start] == "'" else 1
     m = _LEADING_COMPLEMENTISER.match(text, start, end)
     if m and end - m.end() > 20:
         start = m.end()
-    while end > start and text[end - 1] in chars:
-        end -= 1
+    while end > start and (text[end - 1] in chars or (strip_quotes and text.endswith("''", start, end))):
+        end -= 2 if text[end - 1] == "'" else 1
     return start, end
 
 
@@ -328,23 +345,25 @@ def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]
 
 
 def quote_mark_positions(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
+    return [i for i, ch in enumerate(quote_view(text)) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
 
 
 def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
-    """A possible attribution headed by ``pred`` (a verb, or an adjective such as "convinced",
-    "worried"), with the features the model scores."""
-    if pred.pos_ == "ADJ" and pred.dep_ == "acomp":
+    """A possible attribution headed by ``pred`` (a verb, an adjective such as "convinced",
+    "worried", or a noun with a possessive speaker), with the features the model scores."""
+    if pred.pos_ == "NOUN":
+        subj = next((c for c in pred.children if c.dep_ == "poss"), None)
+        arg = nominal_content(pred) if subj is not None else None
+    elif pred.pos_ == "ADJ" and pred.dep_ == "acomp":
         subj = subject_of(pred.head)
+        arg = content_argument(pred) if subj is not None else None
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
         if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
             return None  # "Asked to comment, X said": being asked is not a statement
         subj = subject_of(pred)
+        arg = (content_argument(pred) or passive_content(pred, subj)) if subj is not None else None
     else:
         return None
-    if subj is None:
-        return None
-    arg = content_argument(pred) or passive_content(pred, subj)
     if arg is None:
         return None
     label, arg_head, span = arg
@@ -353,11 +372,25 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     if label == "passive":
         subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     span = clip_to_paragraph(text, span, pred.idx)
-    if span[1] - span[0] < 2:
-        return None
+    if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
+        return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
     found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
+    """What a noun with a possessive (the speaker) says: "his claim that X", "her call for X",
+    "Trump's opposition to X"."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i:
+            return "noun_clause", c, subtree_span(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.i > noun.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return f"noun_prep_{c.lower_}", obj, subtree_span(obj)
+    return None
 
 
 def names_a_statement(noun) -> bool:
@@ -428,6 +461,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
         return "head", head, subtree_span(head, exclude=verb)
+    if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and not is_cue(head):
+        # "The plan, the mayor said, would cost more": the content runs around the cue clause
+        return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
 
 
@@ -598,7 +634,7 @@ def cue_for_quote(doc, text: str, q: Quote):
 
 def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
     gap = text[q.outer_end : pos] if pos >= q.outer_end else text[pos : q.outer_start]
-    return any(ch in OPENING_QUOTES or ch in CLOSING_QUOTES for ch in gap)
+    return "''" in gap or any(ch in OPENING_QUOTES or ch in CLOSING_QUOTES for ch in gap)
 
 
 def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> Found | None:
@@ -703,7 +739,7 @@ def merge(
     for c in clauses:
         c.content = trim(text, *c.content)
         length = c.content[1] - c.content[0]
-        if length <= 0 or word_count(text[c.content[0] : c.content[1]]) < 2:
+        if length <= 0 or word_count(text[c.content[0] : c.content[1]]) < 1:
             continue
         if any(
             overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0])
@@ -735,16 +771,19 @@ def merge(
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
 
 
-def extract_statements(doc, skip: list[Span] | None = None) -> list[Statement]:
+def extract_statements(
+    doc, skip: list[Span] | None = None, model: AttributionModel | None = None
+) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, ids s1, s2, ...
 
     ``skip``: spans of the text to ignore (a repeated body). The headline is read from the text's
-    first line: a title given apart from the text has no offsets to point into.
+    first line: a title given apart from the text has no offsets to point into. ``model``: the
+    attribution model (default: the shipped one; training passes its held-out fold models).
     """
     text = doc.text
     quotes = find_quotes(text)
     found = merge(
-        quote_statements(doc, quotes), clause_statements(doc), headline_statement(text), text, quotes
+        quote_statements(doc, quotes), clause_statements(doc, model), headline_statement(text), text, quotes
     )
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
