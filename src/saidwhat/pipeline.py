@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from . import clean, disputes, extraction, resolve
-from .nlp import load_nlp
+from .nlp import load_nlp, pipe_bounded
 from .records import Article
 
 
@@ -25,9 +25,7 @@ class Pipeline:
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[Article]:
         cleaned = (clean.clean(a) for a in articles)
-        pairs = self.nlp.pipe(
-            ((clean.parse_text(a), a) for a in cleaned), as_tuples=True, batch_size=self.batch_size
-        )
+        pairs = pipe_bounded(self.nlp, ((clean.parse_text(a), a) for a in cleaned), self.batch_size)
         for doc, article in pairs:
             yield self._analyse(doc, article)
 
