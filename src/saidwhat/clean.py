@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .ingest import valid_text
 from .records import Article, Span
 
 BOILERPLATE_PATH = Path(__file__).parent / "data" / "boilerplate.txt"
@@ -52,9 +53,10 @@ def clean(article: Article) -> Article:
 def parse_text(article: Article) -> str:
     """The text to parse: ``article.text`` with repeated spans and boilerplate lines blanked.
 
-    Same length as ``article.text`` with newlines kept, so every offset stays the same.
+    Same length as ``article.text`` with newlines kept, so every offset stays the same. A lone
+    surrogate (not text, and fatal to spaCy) is replaced, as ``ingest`` does at the door.
     """
-    text = article.text
+    text = valid_text(article.text)
     return blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
 
 

@@ -1,0 +1,203 @@
+"""The per-article time budget: no article can hold a run for longer than ``timeout`` seconds.
+
+Articles go through the pipeline in worker processes, one task per article, with pebble's
+``ProcessPool``: when an article runs past its budget, pebble stops the worker (SIGTERM, then
+SIGKILL, so a parse stuck in C code, where a Python signal handler never runs, is stopped too),
+starts a new worker (which loads the model again, ~2 s) and the run goes on with the next article.
+A worker that dies (the out-of-memory killer) is replaced the same way and costs only its
+article. ``extract``, ``run``, Spark and the web app all process articles through a ``Guard``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+from .records import Article
+
+DEFAULT_TIMEOUT = 120.0  # seconds: a news article takes 0.1-2 s; 1 MB of text about 60 s
+WEB_TIMEOUT = 60.0  # the web app's: its articles are at most 200,000 characters (about 10 s)
+
+
+@dataclass(slots=True)
+class Failure:
+    """Why an article has no result: ``kind`` is "error" (a stage raised), "timeout" or "died"
+    (its worker process was killed); ``message`` is one line for the user."""
+
+    message: str
+    kind: str = "error"
+
+
+Result = Article | Failure
+
+
+@dataclass(slots=True)
+class WorkerUsage:
+    pid: int
+    peak_mb: float
+    cpu_s: float = 0.0
+    wait_s: float = 0.0
+
+
+def default_pipeline():
+    from .pipeline import Pipeline
+
+    return Pipeline()
+
+
+# --- the worker side ----------------------------------------------------------------------------
+
+_PIPELINE = None
+
+
+def start_worker(factory: Callable) -> None:
+    """Make this process's pipeline (pool workers also exit when their parent is gone)."""
+    global _PIPELINE
+    _PIPELINE = factory()
+
+
+def _start_pool_worker(factory: Callable) -> None:
+    _exit_with_parent(os.getppid())
+    start_worker(factory)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose run was killed (kill -9 included) must not linger holding its model."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
+
+
+def process_here(article: Article) -> Article | Failure:
+    """``article`` through this process's pipeline; an exception becomes a ``Failure``."""
+    try:
+        return _PIPELINE.process(article)
+    except Exception as err:
+        return Failure(f"{type(err).__name__}: {' '.join(str(err).split())}"[:500])
+
+
+def _process_task(article: Article) -> tuple[Article | Failure, WorkerUsage]:
+    return process_here(article), worker_usage()
+
+
+def worker_usage() -> WorkerUsage:
+    usage = WorkerUsage(os.getpid(), peak_memory_mb())
+    try:  # Linux: CPU time and run-queue wait of this process, in ns
+        with open("/proc/self/schedstat", encoding="ascii") as fh:
+            run_ns, wait_ns = fh.read().split()[:2]
+        usage.cpu_s, usage.wait_s = int(run_ns) / 1e9, int(wait_ns) / 1e9
+    except (OSError, ValueError):
+        usage.cpu_s = time.process_time()
+    return usage
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: a spawned worker's ru_maxrss
+    starts at its parent's peak."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- the pool -----------------------------------------------------------------------------------
+
+
+class Guard:
+    """``workers`` processes running ``factory()``'s pipeline, each article within ``timeout`` s.
+
+    ``timeout`` None or 0: no budget. ``start`` is the multiprocessing start method: "spawn" where
+    the parent holds threads or connections a fork would copy (the store, the web server), "fork"
+    where it holds neither (``saidwhat extract``), which starts a worker in milliseconds.
+    """
+
+    def __init__(self, factory: Callable = default_pipeline, workers: int = 1,
+                 timeout: float | None = DEFAULT_TIMEOUT, start: str = "spawn"):
+        from pebble import ProcessPool
+
+        self.timeout = timeout or None
+        self._pool = ProcessPool(max_workers=max(1, workers), initializer=_start_pool_worker,
+                                 initargs=(factory,), context=multiprocessing.get_context(start))
+
+    def submit(self, article: Article) -> Future:
+        return self._pool.schedule(_process_task, args=(article,), timeout=self.timeout)
+
+    def outcome(self, future: Future) -> tuple[Article | Failure, WorkerUsage | None]:
+        """The article or its ``Failure``, and the worker's resource use; ``BrokenProcessPool``
+        (no worker can start: the model does not load) is raised."""
+        from pebble import ProcessExpired
+
+        try:
+            return future.result()
+        except TimeoutError:
+            message = f"took longer than {self.timeout:g} s (--article-timeout); its worker was replaced"
+            return Failure(message, "timeout"), None
+        except ProcessExpired as err:
+            message = f"its worker process died ({_exit_reason(err.exitcode)}) and was replaced"
+            return Failure(message, "died"), None
+
+    def process(self, articles: Iterable[Article], window: int = 4) -> Iterator[tuple[Article, Result]]:
+        """Each article with its result, in order, at most ``window`` articles in the workers."""
+        pending: deque[tuple[Article, Future]] = deque()
+        for article in articles:
+            pending.append((article, self.submit(article)))
+            if len(pending) >= window:
+                article, future = pending.popleft()
+                yield article, self.outcome(future)[0]
+        while pending:
+            article, future = pending.popleft()
+            yield article, self.outcome(future)[0]
+
+    def results(self, articles: list[Article]) -> list[Result]:
+        """Each article's result, in order, all handed to the workers at once."""
+        return [self.outcome(future)[0] for future in [self.submit(a) for a in articles]]
+
+    def close(self) -> None:
+        """Stop the workers now (a task still running is abandoned)."""
+        self._pool.stop()
+        self._pool.join()
+
+    def __enter__(self) -> Guard:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+
+_SHARED: dict[float | None, Guard] = {}
+
+
+def shared(timeout: float | None = DEFAULT_TIMEOUT) -> Guard:
+    """This process's one-worker guard, kept for the life of the process (a Spark Python worker
+    runs many partitions: its worker loads the model once)."""
+    if timeout not in _SHARED:
+        _SHARED[timeout] = Guard(timeout=timeout, start="spawn")
+    return _SHARED[timeout]
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"killed by {name}" + (": out of memory?" if name == "SIGKILL" else "")
+    return f"exit code {code}"
