@@ -11,6 +11,7 @@ runs in this process instead, without a time budget.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import threading
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +20,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -308,6 +311,19 @@ def create_app(db_path: str | None = None, pipeline=None,
         response = form_error(request, err)
         response.headers.update(err.headers or {})
         return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, err: RequestValidationError):
+        """FastAPI's 422, but a lone surrogate in a string gets a clear message, and is never echoed
+        raw: it cannot be encoded, which made the default answer a 500."""
+        for error in err.errors():
+            if error.get("type") == "string_unicode" and isinstance(error.get("input"), str):
+                try:
+                    uploads.refuse_invalid(error["input"], str(error["loc"][-1]))
+                except uploads.UploadError as bad:
+                    return JSONResponse({"detail": str(bad)}, status_code=422)
+        body = json.dumps({"detail": jsonable_encoder(err.errors())}, separators=(",", ":"))  # ASCII
+        return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(corpus.CorpusError)
     async def corpus_error(request: Request, err: corpus.CorpusError):
