@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from . import clean, disputes, extraction, resolve
 from .nlp import load_nlp, pipe_bounded
-from .records import Article
+from .records import Article, Span
 
 
 class Pipeline:
@@ -32,6 +32,20 @@ class Pipeline:
     def _analyse(self, doc, article: Article) -> Article:
         found = extraction.extract_statements(doc)
         article.statements, article.speakers = resolve.resolve(doc, found)
+        if doc.text != article.text:
+            _anchor(article)
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article)
         return article
+
+
+def _anchor(article: Article) -> None:
+    """Statement spans with the words of ``article.text``, not of the parsed text, which has blanks
+    where parts were left out (``clean.parse_text``) that a statement may run across."""
+    text = article.text
+    for st in article.statements:
+        st.content = Span.of(text, st.content.start, st.content.end)
+        if st.cue is not None:
+            st.cue = Span.of(text, st.cue.start, st.cue.end)
+        if st.speaker is not None and st.speaker.mention is not None:
+            st.speaker.mention = Span.of(text, st.speaker.mention.start, st.speaker.mention.end)
