@@ -194,13 +194,18 @@ def _pipeline_factory(find_disputes: bool):
     import functools
 
     from . import pipeline
+
+    _check_model()
+    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes)
+
+
+def _check_model() -> None:
     from .nlp import ModelMissing, require_model
 
     try:
         require_model()
     except ModelMissing as err:
         raise UserError(str(err)) from None
-    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes)
 
 
 def _with_progress(results, quiet: bool):
@@ -358,6 +363,7 @@ def cmd_serve(args) -> int:
 
     from .web import create_app
 
+    _check_model()
     print("saidwhat: loading the language model ...", file=sys.stderr)
     app = create_app(db_path=args.db, article_timeout=args.article_timeout)
     print(f"saidwhat: serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)

@@ -57,7 +57,7 @@ _PIPELINE = None
 
 
 def start_worker(factory: Callable) -> None:
-    """Make this process's pipeline (pool workers also exit when their parent is gone)."""
+    """Make this process's pipeline."""
     global _PIPELINE
     _PIPELINE = factory()
 
@@ -78,7 +78,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
 
 
-def process_here(article: Article) -> Article | Failure:
+def process_here(article: Article) -> Result:
     """``article`` through this process's pipeline; an exception becomes a ``Failure``."""
     try:
         return _PIPELINE.process(article)
@@ -86,7 +86,7 @@ def process_here(article: Article) -> Article | Failure:
         return Failure(f"{type(err).__name__}: {' '.join(str(err).split())}"[:500])
 
 
-def _process_task(article: Article) -> tuple[Article | Failure, WorkerUsage]:
+def _process_task(article: Article) -> tuple[Result, WorkerUsage]:
     return process_here(article), worker_usage()
 
 
@@ -138,7 +138,7 @@ class Guard:
     def submit(self, article: Article) -> Future:
         return self._pool.schedule(_process_task, args=(article,), timeout=self.timeout)
 
-    def outcome(self, future: Future) -> tuple[Article | Failure, WorkerUsage | None]:
+    def outcome(self, future: Future) -> tuple[Result, WorkerUsage | None]:
         """The article or its ``Failure``, and the worker's resource use; ``BrokenProcessPool``
         (no worker can start: the model does not load) is raised."""
         from pebble import ProcessExpired
