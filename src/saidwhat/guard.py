@@ -35,6 +35,7 @@ class Failure:
 
 
 Result = Article | Failure
+Stream = list[Article] | Failure
 
 
 @dataclass(slots=True)
@@ -83,11 +84,23 @@ def process_here(article: Article) -> Result:
     try:
         return _PIPELINE.process(article)
     except Exception as err:
-        return Failure(f"{type(err).__name__}: {' '.join(str(err).split())}"[:500])
+        return _failure(err)
+
+
+def _failure(err: Exception) -> Failure:
+    return Failure(f"{type(err).__name__}: {' '.join(str(err).split())}"[:500])
 
 
 def _process_task(article: Article) -> tuple[Result, WorkerUsage]:
     return process_here(article), worker_usage()
+
+
+def _stream_task(article: Article) -> Stream:
+    """What ``_PIPELINE.process_many`` yields for ``article`` (one article, for saidwhat's own)."""
+    try:
+        return list(_PIPELINE.process_many([article]))
+    except Exception as err:
+        return _failure(err)
 
 
 def worker_usage() -> WorkerUsage:
@@ -141,28 +154,35 @@ class Guard:
     def outcome(self, future: Future) -> tuple[Result, WorkerUsage | None]:
         """The article or its ``Failure``, and the worker's resource use; ``BrokenProcessPool``
         (no worker can start: the model does not load) is raised."""
-        from pebble import ProcessExpired
+        failure = self._failed(future)
+        return (failure, None) if failure else future.result()
 
-        try:
-            return future.result()
-        except TimeoutError:
-            message = f"took longer than {self.timeout:g} s (--article-timeout); its worker was replaced"
-            return Failure(message, "timeout"), None
-        except ProcessExpired as err:
-            message = f"its worker process died ({_exit_reason(err.exitcode)}) and was replaced"
-            return Failure(message, "died"), None
-
-    def process(self, articles: Iterable[Article], window: int = 4) -> Iterator[tuple[Article, Result]]:
-        """Each article with its result, in order, at most ``window`` articles in the workers."""
+    def stream(self, articles: Iterable[Article], window: int = 4) -> Iterator[tuple[Article, Stream]]:
+        """Each article with what the pipeline's ``process_many`` made of it (or its ``Failure``), in
+        order, at most ``window`` articles in the workers at a time."""
         pending: deque[tuple[Article, Future]] = deque()
         for article in articles:
-            pending.append((article, self.submit(article)))
+            pending.append((article, self._pool.schedule(_stream_task, (article,), timeout=self.timeout)))
             if len(pending) >= window:
                 article, future = pending.popleft()
-                yield article, self.outcome(future)[0]
+                yield article, self._failed(future) or future.result()
         while pending:
             article, future = pending.popleft()
-            yield article, self.outcome(future)[0]
+            yield article, self._failed(future) or future.result()
+
+    def _failed(self, future: Future) -> Failure | None:
+        """Why the task of ``future`` has no result: over its time budget, or its worker died."""
+        from pebble import ProcessExpired
+
+        err = future.exception()
+        if isinstance(err, TimeoutError):
+            message = f"took longer than {self.timeout:g} s (--article-timeout); its worker was replaced"
+            return Failure(message, "timeout")
+        if isinstance(err, ProcessExpired):
+            return Failure(f"its worker process died ({_exit_reason(err.exitcode)}) and was replaced", "died")
+        if err is not None:
+            raise err
+        return None
 
     def results(self, articles: list[Article]) -> list[Result]:
         """Each article's result, in order, all handed to the workers at once."""
