@@ -189,20 +189,21 @@ def _run_here(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, facto
 def _run_pool(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable,
               timeout: float | None) -> None:
     # spawn, not fork: the parent holds a DuckDB connection and its threads
-    pending: deque[tuple[Chunk, list[Future]]] = deque()
+    pending: deque[tuple[Chunk, list[tuple[list[Article], Future]]]] = deque()
     limit = stats.workers * _IN_FLIGHT_PER_WORKER
     with guard.Guard(factory, stats.workers, timeout, start="spawn") as workers:
         for chunk in chunks:
-            pending.append((chunk, [workers.submit(o.article) for o in chunk.todo]))
-            while pending and (len(pending) >= limit or all(f.done() for f in pending[0][1])):
+            parts = guard.chunks(o.article for o in chunk.todo)
+            pending.append((chunk, [(part, workers.submit_chunk(part)) for part in parts]))
+            while pending and (len(pending) >= limit or all(f.done() for _, f in pending[0][1])):
                 _commit_head(pending, workers, store, stats, bar)
         while pending:
             _commit_head(pending, workers, store, stats, bar)
 
 
 def _commit_head(pending: deque, workers: guard.Guard, store: Store, stats: RunStats, bar) -> None:
-    chunk, futures = pending.popleft()
-    outcomes = [workers.outcome(f) for f in futures]
+    chunk, tasks = pending.popleft()
+    outcomes = [outcome for part, future in tasks for outcome in workers.chunk_outcomes(future, part)]
     _commit(chunk, [result for result, _ in outcomes], [usage for _, usage in outcomes], store, stats, bar)
 
 

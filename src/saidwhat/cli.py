@@ -162,13 +162,12 @@ def process_safely(factory, articles, report: _ErrorReport, timeout: float | Non
     # fork: this process holds no connection or server thread, and a fork starts in milliseconds
     with guard.Guard(factory, workers=1, timeout=timeout, start="fork") as workers:
         try:
-            for article, result in workers.stream(articles):
+            for result in workers.stream(articles):
                 if isinstance(result, guard.Failure):
-                    report.error(f"{article.id}: {_failure_reason(result)}")
-                    continue
-                for done in result:
-                    _note_unparsed(done, report)
-                    yield done
+                    report.error(f"{result.article_id}: {_failure_reason(result)}")
+                else:
+                    _note_unparsed(result, report)
+                    yield result
         except BrokenProcessPool:
             raise UserError("the worker process could not start (see the message above)") from None
 
