@@ -97,7 +97,7 @@ class PiecewiseTokenizer:
         self.tokenizer = tokenizer
         self.max_chars = max_chars
         self.vocab = tokenizer.vocab
-        self._long_run = re.compile(rf"\S{{{max_chars + 1},}}")
+        self._long_run = re.compile(rf"(?<!\S)\S{{{max_chars + 1},}}")  # from a word's start: linear
 
     def __call__(self, text: str):
         pieces = list(self._pieces(text))
@@ -164,6 +164,4 @@ def _parse_cut(nlp, parsed):
             for token in sent[:-1]:
                 if _ends_sentence(token):
                     doc[token.i + 1].is_sent_start = True
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return nlp(doc)
