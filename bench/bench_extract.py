@@ -22,8 +22,10 @@ from pathlib import Path
 
 BARE = """
 import json, sys
-from saidwhat.nlp import load_nlp
-nlp = load_nlp()
+import spacy
+from saidwhat.nlp import MODEL, pin_blas_threads
+pin_blas_threads()
+nlp = spacy.load(MODEL)  # spaCy alone: not load_nlp(), which adds saidwhat's bounds on words and sentences
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 for doc in nlp.pipe(texts, batch_size=16):
     pass

@@ -7,7 +7,10 @@ The articles are sentences written here (quotes, "X said ..."), with near-duplic
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import time
 from pathlib import Path
 
 from saidwhat.records import Article, Span, Speaker, Statement
@@ -102,9 +105,17 @@ _NAME_SAID = re.compile(r"(?m)^([A-Z][a-z]+) said (.+?)\.")
 
 
 class FakePipeline:
+    """FAIL in a text makes a stage raise; HANG makes it hang where no Python signal handler runs
+    (like a parse stuck in C code); DIE kills the worker process (like the out-of-memory killer)."""
+
     def process(self, article: Article) -> Article:
         if "FAIL" in article.text:
             raise ValueError("this article makes the pipeline fail")
+        if "HANG" in article.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+            time.sleep(3600)
+        if "DIE" in article.text:
+            os.kill(os.getpid(), signal.SIGKILL)
         found = []
         for m in _QUOTE_SAID.finditer(article.text):
             found.append((m.span(1), m.span(2), "direct"))

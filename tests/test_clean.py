@@ -139,3 +139,31 @@ def test_a_copy_is_cut_to_the_whole_paragraphs_it_covers():
     text = f"{TITLE}\n8:10 p.m.\n{BODY}\n\n{copy}"
     start = text.index(PARAGRAPHS[0], text.index("9:55"))
     assert spans(text) == [(start, len(text))]
+
+
+# --- symbol runs: left out of the parse, which would cost time with the square of their length ---
+
+
+def test_long_runs_of_punctuation_or_symbols_are_blanked_but_their_ends_kept():
+    quote = '"We will win!!!!!!!!!!!!!!!!!!!!" she said.'
+    text = f"{TITLE}\n{'=' * 40}\n{quote}\n" + "\u201c \u201d " * 20 + "\n" + "\U0001f600" * 30
+    parsed = clean.parse_text(clean.clean(Article(id="x", text=text)))
+    assert len(parsed) == len(text) and parsed.count("\n") == text.count("\n")
+    assert "=" * 16 not in parsed and "\U0001f600" * 16 not in parsed and "\u201c \u201d " * 8 not in parsed
+    assert '"We will win!!!' in parsed and '!!!" she said.' in parsed  # the quote still closes
+    assert parsed.startswith(f"{TITLE}\n====")
+
+
+def test_no_symbol_runs_in_news():
+    text = f"{TITLE}\n{BODY}\n___.\n\n------\nSources: AP, Reuters. \u00a9 2024 (c) ... \"?\" . . . \"\n"
+    assert clean.find_symbol_runs(text) == []
+    sample = next(ingest.read_paths([ingest.SAMPLE_PATH]))
+    assert clean.find_symbol_runs(sample.text) == []
+
+
+def test_symbol_runs_are_found_in_linear_time():
+    for text in ['"' * 1_000_000, ". . a " * 200_000, "\u201c\u2018\u00ab" * 300_000]:
+        t0 = time.perf_counter()
+        runs = clean.find_symbol_runs(text)
+        assert time.perf_counter() - t0 < 2
+        assert all(run.text.strip() for run in runs)

@@ -251,3 +251,25 @@ def test_jsonl_line_that_is_not_an_object(tmp_path):
     f = tmp_path / "arr.jsonl"
     write_jsonl(f, ['["a", "b"]'])
     assert only(read(f)).message == 'expected a JSON object with a "text" field, not an array'
+
+
+# --- text that is not Unicode: lone surrogates -----------------------------------------------------
+
+
+def test_lone_surrogates_in_json_are_replaced_one_for_one(tmp_path):
+    text = "He said \ud800 yes \ud83d\ude00 \udc00."
+    line = json.dumps({"id": "bad\ud800", "title": "T\udfff", "text": text})
+    f = tmp_path / "c.jsonl"
+    f.write_text(line + "\n", encoding="ascii")  # json.dumps escapes them: valid JSON, not valid Unicode
+    from_file = only(read(f))
+    from_stdin = only(list(ingest.read_paths(["-"], stdin=io.BytesIO(line.encode("ascii") + b"\n"))))
+    for a in (from_file, from_stdin):
+        assert a.text == "He said \ufffd yes \U0001f600 \ufffd."  # a surrogate pair stays one emoji
+        assert (a.id, a.title) == ("bad\ufffd", "T\ufffd")
+        a.text.encode("utf-8")
+
+
+def test_valid_text_keeps_length_and_leaves_valid_text_alone():
+    text = "Caf\u00e9 \U0001f600 \x00 \ufffe"
+    assert ingest.valid_text(text) is text
+    assert ingest.valid_text("a\ud800b\udbffc") == "a\ufffdb\ufffdc"

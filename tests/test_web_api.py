@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from html.parser import HTMLParser
 
 import duckdb
@@ -138,11 +139,11 @@ def test_a_failing_stage_gives_an_error_page_not_a_traceback():
             raise RuntimeError("boom")
 
     broken = TestClient(create_app(pipeline=Broken()), raise_server_exceptions=False)
-    page = post_text(broken, ARTICLE)
-    assert page.status_code == 500 and "could not handle this request (RuntimeError)" in page.text
+    page = post_text(broken, ARTICLE)  # the article broke a stage: the request is refused, not a 500
+    assert page.status_code == 422 and "could not analyse this article (RuntimeError)" in page.text
     assert "Traceback" not in page.text
     answer = broken.post("/api/extract", json={"text": ARTICLE})
-    assert answer.status_code == 500 and answer.json()["detail"].startswith("saidwhat could not")
+    assert answer.status_code == 422 and answer.json()["detail"].startswith("saidwhat could not")
 
 
 # --- uploads ---------------------------------------------------------------------------------
@@ -240,6 +241,48 @@ def test_api_extract_checks_its_input(client):
     assert client.post("/api/extract", json={"title": "x"}).status_code == 422
     too_long = client.post("/api/extract", json={"text": "a" * (uploads.MAX_TEXT_CHARS + 1)})
     assert too_long.status_code == 422
+
+
+def post_json(client, body: bytes):
+    return client.post("/api/extract", content=body, headers={"content-type": "application/json"})
+
+
+def test_text_that_is_not_unicode_is_refused_with_a_clear_answer(client):
+    lone = post_json(client, b'{"text": "\\ud800"}')  # valid JSON, but no Unicode text
+    assert lone.status_code == 422
+    assert lone.json()["detail"].startswith("The text holds an invalid character at position 0: a lone")
+    title = post_json(client, b'{"text": "Fine.", "title": "x\\udfff"}')
+    assert title.status_code == 422 and "The title holds an invalid character at position 1" in title.text
+    assert post_json(client, b'{"text": "\xff"}').status_code in (400, 422)  # not UTF-8
+
+
+def test_a_busy_app_answers_503_with_retry_after(monkeypatch):
+    from saidwhat.web import app as web_app
+
+    monkeypatch.setattr(web_app, "MAX_WAITING", 1)
+    entered, release = threading.Event(), threading.Event()
+
+    class Slow(FakePipeline):
+        def process(self, article):
+            entered.set()
+            release.wait(30)
+            return super().process(article)
+
+    slow = TestClient(create_app(pipeline=Slow()))
+    answers = []
+    first = threading.Thread(target=lambda: answers.append(slow.post("/api/extract", json={"text": ARTICLE})))
+    first.start()
+    try:
+        assert entered.wait(30)
+        busy = slow.post("/api/extract", json={"text": ARTICLE})
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "10"
+        assert "busy" in busy.json()["detail"]
+        page = post_text(slow, ARTICLE)
+        assert page.status_code == 503 and page.headers["retry-after"] == "10" and "is busy" in page.text
+    finally:
+        release.set()
+        first.join()
+    assert answers[0].status_code == 200
 
 
 def test_openapi_schema_describes_the_api(client):

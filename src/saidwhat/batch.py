@@ -2,7 +2,8 @@
 
 The main process reads the corpus in order, skips what the store already holds (same id and
 content hash), groups near-duplicates (only a group's first article is processed) and hands
-chunks to the workers. Chunks are committed in corpus order, one transaction each, so the store
+the articles of each chunk to the workers (``guard.Guard``: each article within its time budget,
+a stuck worker replaced). Chunks are committed in corpus order, one transaction each, so the store
 always holds a prefix of the corpus: a run killed at any moment loses only uncommitted chunks,
 and the rerun makes the same near-duplicate decisions as an uninterrupted run.
 """
@@ -10,20 +11,18 @@ and the rerun makes the same near-duplicate decisions as an uninterrupted run.
 from __future__ import annotations
 
 import gzip
-import multiprocessing
 import os
-import resource
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dedup
+from . import dedup, guard
+from .guard import DEFAULT_TIMEOUT, Failure, WorkerUsage, default_pipeline, worker_usage
 from .ingest import InputError
 from .records import Article
 from .store import DUPLICATE, ERROR, OK, Outcome, Store, content_hash
@@ -74,92 +73,6 @@ class RunStats:
                 f"{self.duplicates} near-duplicates, {self.errors} errors, {self.skipped} already done; "
                 f"{self.statements} statements -> {db}"
                 + (f"; {self.repeated_ids} inputs skipped: their id was taken" if self.repeated_ids else ""))
-
-
-# --- workers ----------------------------------------------------------------------------------
-
-_PIPELINE = None
-
-
-def default_pipeline():
-    from .pipeline import Pipeline
-
-    return Pipeline()
-
-
-def _init_worker(factory: Callable) -> None:
-    global _PIPELINE
-    _PIPELINE = factory()
-
-
-def ensure_pipeline(factory: Callable = default_pipeline) -> None:
-    """Make this process's pipeline, once (Spark's Python workers call this per partition)."""
-    if _PIPELINE is None:
-        _init_worker(factory)
-
-
-def _init_pool_worker(factory: Callable) -> None:
-    _exit_with_parent(os.getppid())
-    _init_worker(factory)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose run was killed (kill -9 included) must not linger holding its model."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
-
-
-@dataclass(slots=True)
-class WorkerUsage:
-    pid: int
-    peak_mb: float
-    cpu_s: float = 0.0
-    wait_s: float = 0.0
-
-
-def worker_usage() -> WorkerUsage:
-    usage = WorkerUsage(os.getpid(), peak_memory_mb())
-    try:  # Linux: CPU time and run-queue wait of this process, in ns
-        with open("/proc/self/schedstat", encoding="ascii") as fh:
-            run_ns, wait_ns = fh.read().split()[:2]
-        usage.cpu_s, usage.wait_s = int(run_ns) / 1e9, int(wait_ns) / 1e9
-    except (OSError, ValueError):
-        usage.cpu_s = time.process_time()
-    return usage
-
-
-def process_chunk(articles: list[Article]) -> tuple[list[Article | str], WorkerUsage]:
-    """Each article processed, or its error message; and this worker's resource use so far."""
-    try:
-        results: list[Article | str] = list(_PIPELINE.process_many(articles))
-    except Exception:
-        results = [_process_one(a) for a in articles]  # find which article failed
-    return results, worker_usage()
-
-
-def peak_memory_mb() -> float:
-    """This process's peak resident memory. VmHWM, not ru_maxrss: a spawned worker's ru_maxrss
-    starts at its parent's peak."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _process_one(article: Article) -> Article | str:
-    try:
-        return _PIPELINE.process(article)
-    except Exception as err:
-        return f"{type(err).__name__}: {err}".splitlines()[0][:500]
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -229,8 +142,13 @@ class _Planner:
 
 def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_size: int = DEFAULT_CHUNK,
         threshold: float = dedup.DEFAULT_THRESHOLD, progress: bool = True, total: int | None = None,
-        pipeline_factory: Callable = default_pipeline, cross_disputes: bool = True) -> RunStats:
-    """Process every item not yet in the store at ``db``; return what was done."""
+        pipeline_factory: Callable = default_pipeline, cross_disputes: bool = True,
+        article_timeout: float | None = DEFAULT_TIMEOUT) -> RunStats:
+    """Process every item not yet in the store at ``db``; return what was done.
+
+    An article that takes longer than ``article_timeout`` seconds is stored as an error and its
+    worker replaced; with no timeout and one worker, articles are processed in this process.
+    """
     from tqdm import tqdm
 
     stats = RunStats(workers=max(1, workers))
@@ -241,13 +159,13 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
     try:
         planner = _Planner(store, threshold, stats, on_skip=lambda: bar.update(1))
         chunks = planner.chunks(items, chunk_size)
-        if stats.workers == 1:
+        if stats.workers == 1 and not article_timeout:
             _run_here(chunks, store, stats, bar, pipeline_factory)
         else:
             try:
-                _run_pool(chunks, store, stats, bar, pipeline_factory)
+                _run_pool(chunks, store, stats, bar, pipeline_factory, article_timeout)
             except BrokenProcessPool as err:
-                raise RunError("a worker process died (out of memory, or the model failed to load); "
+                raise RunError("the worker processes failed (the model did not load?); "
                                "what was committed is kept: rerun the same command to go on") from err
         _finish(store, cross_disputes)
     finally:
@@ -259,56 +177,48 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
 
 def _run_here(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
     before = worker_usage()
-    _init_worker(factory)
+    guard.start_worker(factory)
     for chunk in chunks:
-        results = process_chunk([o.article for o in chunk.todo]) if chunk.todo else ([], None)
-        _commit(chunk, results, store, stats, bar)
+        results = [guard.process_here(o.article) for o in chunk.todo]
+        _commit(chunk, results, [worker_usage()], store, stats, bar)
     for usage in stats.worker_usage.values():  # this run's share of this process's time
         usage.cpu_s -= before.cpu_s
         usage.wait_s -= before.wait_s
 
 
-def _run_pool(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable) -> None:
+def _run_pool(chunks: Iterator[Chunk], store: Store, stats: RunStats, bar, factory: Callable,
+              timeout: float | None) -> None:
     # spawn, not fork: the parent holds a DuckDB connection and its threads
-    ctx = multiprocessing.get_context("spawn")
-    pending: deque[tuple[Chunk, Future | None]] = deque()
+    pending: deque[tuple[Chunk, list[tuple[list[Article], Future]]]] = deque()
     limit = stats.workers * _IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(stats.workers, mp_context=ctx, initializer=_init_pool_worker,
-                             initargs=(factory,)) as pool:
-        try:
-            for chunk in chunks:
-                todo = [o.article for o in chunk.todo]
-                pending.append((chunk, pool.submit(process_chunk, todo) if todo else None))
-                while pending and (len(pending) >= limit or _ready(pending[0][1])):
-                    _commit_head(pending, store, stats, bar)
-            while pending:
-                _commit_head(pending, store, stats, bar)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    with guard.Guard(factory, stats.workers, timeout, start="spawn") as workers:
+        for chunk in chunks:
+            parts = guard.chunks(o.article for o in chunk.todo)
+            pending.append((chunk, [(part, workers.submit_chunk(part)) for part in parts]))
+            while pending and (len(pending) >= limit or all(f.done() for _, f in pending[0][1])):
+                _commit_head(pending, workers, store, stats, bar)
+        while pending:
+            _commit_head(pending, workers, store, stats, bar)
 
 
-def _ready(fut: Future | None) -> bool:
-    return fut is None or fut.done()
+def _commit_head(pending: deque, workers: guard.Guard, store: Store, stats: RunStats, bar) -> None:
+    chunk, tasks = pending.popleft()
+    outcomes = [outcome for part, future in tasks for outcome in workers.chunk_outcomes(future, part)]
+    _commit(chunk, [result for result, _ in outcomes], [usage for _, usage in outcomes], store, stats, bar)
 
 
-def _commit_head(pending: deque, store: Store, stats: RunStats, bar) -> None:
-    chunk, fut = pending.popleft()
-    _commit(chunk, fut.result() if fut is not None else ([], None), store, stats, bar)
-
-
-def _commit(chunk: Chunk, results: tuple[list[Article | str], WorkerUsage | None], store: Store,
+def _commit(chunk: Chunk, results: list[Article | Failure], usages: list[WorkerUsage | None], store: Store,
             stats: RunStats, bar) -> None:
-    processed, usage = results
-    for o, result in zip(chunk.todo, processed, strict=True):
-        if isinstance(result, str):
-            o.status, o.error = ERROR, result
+    for o, result in zip(chunk.todo, results, strict=True):
+        if isinstance(result, Failure):
+            o.status, o.error = ERROR, result.message
         else:
             o.article = result
     store.write_chunk(chunk.outcomes)
-    if usage is not None:
-        stats.worker_usage[usage.pid] = usage
-        stats.peak_worker_rss_mb = max(stats.peak_worker_rss_mb, usage.peak_mb)
+    for usage in usages:
+        if usage is not None:
+            stats.worker_usage[usage.pid] = usage
+            stats.peak_worker_rss_mb = max(stats.peak_worker_rss_mb, usage.peak_mb)
     for o in chunk.outcomes:
         if o.status == ERROR:
             stats.errors += 1

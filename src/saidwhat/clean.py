@@ -3,8 +3,11 @@
 Scrapers often save an article's body twice, or repeat a paragraph. ``find_repeated`` finds every
 later copy of earlier text (reported in ``Article.repeated``); ``find_boilerplate`` finds lines
 such as "Advertisement" or "Share this article" (listed in ``data/boilerplate.txt``).
-``parse_text`` blanks both with spaces, keeping every offset, so extraction reads only the first
-copy and never reads boilerplate.
+``find_symbol_runs`` finds long runs of punctuation or symbols (a page of quotation marks, ASCII
+art, a row of emoji), which carry no statement and which spaCy's tokenizer splits one character at
+a time at a cost that grows with the square of the run. ``parse_text`` blanks all three with
+spaces, keeping every offset, so extraction reads only the first copy and never reads boilerplate
+or symbol runs.
 
 Repeats are found on words, not characters, so a copy that differs only in white space or line
 wrapping still matches: every run of ``_SHINGLE`` words is hashed once (linear time); words
@@ -20,6 +23,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .ingest import valid_text
 from .records import Article, Span
 
 BOILERPLATE_PATH = Path(__file__).parent / "data" / "boilerplate.txt"
@@ -34,6 +38,11 @@ _MAX_BOILERPLATE_WORDS = 12
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a line quoting someone is never furniture
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _COPIED_RUN = re.compile(rb"\x01+")
+# Punctuation and symbols (anything but letters, digits and white space), white space allowed
+# between them. News has runs of at most 7 (4.2M characters of PolNeAR: "?\" . . . \"", "------").
+_MIN_SYMBOL_RUN = 16
+_SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_)(?:\s*(?:[^\w\s]|_)){{{_MIN_SYMBOL_RUN - 1},}}")
+_SYMBOL_RUN_EDGE = 4  # characters kept at each end: a closing quote and its full stop stay parsed
 
 
 def clean(article: Article) -> Article:
@@ -44,9 +53,11 @@ def clean(article: Article) -> Article:
 def parse_text(article: Article) -> str:
     """The text to parse: ``article.text`` with repeated spans and boilerplate lines blanked.
 
-    Same length as ``article.text`` with newlines kept, so every offset stays the same.
+    Same length as ``article.text`` with newlines kept, so every offset stays the same. A lone
+    surrogate (not text, and fatal to spaCy) is replaced, as ``ingest`` does at the door.
     """
-    return blank(article.text, [*article.repeated, *find_boilerplate(article.text)])
+    text = valid_text(article.text)
+    return blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
 
 
 def blank(text: str, spans: list[Span]) -> str:
@@ -150,6 +161,23 @@ def _starts_line(text: str, i: int) -> bool:
 def _ends_line(text: str, i: int) -> bool:
     end = text.find("\n", i)
     return text[i : len(text) if end < 0 else end].strip() == ""
+
+
+# --- symbol runs --------------------------------------------------------------------------------
+
+
+def find_symbol_runs(text: str) -> list[Span]:
+    """The inside of every run of at least 16 punctuation marks or symbols ("\"\"\"\"...", "= = = ...").
+
+    Parsed, such a run costs time with the square of its length and yields nothing; its first and
+    last few characters are left out of the span, so a quote ending in "!!!!!!!!!!!!!!!!\"" keeps
+    its closing mark.
+    """
+    spans = []
+    for m in _SYMBOL_RUN.finditer(text):
+        start, end = m.start() + _SYMBOL_RUN_EDGE, m.end() - _SYMBOL_RUN_EDGE
+        spans.append(Span.of(text, start, end))
+    return spans
 
 
 # --- boilerplate --------------------------------------------------------------------------------

@@ -74,14 +74,35 @@ def add_extract(sub) -> None:
                    help=f"skip articles larger than <size> bytes; k, M, G suffixes allowed "
                    f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
     p.add_argument("--no-disputes", action="store_true", help="skip the disputes stage")
+    _add_article_timeout(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
+
+
+def _add_article_timeout(p, default: float | None = None) -> None:
+    from .guard import DEFAULT_TIMEOUT
+
+    default = DEFAULT_TIMEOUT if default is None else default
+    p.add_argument("--article-timeout", type=_seconds, default=default, metavar="<seconds>",
+                   help=f"give up an article that takes longer, report it and go on; 0: no limit "
+                   f"(default: {default:g})")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError("the time must be 0 (no limit) or more")
+    return seconds
 
 
 def cmd_extract(args) -> int:
     fmt = _output_format(args.format, args.out)
     _check_out(args.out)
-    results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes)
+    results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes,
+                                 args.article_timeout)
     if results is None:
         return EXIT_FAILED
     if fmt == "table" and args.out is None:
@@ -90,11 +111,14 @@ def cmd_extract(args) -> int:
     return EXIT_OK if written else EXIT_FAILED
 
 
-def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None):
+def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None,
+                       article_timeout: float | None = None):
     """Articles read from ``paths`` (the sample when empty) through the pipeline, as a stream, with
-    a progress bar; unreadable inputs and failing articles are reported and skipped. ``None`` when
-    no input could be read (the model is then not even loaded)."""
+    a progress bar; unreadable inputs and failing articles (an error, or over ``article_timeout``
+    seconds) are reported and skipped. ``None`` when no input could be read (the model is then not
+    even loaded)."""
     from . import ingest
+    from .guard import DEFAULT_TIMEOUT
 
     report = _ErrorReport()
     inputs = ingest.read_paths(paths or [ingest.SAMPLE_PATH], max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES)
@@ -102,17 +126,21 @@ def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes
     first = next(articles, None)
     if first is None:
         return None
-    pipeline = _load_pipeline(find_disputes=find_disputes)
-    return _with_progress(process_safely(pipeline, itertools.chain([first], articles), report), quiet)
+    factory = _pipeline_factory(find_disputes=find_disputes)
+    timeout = DEFAULT_TIMEOUT if article_timeout is None else article_timeout
+    return _with_progress(process_safely(factory, itertools.chain([first], articles), report, timeout), quiet)
 
 
 class _ErrorReport:
     """Prints one line per input or article that failed, above any progress bar."""
 
     def error(self, message: str) -> None:
+        self.note(f"{message}; skipped")
+
+    def note(self, message: str) -> None:
         from tqdm import tqdm
 
-        tqdm.write(f"saidwhat: {message}; skipped", file=sys.stderr)
+        tqdm.write(f"saidwhat: {message}", file=sys.stderr)
 
     def articles(self, items):
         from .ingest import InputError
@@ -124,34 +152,58 @@ class _ErrorReport:
                 yield item
 
 
-def process_safely(pipeline, articles, report: _ErrorReport, batch_size: int = 16):
-    """``pipeline.process_many`` in batches; when a batch fails, its articles are retried one by one,
-    so one article that crashes a stage costs only itself."""
-    articles = iter(articles)
-    while batch := list(itertools.islice(articles, batch_size)):
+def process_safely(factory, articles, report: _ErrorReport, timeout: float | None):
+    """The articles through ``factory()``'s pipeline in a worker process (``guard``), in order; an
+    article that fails or takes longer than ``timeout`` seconds costs only itself."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from . import guard
+
+    # fork: this process holds no connection or server thread, and a fork starts in milliseconds
+    with guard.Guard(factory, workers=1, timeout=timeout, start="fork") as workers:
         try:
-            done = list(pipeline.process_many(batch))
-        except Exception:
-            done = [_process_one(pipeline, article, report) for article in batch]
-        yield from (article for article in done if article is not None)
+            for result in workers.stream(articles):
+                if isinstance(result, guard.Failure):
+                    report.error(f"{result.article_id}: {_failure_reason(result)}")
+                else:
+                    _note_unparsed(result, report)
+                    yield result
+        except BrokenProcessPool:
+            raise UserError("the worker process could not start (see the message above)") from None
 
 
-def _process_one(pipeline, article, report: _ErrorReport):
-    try:
-        return pipeline.process(article)
-    except Exception as err:
-        reason = " ".join(str(err).split())
-        reason = reason if len(reason) <= 160 else reason[:159] + "\u2026"
-        report.error(f"{article.id}: failed in the pipeline ({type(err).__name__}: {reason})")
-        return None
+def _failure_reason(failure) -> str:
+    if failure.kind != "error":
+        return failure.message
+    reason = failure.message if len(failure.message) <= 160 else failure.message[:159] + "\u2026"
+    return f"failed in the pipeline ({reason})"
 
 
-def _load_pipeline(find_disputes: bool):
+def _note_unparsed(article, report: _ErrorReport, at_least: int = 1000) -> None:
+    """Say so when a large part of an article was not parsed (long runs of punctuation or symbols)."""
+    from .clean import find_symbol_runs
+
+    unparsed = sum(span.end - span.start for span in find_symbol_runs(article.text))
+    if unparsed >= at_least:
+        report.note(f"{article.id}: {unparsed:,} of its {len(article.text):,} characters were not parsed "
+                    "(runs of punctuation or symbols)")
+
+
+def _pipeline_factory(find_disputes: bool):
+    """What makes the pipeline in the worker process; fails here, with one line, without the model."""
+    import functools
+
     from . import pipeline
-    from .nlp import ModelMissing
+
+    _check_model()
+    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes)
+
+
+def _check_model() -> None:
+    from .nlp import ModelMissing, require_model
 
     try:
-        return pipeline.Pipeline(find_disputes=find_disputes)
+        require_model()
     except ModelMissing as err:
         raise UserError(str(err)) from None
 
@@ -230,6 +282,7 @@ def add_disputes(sub) -> None:
                    help="also pair statements of different articles (a denial here of a claim there)")
     p.add_argument("--by-speaker", action="store_true",
                    help="list, for each speaker, who disputes them (across articles too)")
+    _add_article_timeout(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_disputes)
 
@@ -239,7 +292,7 @@ def cmd_disputes(args) -> int:
     from .disputes import disputes_by_speaker, find_cross_disputes
 
     _check_out(args.out)
-    stream = processed_articles(args.paths, args.quiet)
+    stream = processed_articles(args.paths, args.quiet, article_timeout=args.article_timeout)
     if stream is None:
         return EXIT_FAILED
     results = list(stream)
@@ -274,6 +327,9 @@ def add_serve(sub) -> None:
     p.add_argument("--db", metavar="PATH", help="a DuckDB store made by saidwhat, for the corpus pages")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    from .guard import WEB_TIMEOUT
+
+    _add_article_timeout(p, default=WEB_TIMEOUT)
     p.set_defaults(func=cmd_serve)
 
 
@@ -307,8 +363,9 @@ def cmd_serve(args) -> int:
 
     from .web import create_app
 
+    _check_model()
     print("saidwhat: loading the language model ...", file=sys.stderr)
-    app = create_app(db_path=args.db)
+    app = create_app(db_path=args.db, article_timeout=args.article_timeout)
     print(f"saidwhat: serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
@@ -342,6 +399,7 @@ def add_run(sub) -> None:
                    f"(default: {DEFAULT_THRESHOLD})")
     p.add_argument("--no-cross-disputes", action="store_true",
                    help="skip looking for disputes between articles of the whole store at the end")
+    _add_article_timeout(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
 
@@ -357,7 +415,7 @@ def cmd_run(args) -> int:
     stats = _with_store_errors(lambda: batch.run(
         ingest.read_paths(args.corpus), args.db, workers=args.workers, chunk_size=args.chunk_size,
         threshold=args.dedup_threshold, progress=not args.quiet, total=batch.estimate_count(args.corpus),
-        cross_disputes=not args.no_cross_disputes))
+        cross_disputes=not args.no_cross_disputes, article_timeout=args.article_timeout))
     print(f"saidwhat: {stats.summary(args.db)}")
     if stats.peak_worker_rss_mb:
         print(f"saidwhat: peak memory per worker {stats.peak_worker_rss_mb:.0f} MB")
@@ -439,6 +497,7 @@ def add_spark(sub) -> None:
                    help="Spark master (default: local[*], or what spark-submit set)")
     p.add_argument("--partitions", type=int, default=None, metavar="N",
                    help="partitions of the articles (default: about 200 articles each)")
+    _add_article_timeout(p)
     p.set_defaults(func=cmd_spark)
 
 
@@ -450,7 +509,8 @@ def cmd_spark(args) -> int:
     from . import spark
 
     _check_paths([p for p in args.inputs if "://" not in p])
-    counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions)
+    counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions,
+                           article_timeout=args.article_timeout)
     print("saidwhat: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {args.out}")
     return EXIT_OK
 

@@ -1,9 +1,12 @@
 """Files, folders, JSONL(.gz), stdin and HTML -> ``Article`` records.
 
 Offsets index ``Article.text`` exactly as decoded: files are read as bytes and decoded here, with
-no newline translation (a ``\\r\\n`` stays two characters). Everything is a generator, so a huge
-JSONL corpus streams one line at a time. Problems with one input never stop the others: they come
-out of ``read_paths`` as ``InputError`` items, in order, between the articles.
+no newline translation (a ``\\r\\n`` stays two characters). Decoding bytes is strict, but a JSON
+string can still hold what is not Unicode text: a lone UTF-16 surrogate (``"\\ud800"``), which
+spaCy, DuckDB and every UTF-8 writer refuse. Each is replaced by U+FFFD, one character for one,
+so the article goes on with its offsets unchanged (``valid_text``). Everything is a generator, so
+a huge JSONL corpus streams one line at a time. Problems with one input never stop the others:
+they come out of ``read_paths`` as ``InputError`` items, in order, between the articles.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ _LATIN_FAMILY = re.compile(r"^(cp125[0247]|cp775|cp850|latin_1|iso8859_(1|2|3|4|
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, a surrogate is always a lone one
 
 
 @dataclass(slots=True)
@@ -175,8 +179,14 @@ def _size(n: int) -> str:
 # --- plain text ---------------------------------------------------------------------------------
 
 
+def valid_text(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (same length: offsets stay)."""
+    return text if text.isascii() else SURROGATE.sub("\ufffd", text)
+
+
 def article_from_txt(text: str, id: str) -> Article:
     """A plain-text article: the first line is the headline; ``text`` is kept whole."""
+    text = valid_text(text)
     first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip()
     return Article(id=id, text=text, title=first or None)
 
@@ -270,11 +280,11 @@ def article_from_html(data: bytes, id: str) -> Article:
     title = getattr(doc, "title", None) or article_from_txt(text, id).title
     return Article(
         id=id,
-        text=text,
-        title=title,
-        source=getattr(doc, "sitename", None) or None,
-        url=getattr(doc, "url", None) or None,
-        date=getattr(doc, "date", None) or None,
+        text=valid_text(text),
+        title=_optional_str(title),
+        source=_optional_str(getattr(doc, "sitename", None)),
+        url=_optional_str(getattr(doc, "url", None)),
+        date=_optional_str(getattr(doc, "date", None)),
     )
 
 
@@ -359,8 +369,8 @@ def article_from_json_line(raw: bytes | str, default_id: str) -> Article:
         raise UnreadableInput('"text" is empty')
     raw_id = obj.get("id")
     return Article(
-        id=str(raw_id) if raw_id not in (None, "") else default_id,
-        text=text,
+        id=valid_text(str(raw_id)) if raw_id not in (None, "") else default_id,
+        text=valid_text(text),
         title=_optional_str(obj.get("title")),
         source=_optional_str(obj.get("source")),
         url=_optional_str(obj.get("url")),
@@ -374,7 +384,7 @@ def _json_type(value) -> str:
 
 
 def _optional_str(value) -> str | None:
-    return None if value in (None, "") else str(value)
+    return None if value in (None, "") else valid_text(str(value))
 
 
 def _json_reason(err: Exception) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from . import clean, disputes, extraction, resolve
-from .nlp import load_nlp
-from .records import Article
+from .nlp import load_nlp, pipe_bounded
+from .records import Article, Span
 
 
 class Pipeline:
@@ -25,15 +25,27 @@ class Pipeline:
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[Article]:
         cleaned = (clean.clean(a) for a in articles)
-        pairs = self.nlp.pipe(
-            ((clean.parse_text(a), a) for a in cleaned), as_tuples=True, batch_size=self.batch_size
-        )
+        pairs = pipe_bounded(self.nlp, ((clean.parse_text(a), a) for a in cleaned), self.batch_size)
         for doc, article in pairs:
             yield self._analyse(doc, article)
 
     def _analyse(self, doc, article: Article) -> Article:
         found = extraction.extract_statements(doc)
         article.statements, article.speakers = resolve.resolve(doc, found)
+        if doc.text != article.text:
+            _anchor(article)
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article)
         return article
+
+
+def _anchor(article: Article) -> None:
+    """Statement spans with the words of ``article.text``, not of the parsed text, which has blanks
+    where parts were left out (``clean.parse_text``) that a statement may run across."""
+    text = article.text
+    for st in article.statements:
+        st.content = Span.of(text, st.content.start, st.content.end)
+        if st.cue is not None:
+            st.cue = Span.of(text, st.cue.start, st.cue.end)
+        if st.speaker is not None and st.speaker.mention is not None:
+            st.speaker.mention = Span.of(text, st.speaker.mention.start, st.speaker.mention.end)

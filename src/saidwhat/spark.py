@@ -4,9 +4,10 @@ Three steps, each the local run's logic reused:
 1. in parallel, every record is parsed and gets its content hash and MinHash signature;
 2. on the driver, near-duplicates are decided in corpus order (``dedup.Deduper``, as in
    ``batch``), so Spark and a local run pick the same representatives;
-3. in parallel (``mapPartitions``), representatives go through ``Pipeline`` (loaded once per
-   Python worker process, which Spark reuses across partitions) and every outcome becomes the
-   rows ``store.article_rows`` makes. Speakers across articles are merged on the driver.
+3. in parallel (``mapPartitions``), representatives go through ``Pipeline`` (in a worker process
+   of each Python worker, which Spark reuses across partitions, so the model loads once; each
+   article within ``--article-timeout``, see ``guard``) and every outcome becomes the rows
+   ``store.article_rows`` makes. Speakers across articles are merged on the driver.
 
 The tables have the schema of ``store.TABLES``, so Parquet from Spark and ``saidwhat export``
 can be read the same way.
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 # absolute imports: spark-submit runs this file as a script (see the end of the file)
-from saidwhat import batch, dedup
+from saidwhat import dedup, guard
 from saidwhat.records import Article, article_from_dict, article_to_dict
 from saidwhat.store import (
     DUPLICATE,
@@ -149,7 +150,7 @@ def decide(plan: list[tuple], threshold: float) -> dict[tuple, tuple]:
 
 
 def _outcomes(items: Iterable[tuple[tuple, Any]], decisions: dict[tuple, tuple],
-              batch_size: int = 16) -> Iterator[Outcome]:
+              batch_size: int = 16, timeout: float | None = guard.DEFAULT_TIMEOUT) -> Iterator[Outcome]:
     todo: list[Outcome] = []
     for key, record in items:
         if key not in decisions:
@@ -167,28 +168,27 @@ def _outcomes(items: Iterable[tuple[tuple, Any]], decisions: dict[tuple, tuple],
             continue
         todo.append(outcome)
         if len(todo) >= batch_size:
-            yield from _process(todo)
+            yield from _process(todo, timeout)
             todo = []
-    yield from _process(todo)
+    yield from _process(todo, timeout)
 
 
-def _process(outcomes: list[Outcome]) -> list[Outcome]:
-    """The local run's worker step (``batch.process_chunk``), the pipeline loaded once per process."""
+def _process(outcomes: list[Outcome], timeout: float | None) -> list[Outcome]:
+    """The local run's worker step: each article within its time budget (``guard``), in a worker
+    process that this Python worker keeps across partitions (the model loads once)."""
     if not outcomes:
         return []
-    batch.ensure_pipeline()
-    results, _usage = batch.process_chunk([o.article for o in outcomes])
-    for o, result in zip(outcomes, results, strict=True):
-        if isinstance(result, str):
-            o.status, o.error = ERROR, result
+    for o, result in zip(outcomes, guard.shared(timeout).results([o.article for o in outcomes]), strict=True):
+        if isinstance(result, guard.Failure):
+            o.status, o.error = ERROR, result.message
         else:
             o.article = result
     return outcomes
 
 
-def _rows_partition(items: Iterable[tuple[tuple, Any]], decisions: dict[tuple, tuple],
-                    keep_articles: bool) -> Iterator[tuple[str, Any]]:
-    for outcome in _outcomes(items, decisions):
+def _rows_partition(items: Iterable[tuple[tuple, Any]], decisions: dict[tuple, tuple], keep_articles: bool,
+                    timeout: float | None = guard.DEFAULT_TIMEOUT) -> Iterator[tuple[str, Any]]:
+    for outcome in _outcomes(items, decisions, timeout=timeout):
         for table, rows in article_rows(outcome).items():
             for row in rows:
                 yield table, tuple(row.get(c) for c, _ in TABLES[table])
@@ -223,8 +223,11 @@ def session(master: str | None = None):
 
 
 def run_job(inputs: list[str], out: str, master: str | None = None, partitions: int | None = None,
-            threshold: float = dedup.DEFAULT_THRESHOLD, spark=None) -> dict[str, int]:
-    """Process ``inputs`` and write ``out/<table>/`` Parquet folders; return the row counts."""
+            threshold: float = dedup.DEFAULT_THRESHOLD, spark=None,
+            article_timeout: float | None = guard.DEFAULT_TIMEOUT) -> dict[str, int]:
+    """Process ``inputs`` and write ``out/<table>/`` Parquet folders; return the row counts.
+
+    An article over ``article_timeout`` seconds is stored as an error (see ``guard``)."""
     from pyspark import StorageLevel
 
     from saidwhat import disputes
@@ -241,7 +244,7 @@ def run_job(inputs: list[str], out: str, master: str | None = None, partitions: 
         bc = spark.sparkContext.broadcast(decisions)
         keep = hasattr(disputes, "find_cross_disputes")
         rows = (records.repartition(n)
-                .mapPartitions(lambda it: _rows_partition(it, bc.value, keep))
+                .mapPartitions(lambda it: _rows_partition(it, bc.value, keep, article_timeout))
                 .persist(StorageLevel.MEMORY_AND_DISK))
         counts = {}
         for table in ("articles", "statements", "entities", "disputes", "duplicates"):

@@ -1,26 +1,34 @@
 """The FastAPI app: article pages, corpus pages (with a store) and the JSON API.
 
-One ``Pipeline`` is made when the app is made (the spaCy model loads once, not per request);
-calls into it are serialised by a lock because a spaCy pipeline is not meant to be shared
-between threads mid-parse.
+Articles are analysed in one worker process (``guard.Guard``), started with the app (the spaCy
+model loads once, not per request), one article at a time, each within ``article_timeout``
+seconds: an article over it is answered 422 and its worker replaced. A request finds at most
+``MAX_WAITING`` others before it (else 503 with Retry-After) and waits at most ``MAX_QUEUE_WAIT``
+seconds for its turn, so no request hangs. A pipeline given to ``create_app`` (tests, embedding)
+runs in this process instead, without a time budget.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import threading
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__, ingest
+from .. import __version__, guard, ingest
 from ..records import Article, article_to_dict
 from . import corpus, uploads
 from .highlight import view_article
@@ -39,6 +47,9 @@ SECURITY_HEADERS = {
 
 
 BODY_LIMIT = uploads.MAX_UPLOAD_BYTES + 64 * 1024  # the largest upload and its form fields
+MAX_WAITING = 16  # requests waiting for the pipeline; one more is answered 503
+MAX_QUEUE_WAIT = 30.0  # seconds a request waits for its turn before it is answered 503
+RETRY_AFTER = "10"
 
 
 class _BodyLimit:
@@ -91,16 +102,58 @@ def _load_static() -> dict[str, tuple[bytes, str]]:
 
 
 class _Analyser:
-    """The one pipeline of the app, with the sample's result kept after its first run."""
+    """The one pipeline of the app (a worker process, or ``pipeline`` in this process), one article
+    at a time, with the sample's result kept after its first run."""
 
-    def __init__(self, pipeline):
+    def __init__(self, pipeline=None, timeout: float | None = guard.WEB_TIMEOUT):
         self.pipeline = pipeline
+        self.workers = guard.Guard(timeout=timeout, start="spawn") if pipeline is None else None
+        self.timeout = timeout
         self.lock = threading.Lock()
+        self.waiting = threading.BoundedSemaphore(MAX_WAITING)
         self._sample: Article | None = None
 
     def process(self, article: Article) -> Article:
-        with self.lock:
-            return self.pipeline.process(article)
+        """``article`` analysed, or an ``UploadError``: 422 when it failed, 503 when busy."""
+        if not self.waiting.acquire(blocking=False):
+            raise _busy()
+        try:
+            if not self.lock.acquire(timeout=MAX_QUEUE_WAIT):
+                raise _busy()
+            try:
+                result = self._run(article)
+            finally:
+                self.lock.release()
+        finally:
+            self.waiting.release()
+        if isinstance(result, guard.Failure):
+            raise uploads.UploadError(self._failure_message(result), 422)
+        return result
+
+    def _run(self, article: Article) -> Article | guard.Failure:
+        if self.workers is None:
+            try:
+                return self.pipeline.process(article)
+            except Exception as err:
+                logger.exception("error while analysing an article")
+                return guard.Failure(f"{type(err).__name__}: {err}")
+        try:
+            return self.workers.outcome(self.workers.submit(article))[0]
+        except BrokenProcessPool:
+            raise uploads.UploadError("The analysing process cannot start; try again later.", 503,
+                                      {"Retry-After": RETRY_AFTER}) from None
+
+    def _failure_message(self, failure: guard.Failure) -> str:
+        if failure.kind == "timeout":
+            return (f"This article took longer than {self.timeout:g} s to analyse, so it was given up. "
+                    "Try a shorter text.")
+        if failure.kind == "died":
+            return "The process analysing this article died (out of memory?). Try a shorter text."
+        return f"saidwhat could not analyse this article ({failure.message.split(':', 1)[0]})."
+
+    def close(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
 
     def sample(self) -> Article:
         if self._sample is None:
@@ -109,12 +162,26 @@ class _Analyser:
         return self._sample
 
 
-def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
-    if pipeline is None:
-        from ..pipeline import Pipeline
+def _closing(analyser: _Analyser):
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        analyser.close()
 
-        pipeline = Pipeline()
-    analyser = _Analyser(pipeline)
+    return lifespan
+
+
+def _busy() -> uploads.UploadError:
+    return uploads.UploadError("saidwhat is busy with other articles; try again in a few seconds.", 503,
+                               {"Retry-After": RETRY_AFTER})
+
+
+def create_app(db_path: str | None = None, pipeline=None,
+               article_timeout: float | None = guard.WEB_TIMEOUT) -> FastAPI:
+    """The app; with no ``pipeline``, its worker process starts and analyses the sample first."""
+    analyser = _Analyser(pipeline, article_timeout)
+    if pipeline is None:
+        analyser.sample()
     assets = _load_static()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app = FastAPI(
@@ -123,6 +190,7 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
         description="Who said what, and who disputes whom, in news articles.",
         docs_url=None,  # the interactive docs load their assets from a CDN
         redoc_url=None,
+        lifespan=_closing(analyser),
     )
 
     app.add_middleware(_BodyLimit, limit=BODY_LIMIT)
@@ -219,6 +287,7 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
         """The article object of saidwhat's JSON output: statements, speakers, disputes, repeated spans."""
         try:
             uploads.limit_text(body.text)
+            uploads.refuse_invalid(body.title, "title")
         except uploads.UploadError as err:
             raise HTTPException(err.status, str(err)) from None
         article = Article(id="api", text=body.text, title=body.title)
@@ -236,10 +305,25 @@ def create_app(db_path: str | None = None, pipeline=None) -> FastAPI:
         return [_statement_json(r) for r in corpus.search_statements(need_db(), speaker, q, limit)]
 
     @app.exception_handler(uploads.UploadError)
-    async def too_large(request: Request, err: uploads.UploadError):
+    async def input_error(request: Request, err: uploads.UploadError):
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(err)}, status_code=err.status)
-        return form_error(request, err)
+            return JSONResponse({"detail": str(err)}, status_code=err.status, headers=err.headers)
+        response = form_error(request, err)
+        response.headers.update(err.headers or {})
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, err: RequestValidationError):
+        """FastAPI's 422, but a lone surrogate in a string gets a clear message, and is never echoed
+        raw: it cannot be encoded, which made the default answer a 500."""
+        for error in err.errors():
+            if error.get("type") == "string_unicode" and isinstance(error.get("input"), str):
+                try:
+                    uploads.refuse_invalid(error["input"], str(error["loc"][-1]))
+                except uploads.UploadError as bad:
+                    return JSONResponse({"detail": str(bad)}, status_code=422)
+        body = json.dumps({"detail": jsonable_encoder(err.errors())}, separators=(",", ":"))  # ASCII
+        return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(corpus.CorpusError)
     async def corpus_error(request: Request, err: corpus.CorpusError):

@@ -18,11 +18,13 @@ HTML_SUFFIXES = (".html", ".htm")
 
 
 class UploadError(ValueError):
-    """An input the user can fix; ``str()`` is the message shown to them."""
+    """An input the user can fix, or a request to send again later (503, with ``headers``);
+    ``str()`` is the message shown to them."""
 
-    def __init__(self, message: str, status: int = 400):
+    def __init__(self, message: str, status: int = 400, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status = status
+        self.headers = headers
 
 
 def limit_text(text: str) -> str:
@@ -32,6 +34,18 @@ def limit_text(text: str) -> str:
         raise UploadError(
             f"The article is too long ({len(text):,} characters); the limit is {MAX_TEXT_CHARS:,}.", 413
         )
+    return refuse_invalid(text)
+
+
+def refuse_invalid(text: str | None, what: str = "text") -> str | None:
+    """``text``, unless it holds a lone surrogate: not Unicode text, so the request is refused
+    (the command line replaces it instead; here the sender can fix it, and the answer's offsets
+    must index the very text sent)."""
+    bad = ingest.SURROGATE.search(text) if text else None
+    if bad:
+        message = (f"The {what} holds an invalid character at position {bad.start()}: a lone surrogate "
+                   f"(U+{ord(bad.group()):04X}), which is not Unicode text. Send valid UTF-8.")
+        raise UploadError(message, 422)
     return text
 
 
@@ -110,7 +124,7 @@ def article_from_upload(filename: str | None, data: bytes) -> Article:
 
 def article_from_paste(text: str, title: str | None) -> Article:
     text = limit_text(text.replace("\r\n", "\n"))
-    title = (title or "").strip() or None
+    title = refuse_invalid((title or "").strip() or None, "title")
     if title:
         return Article(id="pasted", text=text, title=title)
     return ingest.article_from_txt(text, "pasted")
