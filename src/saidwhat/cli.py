@@ -74,14 +74,32 @@ def add_extract(sub) -> None:
                    help=f"skip articles larger than <size> bytes; k, M, G suffixes allowed "
                    f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
     p.add_argument("--no-disputes", action="store_true", help="skip the disputes stage")
+    _add_min_confidence(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
+
+
+def _add_min_confidence(p) -> None:
+    p.add_argument("--min-confidence", type=_probability, metavar="<p>",
+                   help="report only disputes at least this confident, 0-1 (default: 0, every dispute found; "
+                   "the finder reports only framed pushbacks, precision first)")
+
+
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number between 0 and 1") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not between 0 and 1")
+    return p
 
 
 def cmd_extract(args) -> int:
     fmt = _output_format(args.format, args.out)
     _check_out(args.out)
-    results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes)
+    results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes,
+                                 min_confidence=args.min_confidence)
     if results is None:
         return EXIT_FAILED
     if fmt == "table" and args.out is None:
@@ -90,7 +108,8 @@ def cmd_extract(args) -> int:
     return EXIT_OK if written else EXIT_FAILED
 
 
-def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None):
+def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None,
+                       min_confidence: float | None = None):
     """Articles read from ``paths`` (the sample when empty) through the pipeline, as a stream, with
     a progress bar; unreadable inputs and failing articles are reported and skipped. ``None`` when
     no input could be read (the model is then not even loaded)."""
@@ -102,7 +121,7 @@ def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes
     first = next(articles, None)
     if first is None:
         return None
-    pipeline = _load_pipeline(find_disputes=find_disputes)
+    pipeline = _load_pipeline(find_disputes=find_disputes, min_confidence=min_confidence)
     return _with_progress(process_safely(pipeline, itertools.chain([first], articles), report), quiet)
 
 
@@ -146,12 +165,12 @@ def _process_one(pipeline, article, report: _ErrorReport):
         return None
 
 
-def _load_pipeline(find_disputes: bool):
+def _load_pipeline(find_disputes: bool, min_confidence: float | None = None):
     from . import pipeline
     from .nlp import ModelMissing
 
     try:
-        return pipeline.Pipeline(find_disputes=find_disputes)
+        return pipeline.Pipeline(find_disputes=find_disputes, min_confidence=min_confidence)
     except ModelMissing as err:
         raise UserError(str(err)) from None
 
@@ -230,6 +249,7 @@ def add_disputes(sub) -> None:
                    help="also pair statements of different articles (a denial here of a claim there)")
     p.add_argument("--by-speaker", action="store_true",
                    help="list, for each speaker, who disputes them (across articles too)")
+    _add_min_confidence(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_disputes)
 
@@ -239,7 +259,7 @@ def cmd_disputes(args) -> int:
     from .disputes import disputes_by_speaker, find_cross_disputes
 
     _check_out(args.out)
-    stream = processed_articles(args.paths, args.quiet)
+    stream = processed_articles(args.paths, args.quiet, min_confidence=args.min_confidence)
     if stream is None:
         return EXIT_FAILED
     results = list(stream)
