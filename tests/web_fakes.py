@@ -39,7 +39,7 @@ SAID = [
          "indirect", "Opposition leader"),
     Said("That claim is simply not true", "Ali Baran", "Ali Baran", "said", role="spokesman"),
 ]
-PUSHBACKS = [("the bridge would not open before 2030", "That claim is simply not true", "denial")]
+PUSHBACKS = [("the bridge would not open before 2030", "That claim is simply not true", "denial", "not true")]
 
 
 def _find_near(text: str, needle: str, start: int) -> Span | None:
@@ -75,6 +75,6 @@ class FakePipeline:
                            speaker=Speaker(said.name, mention, role=said.role))
             article.statements.append(st)
             by_content[said.content] = sid
-        article.disputes = [Dispute(by_content[a], by_content[b], kind)
-                            for a, b, kind in self.pushbacks if a in by_content and b in by_content]
+        article.disputes = [Dispute(by_content[a], by_content[b], kind, evidence, 0.8)
+                            for a, b, kind, evidence in self.pushbacks if a in by_content and b in by_content]
         return article

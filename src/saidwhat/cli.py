@@ -75,6 +75,7 @@ def add_extract(sub) -> None:
                    f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
     p.add_argument("--no-disputes", action="store_true", help="skip the disputes stage")
     _add_article_timeout(p)
+    _add_min_confidence(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
 
@@ -98,11 +99,27 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _add_min_confidence(p) -> None:
+    p.add_argument("--min-confidence", type=_probability, metavar="<p>",
+                   help="report only disputes at least this confident, 0-1 (default: 0, every dispute found; "
+                   "the finder reports only framed pushbacks, precision first)")
+
+
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number between 0 and 1") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not between 0 and 1")
+    return p
+
+
 def cmd_extract(args) -> int:
     fmt = _output_format(args.format, args.out)
     _check_out(args.out)
     results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes,
-                                 args.article_timeout)
+                                 args.article_timeout, args.min_confidence)
     if results is None:
         return EXIT_FAILED
     if fmt == "table" and args.out is None:
@@ -112,7 +129,7 @@ def cmd_extract(args) -> int:
 
 
 def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None,
-                       article_timeout: float | None = None):
+                       article_timeout: float | None = None, min_confidence: float | None = None):
     """Articles read from ``paths`` (the sample when empty) through the pipeline, as a stream, with
     a progress bar; unreadable inputs and failing articles (an error, or over ``article_timeout``
     seconds) are reported and skipped. ``None`` when no input could be read (the model is then not
@@ -126,7 +143,7 @@ def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes
     first = next(articles, None)
     if first is None:
         return None
-    factory = _pipeline_factory(find_disputes=find_disputes)
+    factory = _pipeline_factory(find_disputes=find_disputes, min_confidence=min_confidence)
     timeout = DEFAULT_TIMEOUT if article_timeout is None else article_timeout
     return _with_progress(process_safely(factory, itertools.chain([first], articles), report, timeout), quiet)
 
@@ -189,14 +206,14 @@ def _note_unparsed(article, report: _ErrorReport, at_least: int = 1000) -> None:
                     "(runs of punctuation or symbols)")
 
 
-def _pipeline_factory(find_disputes: bool):
+def _pipeline_factory(find_disputes: bool, min_confidence: float | None = None):
     """What makes the pipeline in the worker process; fails here, with one line, without the model."""
     import functools
 
     from . import pipeline
 
     _check_model()
-    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes)
+    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes, min_confidence=min_confidence)
 
 
 def _check_model() -> None:
@@ -283,6 +300,7 @@ def add_disputes(sub) -> None:
     p.add_argument("--by-speaker", action="store_true",
                    help="list, for each speaker, who disputes them (across articles too)")
     _add_article_timeout(p)
+    _add_min_confidence(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_disputes)
 
@@ -292,7 +310,8 @@ def cmd_disputes(args) -> int:
     from .disputes import disputes_by_speaker, find_cross_disputes
 
     _check_out(args.out)
-    stream = processed_articles(args.paths, args.quiet, article_timeout=args.article_timeout)
+    stream = processed_articles(args.paths, args.quiet, article_timeout=args.article_timeout,
+                                min_confidence=args.min_confidence)
     if stream is None:
         return EXIT_FAILED
     results = list(stream)

@@ -21,9 +21,12 @@ def _register_extensions() -> None:
 
 
 class SaidWhatComponent:
-    def __init__(self, nlp: Language, name: str, find_disputes: bool = True):
+    def __init__(
+        self, nlp: Language, name: str, find_disputes: bool = True, min_confidence: float | None = None
+    ):
         self.name = name
         self.find_disputes = find_disputes
+        self.min_confidence = min_confidence
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -37,10 +40,12 @@ class SaidWhatComponent:
         article = Article(
             id="doc", text=doc.text, repeated=repeated, statements=statements, speakers=speakers
         )
-        doc._.disputes = disputes.find_disputes(article) if self.find_disputes else []
+        doc._.disputes = disputes.find_disputes(article, self.min_confidence) if self.find_disputes else []
         return doc
 
 
-@Language.factory("saidwhat", default_config={"find_disputes": True})
-def make_component(nlp: Language, name: str, find_disputes: bool) -> SaidWhatComponent:
-    return SaidWhatComponent(nlp, name, find_disputes)
+@Language.factory("saidwhat", default_config={"find_disputes": True, "min_confidence": None})
+def make_component(
+    nlp: Language, name: str, find_disputes: bool, min_confidence: float | None
+) -> SaidWhatComponent:
+    return SaidWhatComponent(nlp, name, find_disputes, min_confidence)

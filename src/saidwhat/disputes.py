@@ -810,8 +810,16 @@ def uncued_contradictions(saids: list[Said], taken: set[str], idf: dict[str, flo
 # --- the stage ----------------------------------------------------------------------------------
 
 
-def find_disputes(article: Article) -> list[Dispute]:
-    """Disputes between the statements of one article (``a`` the claim, ``b`` the pushback)."""
+def find_disputes(article: Article, min_confidence: float | None = None) -> list[Dispute]:
+    """Disputes between the statements of one article (``a`` the claim, ``b`` the pushback), those at
+    least ``min_confidence`` sure (all of them when ``None``)."""
+    found = _all_disputes(article)
+    if min_confidence is None:
+        return found
+    return [d for d in found if d.confidence >= min_confidence]
+
+
+def _all_disputes(article: Article) -> list[Dispute]:
     saids = read_article(article)
     if len(saids) < 2:
         return []

@@ -13,12 +13,15 @@ class Pipeline:
     """Turns ingested ``Article``s into articles with statements, speakers and disputes.
 
     The spaCy model is loaded once, when the pipeline is made; reuse one pipeline per process.
+    ``min_confidence``: the disputes' cut-off (``None``: every dispute found).
     """
 
-    def __init__(self, nlp=None, find_disputes: bool = True, batch_size: int = 16):
+    def __init__(self, nlp=None, find_disputes: bool = True, batch_size: int = 16,
+                 min_confidence: float | None = None):
         self.nlp = nlp if nlp is not None else load_nlp()
         self.find_disputes = find_disputes
         self.batch_size = batch_size
+        self.min_confidence = min_confidence
 
     def process(self, article: Article) -> Article:
         return next(self.process_many([article]))
@@ -35,7 +38,7 @@ class Pipeline:
         if doc.text != article.text:
             _anchor(article)
         if self.find_disputes:
-            article.disputes = disputes.find_disputes(article)
+            article.disputes = disputes.find_disputes(article, self.min_confidence)
         return article
 
 

@@ -11,6 +11,7 @@ runs in this process instead, without a time budget.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import threading
@@ -28,7 +29,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__, guard, ingest
+from .. import __version__, disputes, guard, ingest
 from ..records import Article, article_to_dict
 from . import corpus, uploads
 from .highlight import view_article
@@ -90,6 +91,9 @@ class ExtractRequest(BaseModel):
     text: str = Field(..., description="the article text; offsets in the answer index it",
                       max_length=uploads.MAX_TEXT_CHARS)
     title: str | None = Field(None, description="the headline, when it is not the first line of text")
+    min_confidence: float | None = Field(
+        None, ge=0, le=1, description="report only disputes at least this confident "
+        "(default: every dispute found)")
 
 
 def _load_static() -> dict[str, tuple[bytes, str]]:
@@ -207,8 +211,12 @@ def create_app(db_path: str | None = None, pipeline=None,
                        upload_limit=uploads.MAX_UPLOAD_BYTES)
         return templates.TemplateResponse(request, name, context, status_code=status)
 
-    def article_page(request: Request, article: Article, status: int = 200) -> HTMLResponse:
-        return page(request, "article.html", status, view=view_article(article))
+    def article_page(
+        request: Request, article: Article, status: int = 200, min_confidence: float | None = None
+    ) -> HTMLResponse:
+        article = with_cutoff(article, min_confidence)
+        return page(request, "article.html", status, view=view_article(article),
+                    min_confidence=min_confidence)
 
     def form_error(request: Request, err: uploads.UploadError) -> HTMLResponse:
         return page(request, "index.html", err.status, error=str(err))
@@ -225,17 +233,19 @@ def create_app(db_path: str | None = None, pipeline=None,
         return page(request, "index.html")
 
     @app.get("/sample", response_class=HTMLResponse, include_in_schema=False)
-    def sample(request: Request):
-        return article_page(request, analyser.sample())
+    def sample(request: Request, min_confidence: float | None = Query(None, ge=0, le=1)):
+        return article_page(request, analyser.sample(), min_confidence=min_confidence)
 
     @app.post("/article", response_class=HTMLResponse, include_in_schema=False)
     async def pasted(request: Request):
         form = await request.form(max_files=0, max_fields=4, max_part_size=uploads.MAX_TEXT_CHARS * 4)
         try:
             article = uploads.article_from_paste(str(form.get("text") or ""), str(form.get("title") or ""))
+            cutoff = form_cutoff(form)
         except uploads.UploadError as err:
             return form_error(request, err)
-        return article_page(request, await run_in_threadpool(analyser.process, article))
+        done = await run_in_threadpool(analyser.process, article)
+        return article_page(request, done, min_confidence=cutoff)
 
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
     async def upload(request: Request):
@@ -246,9 +256,11 @@ def create_app(db_path: str | None = None, pipeline=None,
         data = await file.read(uploads.MAX_UPLOAD_BYTES + 1)
         try:
             article = uploads.article_from_upload(file.filename, data)
+            cutoff = form_cutoff(form)
         except uploads.UploadError as err:
             return form_error(request, err)
-        return article_page(request, await run_in_threadpool(analyser.process, article))
+        done = await run_in_threadpool(analyser.process, article)
+        return article_page(request, done, min_confidence=cutoff)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, speaker: str = "", q: str = ""):
@@ -293,7 +305,7 @@ def create_app(db_path: str | None = None, pipeline=None,
         article = Article(id="api", text=body.text, title=body.title)
         if body.title is None:
             article = ingest.article_from_txt(body.text, "api")
-        return article_to_dict(analyser.process(article))
+        return article_to_dict(with_cutoff(analyser.process(article), body.min_confidence))
 
     @app.get("/api/statements", tags=["api"], summary="Search the statements of the corpus")
     def api_statements(
@@ -347,6 +359,28 @@ def create_app(db_path: str | None = None, pipeline=None,
         return page(request, "error.html", 500, message=message)
 
     return app
+
+
+def with_cutoff(article: Article, min_confidence: float | None) -> Article:
+    """The article with the disputes at least ``min_confidence`` sure (the pipeline's when ``None``);
+    the disputes are found again from its statements, with no second parse."""
+    if min_confidence is None:
+        return article
+    return dataclasses.replace(article, disputes=disputes.find_disputes(article, min_confidence))
+
+
+def form_cutoff(form) -> float | None:
+    """The form's dispute cut-off: empty for the default, else a number from 0 to 1."""
+    value = str(form.get("min_confidence") or "").strip()
+    if not value:
+        return None
+    try:
+        cutoff = float(value)
+    except ValueError:
+        cutoff = -1.0
+    if not 0.0 <= cutoff <= 1.0:
+        raise uploads.UploadError("The dispute cut-off must be a number from 0 to 1.")
+    return cutoff
 
 
 def _statement_json(row: dict[str, Any]) -> dict[str, Any]:

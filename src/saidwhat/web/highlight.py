@@ -63,6 +63,7 @@ class DisputeView:
     claim: StatementView
     pushback: StatementView
     evidence: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -135,7 +136,7 @@ def view_article(article: Article) -> ArticleView:
         views.append(view)
     by_id = {v.id: v for v in views}
     disputes = [
-        DisputeView(d.kind, by_id[d.a], by_id[d.b], d.evidence)
+        DisputeView(d.kind, by_id[d.a], by_id[d.b], d.evidence, d.confidence)
         for d in article.disputes
         if d.a in by_id and d.b in by_id
     ]
