@@ -205,6 +205,7 @@ class _Ask:
     spokesperson: bool = False
     content: tuple[int, int] | None = None  # the statement's content: its speaker rarely names itself there
     role: str | None = None
+    wanted: str | None = None  # the entity type an organisation noun calls for
 
 
 # --- the article index ----------------------------------------------------------------------------
@@ -220,6 +221,7 @@ class _Article:
         self.sent_starts = [s.start_char for s in doc.sents]
         text = doc.text  # built once: Doc.text joins every token
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+        self.token_starts = [t.idx for t in doc]
         self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
         first_break = text.find("\n")
@@ -242,6 +244,10 @@ class _Article:
 
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def token_at(self, char: int):
+        i = bisect.bisect_right(self.token_starts, char) - 1
+        return self.doc[max(0, i)]
 
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, char) - 1
@@ -287,7 +293,9 @@ class _Article:
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
         for span, label in orgs:
-            self._index_org(_whole_organisation(span), label)
+            part = _name_part(list(span))
+            if part:
+                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1]), label)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -331,10 +339,7 @@ class _Article:
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped, and
         a peer's territorial part ("Lord Butler of Brockwell" -> "Butler"), and a dateline
         ("CLEVELAND - Donald Trump")."""
-        toks = list(span)
-        cut = [k for k, t in enumerate(toks) if t.text in ("-", "—", "–", ":", "|", "(", ")")]
-        if cut and cut[-1] + 1 < len(toks):
-            toks = toks[cut[-1] + 1 :]
+        toks = _name_part(list(span))
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
                         or not toks[0].text[:1].isalnum()):
             toks.pop(0)
@@ -546,8 +551,9 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
         person = self._any_person(span)
-        if person is not None and root.pos_ not in ("NOUN", "PROPN", "PRON"):
-            return _Found(person)  # a mention the parser got wrong: "Trump primes supporters"
+        if person is not None and (root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
+                                   or span.start_char < self.headline_end):
+            return _Found(person)  # a mention parsed wrong: "Trump primes supporters", "Broaddrick Sunday night"
         return _Found(self._plain(span, toks))
 
     def _head_name(self, phrase, root, span):
@@ -661,15 +667,14 @@ class _Article:
     def _document(self, phrase, root, ask: _Ask) -> _Found:
         """A poll, study, report or filing speaks for its author: "a poll by X", "figures released
         by X", "X filings", "Mr X's report", "his report"; else the ranker picks among those named."""
+        owner = self._possessor(root)
+        if owner is not None and owner.ent is not None:
+            owner.ent.authored += 1
+            return owner
         author = self._author(root)
         if author is not None:
             author.authored += 1
             return _Found(author)
-        owner = self._possessor(root)
-        if owner is not None:
-            if owner.ent is not None:
-                owner.ent.authored += 1
-            return owner
         ask.kind = "doc"
         ent = self.rank(ask)
         if ent is not None:
@@ -678,29 +683,80 @@ class _Article:
         return _Found(self._plain(phrase, list(phrase)))
 
     def _author(self, root) -> _Ent | None:
-        """A named entity the phrase gives as the document's author: a name modifying the
-        document noun ("the YouGov poll", "Senate filings", "a batch of State Department
-        emails"), or the object of "by"/"from" on the way to it ("a poll by X", "figures
-        released by X", "results of exit polls conducted by X"), of "in" for a publication ("an
-        article in Politico"), of "of"/"for" for a poll ("a survey for CNN")."""
+        """A name the phrase gives as the document's author: a name modifying the document noun
+        ("the YouGov poll", "Senate filings", "a batch of State Department emails"), or the
+        object of "by"/"from" on the way to it ("a poll by X", "figures released by X", "results
+        of exit polls conducted by X"), of "in" for a publication ("an article in Politico"), of
+        "of"/"for" for a poll ("a survey for CNN"). A capitalised name the tagger missed counts
+        too ("a Morning Consult poll", "polls by RealClearPolitics"): an organisation."""
         for t in _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"}):
             ent = self.token_ent.get(t.i)
-            if ent is None or t.i == root.i:
+            if t.i == root.i or (ent is None and not _name_like(t)):
                 continue
-            attach, prep = t, None
-            while attach.i != root.i and attach.head.i != attach.i:
-                child, attach = attach, attach.head
-                if attach.i in self.token_ent and self.token_ent[attach.i] is ent:
-                    continue  # inside the name itself
-                if prep is None and child.dep_ in ("compound", "nmod", "poss") and _in_list(attach, "document_nouns"):
-                    return ent  # "Senate filings", "a batch of State Department emails"
-                if prep is None and attach.dep_ in ("prep", "agent"):
-                    prep = attach.lower_
-                    if prep in ("by", "from") or (prep == "in" and ent.type != "country"):
-                        return ent
-                    if prep in ("of", "for") and ent.type != "country" and _in_list(attach.head, "poll_nouns"):
-                        return ent
+            if ent is None and t.i + 1 < len(t.doc) and t.i + 1 != root.i and _name_like(t.doc[t.i + 1]) \
+                    and t.doc[t.i + 1].i not in self.token_ent:
+                continue  # "Morning" of "Morning Consult": a name is read from its last word
+            if self._authors(t, root, ent):
+                return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return None
+
+    def _run(self, k: int, step: int) -> int:
+        """The last token index of the name at token ``k``, walking by ``step`` (1 or -1)."""
+        doc, ent = self.doc, self.token_ent.get(k)
+        while 0 <= k + step < len(doc):
+            nxt = doc[k + step]
+            if (ent is not None and self.token_ent.get(nxt.i) is ent) or (ent is None and _name_like(nxt)):
+                k += step
+            else:
+                break
+        return k
+
+    def _joined(self, t, ent: _Ent) -> _Ent:
+        """Names joined by a slash are one author: "CNN/ORC", "Suffolk University/Boston Globe"."""
+        doc = self.doc
+        lo, hi = self._run(t.i, -1), self._run(t.i, 1)
+        joined = False
+        while hi + 2 < len(doc) and doc[hi + 1].text == "/" and not doc[hi].whitespace_ \
+                and not doc[hi + 1].whitespace_ and (doc[hi + 2].i in self.token_ent or _name_like(doc[hi + 2])):
+            hi, joined = self._run(hi + 2, 1), True
+        while lo - 2 >= 0 and doc[lo - 1].text == "/" and not doc[lo - 2].whitespace_ \
+                and not doc[lo - 1].whitespace_ and (doc[lo - 2].i in self.token_ent or _name_like(doc[lo - 2])):
+            lo, joined = self._run(lo - 2, -1), True
+        if not joined:
+            return ent
+        whole = self.org(doc[lo : hi + 1].text, "organisation")
+        whole.add_alias(whole.name)
+        return whole
+
+    def _authors(self, t, root, ent: _Ent | None) -> bool:
+        """Whether the name at ``t`` is given as the author of the document ``root`` heads."""
+        attach, prep = t, None
+        while attach.i != root.i and attach.head.i != attach.i:
+            child, attach = attach, attach.head
+            if ent is not None and self.token_ent.get(attach.i) is ent:
+                continue  # inside the name itself
+            if prep is None and child.dep_ in ("compound", "nmod", "poss") and _in_list(attach, "document_nouns"):
+                return True  # "Senate filings", "a batch of State Department emails"
+            if prep is None and attach.dep_ in ("prep", "agent"):
+                prep = attach.lower_
+                country = ent is not None and ent.type == "country"
+                if prep in ("by", "from") or (prep == "in" and not country):
+                    return True
+                if prep in ("of", "for") and not country and _in_list(attach.head, "poll_nouns"):
+                    return True
+        return False
+
+    def _untagged_organisation(self, tok) -> _Ent:
+        """The organisation a capitalised name the tagger missed stands for ("Morning Consult")."""
+        first = tok
+        while first.i > 0 and _name_like(first.doc[first.i - 1]) and first.i - 1 not in self.token_ent:
+            first = first.doc[first.i - 1]
+        ent = self.org(_words_text(first, tok), "organisation")
+        ent.add_alias(ent.name)
+        for t in first.doc[first.i : tok.i + 1]:
+            self.token_ent[t.i] = ent
+        self.add_mention(ent, first.idx, _RANK_OTHER)
+        return ent
 
     def _role_nominal(self, phrase, root, ask: _Ask) -> _Found:
         """"the president", "Turkey's foreign minister", "a spokesman for X", "his wife": a
@@ -804,6 +860,7 @@ class _Article:
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(phrase, list(phrase)))
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
+        ask.wanted = wanted
         ent = self.rank(ask)
         if ent is not None:
             ent.nouns.add(noun)
@@ -887,6 +944,19 @@ class _Features:
         counts = {id(c): len(c.mentions) for c in cands}
         self.top = max(counts.values()) if counts else 0
         self.counts = counts
+        self.governing = self._governing_subjects(art.token_at(char)) if ask.kind == "he" else set()
+
+    def _governing_subjects(self, tok) -> set[int]:
+        """Entities (by id) that are the subject of a clause governing the pronoun: "Trump said
+        he would ..." -> Trump."""
+        out: set[int] = set()
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            for child in t.children:
+                if child.dep_ in _SUBJECT_DEPS and child.i != tok.i and child.i in self.art.token_ent:
+                    out.add(id(self.art.token_ent[child.i]))
+        return out
 
     def rows(self) -> list[dict[str, float]]:
         return [self._row(c) for c in self.cands]
@@ -944,8 +1014,19 @@ class _Features:
             if ls.sent == self.sent:
                 add("last_speaker_same_sent")
         add("t=" + c.type)
+        first = c.mentions[0] if c.mentions else None
+        if first is not None and first.start < ask.char:
+            add("introduced=" + _bucket(self.sent - first.sent, (0, 1, 2, 4)))
+        if id(c) in self.governing:
+            add("governing_subject")
+        if c.type == "person" and not (c.gender or c.roles or len(c.name.split()) > 1):
+            add("unsure_person")  # "Valeant", "Sandy Hook": no first name, title or honorific
         if ask.gender is not None and c.gender == ask.gender:
             add("gender_match")
+        if ask.wanted and c.type == ask.wanted:
+            add("type_wanted")
+        if ask.head and ask.head in c.name.lower().split():
+            add("name_has_noun")  # "the party" -> "Republican Party"
         if ask.content is not None and any(ask.content[0] <= m.start < ask.content[1] for m in c.mentions):
             add("named_in_content")
         if c.authored:
@@ -1092,6 +1173,26 @@ def _person_of_organisation(span):
     if any(_in_list(t, "org_nouns") or _is_title(t) for t in name):
         return None  # "Federal Bureau of Investigation", "Secretary of State"
     return name, span.doc[of.i + 1 : span.end]
+
+
+def _name_part(toks: list) -> list:
+    """The part of an entity span that is the name, when the tagger ran it into a dateline or a
+    headline: after a spaced dash ("CLEVELAND - Donald Trump"), before a colon ("De Blasio:
+    Trust Bratton"). A hyphen inside a name ("Shanklin-Hawkins") joins."""
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon:
+        toks = toks[:colon]
+    dashes = [k for k, t in enumerate(toks) if t.text in ("-", "—", "–", "|") and
+              (t.whitespace_ or (k > 0 and toks[k - 1].whitespace_))]
+    if dashes and dashes[-1] + 1 < len(toks):
+        toks = toks[dashes[-1] + 1 :]
+    return toks
+
+
+def _name_like(tok) -> bool:
+    """A capitalised word that is no document or title word: part of a name."""
+    return (_capitalised_noun(tok) and not tok.is_sent_start and not _in_list(tok, "document_nouns")
+            and not _is_title(tok) and tok.ent_type_ in ("", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART"))
 
 
 def _capitalised_noun(tok) -> bool:
