@@ -90,7 +90,7 @@ def traced_mentions(score, docs, golds, ranker, debug: list | None = None):
                 continue  # a nested or followed-for-salience mention: no gold for it
             name = names[i]
             right = [k + 1 for k, (c, _) in enumerate(cands) if name and score.speaker_ok(c.name, name, aliases)]
-            rows.append((ai, ask.kind, [null] + [f for _, f in cands], right or [0]))
+            rows.append((ai, ask.kind, [null] + [f for _, f in cands], right or [0], name is not None))
             if debug is not None:
                 debug.append((gold["id"], doc.text[ask.char : ask.char + 40], name, [c.name for c, _ in cands]))
     return rows
@@ -106,7 +106,7 @@ def fit(rows, l2: float) -> dict[str, float]:
     index: dict[str, int] = {}
     data, cols, ptr, starts, right_rows = [], [], [0], [], []
     n = 0
-    for _, _, feats, right in rows:
+    for _, _, feats, right, _ in rows:
         starts.append(n)
         for k, f in enumerate(feats):
             for name, value in f.items():
@@ -143,19 +143,18 @@ def choose(ranker, kind: str, feats) -> tuple[float, int]:
     return probs[best], best
 
 
-def best_thresholds(held_out) -> dict[str, float]:
-    """Per kind, the lowest probability a chosen name needs: the one that maximises right names
-    minus wrong names on held-out mentions (a wrong name costs more than none)."""
-    out = {}
-    for kind in KINDS:
-        scored = sorted(((p, right) for k, p, chosen, right in held_out if k == kind and chosen), reverse=True)
-        best, best_t, total = 0, 1.0, 0
-        for p, right in scored:
-            total += 1 if right else -1
-            if total > best:
-                best, best_t = total, p
-        out[kind] = round(best_t, 4)
-    return out
+def best_threshold(held_out) -> float:
+    """The lowest probability a chosen name needs: the one that maximises right names minus
+    wrong names on held-out mentions (a wrong name costs more than none). One threshold for all
+    kinds of mention: the probabilities are comparable across kinds, and the few organisation
+    or document nominals would give a threshold of their own mostly noise."""
+    scored = sorted(((p, right) for _, p, chosen, right in held_out if chosen), reverse=True)
+    best, best_t, total = 0, 1.0, 0
+    for p, right in scored:
+        total += 1 if right else -1
+        if total > best:
+            best, best_t = total, p
+    return round(best_t, 4)
 
 
 def cross_validate(rows, l2: float, folds: int = 5, seed: int = 13):
@@ -163,13 +162,13 @@ def cross_validate(rows, l2: float, folds: int = 5, seed: int = 13):
     did not see its article (folds grouped by article)."""
     from saidwhat.resolve import Ranker
 
-    articles = sorted({ai for ai, _, _, _ in rows})
+    articles = sorted({r[0] for r in rows})
     random.Random(seed).shuffle(articles)
     fold_of = {ai: k % folds for k, ai in enumerate(articles)}
     held_out: list = [None] * len(rows)
     for k in range(folds):
         ranker = Ranker(fit([r for r in rows if fold_of[r[0]] != k], l2), {})
-        for n, (ai, kind, feats, right) in enumerate(rows):
+        for n, (ai, kind, feats, right, _) in enumerate(rows):
             if fold_of[ai] == k:
                 p, best = choose(ranker, kind, feats)
                 held_out[n] = (kind, p, best > 0, best in right)
@@ -178,7 +177,7 @@ def cross_validate(rows, l2: float, folds: int = 5, seed: int = 13):
 
 def report(rows, held_out, thresholds) -> None:
     stats: dict[str, Counter] = defaultdict(Counter)
-    for (_, kind, _, right), (_, p, chosen, ok) in zip(rows, held_out, strict=True):
+    for (_, kind, _, right, _), (_, p, chosen, ok) in zip(rows, held_out, strict=True):
         s = stats[kind]
         s["mentions"] += 1
         s["named"] += right != [0]
@@ -213,7 +212,8 @@ def main() -> None:
     for round_ in range(1, a.rounds + 1):
         rows = traced_mentions(score, docs, golds, ranker)
         held_out = cross_validate(rows, a.l2)
-        thresholds = best_thresholds(held_out)
+        threshold = best_threshold(held_out)
+        thresholds = {kind: threshold for kind in KINDS}
         print(f"round {round_}: {len(rows)} labelled mentions")
         report(rows, held_out, thresholds)
         ranker = Ranker(fit(rows, a.l2), thresholds)

@@ -786,7 +786,7 @@ class _Article:
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
         ent = self.rank(ask)
         if ent is None:
-            ent = self._new(_strip_name(_words_text(toks[0], root)), "person")
+            ent = self._new(_strip_name(phrase.text), "person")
             ent.named = False
         if ent.type == "person":
             ent.add_role(role)
@@ -859,6 +859,9 @@ class _Article:
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(phrase, list(phrase)))
+        called = self._called(noun, root.idx)
+        if called is not None:
+            return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
         ent = self.rank(ask)
@@ -868,6 +871,18 @@ class _Article:
         ent = self._new(_strip_name(_words_text(phrase[0], root)), wanted)
         ent.named = False
         return _Found(ent)
+
+    def _called(self, noun: str, char: int) -> _Ent | None:
+        """The organisation named last before ``char`` that is called ``noun`` in the article
+        ("Acme, a company that ...") or whose name holds it ("the party" -> "Republican Party",
+        "the campaign" -> "Clinton campaign")."""
+        best, best_start = None, -1
+        for ent in self.orgs:
+            if ent.named and (noun in ent.nouns or noun in ent.name.lower().split()):
+                m = ent.mention_before(char)
+                if m is not None and m.start > best_start:
+                    best, best_start = ent, m.start
+        return best
 
     def _plain(self, span, toks) -> _Ent:
         """Anything else keeps its own words as the name ("the West", "reports")."""
@@ -944,6 +959,12 @@ class _Features:
         counts = {id(c): len(c.mentions) for c in cands}
         self.top = max(counts.values()) if counts else 0
         self.counts = counts
+        wanted = [(m.start, id(c)) for c in cands if c.type == ask.wanted and (m := self.before[id(c)]) is not None]
+        self.latest_wanted = max(wanted)[1] if wanted else None
+        self.wanted_near = sum(1 for c in cands if c.type == ask.wanted and (m := self.before[id(c)]) is not None
+                               and self.sent - m.sent <= 2)
+        self.role_holders = sum(1 for c in cands if ask.head and c.has_role(ask.head)
+                                and _org_compatible(ask.org, c.organisation))
         self.governing = self._governing_subjects(art.token_at(char)) if ask.kind == "he" else set()
 
     def _governing_subjects(self, tok) -> set[int]:
@@ -1025,6 +1046,10 @@ class _Features:
             add("gender_match")
         if ask.wanted and c.type == ask.wanted:
             add("type_wanted")
+            if before is not None and self.sent - before.sent <= 2:
+                add("type_wanted&near" + ("&only" if self.wanted_near == 1 else ""))
+            if id(c) == self.latest_wanted:
+                add("latest_of_type")  # "the company" after "Acme Corp. reported ..."
         if ask.head and ask.head in c.name.lower().split():
             add("name_has_noun")  # "the party" -> "Republican Party"
         if ask.content is not None and any(ask.content[0] <= m.start < ask.content[1] for m in c.mentions):
@@ -1034,6 +1059,10 @@ class _Features:
         if ask.head:
             if c.has_role(ask.head):
                 add("role_same")
+                if self.role_holders == 1 and _org_compatible(ask.org, c.organisation):
+                    add("role_same&only")
+                near = min(abs(m.sent - self.sent) for m in c.mentions)
+                add("role_same&near=" + _bucket(near, (0, 1, 2, 5)))
             if ask.head in c.nouns:
                 add("noun_same")
         if c.roles:
@@ -1326,6 +1355,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
     art = _Article(doc, ranker, trace)
     found: dict[int, tuple[_Found, str | None]] = {}
     quoted_first_person: list[tuple[int, int]] = []
+    same_mention: dict[tuple[int, int], _Found] = {}
     for i, span in _in_text_order(art, statements):
         if i is None:  # a subject "he"/"she" of no statement: followed for salience
             ent = art.resolve_pronoun(span.start_char, _lists()["pronouns"][span[0].lower_], None)
@@ -1340,8 +1370,12 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                 continue
             if _lists()["pronouns"][span[0].lower_] == "person":
                 continue  # "I" outside any quote: the writer, unnamed
-        content = statements[i].content
-        result = art.resolve_span(span, _Ask("", span.start_char, content=(content.start, content.end)))
+        if (span.start, span.end) in same_mention:  # one mention, several statements: one speaker
+            result = same_mention[(span.start, span.end)]
+        else:
+            content = statements[i].content
+            result = art.resolve_span(span, _Ask("", span.start_char, content=(content.start, content.end)))
+            same_mention[(span.start, span.end)] = result
         if result.ent is None:
             continue
         found[i] = (result, _role_head(result.role))
