@@ -199,6 +199,7 @@ def main() -> None:
     ap.add_argument("--scorer", default=str(ROOT.parent / "shared/eval/score.py"))
     ap.add_argument("--out", default=str(ROOT / "src/saidwhat/data/resolution_model.json"))
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--per-kind", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     a = ap.parse_args()
 
@@ -214,6 +215,8 @@ def main() -> None:
         held_out = cross_validate(rows, a.l2)
         threshold = best_threshold(held_out)
         thresholds = {kind: threshold for kind in KINDS}
+        if a.per_kind:
+            thresholds = {kind: best_threshold([h for h in held_out if h[0] == kind]) for kind in KINDS}
         print(f"round {round_}: {len(rows)} labelled mentions")
         report(rows, held_out, thresholds)
         ranker = Ranker(fit(rows, a.l2), thresholds)

@@ -38,6 +38,7 @@ _ORG_LABELS = {"ORG": "organisation", "GPE": "country", "NORP": "group", "LOC": 
 _POSSESSIVE_TAGS = frozenset({"POS"})
 _QUOTE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
+_KIND_GROUPS = {"he": "people", "role": "people", "it": "things", "they": "things", "org": "things", "doc": "things"}
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "of", "for", "at", "with"})
@@ -859,7 +860,7 @@ class _Article:
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(phrase, list(phrase)))
-        called = self._called(noun, root.idx)
+        called = self._called(noun, root.idx) or self._only_one_near(wanted, root.idx)
         if called is not None:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
@@ -872,6 +873,10 @@ class _Article:
         ent.named = False
         return _Found(ent)
 
+    def _named_near(self, ent: _Ent, char: int) -> bool:
+        sent = self.sent_of(char)
+        return any(-1 <= m.sent - sent <= 2 for m in ent.mentions)
+
     def _called(self, noun: str, char: int) -> _Ent | None:
         """The organisation named last before ``char`` that is called ``noun`` in the article
         ("Acme, a company that ...") or whose name holds it ("the party" -> "Republican Party",
@@ -883,6 +888,21 @@ class _Article:
                 if m is not None and m.start > best_start:
                     best, best_start = ent, m.start
         return best
+
+    def _only_one_near(self, type_: str, char: int) -> _Ent | None:
+        """The one named organisation (or country) of ``type_`` in the two sentences before
+        ``char`` and its own, outside quotes, if there is exactly one: "Acme Corp. fell 8
+        percent. The company said ..."."""
+        sent = self.sent_of(char)
+        i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
+        near, found = set(), None
+        while i >= 0 and sent - self.mentions[i].sent <= 2:
+            m = self.mentions[i]
+            if m.ent.named and m.ent.type == type_ and not m.in_quote:
+                near.add(id(m.ent))
+                found = m.ent
+            i -= 1
+        return found if len(near) == 1 else None
 
     def _plain(self, span, toks) -> _Ent:
         """Anything else keeps its own words as the name ("the West", "reports")."""
@@ -929,6 +949,8 @@ class _Article:
                 ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
             elif ask.kind == "role":
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
+                if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
+                    ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
                 ok = ent.type in ("organisation", "country")
             else:
@@ -999,9 +1021,11 @@ class _Features:
         ask, k = self.ask, self.ask.kind
         f: dict[str, float] = {}
 
+        group = _KIND_GROUPS[k]
+
         def add(name: str, value: float = 1.0) -> None:
             f[f"{k}:{name}"] = value  # weighed for this kind of mention
-            f[f"*:{name}"] = value  # and for all kinds, which share what they have in common
+            f[f"{group}:{name}"] = value  # and for its group, whose kinds share what they have in common
 
         add("bias")
         before = self.before[id(c)]
