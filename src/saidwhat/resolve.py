@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from . import names
 from .records import Entity, Statement
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -42,6 +43,7 @@ _KIND_GROUPS = {"he": "people", "role": "people", "it": "things", "they": "thing
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "of", "for", "at", "with"})
+_NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words inside a name: "Rock the Vote"
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
@@ -51,32 +53,20 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du",
 # --- word lists ----------------------------------------------------------------------------------
 
 
-def _read_list(name: str) -> dict[str, str]:
-    """A data file as {first field: second field (or the first)}; '#' starts a comment."""
-    text = resources.files("saidwhat").joinpath("data", name).read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        parts = line.split()
-        out[parts[0].lower()] = parts[1] if len(parts) > 1 else parts[0].lower()
-    return out
-
-
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, dict[str, str]]:
+    read = names.read_list
     return {
-        "titles": _read_list("titles.txt"),
-        "honorifics": {k: ("" if v == k else v) for k, v in _read_list("honorifics.txt").items()},
-        "pronouns": _read_list("pronouns.txt"),
-        "org_nouns": _read_list("organisation_nouns.txt"),
-        "group_nouns": _read_list("group_nouns.txt"),
-        "person_nouns": _read_list("person_nouns.txt"),
-        "document_nouns": _read_list("document_nouns.txt"),
-        "spokesperson_nouns": _read_list("spokesperson_nouns.txt"),
-        "poll_nouns": _read_list("poll_nouns.txt"),
-        "first_names": _read_list("first_names.txt"),
+        "titles": names.titles(),
+        "honorifics": names.honorifics(),
+        "pronouns": read("pronouns.txt"),
+        "org_nouns": read("organisation_nouns.txt"),
+        "group_nouns": read("group_nouns.txt"),
+        "person_nouns": read("person_nouns.txt"),
+        "document_nouns": read("document_nouns.txt"),
+        "spokesperson_nouns": read("spokesperson_nouns.txt"),
+        "poll_nouns": read("poll_nouns.txt"),
+        "first_names": names.first_names(),
     }
 
 
@@ -154,7 +144,7 @@ class _Ent:
     named: bool = True  # False for a speaker known only by a description ("a source", "officials")
     last: int = -1  # start of its latest mention seen while indexing
     mentions: list[_Mention] = field(default_factory=list)  # in text order
-    authored: int = 0  # documents resolved to it so far
+    authored: list[tuple[int, str]] = field(default_factory=list)  # (start, noun) of documents it wrote
 
     def add_alias(self, text: str | None) -> None:
         if text and text not in self.aliases:
@@ -237,6 +227,7 @@ class _Article:
         self._depth = 0
         self._index_entities()
         self._complete_mentions()
+        self._index_authors()
 
     # positions
 
@@ -284,7 +275,7 @@ class _Article:
                 people.append(span)
             else:
                 labelled.append((span, span.label_))
-        surnames = {_surname(toks) for s in people if (toks := self._name_tokens(s))}
+        surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
         orgs = []
         for span, label in labelled:
             if self._is_known_person(span, surnames):
@@ -334,7 +325,7 @@ class _Article:
         toks = self._name_tokens(span)
         if not toks or len(toks) > 3 or not all(_capitalised_noun(t) for t in toks):
             return False
-        return _surname(toks) in surnames and (len(toks) == 1 or toks[0].lower_ in _lists()["first_names"])
+        return names.surname(toks) in surnames and (len(toks) == 1 or toks[0].lower_ in _lists()["first_names"])
 
     def _name_tokens(self, span):
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped, and
@@ -344,6 +335,7 @@ class _Article:
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
                         or not toks[0].text[:1].isalnum()):
             toks.pop(0)
+        toks = toks[len(toks) - len(names.strip_titles([t.lower_ for t in toks])):] if toks else toks
         of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), None)
         if of:
             toks = toks[:of]
@@ -366,7 +358,7 @@ class _Article:
         for t in span:
             self.token_ent[t.i] = ent
         if not ent.gender:
-            ent.gender = gender or _gender_of_first_name(ent.name)
+            ent.gender = gender or names.first_name_gender(ent.name)
         block, after = self._title_block(span, toks[0])
         role, org, _ = _describe(block)
         if not org and after:
@@ -406,7 +398,7 @@ class _Article:
         is the first person given that surname (of the gender its honorific says, if any).
         A name from the body replaces one seen only in the headline ("Derelict Obama")."""
         words = name.split()
-        surname, first = _surname(words), words[0].lower()
+        surname, first = names.surname(words), words[0].lower()
         same = self.by_surname.get(surname, [])
         found = None
         if len(words) == 1:
@@ -420,7 +412,7 @@ class _Article:
                 return _surname_owner(self.by_surname[known], gender)
         else:
             lowered = [w.lower() for w in words]
-            said = _gender_of_first_name(name)
+            said = names.first_name_gender(name)
             for ent in sorted(same, key=lambda e: -e.last):
                 ewords = ent.name.lower().split()
                 if len(ewords) == 1 and said and ent.gender and ent.gender != said:
@@ -504,6 +496,15 @@ class _Article:
             ent = _surname_owner(ents, None)
             self.token_ent[tok.i] = ent
             self.add_mention(ent, tok.idx, _rank_of(tok))
+
+    def _index_authors(self) -> None:
+        """Every document the text gives an author ("a Quinnipiac University poll", "a report by
+        the inspector general"), so that a later "the poll" may go back to its author."""
+        for tok in self.doc:
+            if tok.pos_ in ("NOUN", "PROPN") and _in_list(tok, "document_nouns"):
+                author = self._author(tok)
+                if author is not None:
+                    author.authored.append((tok.idx, tok.lemma_.lower()))
 
     # resolving a mention
 
@@ -617,6 +618,8 @@ class _Article:
         if not conjuncts or not any(c.dep_ == "cc" for c in root.children):
             return None
         named = [t for t in [root, *conjuncts] if t.i in self.token_ent]
+        if not named:
+            return None  # "the company and its co-founder": the head says who
         if len(named) == 1:
             return _Found(self.token_ent[named[0].i])
         return _Found(self._new(_strip_name(_words_text(root.left_edge, conjuncts[-1])), "group"))
@@ -670,16 +673,13 @@ class _Article:
         by X", "X filings", "Mr X's report", "his report"; else the ranker picks among those named."""
         owner = self._possessor(root)
         if owner is not None and owner.ent is not None:
-            owner.ent.authored += 1
             return owner
         author = self._author(root)
         if author is not None:
-            author.authored += 1
             return _Found(author)
-        ask.kind = "doc"
+        ask.kind, ask.head = "doc", root.lemma_.lower()
         ent = self.rank(ask)
         if ent is not None:
-            ent.authored += 1
             return _Found(ent)
         return _Found(self._plain(phrase, list(phrase)))
 
@@ -702,25 +702,29 @@ class _Article:
         return None
 
     def _run(self, k: int, step: int) -> int:
-        """The last token index of the name at token ``k``, walking by ``step`` (1 or -1)."""
+        """The last token index of the name at token ``k``, walking by ``step`` (1 or -1); an
+        untagged name may hold a small word between capitalised ones ("Rock the Vote")."""
         doc, ent = self.doc, self.token_ent.get(k)
         while 0 <= k + step < len(doc):
             nxt = doc[k + step]
             if (ent is not None and self.token_ent.get(nxt.i) is ent) or (ent is None and _name_like(nxt)):
                 k += step
+            elif (ent is None and nxt.lower_ in _NAME_JOINERS and 0 <= k + 2 * step < len(doc)
+                  and _name_like(doc[k + 2 * step]) and not _in_list(doc[k + 2 * step], "poll_nouns")):
+                k += 2 * step
             else:
                 break
         return k
 
     def _joined(self, t, ent: _Ent) -> _Ent:
-        """Names joined by a slash are one author: "CNN/ORC", "Suffolk University/Boston Globe"."""
+        """Names joined by a slash or hyphen are one author: "CNN/ORC", "Washington Post-ABC News"."""
         doc = self.doc
         lo, hi = self._run(t.i, -1), self._run(t.i, 1)
         joined = False
-        while hi + 2 < len(doc) and doc[hi + 1].text == "/" and not doc[hi].whitespace_ \
+        while hi + 2 < len(doc) and doc[hi + 1].text in ("/", "-") and not doc[hi].whitespace_ \
                 and not doc[hi + 1].whitespace_ and (doc[hi + 2].i in self.token_ent or _name_like(doc[hi + 2])):
             hi, joined = self._run(hi + 2, 1), True
-        while lo - 2 >= 0 and doc[lo - 1].text == "/" and not doc[lo - 2].whitespace_ \
+        while lo - 2 >= 0 and doc[lo - 1].text in ("/", "-") and not doc[lo - 2].whitespace_ \
                 and not doc[lo - 1].whitespace_ and (doc[lo - 2].i in self.token_ent or _name_like(doc[lo - 2])):
             lo, joined = self._run(lo - 2, -1), True
         if not joined:
@@ -743,8 +747,8 @@ class _Article:
                 country = ent is not None and ent.type == "country"
                 if prep in ("by", "from") or (prep == "in" and not country):
                     return True
-                if prep in ("of", "for") and not country and _in_list(attach.head, "poll_nouns"):
-                    return True
+                if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
+                    return True  # "a survey for CNN"; "a poll of voters" names whom it asked
         return False
 
     def _untagged_organisation(self, tok) -> _Ent:
@@ -847,13 +851,24 @@ class _Article:
             t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
         owner = modifiers[-1] if modifiers else None
         if owner is None:
+            nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")), None)
+            if nationality is not None:  # "the Turkish government": Turkey, if the article names it
+                ent = self._country_of(nationality.text)
+                if ent is None:
+                    ent = self._new(_strip_name(_words_text(phrase[0], root)), wanted)
+                    ent.named = False
+                return _Found(ent)
+            name = next((t for t in phrase if t.i == root.i - 1 and _name_like(t)), None)
+            if name is not None and not personal:  # "the Not1More campaign", a name the tagger missed
+                return _Found(self._untagged_organisation(name))
+        if owner is None:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
         if owner is not None:
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
             if owner.type == "person" and owner.named and personal:
-                ent = self.org(f"{_surname_as_written(owner.name)} {noun}", "organisation")
+                ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
                 ent.nouns.add(noun)
                 ent.organisation = ent.organisation or owner.name
                 return _Found(ent, None, owner.name)
@@ -888,6 +903,11 @@ class _Article:
                 if m is not None and m.start > best_start:
                     best, best_start = ent, m.start
         return best
+
+    def _country_of(self, adjective: str) -> _Ent | None:
+        """The country or organisation an adjective of nationality stands for ("Turkish" -> Turkey)."""
+        return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
+                     and _org_compatible(adjective, e.name)), None)
 
     def _only_one_near(self, type_: str, char: int) -> _Ent | None:
         """The one named organisation (or country) of ``type_`` in the two sentences before
@@ -985,6 +1005,8 @@ class _Features:
         self.latest_wanted = max(wanted)[1] if wanted else None
         self.wanted_near = sum(1 for c in cands if c.type == ask.wanted and (m := self.before[id(c)]) is not None
                                and self.sent - m.sent <= 2)
+        authors = [(start, id(c)) for c in cands for start, _ in c.authored if start < char]
+        self.latest_author = max(authors)[1] if authors else None
         self.role_holders = sum(1 for c in cands if ask.head and c.has_role(ask.head)
                                 and _org_compatible(ask.org, c.organisation))
         self.governing = self._governing_subjects(art.token_at(char)) if ask.kind == "he" else set()
@@ -1078,8 +1100,13 @@ class _Features:
             add("name_has_noun")  # "the party" -> "Republican Party"
         if ask.content is not None and any(ask.content[0] <= m.start < ask.content[1] for m in c.mentions):
             add("named_in_content")
-        if c.authored:
+        wrote = [noun for start, noun in c.authored if start < ask.char]
+        if wrote:
             add("authored")
+            if ask.head in wrote:
+                add("authored_same")  # "the poll" after "a Quinnipiac poll"
+            if id(c) == self.latest_author:
+                add("latest_author")
         if ask.head:
             if c.has_role(ask.head):
                 add("role_same")
@@ -1257,22 +1284,6 @@ def _untagged_proper(tok) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
 
 
-def _surname(words) -> str:
-    """The word a person is grouped by: the last one, not counting "Jr."/"III"."""
-    words = [w if isinstance(w, str) else w.text for w in words]
-    suffixes = _lists()["honorifics"]
-    while len(words) > 1 and suffixes.get(words[-1].lower().rstrip(",")) == "suffix":
-        words = words[:-1]
-    return words[-1].lower().rstrip(",")
-
-
-def _gender_of_first_name(name: str) -> str | None:
-    words = name.split()
-    if len(words) < 2:
-        return None  # a lone "Warren" may be a surname
-    return _lists()["first_names"].get(words[0].lower())
-
-
 def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
     """Whom a surname alone names among people who share it: the first given it, of the
     honorific's gender where there is one ("Mrs. Clinton")."""
@@ -1281,14 +1292,6 @@ def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
         if fits:
             return fits[0]
     return same[0]
-
-
-def _surname_as_written(name: str) -> str:
-    words = name.split()
-    suffixes = _lists()["honorifics"]
-    while len(words) > 1 and suffixes.get(words[-1].lower().rstrip(",")) == "suffix":
-        words = words[:-1]
-    return words[-1].rstrip(",")
 
 
 def _is_acronym(short: str, long: str) -> bool:
