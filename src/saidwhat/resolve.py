@@ -42,8 +42,8 @@ _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
 _KIND_GROUPS = {"he": "people", "role": "people", "it": "things", "they": "things", "org": "things", "doc": "things"}
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
-_AUTHOR_PREPOSITIONS = frozenset({"by", "from", "of", "for", "at", "with"})
 _NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words inside a name: "Rock the Vote"
+_EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
@@ -525,6 +525,9 @@ class _Article:
             return _Found(None)
         root = span.root
         phrase = _phrase(root, span)
+        together = self._coordinated(root)
+        if together is not None:
+            return together
         named = self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
@@ -536,9 +539,6 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
-        together = self._coordinated(root)
-        if together is not None:
-            return together
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
         if _in_list(root, "document_nouns"):
@@ -824,10 +824,15 @@ class _Article:
     def _group(self, span, root) -> _Found:
         """"the group's representatives" -> the group; "critics like Huffman", "officials,
         including Gov. Chris Christie" -> the one named; "Russian officials", "officials": none."""
-        named = {self.token_ent[t.i] for t in _phrase(root, span) if t.i in self.token_ent
+        phrase = _phrase(root, span)
+        named = {self.token_ent[t.i] for t in phrase if t.i in self.token_ent
                  and self.token_ent[t.i].type == "person" and _preposition_of(t, root) in _EXAMPLE_PREPOSITIONS}
         if len(named) == 1:
             return _Found(named.pop())
+        employers = {self.token_ent[t.i] for t in phrase if t.i in self.token_ent and self.token_ent[t.i].named
+                     and self.token_ent[t.i].type == "organisation" and _preposition_of(t, root) in _EMPLOYER_PREPOSITIONS}
+        if len(employers) == 1:
+            return _Found(employers.pop())  # "officials with the DCCC", "investigators from the Bureau"
         for child in root.children:
             if child.dep_ == "poss":
                 owner = self.resolve_span(self.doc[child.left_edge.i : child.i + 1])
