@@ -595,6 +595,9 @@ class _Article:
             return ent.type == "person"
         return False
 
+    def _person_like(self, tok) -> bool:
+        return self._person_at(tok) or _names_a_person(tok) or tok.pos_ == "PRON"
+
     def _any_person(self, span) -> _Ent | None:
         return next((self.token_ent[t.i] for t in span if self._person_at(t)), None)
 
@@ -639,7 +642,10 @@ class _Article:
         if poss is not None:
             return self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"), None)
         named = [self.token_ent[t.i] for t in toks if t.i < root.i and t.i in self.token_ent]
-        return named[-1] if named else None
+        if named:
+            return named[-1]
+        possessor = self._possessor(root)  # "the former vice president's spokeswoman"
+        return possessor.ent if possessor is not None and possessor.ent is not None and possessor.ent.named else None
 
     def resolve_pronoun(self, char: int, kind: str, ask: _Ask | None) -> _Ent | None:
         """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
@@ -664,6 +670,11 @@ class _Article:
             return _Found(None)
         if noun.dep_ == "appos" and self._person_at(noun.head):
             noun = noun.head  # "Carlos Guerrero, a Republican who ..."
+        if tok.lower_ in ("who", "whom", "whose") and not self._person_like(noun):
+            person = next((self.doc[j] for j in range(tok.i - 1, tok.sent.start - 1, -1)
+                           if self._person_at(self.doc[j])), None)
+            if person is not None:  # "re-elect Sen. Rob Portman this year, who ..."
+                noun = person
         if noun.i in self.token_ent:
             return _Found(self.token_ent[noun.i])
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1])
@@ -775,6 +786,11 @@ class _Article:
         if owner is not None and owner.type != "person" and not org:
             org = owner.name
         spokes = _in_list(root, "spokesperson_nouns")
+        if spokes and employer is None and root.i > 0 and _name_like(self.doc[root.i - 1]) \
+                and self.doc[root.i - 1].dep_ == "compound":
+            employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
+        if spokes and employer is None and owner is not None and owner.named:
+            employer = owner  # "his spokesman", "the former vice president's spokeswoman"
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
         determiners = {t.lower_ for t in toks if t.i < root.i}
