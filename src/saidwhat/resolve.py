@@ -871,6 +871,8 @@ class _Article:
         modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and (
             t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
         owner = modifiers[-1] if modifiers else None
+        if owner is None and _name_like(root) and root.pos_ == "PROPN":
+            return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
         if owner is None:
             nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")), None)
             if nationality is not None:  # "the Turkish government": Turkey, if the article names it
@@ -1293,7 +1295,7 @@ def _name_part(toks: list) -> list:
 def _name_like(tok) -> bool:
     """A capitalised word that is no document or title word: part of a name."""
     return (_capitalised_noun(tok) and not tok.is_sent_start and not _in_list(tok, "document_nouns")
-            and not _is_title(tok) and tok.ent_type_ in ("", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART"))
+            and not _is_title(tok) and tok.ent_type_ in ("", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"))
 
 
 def _capitalised_noun(tok) -> bool:
