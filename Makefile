@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean
+.PHONY: run test lint install bench clean train-resolution
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(PY) bench/bench_extract.py
+
+# Retrain the speaker-resolution ranker (data/resolution_model.json) from ../shared's PolNeAR train.
+train-resolution: $(STAMP)
+	$(PY) scripts/train_resolution.py ../shared/data/polnear/train --docbin /tmp/saidwhat-resolution-train.spacy
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

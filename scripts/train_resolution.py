@@ -6,11 +6,13 @@ Only the annotated train articles carry resolved names (``"annotated": true``). 
 and parsed as the pipeline does, and the speakers of its gold statements (their source spans as
 the speaker mentions) are resolved while every mention left to the ranker is traced with its
 candidates and their features. A candidate is right when the scorer would accept its name for
-the gold speaker; "no name" is right when the gold has none, or no candidate is right. The
-weights maximise the probability of the right choices (a softmax over each mention's choices). The features depend on earlier choices (who spoke last, who
-wrote a document), so this runs in rounds, each resolving with the previous round's model.
+the gold speaker; "no name" is right when the gold has none or no candidate is right. The
+weights maximise the probability of the right choices (a softmax over each mention's choices,
+L2-penalised). Features depend on earlier choices (who spoke last), so training runs in rounds:
+the first resolves with an empty model (no ranked names), each next with the previous model.
 Each mention kind's threshold (below it, no name) maximises right names minus wrong names on
 held-out folds of train grouped by article (5 folds, fixed seed). Only weights are shipped.
+Needs scikit-learn's dependencies numpy and scipy (training only).
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ def load_scorer(path: Path):
     return module
 
 
-def parse(golds: list[dict], docbin: str | None):
-    """The cleaned articles and their parses (read from ``docbin`` if it exists, else written)."""
+def parse(golds: list[dict], docbin: str | None) -> list:
+    """The parses of the cleaned articles (read from ``docbin`` if it exists, else written)."""
     from spacy.tokens import DocBin
 
     from saidwhat import clean
@@ -44,14 +46,14 @@ def parse(golds: list[dict], docbin: str | None):
     nlp = load_nlp()
     articles = [clean.clean(Article(id=g["id"], text=g["text"])) for g in golds]
     if docbin and Path(docbin).exists():
-        return articles, list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
+        return list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
     docs = list(nlp.pipe((clean.parse_text(a) for a in articles), batch_size=16))
     if docbin:
         db = DocBin()
         for d in docs:
             db.add(d)
         db.to_disk(docbin)
-    return articles, docs
+    return docs
 
 
 def gold_statements(gold: dict):
@@ -71,7 +73,7 @@ def gold_statements(gold: dict):
     return statements, names
 
 
-def traced_mentions(score, docs, golds, ranker, debug: list | None = None):
+def traced_mentions(score, docs, golds, ranker):
     """For every mention the ranker saw: (article index, kind, feature rows with "no name" first,
     the indices of the right rows). The mentions are the gold source spans; "no name" is right
     when the gold has no name or its name is among no candidates."""
@@ -89,10 +91,9 @@ def traced_mentions(score, docs, golds, ranker, debug: list | None = None):
             if ask.content is None or i is None or not cands:
                 continue  # a nested or followed-for-salience mention: no gold for it
             name = names[i]
-            right = [k + 1 for k, (c, _) in enumerate(cands) if name and score.speaker_ok(c.name, name, aliases)]
-            rows.append((ai, ask.kind, [null] + [f for _, f in cands], right or [0], name is not None))
-            if debug is not None:
-                debug.append((gold["id"], doc.text[ask.char : ask.char + 40], name, [c.name for c, _ in cands]))
+            right = [k + 1 for k, (c, _) in enumerate(cands)
+                     if name and score.speaker_ok(c.name, name, aliases)]
+            rows.append((ai, ask.kind, [null] + [f for _, f in cands], right or [0]))
     return rows
 
 
@@ -106,7 +107,7 @@ def fit(rows, l2: float) -> dict[str, float]:
     index: dict[str, int] = {}
     data, cols, ptr, starts, right_rows = [], [], [0], [], []
     n = 0
-    for _, _, feats, right, _ in rows:
+    for _, _, feats, right in rows:
         starts.append(n)
         for k, f in enumerate(feats):
             for name, value in f.items():
@@ -145,8 +146,8 @@ def choose(ranker, kind: str, feats) -> tuple[float, int]:
 
 def best_threshold(held_out) -> float:
     """The lowest probability a chosen name needs: of 0.3, 0.4, ..., 1.0, the one that maximises
-    right names minus wrong names on held-out mentions (a wrong name costs more than none; on a
-    tie, the higher). A coarse grid keeps the choice from following noise."""
+    right names minus wrong names on held-out mentions of one kind (a wrong name costs more than
+    none; on a tie, the higher). A coarse grid keeps the choice from following noise."""
     scored = [(p, right) for _, p, chosen, right in held_out if chosen]
     grid = [round(0.3 + 0.1 * k, 1) for k in range(8)]
     gain = {t: sum(1 if right else -1 for p, right in scored if p >= t) for t in grid}
@@ -156,7 +157,7 @@ def best_threshold(held_out) -> float:
 def cross_validate(rows, l2: float, folds: int = 5, seed: int = 13):
     """(kind, probability, a name chosen, the choice right) for every mention, by a model that
     did not see its article (folds grouped by article)."""
-    from saidwhat.resolve import Ranker
+    from saidwhat.resolve_ranker import Ranker
 
     articles = sorted({r[0] for r in rows})
     random.Random(seed).shuffle(articles)
@@ -164,7 +165,7 @@ def cross_validate(rows, l2: float, folds: int = 5, seed: int = 13):
     held_out: list = [None] * len(rows)
     for k in range(folds):
         ranker = Ranker(fit([r for r in rows if fold_of[r[0]] != k], l2), {})
-        for n, (ai, kind, feats, right, _) in enumerate(rows):
+        for n, (ai, kind, feats, right) in enumerate(rows):
             if fold_of[ai] == k:
                 p, best = choose(ranker, kind, feats)
                 held_out[n] = (kind, p, best > 0, best in right)
@@ -173,7 +174,7 @@ def cross_validate(rows, l2: float, folds: int = 5, seed: int = 13):
 
 def report(rows, held_out, thresholds) -> None:
     stats: dict[str, Counter] = defaultdict(Counter)
-    for (_, kind, _, right, _), (_, p, chosen, ok) in zip(rows, held_out, strict=True):
+    for (_, kind, _, right), (_, p, chosen, ok) in zip(rows, held_out, strict=True):
         s = stats[kind]
         s["mentions"] += 1
         s["named"] += right != [0]
@@ -195,24 +196,20 @@ def main() -> None:
     ap.add_argument("--scorer", default=str(ROOT.parent / "shared/eval/score.py"))
     ap.add_argument("--out", default=str(ROOT / "src/saidwhat/data/resolution_model.json"))
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--per-kind", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     a = ap.parse_args()
 
-    from saidwhat.resolve import Ranker, resolution_model
+    from saidwhat.resolve_ranker import Ranker
 
     score = load_scorer(Path(a.scorer))
     files = sorted(Path(a.gold_dir).glob("*.json"))
     golds = [g for g in (json.loads(f.read_text(encoding="utf-8")) for f in files) if g.get("annotated")]
-    _, docs = parse(golds, a.docbin)
-    ranker = resolution_model()
+    docs = parse(golds, a.docbin)
+    ranker = Ranker({}, {kind: 1.0 for kind in KINDS})
     for round_ in range(1, a.rounds + 1):
         rows = traced_mentions(score, docs, golds, ranker)
         held_out = cross_validate(rows, a.l2)
-        threshold = best_threshold(held_out)
-        thresholds = {kind: threshold for kind in KINDS}
-        if a.per_kind:
-            thresholds = {kind: best_threshold([h for h in held_out if h[0] == kind]) for kind in KINDS}
+        thresholds = {kind: best_threshold([h for h in held_out if h[0] == kind]) for kind in KINDS}
         print(f"round {round_}: {len(rows)} labelled mentions")
         report(rows, held_out, thresholds)
         ranker = Ranker(fit(rows, a.l2), thresholds)

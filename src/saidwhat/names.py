@@ -4,6 +4,7 @@ speaker merge across articles (``store``), so both read one set of word lists in
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -100,3 +101,19 @@ def strip_titles(words: list[str]) -> list[str]:
     if peer and "of" in rest[1:]:
         rest = rest[: rest.index("of", 1)]
     return rest
+
+
+def bare(text: str) -> str:
+    """A name without a leading article or trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s*['’]s?$", "", text).strip()
+
+
+def organisations_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two organisation/country strings may name the same side ("Russia", "Russian")."""
+    if not a or not b:
+        return True
+    a, b = bare(a).lower(), bare(b).lower()
+    if a == b or a in b or b in a:
+        return True
+    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]

@@ -24,24 +24,22 @@ Every step is a bisect or a short walk over sorted mentions: no re-parsing.
 from __future__ import annotations
 
 import bisect
-import json
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from . import names
 from .records import Entity, Statement
+from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _ORG_LABELS = {"ORG": "organisation", "GPE": "country", "NORP": "group", "LOC": "other", "FAC": "other"}
 _POSSESSIVE_TAGS = frozenset({"POS"})
 _QUOTE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
-_KIND_GROUPS = {"he": "people", "role": "people", "it": "things", "they": "things", "org": "things", "doc": "things"}
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
+_NAME_ENTITY_TYPES = frozenset({"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})  # may be part of a name
 _NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words inside a name: "Rock the Vote"
 _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
@@ -102,21 +100,6 @@ def _role_head(role: str | None) -> str | None:
     return head
 
 
-def _strip_name(text: str) -> str:
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"\s*['’]s?$", "", text).strip()
-
-
-def _org_compatible(a: str | None, b: str | None) -> bool:
-    """Whether two organisation/country strings may name the same side ("Russia", "Russian")."""
-    if not a or not b:
-        return True
-    a, b = _strip_name(a).lower(), _strip_name(b).lower()
-    if a == b or a in b or b in a:
-        return True
-    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
-
-
 # --- working records ------------------------------------------------------------------------------
 
 
@@ -169,6 +152,11 @@ class _Ent:
         i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, self)) - 1
         return self.mentions[i] if i >= 0 else None
 
+    def subject_before(self, char: int) -> _Mention | None:
+        """Its latest mention before ``char`` as a sentence subject or statement speaker."""
+        m = next((m for m in reversed(self.mentions) if m.start < char and m.rank >= _RANK_SUBJECT), None)
+        return m
+
     def mention_after(self, char: int) -> _Mention | None:
         i = bisect.bisect_right(self.mentions, _Mention(char, 1 << 30, 9, self))
         return self.mentions[i] if i < len(self.mentions) else None
@@ -179,24 +167,6 @@ class _Found:
     ent: _Ent | None
     role: str | None = None
     organisation: str | None = None
-
-
-@dataclass
-class _Ask:
-    """A mention left to the ranker: its kind and what its words say."""
-
-    kind: str  # "he" (a person), "it", "they", "role" (a role nominal), "org" (organisation nominal), "doc"
-    char: int
-    head: str | None = None  # role word ("president") or organisation noun ("company")
-    org: str | None = None  # organisation named in the mention ("Turkey's foreign minister")
-    org_ent: _Ent | None = None  # that organisation's entity, itself a candidate
-    owner: _Ent | None = None  # "his spokesman", "Clinton's lawyer": whose
-    determiner: str = "bare"  # "def", "indef", "poss", "bare"
-    gender: str | None = None
-    spokesperson: bool = False
-    content: tuple[int, int] | None = None  # the statement's content: its speaker rarely names itself there
-    role: str | None = None
-    wanted: str | None = None  # the entity type an organisation noun calls for
 
 
 # --- the article index ----------------------------------------------------------------------------
@@ -245,9 +215,27 @@ class _Article:
         i = bisect.bisect_right(self.quote_starts, char) - 1
         return i >= 0 and self.quotes[i][0] < char < self.quotes[i][1]
 
+    def speaker_before(self, char: int) -> _Mention | None:
+        """The latest statement speaker resolved before ``char``."""
+        i = bisect.bisect_left(self.speakers, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
+        return self.speakers[i] if i >= 0 else None
+
+    def governing_subjects(self, tok) -> set[int]:
+        """Entities (by id) that are the subject of a clause governing ``tok``: "Trump said he
+        would ..." -> Trump for "he"."""
+        out: set[int] = set()
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            for child in t.children:
+                if child.dep_ in _SUBJECT_DEPS and child.i != tok.i and child.i in self.token_ent:
+                    out.add(id(self.token_ent[child.i]))
+        return out
+
     def add_mention(self, ent: _Ent, start: int, rank: int) -> _Mention:
         quoted = self.in_quote(start)
-        m = _Mention(start, self.sent_of(start), _RANK_OTHER if quoted else rank, ent, quoted, self.para_of(start))
+        rank = _RANK_OTHER if quoted else rank
+        m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start))
         bisect.insort(self.mentions, m)
         bisect.insort(ent.mentions, m)
         return m
@@ -325,7 +313,8 @@ class _Article:
         toks = self._name_tokens(span)
         if not toks or len(toks) > 3 or not all(_capitalised_noun(t) for t in toks):
             return False
-        return names.surname(toks) in surnames and (len(toks) == 1 or toks[0].lower_ in _lists()["first_names"])
+        first_name = len(toks) == 1 or toks[0].lower_ in _lists()["first_names"]
+        return names.surname(toks) in surnames and first_name
 
     def _name_tokens(self, span):
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped, and
@@ -350,7 +339,8 @@ class _Article:
             return
         name = _words_text(toks[0], toks[-1])
         honorifics = _lists()["honorifics"]
-        said = [honorifics.get(t.lower_) for t in ([self.doc[span.start - 1]] if span.start else []) + list(span)]
+        around = ([self.doc[span.start - 1]] if span.start else []) + list(span)
+        said = [honorifics.get(t.lower_) for t in around]
         gender = next((g for g in said if g in ("he", "she")), None)
         ent = self.person(name, weak=span.start_char < self.headline_end, gender=gender)
         ent.add_alias(name)
@@ -444,7 +434,7 @@ class _Article:
         words = [t for t in span if t.pos_ != "DET"]
         if not any(t.text[:1].isupper() for t in words) or all(_in_list(t, "document_nouns") for t in words):
             return  # "the poll", a headline's "Poll:": common words the tagger took for a name
-        name = _strip_name(span.text)
+        name = names.bare(span.text)
         if not name:
             return
         ent = self.org(name, _ORG_LABELS[label])
@@ -508,17 +498,17 @@ class _Article:
 
     # resolving a mention
 
-    def resolve_span(self, span, ask: _Ask | None = None) -> _Found:
+    def resolve_span(self, span, ask: Ask | None = None) -> _Found:
         """The entity a speaker mention refers to, with the role and organisation it states."""
         self._depth += 1
         try:
             if self._depth > 4:
                 return _Found(None)
-            return self._resolve_span(span, ask or _Ask("", span.start_char))
+            return self._resolve_span(span, ask or Ask("", span.start_char))
         finally:
             self._depth -= 1
 
-    def _resolve_span(self, span, ask: _Ask) -> _Found:
+    def _resolve_span(self, span, ask: Ask) -> _Found:
         lists = _lists()
         toks = [t for t in span if not t.is_space and not t.is_punct]
         if not toks:
@@ -553,9 +543,9 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
         person = self._any_person(span)
-        if person is not None and (root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
-                                   or span.start_char < self.headline_end):
-            return _Found(person)  # a mention parsed wrong: "Trump primes supporters", "Broaddrick Sunday night"
+        misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
+        if person is not None and (misparsed or span.start_char < self.headline_end):
+            return _Found(person)  # "Trump primes supporters", "Broaddrick Sunday night"
         return _Found(self._plain(span, toks))
 
     def _head_name(self, phrase, root, span):
@@ -585,7 +575,7 @@ class _Article:
         after = span.end
         while after < len(self.doc) and after - span.end < 2 and self.doc[after].text in (".", "-"):
             after += 1
-        if after > span.end and after < len(self.doc) and _is_title(span[-1]) and self._person_at(self.doc[after]):
+        if span.end < after < len(self.doc) and _is_title(span[-1]) and self._person_at(self.doc[after]):
             return self.doc[after]
         return None
 
@@ -625,7 +615,7 @@ class _Article:
             return None  # "the company and its co-founder": the head says who
         if len(named) == 1:
             return _Found(self.token_ent[named[0].i])
-        return _Found(self._new(_strip_name(_words_text(root.left_edge, conjuncts[-1])), "group"))
+        return _Found(self._new(names.bare(_words_text(root.left_edge, conjuncts[-1])), "group"))
 
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
@@ -645,15 +635,16 @@ class _Article:
         if named:
             return named[-1]
         possessor = self._possessor(root)  # "the former vice president's spokeswoman"
-        return possessor.ent if possessor is not None and possessor.ent is not None and possessor.ent.named else None
+        ent = possessor.ent if possessor is not None else None
+        return ent if ent is not None and ent.named else None
 
-    def resolve_pronoun(self, char: int, kind: str, ask: _Ask | None) -> _Ent | None:
+    def resolve_pronoun(self, char: int, kind: str, ask: Ask | None) -> _Ent | None:
         """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
         if kind in ("he", "she", "person"):
-            a = ask or _Ask("he", char)
+            a = ask or Ask("he", char)
             a.kind, a.char, a.gender = "he", char, kind if kind in ("he", "she") else None
         else:
-            a = ask or _Ask("it", char)
+            a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
 
@@ -679,7 +670,7 @@ class _Article:
             return _Found(self.token_ent[noun.i])
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1])
 
-    def _document(self, phrase, root, ask: _Ask) -> _Found:
+    def _document(self, phrase, root, ask: Ask) -> _Found:
         """A poll, study, report or filing speaks for its author: "a poll by X", "figures released
         by X", "X filings", "Mr X's report", "his report"; else the ranker picks among those named."""
         owner = self._possessor(root)
@@ -732,11 +723,9 @@ class _Article:
         doc = self.doc
         lo, hi = self._run(t.i, -1), self._run(t.i, 1)
         joined = False
-        while hi + 2 < len(doc) and doc[hi + 1].text in ("/", "-") and not doc[hi].whitespace_ \
-                and not doc[hi + 1].whitespace_ and (doc[hi + 2].i in self.token_ent or _name_like(doc[hi + 2])):
+        while hi + 2 < len(doc) and _joins(doc[hi], doc[hi + 1]) and self._name_at(doc[hi + 2]):
             hi, joined = self._run(hi + 2, 1), True
-        while lo - 2 >= 0 and doc[lo - 1].text in ("/", "-") and not doc[lo - 2].whitespace_ \
-                and not doc[lo - 1].whitespace_ and (doc[lo - 2].i in self.token_ent or _name_like(doc[lo - 2])):
+        while lo - 2 >= 0 and _joins(doc[lo - 2], doc[lo - 1]) and self._name_at(doc[lo - 2]):
             lo, joined = self._run(lo - 2, -1), True
         if not joined:
             return ent
@@ -751,7 +740,8 @@ class _Article:
             child, attach = attach, attach.head
             if ent is not None and self.token_ent.get(attach.i) is ent:
                 continue  # inside the name itself
-            if prep is None and child.dep_ in ("compound", "nmod", "poss") and _in_list(attach, "document_nouns"):
+            modifies = child.dep_ in ("compound", "nmod", "poss")
+            if prep is None and modifies and _in_list(attach, "document_nouns"):
                 return True  # "Senate filings", "a batch of State Department emails"
             if prep is None and attach.dep_ in ("prep", "agent"):
                 prep = attach.lower_
@@ -761,6 +751,9 @@ class _Article:
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
                     return True  # "a survey for CNN"; "a poll of voters" names whom it asked
         return False
+
+    def _name_at(self, tok) -> bool:
+        return tok.i in self.token_ent or _name_like(tok)
 
     def _untagged_organisation(self, tok) -> _Ent:
         """The organisation a capitalised name the tagger missed stands for ("Morning Consult")."""
@@ -774,7 +767,7 @@ class _Article:
         self.add_mention(ent, first.idx, _RANK_OTHER)
         return ent
 
-    def _role_nominal(self, phrase, root, ask: _Ask) -> _Found:
+    def _role_nominal(self, phrase, root, ask: Ask) -> _Found:
         """"the president", "Turkey's foreign minister", "a spokesman for X", "his wife": a
         spokesperson speaks for whom the phrase names; the rest go to the ranker."""
         toks = [t for t in phrase if t.i <= root.i or t.head.i >= root.i]
@@ -807,7 +800,7 @@ class _Article:
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
         ent = self.rank(ask)
         if ent is None:
-            ent = self._new(_strip_name(phrase.text), "person")
+            ent = self._new(names.bare(phrase.text), "person")
             ent.named = False
         if ent.type == "person":
             ent.add_role(role)
@@ -835,18 +828,17 @@ class _Article:
 
     def _org_named(self, name: str) -> _Ent | None:
         low = name.lower()
-        return next((e for e in self.orgs if e.name.lower() == low or low in (a.lower() for a in e.aliases)), None)
+        return next((e for e in self.orgs if low in (a.lower() for a in [e.name, *e.aliases])), None)
 
     def _group(self, span, root) -> _Found:
         """"the group's representatives" -> the group; "critics like Huffman", "officials,
         including Gov. Chris Christie" -> the one named; "Russian officials", "officials": none."""
         phrase = _phrase(root, span)
-        named = {self.token_ent[t.i] for t in phrase if t.i in self.token_ent
-                 and self.token_ent[t.i].type == "person" and _preposition_of(t, root) in _EXAMPLE_PREPOSITIONS}
+        linked = [(self.token_ent[t.i], _preposition_of(t, root)) for t in phrase if t.i in self.token_ent]
+        named = {e for e, prep in linked if e.type == "person" and prep in _EXAMPLE_PREPOSITIONS}
         if len(named) == 1:
             return _Found(named.pop())
-        employers = {self.token_ent[t.i] for t in phrase if t.i in self.token_ent and self.token_ent[t.i].named
-                     and self.token_ent[t.i].type == "organisation" and _preposition_of(t, root) in _EMPLOYER_PREPOSITIONS}
+        employers = {e for e, prep in linked if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
         if len(employers) == 1:
             return _Found(employers.pop())  # "officials with the DCCC", "investigators from the Bureau"
         for child in root.children:
@@ -855,12 +847,12 @@ class _Article:
                 if owner.ent is not None and owner.ent.type in ("organisation", "country"):
                     return _Found(owner.ent, root.text, None)
         modifier = next((self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i != root.i), None)
-        ent = self._new(_strip_name(span.text), "group")
+        ent = self._new(names.bare(span.text), "group")
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
 
-    def _org_nominal(self, phrase, root, ask: _Ask) -> _Found:
+    def _org_nominal(self, phrase, root, ask: Ask) -> _Found:
         """"the company", "the Turkish government", "Clinton's campaign": a named modifier, else
         the ranker among the organisations named. A person's campaign, office or team is named
         after them ("Clinton campaign"); a plural or indefinite noun is a new speaker."""
@@ -878,7 +870,7 @@ class _Article:
             if nationality is not None:  # "the Turkish government": Turkey, if the article names it
                 ent = self._country_of(nationality.text)
                 if ent is None:
-                    ent = self._new(_strip_name(_words_text(phrase[0], root)), wanted)
+                    ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
                     ent.named = False
                 return _Found(ent)
             name = next((t for t in phrase if t.i == root.i - 1 and _name_like(t)), None)
@@ -907,7 +899,7 @@ class _Article:
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
-        ent = self._new(_strip_name(_words_text(phrase[0], root)), wanted)
+        ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
         ent.named = False
         return _Found(ent)
 
@@ -930,7 +922,7 @@ class _Article:
     def _country_of(self, adjective: str) -> _Ent | None:
         """The country or organisation an adjective of nationality stands for ("Turkish" -> Turkey)."""
         return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
-                     and _org_compatible(adjective, e.name)), None)
+                     and names.organisations_compatible(adjective, e.name)), None)
 
     def _only_one_near(self, type_: str, char: int) -> _Ent | None:
         """The one named organisation (or country) of ``type_`` in the two sentences before
@@ -949,7 +941,7 @@ class _Article:
 
     def _plain(self, span, toks) -> _Ent:
         """Anything else keeps its own words as the name ("the West", "reports")."""
-        name = _strip_name(span.text) or span.text.strip()
+        name = names.bare(span.text) or span.text.strip()
         proper = all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in toks)
         ent = self._new(name, "other" if proper else "group")
         ent.named = False
@@ -967,21 +959,21 @@ class _Article:
 
     # the ranker
 
-    def rank(self, ask: _Ask) -> _Ent | None:
+    def rank(self, ask: Ask) -> _Ent | None:
         """The entity the ranker scores highest for a mention, if over its threshold."""
         cands = self._candidates(ask)
         if not cands:
             if self.trace is not None:
                 self.trace.append((ask, {}, []))
             return None
-        feats = _Features(self, ask, cands)
+        feats = Features(self, ask, cands)
         null, rows = feats.null_row(), feats.rows()
         if self.trace is not None:
             self.trace.append((ask, null, list(zip(cands, rows, strict=True))))
         best = self.ranker.choose(ask.kind, null, rows)
         return cands[best] if best is not None else None
 
-    def _candidates(self, ask: _Ask) -> list[_Ent]:
+    def _candidates(self, ask: Ask) -> list[_Ent]:
         """Named entities the mention may refer to: people for "he" and roles, organisations and
         countries for "it" and organisation nouns, both for documents."""
         out = []
@@ -1001,200 +993,6 @@ class _Article:
             if ok:
                 out.append(ent)
         return out
-
-
-class _Features:
-    """The features of each candidate for one mention (see ``scripts/train_resolution.py``)."""
-
-    def __init__(self, art: _Article, ask: _Ask, cands: list[_Ent]):
-        self.art, self.ask, self.cands = art, ask, cands
-        char = ask.char
-        self.sent, self.para = art.sent_of(char), art.para_of(char)
-        self.before = {id(c): c.mention_before(char) for c in cands}
-        last = sorted((m.start, id(c)) for c in cands if (m := self.before[id(c)]) is not None)
-        self.recency = {cid: k for k, (_, cid) in enumerate(reversed(last))}
-        subj = []
-        for c in cands:
-            ms = [m for m in c.mentions if m.start < char and m.rank >= _RANK_SUBJECT]
-            if ms:
-                subj.append((ms[-1].start, id(c)))
-        self.subject_recency = {cid: k for k, (_, cid) in enumerate(sorted(subj, reverse=True))}
-        i = bisect.bisect_left(art.speakers, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
-        self.last_speaker = art.speakers[i] if i >= 0 else None
-        counts = {id(c): len(c.mentions) for c in cands}
-        self.top = max(counts.values()) if counts else 0
-        self.counts = counts
-        wanted = [(m.start, id(c)) for c in cands if c.type == ask.wanted and (m := self.before[id(c)]) is not None]
-        self.latest_wanted = max(wanted)[1] if wanted else None
-        self.wanted_near = sum(1 for c in cands if c.type == ask.wanted and (m := self.before[id(c)]) is not None
-                               and self.sent - m.sent <= 2)
-        authors = [(start, id(c)) for c in cands for start, _ in c.authored if start < char]
-        self.latest_author = max(authors)[1] if authors else None
-        self.role_holders = sum(1 for c in cands if ask.head and c.has_role(ask.head)
-                                and _org_compatible(ask.org, c.organisation))
-        self.governing = self._governing_subjects(art.token_at(char)) if ask.kind == "he" else set()
-
-    def _governing_subjects(self, tok) -> set[int]:
-        """Entities (by id) that are the subject of a clause governing the pronoun: "Trump said
-        he would ..." -> Trump."""
-        out: set[int] = set()
-        t = tok
-        while t.head.i != t.i:
-            t = t.head
-            for child in t.children:
-                if child.dep_ in _SUBJECT_DEPS and child.i != tok.i and child.i in self.art.token_ent:
-                    out.add(id(self.art.token_ent[child.i]))
-        return out
-
-    def rows(self) -> list[dict[str, float]]:
-        return [self._row(c) for c in self.cands]
-
-    def null_row(self) -> dict[str, float]:
-        """The features of "no name": the mention's kind and how near any candidate is."""
-        k, ask = self.ask.kind, self.ask
-        near = min((self.sent - m.sent for m in self.before.values() if m is not None), default=None)
-        f = {f"{k}:null": 1.0, f"{k}:null&det={ask.determiner}": 1.0,
-             f"{k}:null&near=" + (_bucket(near, (0, 1, 2, 4, 9)) if near is not None else "none"): 1.0,
-             f"{k}:null&ncand=" + _bucket(len(self.cands), (1, 2, 4, 8)): 1.0}
-        if ask.spokesperson:
-            f[f"{k}:null&spokes"] = 1.0
-        if ask.gender:
-            f[f"{k}:null&gender"] = 1.0
-        return f
-
-    def _row(self, c: _Ent) -> dict[str, float]:
-        ask, k = self.ask, self.ask.kind
-        f: dict[str, float] = {}
-
-        group = _KIND_GROUPS[k]
-
-        def add(name: str, value: float = 1.0) -> None:
-            f[f"{k}:{name}"] = value  # weighed for this kind of mention
-            f[f"{group}:{name}"] = value  # and for its group, whose kinds share what they have in common
-
-        add("bias")
-        before = self.before[id(c)]
-        after = c.mention_after(ask.char)
-        if before is not None:
-            add("db=" + _bucket(self.sent - before.sent, (0, 1, 2, 3, 5, 10)))
-            if before.para == self.para:
-                add("same_para")
-            if before.in_quote:
-                add("last_in_quote")
-            add("last_rank=%d" % before.rank)
-        else:
-            add("db=none")
-        if after is not None:
-            da = after.sent - self.sent
-            if da <= 2:
-                add("da=" + _bucket(da, (0, 1, 2)) + ("&nobefore" if before is None else ""))
-        add("rec=" + _bucket(self.recency.get(id(c), 99), (0, 1, 2, 3, 99)))
-        add("srec=" + _bucket(self.subject_recency.get(id(c), 99), (0, 1, 2, 99)))
-        n = self.counts[id(c)]
-        add("n=" + _bucket(n, (1, 2, 4, 10)))
-        if n == self.top:
-            add("most_named")
-        if c.mentions and c.mentions[0].sent <= 1:
-            add("lead")
-        ls = self.last_speaker
-        if ls is not None and ls.ent is c:
-            add("last_speaker")
-            if ls.para == self.para:
-                add("last_speaker_same_para")
-            if ls.sent == self.sent:
-                add("last_speaker_same_sent")
-        add("t=" + c.type)
-        first = c.mentions[0] if c.mentions else None
-        if first is not None and first.start < ask.char:
-            add("introduced=" + _bucket(self.sent - first.sent, (0, 1, 2, 4)))
-        if id(c) in self.governing:
-            add("governing_subject")
-        if c.type == "person" and not (c.gender or c.roles or len(c.name.split()) > 1):
-            add("unsure_person")  # "Valeant", "Sandy Hook": no first name, title or honorific
-        if ask.gender is not None and c.gender == ask.gender:
-            add("gender_match")
-        if ask.wanted and c.type == ask.wanted:
-            add("type_wanted")
-            if before is not None and self.sent - before.sent <= 2:
-                add("type_wanted&near" + ("&only" if self.wanted_near == 1 else ""))
-            if id(c) == self.latest_wanted:
-                add("latest_of_type")  # "the company" after "Acme Corp. reported ..."
-        if ask.head and ask.head in c.name.lower().split():
-            add("name_has_noun")  # "the party" -> "Republican Party"
-        if ask.content is not None and any(ask.content[0] <= m.start < ask.content[1] for m in c.mentions):
-            add("named_in_content")
-        wrote = [noun for start, noun in c.authored if start < ask.char]
-        if wrote:
-            add("authored")
-            if ask.head in wrote:
-                add("authored_same")  # "the poll" after "a Quinnipiac poll"
-            if id(c) == self.latest_author:
-                add("latest_author")
-        if ask.head:
-            if c.has_role(ask.head):
-                add("role_same")
-                if self.role_holders == 1 and _org_compatible(ask.org, c.organisation):
-                    add("role_same&only")
-                near = min(abs(m.sent - self.sent) for m in c.mentions)
-                add("role_same&near=" + _bucket(near, (0, 1, 2, 5)))
-            if ask.head in c.nouns:
-                add("noun_same")
-        if c.roles:
-            add("has_role")
-        if ask.org and c.organisation:
-            add("org_same" if _org_compatible(ask.org, c.organisation) else "org_clash")
-        if c is ask.org_ent:
-            add("is_org")
-            add(f"is_org&{ask.determiner}")
-        if c is ask.owner:
-            add("is_owner")
-            if ask.spokesperson:
-                add("is_owner&spokes")
-        if k == "role":
-            add(f"det={ask.determiner}&db={_bucket(self.sent - before.sent, (0, 1, 3)) if before else 'none'}")
-            if ask.spokesperson:
-                add("spokes&t=" + c.type)
-        return f
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    """The first edge ``value`` does not exceed, as text ("3" for 3 with edges (0, 1, 3, 5))."""
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return f">{edges[-1]}"
-
-
-class Ranker:
-    """A log-linear model over a mention's candidates and "no name" (a softmax over their
-    feature scores), trained on PolNeAR train by ``scripts/train_resolution.py``. A candidate
-    is chosen when it is the most probable and its probability reaches its kind's threshold."""
-
-    def __init__(self, weights: dict[str, float], thresholds: dict[str, float]):
-        self.weights = weights
-        self.thresholds = thresholds
-
-    def probabilities(self, null: dict[str, float], rows: list[dict[str, float]]) -> list[float]:
-        """P(no name), then P(each candidate)."""
-        zs = [sum(self.weights.get(k, 0.0) * v for k, v in f.items()) for f in [null, *rows]]
-        top = max(zs)
-        exps = [math.exp(z - top) for z in zs]
-        total = sum(exps)
-        return [e / total for e in exps]
-
-    def choose(self, kind: str, null: dict[str, float], rows: list[dict[str, float]]) -> int | None:
-        probs = self.probabilities(null, rows)
-        best = max(range(1, len(probs)), key=probs.__getitem__, default=None)
-        if best is None or probs[best] < max(probs[0], self.thresholds.get(kind, 0.5)):
-            return None
-        return best - 1
-
-
-@lru_cache(maxsize=1)
-def resolution_model() -> Ranker:
-    path = resources.files("saidwhat").joinpath("data/resolution_model.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Ranker(data["weights"], data["thresholds"])
 
 
 # --- mention syntax --------------------------------------------------------------------------------
@@ -1228,7 +1026,8 @@ def _preposition_of(tok, root) -> str | None:
             return None
         if head.dep_ in ("prep", "agent") and head.head.i == root.i:
             return head.lower_
-        if head.dep_ in ("prep", "agent") and head.head.dep_ in ("acl", "relcl") and head.head.head.i == root.i:
+        participle = head.head.dep_ in ("acl", "relcl") and head.head.head.i == root.i
+        if head.dep_ in ("prep", "agent") and participle:
             return head.lower_  # "figures released by X", "a poll conducted by X"
         if head.i == root.i:
             return None
@@ -1243,8 +1042,8 @@ def _rank_of(tok) -> int:
 def _whole_organisation(span):
     """An organisation name the tagger cut short, whole: "Association of British" + "Insurers"."""
     doc, end = span.doc, span.end
-    if span[-1].lower_ in ("of", "for", "and", "&") or span[-1].pos_ == "ADJ" or span[-1].text[-1:].islower() \
-            and span[-1].pos_ != "PROPN":
+    last = span[-1]
+    if last.lower_ in _NAME_JOINERS or last.pos_ == "ADJ" or (last.text[-1:].islower() and last.pos_ != "PROPN"):
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
                 and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN"):
             end += 1
@@ -1292,10 +1091,15 @@ def _name_part(toks: list) -> list:
     return toks
 
 
+def _joins(left, mark) -> bool:
+    """A slash or hyphen with no space around it, joining two names: "CNN/ORC"."""
+    return mark.text in ("/", "-") and not left.whitespace_ and not mark.whitespace_
+
+
 def _name_like(tok) -> bool:
     """A capitalised word that is no document or title word: part of a name."""
     return (_capitalised_noun(tok) and not tok.is_sent_start and not _in_list(tok, "document_nouns")
-            and not _is_title(tok) and tok.ent_type_ in ("", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"))
+            and not _is_title(tok) and tok.ent_type_ in _NAME_ENTITY_TYPES)
 
 
 def _capitalised_noun(tok) -> bool:
@@ -1392,7 +1196,7 @@ def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | N
     if not groups:
         return None
     g = groups[-1] if nearest_last else groups[0]
-    return _strip_name(_words_text(g[0], g[-1])) or None
+    return names.bare(_words_text(g[0], g[-1])) or None
 
 
 # --- entry point -----------------------------------------------------------------------------------
@@ -1424,7 +1228,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
             result = same_mention[(span.start, span.end)]
         else:
             content = statements[i].content
-            result = art.resolve_span(span, _Ask("", span.start_char, content=(content.start, content.end)))
+            result = art.resolve_span(span, Ask("", span.start_char, content=(content.start, content.end)))
             same_mention[(span.start, span.end)] = result
         if result.ent is None:
             continue
