@@ -182,7 +182,8 @@ class _Article:
         self.sent_starts = [s.start_char for s in doc.sents]
         text = doc.text  # built once: Doc.text joins every token
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
-        self.token_starts = [t.idx for t in doc]
+        self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
+        self.token_starts = [t.idx for t in self.tokens]
         self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
         first_break = text.find("\n")
@@ -195,6 +196,7 @@ class _Article:
         self.mentions: list[_Mention] = []
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
+        self._name_cache: dict[tuple[int, int], list] = {}
         self._index_entities()
         self._complete_mentions()
         self._index_authors()
@@ -209,7 +211,7 @@ class _Article:
 
     def token_at(self, char: int):
         i = bisect.bisect_right(self.token_starts, char) - 1
-        return self.doc[max(0, i)]
+        return self.tokens[max(0, i)]
 
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, char) - 1
@@ -273,14 +275,14 @@ class _Article:
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
         for span, label in orgs:
-            part = _name_part(list(span))
+            part = _name_part(self.tokens[span.start : span.end])
             if part:
                 self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1]), label)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
         starts with a known first name ("Ana Ruiz") or follows a title ("Mayor Ruiz", "Mr Blair")."""
-        doc, first_names = self.doc, _lists()["first_names"]
+        doc, first_names = self.tokens, _lists()["first_names"]
         found = []
         i = 0
         while i < len(doc):
@@ -298,7 +300,7 @@ class _Article:
                 start = i - 1  # "Gov. Ruiz", the title tagged apart
             titled = start < k
             if 0 < j - k <= 3 and (titled or (doc[k].lower_ in first_names and j - k >= 2)):
-                found.append(doc[start:j])
+                found.append(self.doc[start:j])
             i = j
         return found
 
@@ -320,7 +322,10 @@ class _Article:
         """The tokens of a PERSON span that form the name: titles and a trailing 's dropped, and
         a peer's territorial part ("Lord Butler of Brockwell" -> "Butler"), and a dateline
         ("CLEVELAND - Donald Trump")."""
-        toks = _name_part(list(span))
+        key = (span.start, span.end)
+        if key in self._name_cache:
+            return self._name_cache[key]
+        toks = _name_part(self.tokens[span.start : span.end])
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
                         or not toks[0].text[:1].isalnum()):
             toks.pop(0)
@@ -331,6 +336,7 @@ class _Article:
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
                         or not toks[-1].text.strip(".'’-")):
             toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
+        self._name_cache[key] = toks
         return toks
 
     def _index_person(self, span) -> None:
@@ -339,14 +345,14 @@ class _Article:
             return
         name = _words_text(toks[0], toks[-1])
         honorifics = _lists()["honorifics"]
-        around = ([self.doc[span.start - 1]] if span.start else []) + list(span)
+        around = self.tokens[max(0, span.start - 1) : span.end]
         said = [honorifics.get(t.lower_) for t in around]
         gender = next((g for g in said if g in ("he", "she")), None)
         ent = self.person(name, weak=span.start_char < self.headline_end, gender=gender)
         ent.add_alias(name)
         ent.last = span.start_char
-        for t in span:
-            self.token_ent[t.i] = ent
+        for i in range(span.start, span.end):
+            self.token_ent[i] = ent
         if not ent.gender:
             ent.gender = gender or names.first_name_gender(ent.name)
         block, after = self._title_block(span, toks[0])
@@ -431,7 +437,7 @@ class _Article:
         root = span.root
         if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
             return  # "Russian warplanes": a modifier; "the Florida Republican": a person
-        words = [t for t in span if t.pos_ != "DET"]
+        words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
         if not any(t.text[:1].isupper() for t in words) or all(_in_list(t, "document_nouns") for t in words):
             return  # "the poll", a headline's "Poll:": common words the tagger took for a name
         name = names.bare(span.text)
@@ -440,8 +446,8 @@ class _Article:
         ent = self.org(name, _ORG_LABELS[label])
         ent.add_alias(name)
         ent.last = span.start_char
-        for t in span:
-            self.token_ent[t.i] = ent
+        for i in range(span.start, span.end):
+            self.token_ent[i] = ent
         noun = root.lemma_.lower()
         if noun in _lists()["org_nouns"]:
             ent.nouns.add(noun)
@@ -477,7 +483,7 @@ class _Article:
     def _complete_mentions(self) -> None:
         """Mentions the tagger left out: a known surname or first name standing alone ("Trump
         vowed ..." with "Trump" untagged), so salience counts every time a person is named."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.i in self.token_ent or not _capitalised_noun(tok):
                 continue
             ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
@@ -490,7 +496,7 @@ class _Article:
     def _index_authors(self) -> None:
         """Every document the text gives an author ("a Quinnipiac University poll", "a report by
         the inspector general"), so that a later "the poll" may go back to its author."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.pos_ in ("NOUN", "PROPN") and _in_list(tok, "document_nouns"):
                 author = self._author(tok)
                 if author is not None:
@@ -1257,7 +1263,7 @@ def _in_text_order(art: _Article, statements: list[Statement]):
             continue
         items.append((span.start_char, 1, i, span))
         taken.update(range(span.start, span.end))
-    for tok in doc:
+    for tok in art.tokens:
         if (tok.lower_ in _CHAINED_PRONOUNS and tok.dep_ in _SUBJECT_DEPS and tok.i not in taken
                 and not art.in_quote(tok.idx)):
             items.append((tok.idx, 0, None, doc[tok.i : tok.i + 1]))
