@@ -39,7 +39,7 @@ _QUOTE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
-_NAME_ENTITY_TYPES = frozenset({"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})  # may be part of a name
+_NAME_ENTITY_TYPES = frozenset({"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})  # a name's tags
 _NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words inside a name: "Rock the Vote"
 _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
@@ -844,7 +844,8 @@ class _Article:
         named = {e for e, prep in linked if e.type == "person" and prep in _EXAMPLE_PREPOSITIONS}
         if len(named) == 1:
             return _Found(named.pop())
-        employers = {e for e, prep in linked if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
+        employers = {e for e, prep in linked
+                     if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
         if len(employers) == 1:
             return _Found(employers.pop())  # "officials with the DCCC", "investigators from the Bureau"
         for child in root.children:
@@ -1049,7 +1050,8 @@ def _whole_organisation(span):
     """An organisation name the tagger cut short, whole: "Association of British" + "Insurers"."""
     doc, end = span.doc, span.end
     last = span[-1]
-    if last.lower_ in _NAME_JOINERS or last.pos_ == "ADJ" or (last.text[-1:].islower() and last.pos_ != "PROPN"):
+    common = last.text[-1:].islower() and last.pos_ != "PROPN"
+    if last.lower_ in _NAME_JOINERS or last.pos_ == "ADJ" or common:
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
                 and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN"):
             end += 1
