@@ -36,24 +36,14 @@ def load_scorer(path: Path):
 
 
 def parse(golds: list[dict], docbin: str | None) -> list:
-    """The parses of the cleaned articles (read from ``docbin`` if it exists, else written)."""
-    from spacy.tokens import DocBin
+    """The parses of the articles cleaned as the pipeline cleans them (cached in ``docbin``)."""
+    from train_attribution import load_docs  # beside this script
 
     from saidwhat import clean
-    from saidwhat.nlp import load_nlp
     from saidwhat.records import Article
 
-    nlp = load_nlp()
     articles = [clean.clean(Article(id=g["id"], text=g["text"])) for g in golds]
-    if docbin and Path(docbin).exists():
-        return list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
-    docs = list(nlp.pipe((clean.parse_text(a) for a in articles), batch_size=16))
-    if docbin:
-        db = DocBin()
-        for d in docs:
-            db.add(d)
-        db.to_disk(docbin)
-    return docs
+    return load_docs([clean.parse_text(a) for a in articles], docbin)
 
 
 def gold_statements(gold: dict):
