@@ -13,10 +13,10 @@ already gives, in three parts:
   a document's author ("a poll by X", "X filings", "his report"), a spokesperson's employer
   ("a spokesman for X"), what a person owns ("Clinton's campaign" -> "Clinton campaign");
 - the decision for the rest (pronouns, role nominals such as "the senator", organisation
-  nominals such as "the network", bare documents such as "the report"): a logistic ranker over
-  the article's entities (distance, salience, who spoke last, agreement, roles), trained on
-  PolNeAR train by ``scripts/train_resolution.py`` and shipped as ``data/resolution_model.json``.
-  Below its threshold the mention keeps its own words: a wrong name costs more than none.
+  nominals such as "the network", bare documents such as "the report"): the candidates are the
+  article's named entities of a fitting kind (``_Article.rank``), and a ranker trained on PolNeAR
+  train picks one or none (``resolve_ranker``). Below its threshold the mention keeps its own
+  words: a wrong name costs more than none.
 
 Every step is a bisect or a short walk over sorted mentions: no re-parsing.
 """
@@ -682,7 +682,7 @@ class _Article:
         owner = self._possessor(root)
         if owner is not None and owner.ent is not None:
             return owner
-        author = self._author(root)
+        author = self._author(root) or self._same_document(phrase, root)
         if author is not None:
             return _Found(author)
         ask.kind, ask.head = "doc", root.lemma_.lower()
@@ -690,6 +690,17 @@ class _Article:
         if ent is not None:
             return _Found(ent)
         return _Found(self._plain(phrase, list(phrase)))
+
+    def _same_document(self, phrase, root) -> _Ent | None:
+        """"The poll" after "a Quinnipiac University poll": the author of the latest document
+        called so before, for a definite singular noun."""
+        definite = any(t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
+        if not definite or root.tag_ in ("NNS", "NNPS"):
+            return None
+        noun = root.lemma_.lower()
+        wrote = [(start, ent) for ent in self.entities
+                 for start, n in ent.authored if n == noun and start < root.idx]
+        return max(wrote, key=lambda x: x[0])[1] if wrote else None
 
     def _author(self, root) -> _Ent | None:
         """A name the phrase gives as the document's author: a name modifying the document noun
