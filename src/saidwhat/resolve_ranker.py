@@ -118,6 +118,11 @@ class Features:
             add("most_named")
         if c.mentions and c.mentions[0].sent <= 1:
             add("lead")
+        subject = c.subject_before(ask.char)
+        if subject is not None and subject.para == self.para:
+            add("subject_in_para")  # the paragraph is about them
+        elif subject is not None and subject.para == self.para - 1:
+            add("subject_in_last_para")
         ls = self.last_speaker
         if ls is not None and ls.ent is c:
             add("last_speaker")
