@@ -282,24 +282,24 @@ class _Article:
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
         starts with a known first name ("Ana Ruiz") or follows a title ("Mayor Ruiz", "Mr Blair")."""
-        doc, first_names = self.tokens, _lists()["first_names"]
+        tokens, first_names = self.tokens, _lists()["first_names"]
         found = []
         i = 0
-        while i < len(doc):
+        while i < len(tokens):
             j = i
-            while j < len(doc) and _untagged_proper(doc[j]):
+            while j < len(tokens) and _untagged_proper(tokens[j]):
                 j += 1
             if j == i:
                 i += 1
                 continue
             k = i
-            while k < j and _is_title(doc[k]):  # "Mayor Ana Ruiz": the title is a proper noun too
+            while k < j and _is_title(tokens[k]):  # "Mayor Ana Ruiz": the title is a proper noun too
                 k += 1
             start = i
-            if k == i and i > 0 and _is_title(doc[i - 1]) and doc[i - 1].text[:1].isupper():
+            if k == i and i > 0 and _is_title(tokens[i - 1]) and tokens[i - 1].text[:1].isupper():
                 start = i - 1  # "Gov. Ruiz", the title tagged apart
             titled = start < k
-            if 0 < j - k <= 3 and (titled or (doc[k].lower_ in first_names and j - k >= 2)):
+            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)):
                 found.append(self.doc[start:j])
             i = j
         return found
