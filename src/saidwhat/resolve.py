@@ -41,6 +41,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
 _NAME_ENTITY_TYPES = frozenset({"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})  # a name's tags
 _NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words inside a name: "Rock the Vote"
+_NOT_PERSON_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORG", "GPE", "FAC", "LOC"})
 _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
@@ -545,7 +546,7 @@ class _Article:
             return self._role_nominal(phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
             return self._org_nominal(phrase, root, ask)
-        owner = self._possessor(root)
+        owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
         person = self._any_person(span)
@@ -591,8 +592,15 @@ class _Article:
             return ent.type == "person"
         return False
 
-    def _person_like(self, tok) -> bool:
-        return self._person_at(tok) or _names_a_person(tok) or tok.pos_ == "PRON"
+    def _person_just_before(self, tok):
+        """The person named in the eight words before ``tok``, with no plural noun between."""
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 8) - 1, -1):
+            t = self.tokens[j]
+            if self._person_at(t):
+                return t
+            if t.tag_ in ("NNS", "NNPS"):
+                return None
+        return None
 
     def _any_person(self, span) -> _Ent | None:
         return next((self.token_ent[t.i] for t in span if self._person_at(t)), None)
@@ -616,12 +624,19 @@ class _Article:
         conjuncts = [c for c in root.children if c.dep_ == "conj"]
         if not conjuncts or not any(c.dep_ == "cc" for c in root.children):
             return None
-        named = [t for t in [root, *conjuncts] if t.i in self.token_ent]
+        named = [e for t in [root, *conjuncts] if (e := self._named_in(t)) is not None]
         if not named:
             return None  # "the company and its co-founder": the head says who
         if len(named) == 1:
-            return _Found(self.token_ent[named[0].i])
+            return _Found(named[0])
         return _Found(self._new(names.bare(_words_text(root.left_edge, conjuncts[-1])), "group"))
+
+    def _named_in(self, tok) -> _Ent | None:
+        """The entity a conjunct names: itself ("Corker") or its modifier ("the Clinton campaign")."""
+        if tok.i in self.token_ent:
+            return self.token_ent[tok.i]
+        return next((self.token_ent[c.i] for c in tok.lefts
+                     if c.dep_ in ("compound", "poss") and c.i in self.token_ent), None)
 
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
@@ -667,9 +682,8 @@ class _Article:
             return _Found(None)
         if noun.dep_ == "appos" and self._person_at(noun.head):
             noun = noun.head  # "Carlos Guerrero, a Republican who ..."
-        if tok.lower_ in ("who", "whom", "whose") and not self._person_like(noun):
-            person = next((self.doc[j] for j in range(tok.i - 1, tok.sent.start - 1, -1)
-                           if self._person_at(self.doc[j])), None)
+        if tok.lower_ in ("who", "whom", "whose") and noun.ent_type_ in _NOT_PERSON_ENTITY_TYPES:
+            person = self._person_just_before(tok)
             if person is not None:  # "re-elect Sen. Rob Portman this year, who ..."
                 noun = person
         if noun.i in self.token_ent:
@@ -717,6 +731,8 @@ class _Article:
                     and t.doc[t.i + 1].i not in self.token_ent:
                 continue  # "Morning" of "Morning Consult": a name is read from its last word
             if self._authors(t, root, ent):
+                if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
+                    return None  # "a study by Harvard and the University of California": two authors
                 return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return None
 
