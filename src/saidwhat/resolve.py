@@ -539,13 +539,13 @@ class _Article:
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
         if _in_list(root, "document_nouns"):
-            return self._document(phrase, root, ask)
+            return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
         if _names_a_person(root):
-            return self._role_nominal(phrase, root, ask)
+            return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
-            return self._org_nominal(phrase, root, ask)
+            return self._org_nominal(span, phrase, root, ask)
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
@@ -553,7 +553,7 @@ class _Article:
         misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
         if person is not None and (misparsed or span.start_char < self.headline_end):
             return _Found(person)  # "Trump primes supporters", "Broaddrick Sunday night"
-        return _Found(self._plain(span, toks))
+        return _Found(self._plain(span))
 
     def _head_name(self, phrase, root, span):
         """The token of the named entity a mention names as its head: the root itself for a
@@ -690,7 +690,7 @@ class _Article:
             return _Found(self.token_ent[noun.i])
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1])
 
-    def _document(self, phrase, root, ask: Ask) -> _Found:
+    def _document(self, span, phrase, root, ask: Ask) -> _Found:
         """A poll, study, report or filing speaks for its author: "a poll by X", "figures released
         by X", "X filings", "Mr X's report", "his report"; else the ranker picks among those named."""
         owner = self._possessor(root)
@@ -703,7 +703,7 @@ class _Article:
         ent = self.rank(ask)
         if ent is not None:
             return _Found(ent)
-        return _Found(self._plain(phrase, list(phrase)))
+        return _Found(self._plain(span))
 
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
@@ -800,7 +800,7 @@ class _Article:
         self.add_mention(ent, first.idx, _RANK_OTHER)
         return ent
 
-    def _role_nominal(self, phrase, root, ask: Ask) -> _Found:
+    def _role_nominal(self, span, phrase, root, ask: Ask) -> _Found:
         """"the president", "Turkey's foreign minister", "a spokesman for X", "his wife": a
         spokesperson speaks for whom the phrase names; the rest go to the ranker."""
         toks = [t for t in phrase if t.i <= root.i or t.head.i >= root.i]
@@ -833,7 +833,7 @@ class _Article:
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
         ent = self.rank(ask)
         if ent is None:
-            ent = self._new(names.bare(phrase.text), "person")
+            ent = self._new(names.bare(span.text), "person")
             ent.named = False
         if ent.type == "person":
             ent.add_role(role)
@@ -886,7 +886,7 @@ class _Article:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
 
-    def _org_nominal(self, phrase, root, ask: Ask) -> _Found:
+    def _org_nominal(self, span, phrase, root, ask: Ask) -> _Found:
         """"the company", "the Turkish government", "Clinton's campaign": a named modifier, else
         the ranker among the organisations named. A person's campaign, office or team is named
         after them ("Clinton campaign"); a plural or indefinite noun is a new speaker."""
@@ -923,7 +923,7 @@ class _Article:
                 return _Found(ent, None, owner.name)
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
-            return _Found(self._plain(phrase, list(phrase)))
+            return _Found(self._plain(span))
         called = self._called(noun, root.idx) or self._only_one_near(wanted, root.idx)
         if called is not None:
             return _Found(called)
@@ -973,10 +973,10 @@ class _Article:
             i -= 1
         return found if len(near) == 1 else None
 
-    def _plain(self, span, toks) -> _Ent:
-        """Anything else keeps its own words as the name ("the West", "reports")."""
+    def _plain(self, span) -> _Ent:
+        """Anything else keeps the mention's own words as the name ("the West", "reports")."""
         name = names.bare(span.text) or span.text.strip()
-        proper = all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in toks)
+        proper = all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in span if not t.is_space)
         ent = self._new(name, "other" if proper else "group")
         ent.named = False
         return ent
