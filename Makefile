@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean train-attribution
+.PHONY: run test lint install bench clean train-attribution train-resolution
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ TRAIN_DOCBIN ?= /tmp/saidwhat-polnear-train.spacy
 train-attribution: $(STAMP)
 	$(PY) -m pip install --quiet scikit-learn==1.9.1
 	$(PY) scripts/train_attribution.py ../shared/data/polnear/train --docbin $(TRAIN_DOCBIN)
+
+# Retrain the speaker-resolution ranker (data/resolution_model.json) from ../shared's PolNeAR train.
+train-resolution: $(STAMP)
+	$(PY) scripts/train_resolution.py ../shared/data/polnear/train --docbin $(TRAIN_DOCBIN)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -196,3 +196,88 @@ def test_a_name_with_particles_is_one_person(nlp):
     doc = nlp(text)
     statements, _ = resolve(doc, extract_statements(doc))
     assert {s.speaker.name for s in statements} == {"Ursula von der Leyen"}
+
+
+# --- the error classes of issue 9 -------------------------------------------------------------------
+
+
+def test_an_outlet_named_by_description_is_the_outlet(nlp):
+    text = ("The Daily Courier reported on Monday that the mayor had resigned. "
+            "The newspaper said it had seen a copy of his letter.")
+    speakers, _ = run(nlp, text, ("The newspaper", 0))
+    assert speakers[0].name == "Daily Courier"
+
+
+def test_a_document_speaks_for_its_author(nlp):
+    text = ("A study by the Institute for Fiscal Research found that incomes had stalled. "
+            "Figures released by the Office for National Statistics showed prices rising. "
+            "Federal Election Commission filings show the campaign raised $3 million. "
+            "A Gallup poll found most voters undecided.")
+    speakers, _ = run(nlp, text, ("A study by the Institute for Fiscal Research", 0),
+                      ("Figures released by the Office for National Statistics", 0),
+                      ("Federal Election Commission filings", 0), ("A Gallup poll", 0))
+    assert [s.name for s in speakers] == ["Institute for Fiscal Research", "Office for National Statistics",
+                                          "Federal Election Commission", "Gallup"]
+
+
+def test_a_persons_report_is_theirs(nlp):
+    text = ("Auditor General Maria Santos released her findings on Tuesday. "
+            "Her report said the agency had wasted $40 million.")
+    speakers, _ = run(nlp, text, ("Her report", 0))
+    assert speakers[0].name == "Maria Santos"
+
+
+def test_a_name_inside_the_source_span_is_the_speaker(nlp):
+    text = ("The club's general manager, David Feder, said the stadium would be ready in May. "
+            "The investigators, from the National Anti-Corruption Bureau, said they had seized documents.")
+    speakers, _ = run(nlp, text, ("The club's general manager", 0), ("The investigators", 0))
+    assert speakers[0].name == "David Feder"
+    assert speakers[1].name == "National Anti-Corruption Bureau"
+
+
+def test_an_unnamed_spokesperson_stands_for_the_organisation(nlp):
+    text = ("The new rules take effect in April. A Home Office spokesman said the change was overdue, "
+            "and a spokeswoman for the Treasury said the costs were covered.")
+    speakers, _ = run(nlp, text, ("A Home Office spokesman", 0), ("a spokeswoman for the Treasury", 0))
+    assert [s.name for s in speakers] == ["Home Office", "Treasury"]
+
+
+def test_he_is_the_one_speaking_not_the_last_one_named(nlp):
+    text = ("Senator Robert Lane, who met Governor Thomas Hale on Monday, said the bill would pass. "
+            "He added that the vote would come before the summer recess.")
+    speakers, _ = run(nlp, text, ("He", 0))
+    assert speakers[0].name == "Robert Lane"
+
+
+def test_british_honorifics_peers_and_institutions(nlp):
+    text = ("Prime Minister Tony Blair defended the dossier on Monday. Mr Blair told MPs the "
+            "intelligence had been sound.\n\nThe former cabinet secretary Robin Butler led the inquiry. "
+            "Lord Butler said the evidence had been stretched.\n\nDowning Street said the prime "
+            "minister would not resign.")
+    speakers, _ = run(nlp, text, ("Mr Blair", 0), ("Lord Butler", 0), ("Downing Street", 0))
+    assert [s.name for s in speakers] == ["Tony Blair", "Robin Butler", "Downing Street"]
+
+
+def test_a_role_without_a_name_named_by_an_apposition(nlp):
+    text = ("Amanda's uncle, Peter Grant, said the family had not been told.\n\n"
+            "Robin Butler, the former cabinet secretary, led the inquiry. The former cabinet secretary "
+            "said the evidence had been stretched.")
+    speakers, _ = run(nlp, text, ("Amanda's uncle", 0), ("The former cabinet secretary", 0))
+    assert [s.name for s in speakers] == ["Peter Grant", "Robin Butler"]
+
+
+def test_unnamed_people_and_groups_keep_no_name(nlp):
+    text = ("Prime Minister Jane Holloway announced the plan on Monday. A senior official said the "
+            "timetable was tight. Critics said it would fail.")
+    speakers, _ = run(nlp, text, ("A senior official", 0), ("Critics", 0))
+    assert [s.name for s in speakers] == ["senior official", "Critics"]
+    assert all(s.entity is None or s.name != "Jane Holloway" for s in speakers)
+
+
+def test_two_named_sources_together_get_no_name_and_one_with_others_the_one(nlp):
+    text = ("Senator Corker and Senator Graham said the deal was weak. "
+            "President Anna Kowalski and her ministers said the budget would balance.")
+    speakers, _ = run(nlp, text, ("Senator Corker and Senator Graham", 0),
+                      ("President Anna Kowalski and her ministers", 0))
+    assert speakers[0].name not in ("Corker", "Graham")
+    assert speakers[1].name == "Anna Kowalski"

@@ -70,6 +70,28 @@ def test_surname_joins_the_one_full_name_with_it_and_only_that():
     assert row["aliases"] == ["Donald J. Trump", "Donald Trump", "Mr. Trump"]
 
 
+def test_british_titles_and_peers_are_dropped_but_not_an_institution_s_words():
+    assert normalise_name("Mr Blair") == "blair"
+    assert normalise_name("Shadow Home Secretary David Davis") == "david davis"
+    assert normalise_name("Secretary of State John Kerry") == "john kerry"
+    assert normalise_name("Lord Butler of Brockwell") == "butler"
+    assert normalise_name("the Home Office") == "home office"
+    assert normalise_name("Bank of England") == "bank of england"
+
+
+def test_an_honorific_picks_the_surname_s_owner_and_a_junior_stays_apart():
+    uses = [NameUse("hillary clinton", "Hillary Clinton", "person", "a1"),
+            NameUse("bill clinton", "Bill Clinton", "person", "a2"),
+            NameUse("clinton", "Mrs. Clinton", "person", "a3"),
+            NameUse("donald trump", "Donald Trump", "person", "a1"),
+            NameUse("donald trump jr", "Donald Trump Jr.", "person", "a2"),
+            NameUse("trump", "Trump", "person", "a3")]
+    _, aliases = build_speakers(uses)
+    by_alias = {a["alias"]: a["speaker_id"] for a in aliases}
+    assert by_alias["clinton"] == by_alias["hillary clinton"] != by_alias["bill clinton"]
+    assert by_alias["trump"] == by_alias["donald trump"] != by_alias["donald trump jr"]
+
+
 def test_pronouns_are_not_speakers_across_articles():
     from saidwhat.store import speaker_key
 

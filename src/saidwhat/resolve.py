@@ -1,20 +1,22 @@
-"""Speaker mentions -> article entities and full names (pronouns, nominals, cataphora, aliases).
+"""Speaker mentions -> article entities and full names.
 
-No coreference model ships its weights on PyPI, so this is a rule-based resolver over what the
-spaCy parse already gives: one pass over ``doc.ents`` builds the article's named entities (people
-grouped by surname, organisations by name, suffix and acronym) with the roles written next to
-them ("President Vladimir Putin", "his spokesman Dmitry Peskov", "Dmitry Peskov, the Kremlin
-spokesman"); one pass over the statements, in text order, resolves each speaker mention:
+No coreference package on PyPI ships its weights, so resolution works over what the spaCy parse
+already gives, in three parts:
 
-- a name inside the mention wins ("U.S. State Department spokesman John Kirby" -> John Kirby);
-- a pronoun goes to the most salient compatible entity of the nearest sentences before it
-  (statement speakers first, then sentence subjects, then any mention);
-- "who"/"which" go to the noun the relative clause modifies;
-- a role nominal ("the president", "Turkey's foreign minister") goes to a named person with the
-  same role word: nearby before or after (cataphora), else the most recent one before;
-- "the company", "the group" go to the most recent organisation called so, or of that type;
-- group nouns ("the group's representatives", "officials") go to their possessor or keep the
-  mention as the name.
+- the index (``_Article``): the article's named people (grouped by surname, titles stripped)
+  and organisations (grouped by name, suffix and acronym), with the roles written next to them
+  ("President Vladimir Putin", "Dmitry Peskov, the Kremlin spokesman"), and every mention of
+  them in text order: the entities, the bare surnames the tagger missed, the subject "he"s;
+- reading a mention (``_Article.resolve_span``): the words of the mention and of its noun phrase
+  (appositions, "for X", "by X") say who it is where they can, and those rules are exact: a name
+  heading the phrase ("the club's manager, David Feder"), an organisation ("the Home Office"),
+  a document's author ("a poll by X", "X filings", "his report"), a spokesperson's employer
+  ("a spokesman for X"), what a person owns ("Clinton's campaign" -> "Clinton campaign");
+- the decision for the rest (pronouns, role nominals such as "the senator", organisation
+  nominals such as "the network", bare documents such as "the report"): the candidates are the
+  article's named entities of a fitting kind (``_Article.rank``), and a ranker trained on PolNeAR
+  train picks one or none (``resolve_ranker``). Below its threshold the mention keeps its own
+  words: a wrong name costs more than none.
 
 Every step is a bisect or a short walk over sorted mentions: no re-parsing.
 """
@@ -25,59 +27,64 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from . import names
 from .records import Entity, Statement
+from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = {"ORG": "organisation", "GPE": "country", "NORP": "group", "LOC": "other", "FAC": "other"}
 _POSSESSIVE_TAGS = frozenset({"POS"})
 _QUOTE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
-_PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
-_CATAPHORA_AFTER = 2  # sentences ahead a role nominal may find its name
-_NEARBY_BEFORE = 1  # sentences back that count as "nearby" for a role nominal
 _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_CHAINED_PRONOUNS = frozenset({"he", "she"})  # subject pronouns followed through the text for salience
+_NAME_ENTITY_TYPES = frozenset({"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})  # a name's tags
+_NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words inside a name: "Rock the Vote"
+_NOT_PERSON_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORG", "GPE", "FAC", "LOC"})
+_EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
+_EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
+                             "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
 
 # --- word lists ----------------------------------------------------------------------------------
 
 
-def _read_list(name: str) -> dict[str, str]:
-    """A data file as {first field: second field (or the first)}; '#' starts a comment."""
-    text = resources.files("saidwhat").joinpath("data", name).read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        parts = line.split()
-        out[parts[0].lower()] = parts[1] if len(parts) > 1 else parts[0].lower()
-    return out
-
-
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, dict[str, str]]:
+    read = names.read_list
     return {
-        "titles": _read_list("titles.txt"),
-        "honorifics": {k: ("" if v == k else v) for k, v in _read_list("honorifics.txt").items()},
-        "pronouns": _read_list("pronouns.txt"),
-        "org_nouns": _read_list("organisation_nouns.txt"),
-        "group_nouns": _read_list("group_nouns.txt"),
-        "first_names": _read_list("first_names.txt"),
+        "titles": names.titles(),
+        "honorifics": names.honorifics(),
+        "pronouns": read("pronouns.txt"),
+        "org_nouns": read("organisation_nouns.txt"),
+        "group_nouns": read("group_nouns.txt"),
+        "person_nouns": read("person_nouns.txt"),
+        "document_nouns": read("document_nouns.txt"),
+        "spokesperson_nouns": read("spokesperson_nouns.txt"),
+        "poll_nouns": read("poll_nouns.txt"),
+        "first_names": names.first_names(),
     }
 
 
+def _in_list(tok, name: str) -> bool:
+    words = _lists()[name]
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
 def _is_title(tok) -> bool:
-    w = tok.lower_
-    lists = _lists()
-    return w in lists["titles"] or w in lists["honorifics"] or tok.lemma_.lower() in lists["titles"]
+    return _in_list(tok, "titles") or tok.lower_ in _lists()["honorifics"]
 
 
 def _is_role_word(tok) -> bool:
-    titles = _lists()["titles"]
-    return tok.lower_ in titles or tok.lemma_.lower() in titles
+    return _in_list(tok, "titles")
+
+
+def _names_a_person(tok) -> bool:
+    """A common noun for one person: a title ("senator"), or "businessman", "wife", "Republican"."""
+    return _is_role_word(tok) or _in_list(tok, "person_nouns") or _in_list(tok, "spokesperson_nouns")
 
 
 def _role_head(role: str | None) -> str | None:
@@ -94,22 +101,17 @@ def _role_head(role: str | None) -> str | None:
     return head
 
 
-def _strip_name(text: str) -> str:
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"\s*['’]s?$", "", text).strip()
-
-
-def _org_compatible(a: str | None, b: str | None) -> bool:
-    """Whether two organisation/country strings may name the same side ("Russia", "Russian")."""
-    if not a or not b:
-        return True
-    a, b = _strip_name(a).lower(), _strip_name(b).lower()
-    if a == b or a in b or b in a:
-        return True
-    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
-
-
 # --- working records ------------------------------------------------------------------------------
+
+
+@dataclass(order=True)
+class _Mention:
+    start: int
+    sent: int
+    rank: int
+    ent: _Ent = field(compare=False)
+    in_quote: bool = field(default=False, compare=False)
+    para: int = field(default=0, compare=False)
 
 
 @dataclass(eq=False)
@@ -123,7 +125,10 @@ class _Ent:
     nouns: set[str] = field(default_factory=set)  # common nouns it is called by: "group", "company"
     id: str | None = None
     weak: bool = False  # named only in the headline, where the tagger is least reliable
+    named: bool = True  # False for a speaker known only by a description ("a source", "officials")
     last: int = -1  # start of its latest mention seen while indexing
+    mentions: list[_Mention] = field(default_factory=list)  # in text order
+    authored: list[tuple[int, str]] = field(default_factory=list)  # (start, noun) of documents it wrote
 
     def add_alias(self, text: str | None) -> None:
         if text and text not in self.aliases:
@@ -144,14 +149,18 @@ class _Ent:
                 return max(same, key=len)
         return self.roles[0] if self.roles else None
 
+    def mention_before(self, char: int) -> _Mention | None:
+        i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, self)) - 1
+        return self.mentions[i] if i >= 0 else None
 
-@dataclass(order=True)
-class _Mention:
-    start: int
-    sent: int
-    rank: int
-    ent: _Ent = field(compare=False)
-    in_quote: bool = field(default=False, compare=False)
+    def subject_before(self, char: int) -> _Mention | None:
+        """Its latest mention before ``char`` as a sentence subject or statement speaker."""
+        m = next((m for m in reversed(self.mentions) if m.start < char and m.rank >= _RANK_SUBJECT), None)
+        return m
+
+    def mention_after(self, char: int) -> _Mention | None:
+        i = bisect.bisect_right(self.mentions, _Mention(char, 1 << 30, 9, self))
+        return self.mentions[i] if i < len(self.mentions) else None
 
 
 @dataclass
@@ -167,10 +176,15 @@ class _Found:
 class _Article:
     """The named entities of one Doc, their mentions in text order, and the resolution rules."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None):
         self.doc = doc
+        self.ranker = ranker or resolution_model()
+        self.trace = trace
         self.sent_starts = [s.start_char for s in doc.sents]
         text = doc.text  # built once: Doc.text joins every token
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+        self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
+        self.token_starts = [t.idx for t in self.tokens]
         self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
         first_break = text.find("\n")
@@ -181,84 +195,149 @@ class _Article:
         self.orgs: list[_Ent] = []
         self.token_ent: dict[int, _Ent] = {}  # token index -> entity, for every named token
         self.mentions: list[_Mention] = []
+        self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
+        self._name_cache: dict[tuple[int, int], list] = {}
         self._index_entities()
+        self._complete_mentions()
+        self._index_authors()
 
     # positions
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def token_at(self, char: int):
+        i = bisect.bisect_right(self.token_starts, char) - 1
+        return self.tokens[max(0, i)]
+
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, char) - 1
         return i >= 0 and self.quotes[i][0] < char < self.quotes[i][1]
 
-    def add_mention(self, ent: _Ent, start: int, rank: int) -> None:
+    def speaker_before(self, char: int) -> _Mention | None:
+        """The latest statement speaker resolved before ``char``."""
+        i = bisect.bisect_left(self.speakers, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
+        return self.speakers[i] if i >= 0 else None
+
+    def governing_subjects(self, tok) -> set[int]:
+        """Entities (by id) that are the subject of a clause governing ``tok``: "Trump said he
+        would ..." -> Trump for "he"."""
+        out: set[int] = set()
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            for child in t.children:
+                if child.dep_ in _SUBJECT_DEPS and child.i != tok.i and child.i in self.token_ent:
+                    out.add(id(self.token_ent[child.i]))
+        return out
+
+    def add_mention(self, ent: _Ent, start: int, rank: int) -> _Mention:
         quoted = self.in_quote(start)
-        bisect.insort(self.mentions, _Mention(start, self.sent_of(start), _RANK_OTHER if quoted else rank,
-                                              ent, quoted))
+        rank = _RANK_OTHER if quoted else rank
+        m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start))
+        bisect.insort(self.mentions, m)
+        bisect.insort(ent.mentions, m)
+        return m
 
     # indexing
 
     def _index_entities(self) -> None:
+        """People first, in text order (the first full name given owns its surname; headline
+        names last, as the body names people more reliably), then organisations. The tagger
+        often labels a person ORG or GPE: such a span is a person when it is a first name and
+        a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
+        an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = list(self.doc.ents)
+        people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
+        people += self._untagged_names()
+        labelled = []
         for span in ents:
-            if span.label_ in _PERSON_LABELS:
-                self._index_person(_with_particles(span))
-        for span in self._untagged_names():
+            if span.label_ not in _ORG_LABELS:
+                continue
+            split = _person_of_organisation(span)
+            if split is not None:
+                people.append(split[0])
+                labelled.append((split[1], span.label_))
+            elif self._is_full_name(span):
+                people.append(span)
+            else:
+                labelled.append((span, span.label_))
+        surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
+        orgs = []
+        for span, label in labelled:
+            if self._is_known_person(span, surnames):
+                people.append(span)
+            else:
+                orgs.append((span, label))
+        for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
-        names = _lists()["first_names"]
-        for ent in self.entities:
-            if ent.gender is None and len(ent.name.split()) > 1:  # a lone "Warren" may be a surname
-                ent.gender = names.get(ent.name.split()[0].lower())
-        for span in ents:
-            if span.label_ in _ORG_LABELS:
-                if self._is_known_person(span):
-                    self._index_person(span)  # the tagger often labels a surname ORG or GPE
-                else:
-                    self._index_org(span)
+        for span, label in orgs:
+            part = _name_part(self.tokens[span.start : span.end])
+            if part:
+                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1]), label)
 
-    def _untagged_names(self):
+    def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
-        starts with a known first name ("Ana Ruiz") or follows a title ("Mayor Ruiz")."""
-        doc, first_names = self.doc, _lists()["first_names"]
+        starts with a known first name ("Ana Ruiz") or follows a title ("Mayor Ruiz", "Mr Blair")."""
+        tokens, first_names = self.tokens, _lists()["first_names"]
+        found = []
         i = 0
-        while i < len(doc):
+        while i < len(tokens):
             j = i
-            while j < len(doc) and _untagged_proper(doc[j]):
+            while j < len(tokens) and _untagged_proper(tokens[j]):
                 j += 1
             if j == i:
                 i += 1
                 continue
             k = i
-            while k < j and _is_title(doc[k]):  # "Mayor Ana Ruiz": the title is a proper noun too
+            while k < j and _is_title(tokens[k]):  # "Mayor Ana Ruiz": the title is a proper noun too
                 k += 1
             start = i
-            if k == i and i > 0 and _is_title(doc[i - 1]) and doc[i - 1].text[:1].isupper():
+            if k == i and i > 0 and _is_title(tokens[i - 1]) and tokens[i - 1].text[:1].isupper():
                 start = i - 1  # "Gov. Ruiz", the title tagged apart
             titled = start < k
-            if 0 < j - k <= 3 and (titled or (doc[k].lower_ in first_names and j - k >= 2)):
-                yield doc[start:j]
+            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)):
+                found.append(self.doc[start:j])
             i = j
+        return found
 
-    def _is_known_person(self, span) -> bool:
+    def _is_full_name(self, span) -> bool:
+        """A first name and a surname, whatever the tagger's label: "Carly Fiorina"."""
         toks = self._name_tokens(span)
-        if not toks or any(t.pos_ != "PROPN" for t in toks):
+        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks)
+                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns"))
+
+    def _is_known_person(self, span, surnames: set[str]) -> bool:
+        """A known person's surname, alone or after a first name: "Fiorina"."""
+        toks = self._name_tokens(span)
+        if not toks or len(toks) > 3 or not all(_capitalised_noun(t) for t in toks):
             return False
-        same = self.by_surname.get(_surname(toks))
-        if not same:
-            return False
-        return len(toks) == 1 or any(e.name.split()[0].lower() == toks[0].lower_ for e in same)
+        first_name = len(toks) == 1 or toks[0].lower_ in _lists()["first_names"]
+        return names.surname(toks) in surnames and first_name
 
     def _name_tokens(self, span):
-        """The tokens of a PERSON span that form the name: titles and a trailing 's dropped."""
-        toks = list(span)
+        """The tokens of a PERSON span that form the name: titles and a trailing 's dropped, and
+        a peer's territorial part ("Lord Butler of Brockwell" -> "Butler"), and a dateline
+        ("CLEVELAND - Donald Trump")."""
+        key = (span.start, span.end)
+        if key in self._name_cache:
+            return self._name_cache[key]
+        toks = _name_part(self.tokens[span.start : span.end])
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
                         or not toks[0].text[:1].isalnum()):
             toks.pop(0)
+        toks = toks[len(toks) - len(names.strip_titles([t.lower_ for t in toks])):] if toks else toks
+        of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), None)
+        if of:
+            toks = toks[:of]
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
                         or not toks[-1].text.strip(".'’-")):
             toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
+        self._name_cache[key] = toks
         return toks
 
     def _index_person(self, span) -> None:
@@ -266,15 +345,17 @@ class _Article:
         if not toks or not any(t.text[:1].isupper() for t in toks):
             return
         name = _words_text(toks[0], toks[-1])
-        ent = self.person(name, weak=span.start_char < self.headline_end)
+        honorifics = _lists()["honorifics"]
+        around = self.tokens[max(0, span.start - 1) : span.end]
+        said = [honorifics.get(t.lower_) for t in around]
+        gender = next((g for g in said if g in ("he", "she")), None)
+        ent = self.person(name, weak=span.start_char < self.headline_end, gender=gender)
         ent.add_alias(name)
         ent.last = span.start_char
-        for t in span:
-            self.token_ent[t.i] = ent
-        for t in ([self.doc[span.start - 1]] if span.start else []) + list(span):
-            gender = _lists()["honorifics"].get(t.lower_)
-            if gender in ("he", "she") and not ent.gender:
-                ent.gender = gender
+        for i in range(span.start, span.end):
+            self.token_ent[i] = ent
+        if not ent.gender:
+            ent.gender = gender or names.first_name_gender(ent.name)
         block, after = self._title_block(span, toks[0])
         role, org, _ = _describe(block)
         if not org and after:
@@ -282,9 +363,7 @@ class _Article:
         ent.add_role(role)
         if org and not ent.organisation:
             ent.organisation = org
-        root = span.root
-        rank = _RANK_SUBJECT if root.dep_ in _SUBJECT_DEPS else _RANK_OTHER
-        self.add_mention(ent, span.start_char, rank)
+        self.add_mention(ent, span.start_char, _rank_of(span.root))
 
     def _title_block(self, span, first_name_tok) -> tuple[list, list]:
         """The words before or beside a name that may hold its title: pre-name words of its phrase
@@ -293,6 +372,8 @@ class _Article:
         doc = self.doc
         root = span.root
         block = [t for t in span if t.i < first_name_tok.i]
+        if any(t.is_punct for t in block):
+            return [], []  # "CLEVELAND - Donald Trump": a dateline, no title
         lefts = [t for t in root.lefts if t.i < span.start]
         if lefts:
             first = min(t.left_edge.i for t in lefts)
@@ -309,22 +390,30 @@ class _Article:
                     return [t for t in words if t.i <= child.i] + of[:keep], of[keep:]
         return block, []
 
-    def person(self, name: str, weak: bool = False) -> _Ent:
-        """The person entity for a name, merging surname-only and full forms.
+    def person(self, name: str, weak: bool = False, gender: str | None = None) -> _Ent:
+        """The person entity for a name, merging surname-only and full forms: a surname alone
+        is the first person given that surname (of the gender its honorific says, if any).
         A name from the body replaces one seen only in the headline ("Derelict Obama")."""
         words = name.split()
-        surname, first = _surname(words), words[0].lower()
+        surname, first = names.surname(words), words[0].lower()
         same = self.by_surname.get(surname, [])
         found = None
         if len(words) == 1:
             if same:
-                found = max(same, key=lambda e: e.last)
+                found = _surname_owner(same, gender)
             elif self.by_first.get(first):
-                return max(self.by_first[first], key=lambda e: e.last)
+                return self.by_first[first][0]
+        elif weak and not same:  # a headline's "Clinton Wades In": the body's Clinton
+            known = next((w.lower() for w in words if w.lower() in self.by_surname), None)
+            if known is not None:
+                return _surname_owner(self.by_surname[known], gender)
         else:
             lowered = [w.lower() for w in words]
+            said = names.first_name_gender(name)
             for ent in sorted(same, key=lambda e: -e.last):
                 ewords = ent.name.lower().split()
+                if len(ewords) == 1 and said and ent.gender and ent.gender != said:
+                    continue  # "Mr. Trump" is not "Ivanka Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords):  # "Crooked Hillary Clinton"
                     found = ent
@@ -345,26 +434,30 @@ class _Article:
             self.by_first.setdefault(first, []).append(ent)
         return ent
 
-    def _index_org(self, span) -> None:
+    def _index_org(self, span, label: str) -> None:
         root = span.root
-        if span.label_ == "NORP" and root.pos_ == "ADJ":
-            return  # "Russian warplanes": a modifier, not a speaker
-        name = _strip_name(span.text)
+        if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
+            return  # "Russian warplanes": a modifier; "the Florida Republican": a person
+        words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
+        if not any(t.text[:1].isupper() for t in words) or all(_in_list(t, "document_nouns") for t in words):
+            return  # "the poll", a headline's "Poll:": common words the tagger took for a name
+        name = names.bare(span.text)
         if not name:
             return
-        ent = self.org(name, _ORG_LABELS[span.label_])
+        ent = self.org(name, _ORG_LABELS[label])
         ent.add_alias(name)
         ent.last = span.start_char
-        for t in span:
-            self.token_ent[t.i] = ent
+        for i in range(span.start, span.end):
+            self.token_ent[i] = ent
         noun = root.lemma_.lower()
         if noun in _lists()["org_nouns"]:
             ent.nouns.add(noun)
         for child in root.children:
             if child.dep_ == "appos" and child.lemma_.lower() in _lists()["org_nouns"]:
                 ent.nouns.add(child.lemma_.lower())
-        rank = _RANK_SUBJECT if root.dep_ in _SUBJECT_DEPS else _RANK_OTHER
-        self.add_mention(ent, span.start_char, rank)
+        if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
+            ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
+        self.add_mention(ent, span.start_char, _rank_of(root))
 
     def org(self, name: str, type_: str) -> _Ent:
         """The organisation/country entity for a name: same name, a suffix of it, or its acronym."""
@@ -388,80 +481,137 @@ class _Article:
         self.orgs.append(ent)
         return ent
 
-    # resolving
+    def _complete_mentions(self) -> None:
+        """Mentions the tagger left out: a known surname or first name standing alone ("Trump
+        vowed ..." with "Trump" untagged), so salience counts every time a person is named."""
+        for tok in self.tokens:
+            if tok.i in self.token_ent or not _capitalised_noun(tok):
+                continue
+            ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
+            if not ents:
+                continue
+            ent = _surname_owner(ents, None)
+            self.token_ent[tok.i] = ent
+            self.add_mention(ent, tok.idx, _rank_of(tok))
 
-    def resolve_span(self, span) -> _Found:
+    def _index_authors(self) -> None:
+        """Every document the text gives an author ("a Quinnipiac University poll", "a report by
+        the inspector general"), so that a later "the poll" may go back to its author."""
+        for tok in self.tokens:
+            if tok.pos_ in ("NOUN", "PROPN") and _in_list(tok, "document_nouns"):
+                author = self._author(tok)
+                if author is not None:
+                    author.authored.append((tok.idx, tok.lemma_.lower()))
+
+    # resolving a mention
+
+    def resolve_span(self, span, ask: Ask | None = None) -> _Found:
         """The entity a speaker mention refers to, with the role and organisation it states."""
         self._depth += 1
         try:
             if self._depth > 4:
                 return _Found(None)
-            return self._resolve_span(span)
+            return self._resolve_span(span, ask or Ask("", span.start_char))
         finally:
             self._depth -= 1
 
-    def _resolve_span(self, span) -> _Found:
+    def _resolve_span(self, span, ask: Ask) -> _Found:
         lists = _lists()
-        toks = [t for t in span if not t.is_space]
+        toks = [t for t in span if not t.is_space and not t.is_punct]
         if not toks:
             return _Found(None)
         root = span.root
-        person = self._head_person(span, root)
-        if person is not None:
-            return self._named_person(span, person)
+        phrase = _phrase(root, span)
+        together = self._coordinated(root)
+        if together is not None:
+            return together
+        named = self._head_name(phrase, root, span)
+        if named is not None:
+            if self.token_ent[named.i].type == "person":
+                return self._named_person(phrase, named)
+            return _Found(self.token_ent[named.i])
         word = root.lower_
         if len(toks) == 1 and word in lists["pronouns"]:
             kind = lists["pronouns"][word]
             if kind == "relative":
                 return self.resolve_relative(root)
-            return _Found(self.resolve_pronoun(root.idx, kind))
+            return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
-        lemma = root.lemma_.lower()
-        if word in lists["group_nouns"]:
+        if _in_list(root, "document_nouns"):
+            return self._document(span, phrase, root, ask)
+        if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
-        if _is_role_word(root):
-            return self._role_nominal(span, root)
-        if lemma in lists["org_nouns"]:
-            return self._org_nominal(span, root, lemma)
-        return _Found(self._plain(span, toks))
+        if _names_a_person(root):
+            return self._role_nominal(span, phrase, root, ask)
+        if root.lemma_.lower() in lists["org_nouns"]:
+            return self._org_nominal(span, phrase, root, ask)
+        owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
+        if owner is not None and owner.ent is not None:
+            return owner  # "Rubio's response", "his message": the one whose words they are
+        person = self._any_person(span)
+        misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
+        if person is not None and (misparsed or span.start_char < self.headline_end):
+            return _Found(person)  # "Trump primes supporters", "Broaddrick Sunday night"
+        return _Found(self._plain(span))
 
-    def _head_person(self, span, root):
-        """The token of the person a mention names as its head: the root itself ("Putin and his
-        officials"), a name in apposition to the head noun ("his spokesman Dmitry Peskov", "an
-        attorney for X, Mark Smith") or right after it. A name that only modifies the head
-        ("Clinton campaign spokesman", "Stein's lawyer") is context, not the speaker."""
+    def _head_name(self, phrase, root, span):
+        """The token of the named entity a mention names as its head: the root itself for a
+        person ("Putin and his officials"), a name in apposition to the head noun ("his
+        spokesman Dmitry Peskov", "One group, Occupy DNC Convention") or right after it, also
+        across a title's full stop the tokenizer split off ("Navy Capt. Jeff Davis"). A name
+        that only modifies the head ("Clinton campaign spokesman", "Stein's lawyer") is
+        context, not the speaker."""
         if self._person_at(root):
             return root
-        for tok in span:
-            if tok.i <= root.i or not self._person_at(tok):
+        for tok in phrase:
+            if tok.i <= root.i or tok.i not in self.token_ent:
                 continue
             name_root = tok
             while name_root.head.i != name_root.i and name_root.head.i in self.token_ent and \
                     self.token_ent[name_root.head.i] is self.token_ent[tok.i]:
                 name_root = name_root.head
-            if name_root.dep_ == "appos" or tok.i == root.i + 1:
+            if (name_root.dep_ == "appos" and name_root.head.i == root.i) or tok.i == root.i + 1:
                 return tok
+            if (name_root.dep_ == "appos" and _names_a_person(root) and self._person_at(tok)
+                    and not _names_a_person(name_root.head) and name_root.head.i not in self.token_ent):
+                return tok  # "the author of the book, Mitchell Zuckoff": the apposition is the author's
+        nxt = root.i + 1
+        if nxt < len(self.doc) and _names_a_person(root) and self._person_at(self.doc[nxt]):
+            return self.doc[nxt]  # "Sullivan's lawyer Beth Wilkinson", parsed apart
+        after = span.end
+        while after < len(self.doc) and after - span.end < 2 and self.doc[after].text in (".", "-"):
+            after += 1
+        if span.end < after < len(self.doc) and _is_title(span[-1]) and self._person_at(self.doc[after]):
+            return self.doc[after]
         return None
 
     def _person_at(self, tok) -> bool:
         ent = self.token_ent.get(tok.i)
         if ent is not None:
             return ent.type == "person"
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a name the tagger missed ("Putin:")
-            ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
-            if ents:
-                self.token_ent[tok.i] = max(ents, key=lambda e: e.last)
-                return True
         return False
 
-    def _named_person(self, span, tok) -> _Found:
+    def _person_just_before(self, tok):
+        """The person named in the eight words before ``tok``, with no plural noun between."""
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 8) - 1, -1):
+            t = self.tokens[j]
+            if self._person_at(t):
+                return t
+            if t.tag_ in ("NNS", "NNPS"):
+                return None
+        return None
+
+    def _any_person(self, span) -> _Ent | None:
+        return next((self.token_ent[t.i] for t in span if self._person_at(t)), None)
+
+    def _named_person(self, phrase, tok) -> _Found:
         ent = self.token_ent[tok.i]
-        before = [t for t in span if t.i < tok.i and not (t.ent_type_ in _PERSON_LABELS and
-                                                           self.token_ent.get(t.i) is ent)]
+        before = [t for t in phrase if t.i < tok.i and not (t.ent_type_ == "PERSON" and
+                                                             self.token_ent.get(t.i) is ent)]
         role, org, poss = _describe(before)
         if not org and before:
-            owner = self._owner(span, before[-1], poss)
+            owner = self._owner(before, before[-1], poss)
             if owner is not None and owner is not ent:
                 org = owner.organisation or owner.name
         ent.add_role(role)
@@ -469,35 +619,58 @@ class _Article:
             ent.organisation = org
         return _Found(ent, role, org)
 
-    def resolve_pronoun(self, char: int, kind: str) -> _Ent | None:
-        """The most salient compatible entity before ``char``: by sentence, speakers first."""
-        sent = self.sent_of(char)
-        i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
-        fallback: _Mention | None = None
-        best: _Mention | None = None
-        current = sent
-        while i >= 0:
-            m = self.mentions[i]
-            i -= 1
-            if m.sent != current:
-                if best is not None:
-                    return best.ent
-                current = m.sent
-            if sent - m.sent > _PRONOUN_WINDOW:
-                break
-            if not _pronoun_fits(m.ent, kind):
-                continue
-            if fallback is None and not m.in_quote:
-                fallback = m
-            if m.rank >= _RANK_SUBJECT and (best is None or m.rank > best.rank):
-                best = m
-        if best is not None:
-            return best.ent
-        return fallback.ent if fallback is not None else None
+    def _coordinated(self, root) -> _Found | None:
+        """"Putin and his officials" -> Putin; "Corker and Graham", two named sources -> no name."""
+        conjuncts = [c for c in root.children if c.dep_ == "conj"]
+        if not conjuncts or not any(c.dep_ == "cc" for c in root.children):
+            return None
+        named = [e for t in [root, *conjuncts] if (e := self._named_in(t)) is not None]
+        if not named:
+            return None  # "the company and its co-founder": the head says who
+        if len(named) == 1:
+            return _Found(named[0])
+        return _Found(self._new(names.bare(_words_text(root.left_edge, conjuncts[-1])), "group"))
+
+    def _named_in(self, tok) -> _Ent | None:
+        """The entity a conjunct names: itself ("Corker") or its modifier ("the Clinton campaign")."""
+        if tok.i in self.token_ent:
+            return self.token_ent[tok.i]
+        return next((self.token_ent[c.i] for c in tok.lefts
+                     if c.dep_ in ("compound", "poss") and c.i in self.token_ent), None)
+
+    def _possessor(self, root) -> _Found | None:
+        """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
+        poss = next((c for c in root.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        if poss.lower_ in _lists()["pronouns"]:
+            return _Found(self.resolve_pronoun(poss.idx, _lists()["pronouns"][poss.lower_], None))
+        return self.resolve_span(self.doc[poss.left_edge.i : poss.i + 1])
+
+    def _owner(self, toks, root, poss) -> _Ent | None:
+        """Whose the role is: a possessive pronoun's antecedent ("his spokesman") or a person named
+        before the role word ("Angela Weber's spokesman", "Clinton campaign spokesman")."""
+        if poss is not None:
+            return self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"), None)
+        named = [self.token_ent[t.i] for t in toks if t.i < root.i and t.i in self.token_ent]
+        if named:
+            return named[-1]
+        possessor = self._possessor(root)  # "the former vice president's spokeswoman"
+        ent = possessor.ent if possessor is not None else None
+        return ent if ent is not None and ent.named else None
+
+    def resolve_pronoun(self, char: int, kind: str, ask: Ask | None) -> _Ent | None:
+        """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
+        if kind in ("he", "she", "person"):
+            a = ask or Ask("he", char)
+            a.kind, a.char, a.gender = "he", char, kind if kind in ("he", "she") else None
+        else:
+            a = ask or Ask("it", char)
+            a.kind, a.char = "it" if kind == "thing" else "they", char
+        return self.rank(a)
 
     def resolve_relative(self, tok) -> _Found:
         """"who"/"which" -> the noun its relative clause modifies ("Assad, who calls ...")."""
-        noun = None
         if tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
             noun = tok.head.head
         else:
@@ -507,103 +680,306 @@ class _Article:
             noun = self.doc[j] if j >= 0 else None
         if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
             return _Found(None)
+        if noun.dep_ == "appos" and self._person_at(noun.head):
+            noun = noun.head  # "Carlos Guerrero, a Republican who ..."
+        if tok.lower_ in ("who", "whom", "whose") and noun.ent_type_ in _NOT_PERSON_ENTITY_TYPES:
+            person = self._person_just_before(tok)
+            if person is not None:  # "re-elect Sen. Rob Portman this year, who ..."
+                noun = person
         if noun.i in self.token_ent:
             return _Found(self.token_ent[noun.i])
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1])
 
-    def _role_nominal(self, span, root) -> _Found:
-        """"the president", "Turkey's foreign minister": a person named nearby with that role."""
-        if root.tag_ in ("NNS", "NNPS"):
-            return self._group(span, root)  # "the ministers", "the suspects' lawyers": several people
-        toks = [t for t in span if t.i <= root.i or t.head.i >= root.i]
-        role, org, poss = _describe(toks)
-        owner = self._owner(span, root, poss)
-        if owner is not None and owner.type != "person" and not org:
-            org = owner.name
-        head = _role_head(role) or root.lemma_.lower()
-        determiners = {t.lower_ for t in span if t.i < root.i}
-        definite_bare = not org and bool(determiners & {"the", "this", "that"})
-        indefinite = bool(determiners & {"a", "an", "another", "one"})  # a new person unless named nearby
-        ent = self._role_holder(span.start_char, head, org, prefer_before=definite_bare,
-                                nearby_only=indefinite)
-        if ent is None:
-            ent = self._new(_strip_name(span.text), "person")
-        if owner is not None and owner.type == "person" and owner is not ent and not org:
-            org = owner.organisation or owner.name  # "Chancellor Angela Weber's spokesman"
-        ent.add_role(role)
-        if org and not ent.organisation:
-            ent.organisation = org
-        return _Found(ent, role, org)
+    def _document(self, span, phrase, root, ask: Ask) -> _Found:
+        """A poll, study, report or filing speaks for its author: "a poll by X", "figures released
+        by X", "X filings", "Mr X's report", "his report"; else the ranker picks among those named."""
+        owner = self._possessor(root)
+        if owner is not None and owner.ent is not None:
+            return owner
+        author = self._author(root) or self._same_document(phrase, root)
+        if author is not None:
+            return _Found(author)
+        ask.kind, ask.head = "doc", root.lemma_.lower()
+        ent = self.rank(ask)
+        if ent is not None:
+            return _Found(ent)
+        return _Found(self._plain(span))
 
-    def _owner(self, span, root, poss) -> _Ent | None:
-        """Whose the role is: a possessive pronoun's antecedent ("his spokesman") or a person named
-        before the role word ("Angela Weber's spokesman", "Clinton campaign spokesman")."""
-        if poss is not None:
-            return self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"))
-        named = [self.token_ent[t.i] for t in span if t.i < root.i and t.i in self.token_ent]
-        return named[-1] if named else None
+    def _same_document(self, phrase, root) -> _Ent | None:
+        """"The poll" after "a Quinnipiac University poll": the author of the latest document
+        called so before, for a definite singular noun."""
+        definite = any(t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
+        if not definite or root.tag_ in ("NNS", "NNPS"):
+            return None
+        noun = root.lemma_.lower()
+        wrote = [(start, ent) for ent in self.entities
+                 for start, n in ent.authored if n == noun and start < root.idx]
+        return max(wrote, key=lambda x: x[0])[1] if wrote else None
 
-    def _role_holder(self, char: int, head: str, org: str | None, prefer_before: bool,
-                     nearby_only: bool = False) -> _Ent | None:
-        sent = self.sent_of(char)
-        fits = [m for m in self.mentions if m.ent.type == "person" and m.ent.has_role(head)
-                and _org_compatible(org, m.ent.organisation)]
-        before = [m for m in fits if m.start < char]
-        nearby = [m for m in fits if -_NEARBY_BEFORE <= m.sent - sent <= _CATAPHORA_AFTER]
-        if prefer_before and before:
-            return before[-1].ent
-        if nearby:
-            return min(nearby, key=lambda m: (abs(m.start - char), m.start > char)).ent
-        if before and not nearby_only:
-            return before[-1].ent
+    def _author(self, root) -> _Ent | None:
+        """A name the phrase gives as the document's author: a name modifying the document noun
+        ("the YouGov poll", "Senate filings", "a batch of State Department emails"), or the
+        object of "by"/"from" on the way to it ("a poll by X", "figures released by X", "results
+        of exit polls conducted by X"), of "in" for a publication ("an article in Politico"), of
+        "of"/"for" for a poll ("a survey for CNN"). A capitalised name the tagger missed counts
+        too ("a Morning Consult poll", "polls by RealClearPolitics"): an organisation."""
+        for t in _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"}):
+            ent = self.token_ent.get(t.i)
+            if t.i == root.i or (ent is None and not _name_like(t)):
+                continue
+            if ent is None and t.i + 1 < len(t.doc) and t.i + 1 != root.i and _name_like(t.doc[t.i + 1]) \
+                    and t.doc[t.i + 1].i not in self.token_ent:
+                continue  # "Morning" of "Morning Consult": a name is read from its last word
+            if self._authors(t, root, ent):
+                if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
+                    return None  # "a study by Harvard and the University of California": two authors
+                return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return None
 
+    def _run(self, k: int, step: int) -> int:
+        """The last token index of the name at token ``k``, walking by ``step`` (1 or -1); an
+        untagged name may hold a small word between capitalised ones ("Rock the Vote")."""
+        doc, ent = self.doc, self.token_ent.get(k)
+        while 0 <= k + step < len(doc):
+            nxt = doc[k + step]
+            if (ent is not None and self.token_ent.get(nxt.i) is ent) or (ent is None and _name_like(nxt)):
+                k += step
+            elif (ent is None and nxt.lower_ in _NAME_JOINERS and 0 <= k + 2 * step < len(doc)
+                  and _name_like(doc[k + 2 * step]) and not _in_list(doc[k + 2 * step], "poll_nouns")):
+                k += 2 * step
+            else:
+                break
+        return k
+
+    def _joined(self, t, ent: _Ent) -> _Ent:
+        """Names joined by a slash or hyphen are one author: "CNN/ORC", "Washington Post-ABC News"."""
+        doc = self.doc
+        lo, hi = self._run(t.i, -1), self._run(t.i, 1)
+        joined = False
+        while hi + 2 < len(doc) and _joins(doc[hi], doc[hi + 1]) and self._name_at(doc[hi + 2]):
+            hi, joined = self._run(hi + 2, 1), True
+        while lo - 2 >= 0 and _joins(doc[lo - 2], doc[lo - 1]) and self._name_at(doc[lo - 2]):
+            lo, joined = self._run(lo - 2, -1), True
+        if not joined:
+            return ent
+        whole = self.org(doc[lo : hi + 1].text, "organisation")
+        whole.add_alias(whole.name)
+        return whole
+
+    def _authors(self, t, root, ent: _Ent | None) -> bool:
+        """Whether the name at ``t`` is given as the author of the document ``root`` heads."""
+        attach, prep = t, None
+        while attach.i != root.i and attach.head.i != attach.i:
+            child, attach = attach, attach.head
+            if ent is not None and self.token_ent.get(attach.i) is ent:
+                continue  # inside the name itself
+            modifies = child.dep_ in ("compound", "nmod", "poss")
+            if prep is None and modifies and _in_list(attach, "document_nouns"):
+                return True  # "Senate filings", "a batch of State Department emails"
+            if prep is None and attach.dep_ in ("prep", "agent"):
+                prep = attach.lower_
+                country = ent is not None and ent.type == "country"
+                if prep in ("by", "from") or (prep == "in" and not country):
+                    return True
+                if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
+                    return True  # "a survey for CNN"; "a poll of voters" names whom it asked
+        return False
+
+    def _name_at(self, tok) -> bool:
+        return tok.i in self.token_ent or _name_like(tok)
+
+    def _untagged_organisation(self, tok) -> _Ent:
+        """The organisation a capitalised name the tagger missed stands for ("Morning Consult")."""
+        first = tok
+        while first.i > 0 and _name_like(first.doc[first.i - 1]) and first.i - 1 not in self.token_ent:
+            first = first.doc[first.i - 1]
+        ent = self.org(_words_text(first, tok), "organisation")
+        ent.add_alias(ent.name)
+        for t in first.doc[first.i : tok.i + 1]:
+            self.token_ent[t.i] = ent
+        self.add_mention(ent, first.idx, _RANK_OTHER)
+        return ent
+
+    def _role_nominal(self, span, phrase, root, ask: Ask) -> _Found:
+        """"the president", "Turkey's foreign minister", "a spokesman for X", "his wife": a
+        spokesperson speaks for whom the phrase names; the rest go to the ranker."""
+        toks = [t for t in phrase if t.i <= root.i or t.head.i >= root.i]
+        role, org, poss = _describe([t for t in toks if t.i <= root.i])
+        owner = self._owner(toks, root, poss)
+        employer = self._employer(phrase, root)
+        if employer is not None and employer.type != "person":
+            org = org or employer.name
+        if owner is not None and owner.type != "person" and not org:
+            org = owner.name
+        spokes = _in_list(root, "spokesperson_nouns")
+        if spokes and employer is None and root.i > 0 and _name_like(self.doc[root.i - 1]) \
+                and self.doc[root.i - 1].dep_ == "compound":
+            employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
+        if spokes and employer is None and owner is not None and owner.named:
+            employer = owner  # "his spokesman", "the former vice president's spokeswoman"
+        if spokes and employer is not None:
+            return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
+        determiners = {t.lower_ for t in toks if t.i < root.i}
+        ask.kind, ask.role = "role", role
+        ask.head = _role_head(role) or root.lemma_.lower()
+        ask.org = org
+        ask.org_ent = employer if employer is not None and employer.type != "person" else (
+            self._org_named(org) if org else None)
+        ask.owner = owner if owner is not None else employer
+        ask.spokesperson = spokes
+        ask.determiner = ("poss" if poss is not None
+                          else "named" if any(t.dep_ == "poss" for t in root.children)
+                          else "def" if determiners & {"the", "this", "that"}
+                          else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
+        ent = self.rank(ask)
+        if ent is None:
+            ent = self._new(names.bare(span.text), "person")
+            ent.named = False
+        if ent.type == "person":
+            ent.add_role(role)
+            if owner is not None and owner.type == "person" and owner is not ent and not org:
+                org = owner.organisation or owner.name  # "Chancellor Angela Weber's spokesman"
+            if org and not ent.organisation:
+                ent.organisation = org
+        return _Found(ent, role, org)
+
+    def _employer(self, phrase, root) -> _Ent | None:
+        """Whom a role works for, as the phrase names it: "a spokesman for the Home Office", "a
+        State Department official", "the Kremlin's spokesman"."""
+        for t in phrase:
+            ent = self.token_ent.get(t.i)
+            if ent is None:
+                continue
+            if t.i < root.i and t.head.i == root.i and t.dep_ in ("compound", "nmod", "poss"):
+                return ent
+            if t.i < root.i and t.head.i in self.token_ent and self.token_ent[t.head.i] is ent \
+                    and self.token_ent[t.head.i] is not None and t.head.head.i == root.i:
+                return ent
+            if t.i > root.i and _preposition_of(t, root) in ("for", "of", "at", "with", "from"):
+                return ent
+        return None
+
+    def _org_named(self, name: str) -> _Ent | None:
+        low = name.lower()
+        return next((e for e in self.orgs if low in (a.lower() for a in [e.name, *e.aliases])), None)
+
     def _group(self, span, root) -> _Found:
-        """"the group's representatives", "Russian officials", "officials"."""
+        """"the group's representatives" -> the group; "critics like Huffman", "officials,
+        including Gov. Chris Christie" -> the one named; "Russian officials", "officials": none."""
+        phrase = _phrase(root, span)
+        linked = [(self.token_ent[t.i], _preposition_of(t, root)) for t in phrase if t.i in self.token_ent]
+        named = {e for e, prep in linked if e.type == "person" and prep in _EXAMPLE_PREPOSITIONS}
+        if len(named) == 1:
+            return _Found(named.pop())
+        employers = {e for e, prep in linked
+                     if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
+        if len(employers) == 1:
+            return _Found(employers.pop())  # "officials with the DCCC", "investigators from the Bureau"
         for child in root.children:
             if child.dep_ == "poss":
                 owner = self.resolve_span(self.doc[child.left_edge.i : child.i + 1])
                 if owner.ent is not None and owner.ent.type in ("organisation", "country"):
                     return _Found(owner.ent, root.text, None)
         modifier = next((self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i != root.i), None)
-        ent = self._new(_strip_name(span.text), "group")
+        ent = self._new(names.bare(span.text), "group")
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
 
-    def _org_nominal(self, span, root, noun: str) -> _Found:
-        """"the company", "the Turkish government": a named modifier, else the latest one so called.
-        Only a definite singular refers back: "companies", "a group of doctors" are new speakers."""
+    def _org_nominal(self, span, phrase, root, ask: Ask) -> _Found:
+        """"the company", "the Turkish government", "Clinton's campaign": a named modifier, else
+        the ranker among the organisations named. A person's campaign, office or team is named
+        after them ("Clinton campaign"); a plural or indefinite noun is a new speaker."""
+        noun = root.lemma_.lower()
         wanted = _lists()["org_nouns"][noun]
-        modifiers = [self.token_ent[t.i] for t in span if t.i in self.token_ent and (
+        personal = wanted == "personal"
+        wanted = "organisation" if personal else wanted
+        modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and (
             t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
-        if modifiers:
-            owner = modifiers[-1]
+        owner = modifiers[-1] if modifiers else None
+        if owner is None and _name_like(root) and root.pos_ == "PROPN":
+            return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
+        if owner is None:
+            nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")), None)
+            if nationality is not None:  # "the Turkish government": Turkey, if the article names it
+                ent = self._country_of(nationality.text)
+                if ent is None:
+                    ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
+                    ent.named = False
+                return _Found(ent)
+            name = next((t for t in phrase if t.i == root.i - 1 and _name_like(t)), None)
+            if name is not None and not personal:  # "the Not1More campaign", a name the tagger missed
+                return _Found(self._untagged_organisation(name))
+        if owner is None:
+            possessor = self._possessor(root)
+            owner = possessor.ent if possessor is not None else None
+        if owner is not None:
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
-            ent = self._new(_strip_name(span.text), "organisation")  # "the Trump campaign"
-            ent.organisation = ent.organisation or owner.name
-            return _Found(ent, None, owner.name)
-        definite = any(t.lower_ in ("the", "this", "its", "their") for t in span if t.i < root.i)
-        if root.tag_ in ("NNS", "NNPS") or not definite:
-            return _Found(self._plain(span, list(span)))
-        sent = self.sent_of(span.start_char)
-        i = bisect.bisect_left(self.mentions, _Mention(span.start_char, -1, -1, None)) - 1  # type: ignore[arg-type]
-        typed = None
-        for m in reversed(self.mentions[: i + 1]):
-            if noun in m.ent.nouns:
-                return _Found(m.ent)
-            if typed is None and m.ent.type == wanted and not m.in_quote and sent - m.sent <= 2:
-                typed = m.ent  # "the company said" after "Acme Corp. reported ..."
-        if typed is not None:
-            return _Found(typed)
-        return _Found(self._new(_strip_name(span.text), wanted))
+            if owner.type == "person" and owner.named and personal:
+                ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
+                ent.nouns.add(noun)
+                ent.organisation = ent.organisation or owner.name
+                return _Found(ent, None, owner.name)
+        determiners = {t.lower_ for t in phrase if t.i < root.i}
+        if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
+            return _Found(self._plain(span))
+        called = self._called(noun, root.idx) or self._only_one_near(wanted, root.idx)
+        if called is not None:
+            return _Found(called)
+        ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
+        ask.wanted = wanted
+        ent = self.rank(ask)
+        if ent is not None:
+            ent.nouns.add(noun)
+            return _Found(ent)
+        ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
+        ent.named = False
+        return _Found(ent)
 
-    def _plain(self, span, toks) -> _Ent:
-        """Anything else keeps its own words as the name ("the West", "reports")."""
-        name = _strip_name(span.text) or span.text.strip()
-        proper = all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in toks)
-        return self._new(name, "other" if proper else "group")
+    def _named_near(self, ent: _Ent, char: int) -> bool:
+        sent = self.sent_of(char)
+        return any(-1 <= m.sent - sent <= 2 for m in ent.mentions)
+
+    def _called(self, noun: str, char: int) -> _Ent | None:
+        """The organisation named last before ``char`` that is called ``noun`` in the article
+        ("Acme, a company that ...") or whose name holds it ("the party" -> "Republican Party",
+        "the campaign" -> "Clinton campaign")."""
+        best, best_start = None, -1
+        for ent in self.orgs:
+            if ent.named and (noun in ent.nouns or noun in ent.name.lower().split()):
+                m = ent.mention_before(char)
+                if m is not None and m.start > best_start:
+                    best, best_start = ent, m.start
+        return best
+
+    def _country_of(self, adjective: str) -> _Ent | None:
+        """The country or organisation an adjective of nationality stands for ("Turkish" -> Turkey)."""
+        return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
+                     and names.organisations_compatible(adjective, e.name)), None)
+
+    def _only_one_near(self, type_: str, char: int) -> _Ent | None:
+        """The one named organisation (or country) of ``type_`` in the two sentences before
+        ``char`` and its own, outside quotes, if there is exactly one: "Acme Corp. fell 8
+        percent. The company said ..."."""
+        sent = self.sent_of(char)
+        i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
+        near, found = set(), None
+        while i >= 0 and sent - self.mentions[i].sent <= 2:
+            m = self.mentions[i]
+            if m.ent.named and m.ent.type == type_ and not m.in_quote:
+                near.add(id(m.ent))
+                found = m.ent
+            i -= 1
+        return found if len(near) == 1 else None
+
+    def _plain(self, span) -> _Ent:
+        """Anything else keeps the mention's own words as the name ("the West", "reports")."""
+        name = names.bare(span.text) or span.text.strip()
+        proper = all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in span if not t.is_space)
+        ent = self._new(name, "other" if proper else "group")
+        ent.named = False
+        return ent
 
     def _new(self, name: str, type_: str) -> _Ent:
         for ent in self.entities:
@@ -615,9 +991,100 @@ class _Article:
             self.orgs.append(ent)
         return ent
 
+    # the ranker
 
-_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
-                             "al", "el", "bin", "ibn", "ben", "ter", "zu"})
+    def rank(self, ask: Ask) -> _Ent | None:
+        """The entity the ranker scores highest for a mention, if over its threshold."""
+        cands = self._candidates(ask)
+        if not cands:
+            if self.trace is not None:
+                self.trace.append((ask, {}, []))
+            return None
+        feats = Features(self, ask, cands)
+        null, rows = feats.null_row(), feats.rows()
+        if self.trace is not None:
+            self.trace.append((ask, null, list(zip(cands, rows, strict=True))))
+        best = self.ranker.choose(ask.kind, null, rows)
+        return cands[best] if best is not None else None
+
+    def _candidates(self, ask: Ask) -> list[_Ent]:
+        """Named entities the mention may refer to: people for "he" and roles, organisations and
+        countries for "it" and organisation nouns, both for documents."""
+        out = []
+        for ent in self.entities:
+            if not ent.named or not ent.mentions:
+                continue
+            if ask.kind == "he":
+                ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
+            elif ask.kind == "role":
+                ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
+                if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
+                    ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
+            elif ask.kind in ("it", "they", "org"):
+                ok = ent.type in ("organisation", "country")
+            else:
+                ok = ent.type in ("person", "organisation", "country")
+            if ok:
+                out.append(ent)
+        return out
+
+
+# --- mention syntax --------------------------------------------------------------------------------
+
+
+def _phrase(root, span, clauses: frozenset[str] = _CLAUSE_DEPS):
+    """The head's whole noun phrase in its sentence, clauses left out: "A spokesman" -> "A spokesman
+    for the Jupiter Police Department"; "his wife" -> "his wife, Jane"; at least the mention."""
+    if root.pos_ not in ("NOUN", "PROPN", "NUM") and root.lower_ not in ("one", "someone"):
+        return span
+    keep = [root]
+    stack = [c for c in root.children]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in clauses or t.is_space or "\n" in t.text:
+            continue
+        keep.append(t)
+        stack.extend(t.children)
+    lo = min(min(t.i for t in keep), span.start)
+    hi = max(max(t.i for t in keep) + 1, span.end)
+    return root.doc[lo:hi]
+
+
+def _preposition_of(tok, root) -> str | None:
+    """The preposition linking ``tok`` to the head noun ``root`` ("a poll by [Gallup]", "figures
+    released by [X]" through a participle), or None."""
+    t = tok
+    for _ in range(6):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if head.dep_ in ("prep", "agent") and head.head.i == root.i:
+            return head.lower_
+        participle = head.head.dep_ in ("acl", "relcl") and head.head.head.i == root.i
+        if head.dep_ in ("prep", "agent") and participle:
+            return head.lower_  # "figures released by X", "a poll conducted by X"
+        if head.i == root.i:
+            return None
+        t = head
+    return None
+
+
+def _rank_of(tok) -> int:
+    return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
+
+
+def _whole_organisation(span):
+    """An organisation name the tagger cut short, whole: "Association of British" + "Insurers"."""
+    doc, end = span.doc, span.end
+    last = span[-1]
+    common = last.text[-1:].islower() and last.pos_ != "PROPN"
+    if last.lower_ in _NAME_JOINERS or last.pos_ == "ADJ" or common:
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
+                and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN"):
+            end += 1
+    if end == span.end:
+        return span
+    return doc[span.start : end]
 
 
 def _with_particles(span):
@@ -631,17 +1098,62 @@ def _with_particles(span):
     return span
 
 
+def _person_of_organisation(span):
+    """An ORG span that is a person "of" an organisation, as two spans: "Meenakshi Ganguly of
+    Human Rights Watch" -> ("Meenakshi Ganguly", "Human Rights Watch"); else None."""
+    of = next((t for t in span if t.lower_ == "of"), None)
+    if of is None or of.i + 1 >= span.end or not span.start + 2 <= of.i <= span.start + 3:
+        return None
+    name = span.doc[span.start : of.i]
+    if span.root.i >= of.i or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    if any(_in_list(t, "org_nouns") or _is_title(t) for t in name):
+        return None  # "Federal Bureau of Investigation", "Secretary of State"
+    return name, span.doc[of.i + 1 : span.end]
+
+
+def _name_part(toks: list) -> list:
+    """The part of an entity span that is the name, when the tagger ran it into a dateline or a
+    headline: after a spaced dash ("CLEVELAND - Donald Trump"), before a colon ("De Blasio:
+    Trust Bratton"). A hyphen inside a name ("Shanklin-Hawkins") joins."""
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon:
+        toks = toks[:colon]
+    dashes = [k for k, t in enumerate(toks) if t.text in ("-", "—", "–", "|") and
+              (t.whitespace_ or (k > 0 and toks[k - 1].whitespace_))]
+    if dashes and dashes[-1] + 1 < len(toks):
+        toks = toks[dashes[-1] + 1 :]
+    return toks
+
+
+def _joins(left, mark) -> bool:
+    """A slash or hyphen with no space around it, joining two names: "CNN/ORC"."""
+    return mark.text in ("/", "-") and not left.whitespace_ and not mark.whitespace_
+
+
+def _name_like(tok) -> bool:
+    """A capitalised word that is no document or title word: part of a name."""
+    return (_capitalised_noun(tok) and not tok.is_sent_start and not _in_list(tok, "document_nouns")
+            and not _is_title(tok) and tok.ent_type_ in _NAME_ENTITY_TYPES)
+
+
+def _capitalised_noun(tok) -> bool:
+    """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump")."""
+    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.isalpha()
+
+
 def _untagged_proper(tok) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
 
 
-def _surname(words) -> str:
-    """The word a person is grouped by: the last one, not counting "Jr."/"III"."""
-    words = [w if isinstance(w, str) else w.text for w in words]
-    suffixes = _lists()["honorifics"]
-    while len(words) > 1 and suffixes.get(words[-1].lower().rstrip(",")) == "suffix":
-        words = words[:-1]
-    return words[-1].lower().rstrip(",")
+def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
+    """Whom a surname alone names among people who share it: the first given it, of the
+    honorific's gender where there is one ("Mrs. Clinton")."""
+    if gender:
+        fits = [e for e in same if e.gender in (None, gender)]
+        if fits:
+            return fits[0]
+    return same[0]
 
 
 def _is_acronym(short: str, long: str) -> bool:
@@ -650,16 +1162,6 @@ def _is_acronym(short: str, long: str) -> bool:
         return False
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
     return len(long.split()) >= 2 and initials == letters
-
-
-def _pronoun_fits(ent: _Ent, kind: str) -> bool:
-    if kind in ("he", "she"):
-        return ent.type == "person" and ent.gender in (None, kind)
-    if kind == "person":
-        return ent.type == "person"
-    if kind == "thing":
-        return ent.type in ("organisation", "country")
-    return ent.type != "person"  # plural: groups, organisations, countries
 
 
 def _describe(tokens) -> tuple[str | None, str | None, object | None]:
@@ -729,26 +1231,27 @@ def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | N
     if not groups:
         return None
     g = groups[-1] if nearest_last else groups[0]
-    return _strip_name(_words_text(g[0], g[-1])) or None
+    return names.bare(_words_text(g[0], g[-1])) or None
 
 
 # --- entry point -----------------------------------------------------------------------------------
 
 
-def resolve(doc, statements: list[Statement]) -> tuple[list[Statement], list[Entity]]:
-    """Fill ``speaker.name``/``entity``/``role``/``organisation``; return the statements and entities."""
-    art = _Article(doc)
+def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
+            trace: list | None = None) -> tuple[list[Statement], list[Entity]]:
+    """Fill ``speaker.name``/``entity``/``role``/``organisation``; return the statements and entities.
+    ``ranker`` and ``trace`` (a list that collects every ranked mention) are for training."""
+    art = _Article(doc, ranker, trace)
     found: dict[int, tuple[_Found, str | None]] = {}
-    order = sorted(
-        (i for i, st in enumerate(statements) if st.speaker and st.speaker.mention),
-        key=lambda i: statements[i].speaker.mention.start,  # type: ignore[union-attr]
-    )
     quoted_first_person: list[tuple[int, int]] = []
-    for i in order:
-        mention = statements[i].speaker.mention  # type: ignore[union-attr]
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not span.text.strip():
+    same_mention: dict[tuple[int, int], _Found] = {}
+    for i, span in _in_text_order(art, statements):
+        if i is None:  # a subject "he"/"she" of no statement: followed for salience
+            ent = art.resolve_pronoun(span.start_char, _lists()["pronouns"][span[0].lower_], None)
+            if ent is not None:
+                art.add_mention(ent, span.start_char, _RANK_SUBJECT)
             continue
+        mention = statements[i].speaker.mention  # type: ignore[union-attr]
         if len(span) == 1 and span[0].lower_ in _FIRST_PERSON:
             quote = _enclosing_statement(statements, i, mention.start)
             if quote is not None:
@@ -756,17 +1259,45 @@ def resolve(doc, statements: list[Statement]) -> tuple[list[Statement], list[Ent
                 continue
             if _lists()["pronouns"][span[0].lower_] == "person":
                 continue  # "I" outside any quote: the writer, unnamed
-        result = art.resolve_span(span)
+        if (span.start, span.end) in same_mention:  # one mention, several statements: one speaker
+            result = same_mention[(span.start, span.end)]
+        else:
+            content = statements[i].content
+            result = art.resolve_span(span, Ask("", span.start_char, content=(content.start, content.end)))
+            same_mention[(span.start, span.end)] = result
         if result.ent is None:
             continue
         found[i] = (result, _role_head(result.role))
-        art.add_mention(result.ent, span.start_char, _RANK_SPEAKER)
-        if span.root.lower_ not in _lists()["pronouns"]:
+        m = art.add_mention(result.ent, span.start_char, _RANK_SPEAKER)
+        bisect.insort(art.speakers, m)
+        if span.root.lower_ not in _lists()["pronouns"] and result.ent.named:
             result.ent.add_alias(mention.text.strip())
     for i, quote in quoted_first_person:
         if quote in found:
             found[i] = (_Found(found[quote][0].ent), found[quote][1])
     return statements, _fill(statements, found)
+
+
+def _in_text_order(art: _Article, statements: list[Statement]):
+    """(statement index, mention span) for every statement with a speaker mention, and (None,
+    span) for every other subject "he"/"she" outside quotes, in text order."""
+    doc = art.doc
+    items = []
+    taken = set()
+    for i, st in enumerate(statements):
+        if not st.speaker or not st.speaker.mention:
+            continue
+        span = doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        items.append((span.start_char, 1, i, span))
+        taken.update(range(span.start, span.end))
+    for tok in art.tokens:
+        if (tok.lower_ in _CHAINED_PRONOUNS and tok.dep_ in _SUBJECT_DEPS and tok.i not in taken
+                and not art.in_quote(tok.idx)):
+            items.append((tok.idx, 0, None, doc[tok.i : tok.i + 1]))
+    items.sort(key=lambda x: (x[0], x[1]))
+    return [(i, span) for _, _, i, span in items]
 
 
 def _enclosing_statement(statements: list[Statement], i: int, char: int) -> int | None:

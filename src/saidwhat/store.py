@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from . import names
 from .records import Article, Dispute, article_from_dict, article_to_dict
 
 # --- the schema -------------------------------------------------------------------------------
@@ -90,35 +91,17 @@ def speaker_key(name: str | None) -> str | None:
     return None if key is None or key in _pronouns() else key
 
 
-@lru_cache(maxsize=1)
-def _titles() -> tuple[tuple[str, ...], ...]:
-    path = Path(__file__).parent / "data" / "name_titles.txt"
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-    titles = {tuple(ln.split()) for ln in lines if ln and not ln.startswith("#")}
-    return tuple(sorted(titles, key=len, reverse=True))
-
-
 def normalise_name(name: str | None) -> str | None:
-    """The key speakers are merged by: lower case, no accents, titles and possessives dropped."""
+    """The key speakers are merged by: lower case, no accents, possessives and the titles and
+    honorifics before the name dropped ("Prime Minister Tony Blair", "Mr Blair", "Lord Butler of
+    Brockwell"; the lists are resolution's, in ``names``)."""
     if not name:
         return None
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
     text = re.sub(r"'s\b", "", text)
     words = re.sub(r"[^\w\s'-]", " ", text).split()
-    stripped = _strip_titles(words)
-    return " ".join(stripped or words) or None
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    changed = True
-    while changed and words:
-        changed = False
-        for title in _titles():
-            if len(words) > len(title) and tuple(words[: len(title)]) == title:
-                words, changed = words[len(title) :], True
-                break
-    return words
+    return " ".join(names.strip_titles(words) or words) or None
 
 
 @dataclass(slots=True)
@@ -134,9 +117,10 @@ class NameUse:
 def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
     """Rows of ``speakers`` and ``speaker_aliases``: one speaker per resolved name across articles.
 
-    Full names with the same first and last word are one speaker ("Donald J. Trump"); a
-    surname-only key ("putin") joins the one full name ending in that surname, when there is
-    exactly one; otherwise it stays its own speaker.
+    Full names with the same first and last word are one speaker ("Donald J. Trump"), a "Jr."
+    kept apart; a surname-only key ("putin") joins the one full name ending in that surname
+    (of the gender its honorific says, if any: "Mrs. Clinton" -> "Hillary Clinton" beside "Bill
+    Clinton"); otherwise it stays its own speaker.
     """
     by_key: dict[str, list[NameUse]] = defaultdict(list)
     for use in uses:
@@ -145,11 +129,15 @@ def build_speakers(uses: Iterable[NameUse]) -> tuple[list[dict], list[dict]]:
     canonical = _full_name_groups(by_key, types)
     surnames: dict[str, set[str]] = defaultdict(set)
     for key, target in canonical.items():
-        surnames[key.split()[-1]].add(target)
+        words = key.split()
+        if names.without_suffixes(words) == words:  # a bare "trump" is not "donald trump jr"
+            surnames[words[-1]].add(target)
     for key in by_key:
         if key in canonical:
             continue
         full = surnames.get(key, set()) if len(key.split()) == 1 and types[key] == "person" else set()
+        if len(full) > 1:
+            full = _of_gender(full, _honorific_gender(by_key[key]))
         canonical[key] = next(iter(full)) if len(full) == 1 else key
     groups: dict[str, list[str]] = defaultdict(list)
     for key, target in canonical.items():
@@ -179,13 +167,28 @@ def _full_name_groups(by_key: dict[str, list[NameUse]], types: dict[str, str]) -
         words = key.split()
         if len(words) < 2 or types[key] != "person":
             continue
-        short = f"{words[0]} {words[-1]}"
+        core = names.without_suffixes(words)
+        short = " ".join([core[0], core[-1], *words[len(core):]])  # "donald trump", "donald trump jr"
         groups[short if short in by_key and types[short] == "person" else key].append(key)
     canonical = {}
     for keys in groups.values():
         target = min(keys, key=lambda k: (-len(by_key[k]), len(k), k))
         canonical.update((k, target) for k in keys)
     return canonical
+
+
+def _honorific_gender(uses: list[NameUse]) -> str | None:
+    """"he"/"she" when the name is written with a gendered honorific ("Mrs. Clinton")."""
+    said = {names.honorifics().get(u.name.split()[0].lower()) for u in uses if len(u.name.split()) > 1}
+    said &= {"he", "she"}
+    return said.pop() if len(said) == 1 else None
+
+
+def _of_gender(keys: set[str], gender: str | None) -> set[str]:
+    """The full names among ``keys`` whose first name says ``gender``."""
+    if gender is None:
+        return keys
+    return {k for k in keys if names.first_name_gender(k) == gender}
 
 
 def _display_name(uses: list[NameUse]) -> str:

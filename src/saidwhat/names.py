@@ -1,0 +1,119 @@
+"""Names as text: the titles, honorifics and suffixes written around a name, a name's surname and
+what its first name says of gender. Shared by resolution within an article (``resolve``) and the
+speaker merge across articles (``store``), so both read one set of word lists in ``data/``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_MODIFIER = "modifier"  # second field in titles.txt of a word that only qualifies a title
+
+
+def read_list(name: str) -> dict[str, str]:
+    """A data file as {first field: second field (or the first)}; '#' starts a comment."""
+    text = resources.files("saidwhat").joinpath("data", name).read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        out[parts[0].lower()] = parts[1] if len(parts) > 1 else parts[0].lower()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _titles_file() -> dict[str, str]:
+    return read_list("titles.txt")
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Role words ("president", "minister"), abbreviations mapped to their role ("sen." -> "senator")."""
+    return {k: v for k, v in _titles_file().items() if v != _MODIFIER}
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    """Words that only qualify a title before a name: "Prime", "Deputy", "Foreign", "Shadow"."""
+    return frozenset(k for k, v in _titles_file().items() if v == _MODIFIER)
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Honorifics and suffixes: "mr" -> "he", "dr" -> "", "jr." -> "suffix"."""
+    return {k: ("" if v == k else v) for k, v in read_list("honorifics.txt").items()}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    return read_list("first_names.txt")
+
+
+def first_name_gender(name: str) -> str | None:
+    """"he"/"she" when a full name's first name has a clear gender ("Carly Fiorina" -> "she")."""
+    words = name.split()
+    if len(words) < 2:
+        return None  # a lone "Warren" may be a surname
+    return first_names().get(words[0].lower().rstrip("."))
+
+
+def without_suffixes(words: list[str]) -> list[str]:
+    """A name's words less a trailing "Jr."/"III"."""
+    while len(words) > 1 and honorifics().get(words[-1].lower().rstrip(",")) == "suffix":
+        words = words[:-1]
+    return words
+
+
+def surname(words) -> str:
+    """The word a person is grouped by, lower case: the last one, not counting "Jr."/"III"."""
+    words = [w if isinstance(w, str) else w.text for w in words]
+    return without_suffixes(words)[-1].lower().rstrip(",")
+
+
+def surname_as_written(name: str) -> str:
+    return without_suffixes(name.split())[-1].rstrip(",")
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Lower-case words of a name less the titles and honorifics before it: "prime minister
+    jose socrates", "secretary of state john kerry", "shadow home secretary david davis", "mr
+    blair", "lord butler of brockwell" (a peer's territorial "of" part goes too). A qualifying
+    word goes only with a title after it ("the home office" stays); a bare title stays."""
+    role_words, modifiers = titles().keys() | honorifics().keys(), title_modifiers()
+    k = cut = 0
+    peer = False
+    while k < len(words) - 1:
+        w = words[k].rstrip(".")
+        if (k == 0 and w in ("the", "a", "an")) or w in role_words or words[k] in role_words:
+            gender = honorifics().get(w)
+            peer = peer or (gender in ("he", "she") and w not in ("mr", "mrs", "ms", "miss"))
+            k = cut = k + 1
+        elif w in modifiers:
+            k += 1
+        elif w == "of" and cut == k > 0 and k + 2 < len(words):
+            k = cut = k + 2  # "secretary of state"
+        else:
+            break
+    rest = words[cut:]
+    if peer and "of" in rest[1:]:
+        rest = rest[: rest.index("of", 1)]
+    return rest
+
+
+def bare(text: str) -> str:
+    """A name without a leading article or trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s*['’]s?$", "", text).strip()
+
+
+def organisations_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two organisation/country strings may name the same side ("Russia", "Russian")."""
+    if not a or not b:
+        return True
+    a, b = bare(a).lower(), bare(b).lower()
+    if a == b or a in b or b in a:
+        return True
+    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]

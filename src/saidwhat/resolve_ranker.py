@@ -1,0 +1,225 @@
+"""The learned part of speaker resolution: which of an article's entities a mention refers to
+when its words alone do not say ("he", "the senator", "the network", "the report"), or none.
+
+A mention is an ``Ask`` (its kind and what its words say); ``Features`` describes each
+candidate entity against it (distance, salience, who spoke last, agreement, roles, authorship)
+and the choice of "no name"; ``Ranker`` scores them with a softmax over weights trained on
+PolNeAR train by ``scripts/train_resolution.py`` (``data/resolution_model.json``) and takes
+the most probable candidate when its probability reaches the threshold of the mention's kind.
+The article index and the candidates are ``resolve``'s.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from . import names
+
+# Kinds of mention the ranker decides, in groups whose features share weights as well.
+KIND_GROUPS = {"he": "people", "role": "people",
+               "it": "things", "they": "things", "org": "things", "doc": "things"}
+
+
+@dataclass
+class Ask:
+    """A mention left to the ranker: its kind and what its words say."""
+
+    kind: str  # "he" (a person), "it", "they", "role" (a role nominal), "org" (organisation nominal), "doc"
+    char: int
+    head: str | None = None  # role word ("president") or organisation noun ("company")
+    org: str | None = None  # organisation named in the mention ("Turkey's foreign minister")
+    org_ent: object | None = None  # that organisation's entity, itself a candidate
+    owner: object | None = None  # "his spokesman", "Clinton's lawyer": whose
+    determiner: str = "bare"  # "def", "indef", "poss", "bare"
+    gender: str | None = None
+    spokesperson: bool = False
+    content: tuple[int, int] | None = None  # the statement's content: its speaker rarely names itself there
+    role: str | None = None
+    wanted: str | None = None  # the entity type an organisation noun calls for
+
+
+class Features:
+    """The features of each candidate for one mention (see ``scripts/train_resolution.py``)."""
+
+    def __init__(self, art, ask: Ask, cands: list):
+        self.art, self.ask, self.cands = art, ask, cands
+        char = ask.char
+        self.sent, self.para = art.sent_of(char), art.para_of(char)
+        self.before = {id(c): c.mention_before(char) for c in cands}
+        last = sorted((m.start, id(c)) for c in cands if (m := self.before[id(c)]) is not None)
+        self.recency = {cid: k for k, (_, cid) in enumerate(reversed(last))}
+        subjects = [(m.start, id(c)) for c in cands if (m := c.subject_before(char)) is not None]
+        self.subject_recency = {cid: k for k, (_, cid) in enumerate(sorted(subjects, reverse=True))}
+        self.last_speaker = art.speaker_before(char)
+        counts = {id(c): len(c.mentions) for c in cands}
+        self.top = max(counts.values()) if counts else 0
+        self.counts = counts
+        wanted = [(m.start, m.sent, id(c)) for c in cands
+                  if c.type == ask.wanted and (m := self.before[id(c)]) is not None]
+        self.latest_wanted = max(wanted)[2] if wanted else None
+        self.wanted_near = sum(1 for _, sent, _ in wanted if self.sent - sent <= 2)
+        authors = [(start, id(c)) for c in cands for start, _ in c.authored if start < char]
+        self.latest_author = max(authors)[1] if authors else None
+        self.role_holders = sum(1 for c in cands if ask.head and c.has_role(ask.head)
+                                and names.organisations_compatible(ask.org, c.organisation))
+        self.governing = art.governing_subjects(art.token_at(char)) if ask.kind == "he" else set()
+
+    def rows(self) -> list[dict[str, float]]:
+        return [self._row(c) for c in self.cands]
+
+    def null_row(self) -> dict[str, float]:
+        """The features of "no name": the mention's kind and how near any candidate is."""
+        k, ask = self.ask.kind, self.ask
+        near = min((self.sent - m.sent for m in self.before.values() if m is not None), default=None)
+        f = {f"{k}:null": 1.0, f"{k}:null&det={ask.determiner}": 1.0,
+             f"{k}:null&near=" + (_bucket(near, (0, 1, 2, 4, 9)) if near is not None else "none"): 1.0,
+             f"{k}:null&ncand=" + _bucket(len(self.cands), (1, 2, 4, 8)): 1.0}
+        if ask.spokesperson:
+            f[f"{k}:null&spokes"] = 1.0
+        if ask.gender:
+            f[f"{k}:null&gender"] = 1.0
+        return f
+
+    def _row(self, c) -> dict[str, float]:
+        ask, k = self.ask, self.ask.kind
+        f: dict[str, float] = {}
+
+        group = KIND_GROUPS[k]
+
+        def add(name: str, value: float = 1.0) -> None:
+            f[f"{k}:{name}"] = value  # weighed for this kind of mention
+            f[f"{group}:{name}"] = value  # and for its group, whose kinds share what they have in common
+
+        add("bias")
+        before = self.before[id(c)]
+        after = c.mention_after(ask.char)
+        if before is not None:
+            add("db=" + _bucket(self.sent - before.sent, (0, 1, 2, 3, 5, 10)))
+            if before.para == self.para:
+                add("same_para")
+            if before.in_quote:
+                add("last_in_quote")
+            add(f"last_rank={before.rank}")
+        else:
+            add("db=none")
+        if after is not None:
+            da = after.sent - self.sent
+            if da <= 2:
+                add("da=" + _bucket(da, (0, 1, 2)) + ("&nobefore" if before is None else ""))
+        add("rec=" + _bucket(self.recency.get(id(c), 99), (0, 1, 2, 3, 99)))
+        add("srec=" + _bucket(self.subject_recency.get(id(c), 99), (0, 1, 2, 99)))
+        n = self.counts[id(c)]
+        add("n=" + _bucket(n, (1, 2, 4, 10)))
+        if n == self.top:
+            add("most_named")
+        if c.mentions and c.mentions[0].sent <= 1:
+            add("lead")
+        subject = c.subject_before(ask.char)
+        if subject is not None and subject.para == self.para:
+            add("subject_in_para")  # the paragraph is about them
+        elif subject is not None and subject.para == self.para - 1:
+            add("subject_in_last_para")
+        ls = self.last_speaker
+        if ls is not None and ls.ent is c:
+            add("last_speaker")
+            if ls.para == self.para:
+                add("last_speaker_same_para")
+            if ls.sent == self.sent:
+                add("last_speaker_same_sent")
+        add("t=" + c.type)
+        first = c.mentions[0] if c.mentions else None
+        if first is not None and first.start < ask.char:
+            add("introduced=" + _bucket(self.sent - first.sent, (0, 1, 2, 4)))
+        if id(c) in self.governing:
+            add("governing_subject")
+        if c.type == "person" and not (c.gender or c.roles or len(c.name.split()) > 1):
+            add("unsure_person")  # "Valeant", "Sandy Hook": no first name, title or honorific
+        if ask.gender is not None and c.gender == ask.gender:
+            add("gender_match")
+        if ask.wanted and c.type == ask.wanted:
+            add("type_wanted")
+            if before is not None and self.sent - before.sent <= 2:
+                add("type_wanted&near" + ("&only" if self.wanted_near == 1 else ""))
+            if id(c) == self.latest_wanted:
+                add("latest_of_type")  # "the company" after "Acme Corp. reported ..."
+        if ask.head and ask.head in c.name.lower().split():
+            add("name_has_noun")  # "the party" -> "Republican Party"
+        if ask.content is not None and any(ask.content[0] <= m.start < ask.content[1] for m in c.mentions):
+            add("named_in_content")
+        wrote = [noun for start, noun in c.authored if start < ask.char]
+        if wrote:
+            add("authored")
+            if ask.head in wrote:
+                add("authored_same")  # "the poll" after "a Quinnipiac poll"
+            if id(c) == self.latest_author:
+                add("latest_author")
+        if ask.head:
+            if c.has_role(ask.head):
+                add("role_same")
+                if self.role_holders == 1 and names.organisations_compatible(ask.org, c.organisation):
+                    add("role_same&only")
+                near = min(abs(m.sent - self.sent) for m in c.mentions)
+                add("role_same&near=" + _bucket(near, (0, 1, 2, 5)))
+            if ask.head in c.nouns:
+                add("noun_same")
+        if c.roles:
+            add("has_role")
+        if ask.org and c.organisation:
+            add("org_same" if names.organisations_compatible(ask.org, c.organisation) else "org_clash")
+        if c is ask.org_ent:
+            add("is_org")
+            add(f"is_org&{ask.determiner}")
+        if c is ask.owner:
+            add("is_owner")
+            if ask.spokesperson:
+                add("is_owner&spokes")
+        if k == "role":
+            distance = _bucket(self.sent - before.sent, (0, 1, 3)) if before else "none"
+            add(f"det={ask.determiner}&db={distance}")
+            if ask.spokesperson:
+                add("spokes&t=" + c.type)
+        return f
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    """The first edge ``value`` does not exceed, as text ("3" for 3 with edges (0, 1, 3, 5))."""
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+class Ranker:
+    """A log-linear model over a mention's candidates and "no name" (a softmax over their
+    feature scores), trained on PolNeAR train by ``scripts/train_resolution.py``. A candidate
+    is chosen when it is the most probable and its probability reaches its kind's threshold."""
+
+    def __init__(self, weights: dict[str, float], thresholds: dict[str, float]):
+        self.weights = weights
+        self.thresholds = thresholds
+
+    def probabilities(self, null: dict[str, float], rows: list[dict[str, float]]) -> list[float]:
+        """P(no name), then P(each candidate)."""
+        zs = [sum(self.weights.get(k, 0.0) * v for k, v in f.items()) for f in [null, *rows]]
+        top = max(zs)
+        exps = [math.exp(z - top) for z in zs]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def choose(self, kind: str, null: dict[str, float], rows: list[dict[str, float]]) -> int | None:
+        probs = self.probabilities(null, rows)
+        best = max(range(1, len(probs)), key=probs.__getitem__, default=None)
+        if best is None or probs[best] < max(probs[0], self.thresholds.get(kind, 0.5)):
+            return None
+        return best - 1
+
+
+@lru_cache(maxsize=1)
+def resolution_model() -> Ranker:
+    path = resources.files("saidwhat").joinpath("data/resolution_model.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Ranker(data["weights"], data["thresholds"])
