@@ -434,11 +434,14 @@ def add_spark(sub) -> None:
         "Parquet folder per store table under --out. Submit to a cluster with --master or spark-submit.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl(.gz) or .parquet files or folders")
-    p.add_argument("--out", required=True, metavar="DIR", help="output folder (replaced)")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="output folder; a later run into it adds its new articles")
     p.add_argument("--master", default=None, metavar="URL",
                    help="Spark master (default: local[*], or what spark-submit set)")
     p.add_argument("--partitions", type=int, default=None, metavar="N",
                    help="partitions of the articles (default: about 200 articles each)")
+    p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="a Spark setting, as spark-submit's --conf (repeat for several)")
     p.set_defaults(func=cmd_spark)
 
 
@@ -450,9 +453,17 @@ def cmd_spark(args) -> int:
     from . import spark
 
     _check_paths([p for p in args.inputs if "://" not in p])
-    counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions)
+    conf = dict(_setting(c) for c in args.conf)
+    counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions, conf=conf)
     print("saidwhat: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {args.out}")
     return EXIT_OK
+
+
+def _setting(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise UserError(f"--conf {text!r}: expected KEY=VALUE, as spark.driver.memory=4g")
+    return key.strip(), value
 
 
 def _add_db(p) -> None:
