@@ -31,7 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from saidwhat import dedup, spark as job_module
+from saidwhat import dedup
+from saidwhat import spark as job_module
 from saidwhat.store import NameUse, build_speakers
 
 FIRST = ["james", "mary", "john", "patricia", "robert", "jennifer", "michael", "linda", "david", "elizabeth",
@@ -51,7 +52,8 @@ def synthetic_plan(spark, articles: int, copy_every: int, threshold: float, part
         for i in range(1, hi - lo):
             if (lo + i) % copy_every == 0:
                 sigs[i] = sigs[i - 1]
-                sigs[i, rng.choice(dedup.NUM_PERM, 8, replace=False)] = rng.integers(0, 2**32, 8, dtype=np.uint64)
+                changed = rng.choice(dedup.NUM_PERM, 8, replace=False)
+                sigs[i, changed] = rng.integers(0, 2**32, 8, dtype=np.uint64)
         bands = dedup.band_hashes(sigs, threshold)
         for i in range(hi - lo):
             yield (f"a{lo + i:08d}", lo + i, dedup.signature_to_bytes(sigs[i]), bands[i].tolist(), False)
@@ -74,7 +76,8 @@ def synthetic_names(spark, articles: int, per_article: int, partitions: int):
           .withColumn("last", surnames).withColumn("first", first)
           .withColumn("speaker_name", F.when(alone, F.concat(title, F.initcap("last")))
                       .otherwise(F.concat(title, F.initcap("first"), F.lit(" "), F.initcap("last"))))
-          .withColumn("speaker_key", F.when(alone, F.col("last")).otherwise(F.concat_ws(" ", "first", "last")))
+          .withColumn("speaker_key",
+                      F.when(alone, F.col("last")).otherwise(F.concat_ws(" ", "first", "last")))
           .withColumn("speaker_entity", F.concat(F.lit("e"), (F.col("id") % per_article).cast("string"))))
     statements = st.select("article_id", "speaker_name", "speaker_key", "speaker_entity")
     entities = st.select("article_id", F.col("speaker_entity").alias("id"),
@@ -155,7 +158,8 @@ def old_driver_steps(spark, args, report: dict) -> None:
     """The driver side of the job before: every signature collected and grouped in one process,
     every name use merged in Python."""
     plan = synthetic_plan(spark, args.articles, args.copy_every, args.threshold, args.partitions)
-    rows = step("before: collect the signatures", spark, report, lambda: plan.select("id", "signature").collect())
+    rows = step("before: collect the signatures", spark, report,
+                lambda: plan.select("id", "signature").collect())
     deduper = dedup.Deduper(args.threshold)
 
     def group() -> int:
@@ -165,16 +169,13 @@ def old_driver_steps(spark, args, report: dict) -> None:
         return copies
 
     report["before_copies"] = step("before: group on the driver", spark, report, group)
-    del rows, deduper
     statements, entities = synthetic_names(spark, args.articles, args.names, args.partitions)
-    types = {}
     uses = step("before: collect the names", spark, report,
                 lambda: statements.join(entities.withColumnRenamed("id", "speaker_entity"),
                                         ["article_id", "speaker_entity"], "left").collect())
     step("before: merge on the driver", spark, report,
          lambda: build_speakers(NameUse(u.speaker_key, u.speaker_name, u.type or "person", u.article_id)
                                 for u in uses))
-    del uses, types
 
 
 def main() -> None:
@@ -196,7 +197,8 @@ def main() -> None:
 
     max_result = "0" if args.old else "256k"
     spark = (SparkSession.builder.master(args.master).appName("bench_spark_driver")
-             .config("spark.driver.maxResultSize", max_result).config("spark.driver.memory", args.driver_memory)
+             .config("spark.driver.maxResultSize", max_result)
+             .config("spark.driver.memory", args.driver_memory)
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", str(args.partitions))
              .config("spark.sql.autoBroadcastJoinThreshold", "-1")
