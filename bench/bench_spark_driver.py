@@ -9,8 +9,9 @@ one before (8 of 128 values changed); every article has ``--names`` statements w
 from a pool of first names and surnames (a few common, most rare), some with a title or by surname
 alone. The job's own steps run on them (``Job._group``, ``Job._speakers``, as ``saidwhat spark``
 runs them) and the bench reports, per step: wall time, the bytes of task results the driver
-received (Spark's REST API, ``resultSize`` of every stage) and the driver's peak memory (the
-Python process; the JVM heap, which in local mode holds the executors' work too).
+received (Spark's REST API: ``resultSize`` of each job's last stage, what
+``spark.driver.maxResultSize`` limits) and the driver's peak memory (the Python process; the JVM
+heap, which in local mode holds the executors' work too).
 
 ``--old`` also times what the job did before on the driver: collect every signature and group
 them in one Python process (``dedup.Deduper``), and merge the speakers from every statement's name
@@ -109,25 +110,30 @@ class Driver:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def result_bytes(spark) -> tuple[int, int]:
-    """(sum, largest per stage) of the task results sent to the driver so far."""
+def _api(spark, what: str) -> list[dict]:
     sc = spark.sparkContext
-    url = f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/stages"
-    with urllib.request.urlopen(url) as r:
-        stages = json.load(r)
-    sizes = [s.get("resultSize", 0) for s in stages]
-    return sum(sizes), max(sizes, default=0)
+    with urllib.request.urlopen(f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/{what}") as r:
+        return json.load(r)
+
+
+def job_results(spark) -> dict[int, int]:
+    """Job id -> bytes of the results its tasks sent the driver: those of its last stage (the
+    others' results are shuffle locations, which spark.driver.maxResultSize does not count)."""
+    stages = {s["stageId"]: s.get("resultSize", 0) for s in _api(spark, "stages")}
+    return {j["jobId"]: stages.get(max(j["stageIds"]), 0) for j in _api(spark, "jobs") if j["stageIds"]}
 
 
 def step(name: str, spark, report: dict, fn):
-    before, _ = result_bytes(spark)
+    before = job_results(spark)
     started = time.perf_counter()
     value = fn()
     seconds = time.perf_counter() - started
-    after, largest = result_bytes(spark)
-    report[name] = {"seconds": round(seconds, 1), "result_bytes_to_driver": after - before,
+    new = [size for job, size in job_results(spark).items() if job not in before]
+    report[name] = {"seconds": round(seconds, 1), "spark_jobs": len(new),
+                    "largest_job_result_bytes": max(new, default=0), "result_bytes": sum(new),
                     "python_driver_peak_mb": round(Driver.python_peak_mb())}
-    print(f"{name}: {seconds:.1f} s, {after - before} bytes of task results to the driver", flush=True)
+    print(f"{name}: {seconds:.1f} s, {len(new)} jobs, at most {max(new, default=0)} bytes of task results "
+          f"to the driver in one job, {sum(new)} in all", flush=True)
     return value
 
 
