@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+# datasketch is imported where it is used: it brings scipy (0.7 s), which the worker processes of a
+# run, importing this module through ``batch``, never need.
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -35,6 +38,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def signature(text: str) -> np.ndarray | None:
     """The MinHash signature of ``text`` (``None`` for a text without words)."""
+    from datasketch import MinHash
+
     grams = shingles(text)
     if not grams:
         return None
@@ -64,9 +69,12 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 # --- LSH bands --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def band_params(threshold: float) -> tuple[int, int]:
     """(bands, rows per band) for ``threshold``: datasketch's choice, which weighs missed and false
     candidates equally; above about 0.95 datasketch has no answer and 2 bands of 64 rows are used."""
+    from datasketch import MinHashLSH
+
     try:
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     except ValueError:
