@@ -2,18 +2,17 @@
 about a million articles' worth of synthetic rows (no NLP), with spark.driver.maxResultSize=256k.
 
     PYTHONPATH=src .venv/bin/python bench/bench_spark_driver.py                 # 1,000,000 articles
-    PYTHONPATH=src .venv/bin/python bench/bench_spark_driver.py --articles 100000 --old
+    PYTHONPATH=src .venv/bin/python bench/bench_spark_driver.py --articles 200000 --old
 
 The signatures are random MinHash values, one article in ``--copy-every`` a near-duplicate of the
 one before (8 of 128 values changed); every article has ``--names`` statements whose speakers come
 from a pool of first names and surnames (a few common, most rare), some with a title or by surname
 alone. The job's own steps run on them (``Job._group``, ``Job._speakers``, as ``saidwhat spark``
-runs them) and the bench reports, per step: wall time, the bytes of task results the driver
-received (Spark's REST API: ``resultSize`` of each job's last stage, what
-``spark.driver.maxResultSize`` limits) and the driver's peak memory (the Python process; the JVM
-heap, which in local mode holds the executors' work too).
+runs them) with spark.driver.maxResultSize=256k, and the bench reports, per step, wall time and
+the driver's peak memory: the Python process (where a collect() lands), and the JVM heap (which
+in local mode holds the executors' work too, so it is an upper bound).
 
-``--old`` also times what the job did before on the driver: collect every signature and group
+``--old`` times instead what the job did before on the driver: collect every signature and group
 them in one Python process (``dedup.Deduper``), and merge the speakers from every statement's name
 in Python (``store.build_speakers``), with the driver's memory for it.
 """
@@ -27,7 +26,6 @@ import resource
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -110,30 +108,12 @@ class Driver:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _api(spark, what: str) -> list[dict]:
-    sc = spark.sparkContext
-    with urllib.request.urlopen(f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/{what}") as r:
-        return json.load(r)
-
-
-def job_results(spark) -> dict[int, int]:
-    """Job id -> bytes of the results its tasks sent the driver: those of its last stage (the
-    others' results are shuffle locations, which spark.driver.maxResultSize does not count)."""
-    stages = {s["stageId"]: s.get("resultSize", 0) for s in _api(spark, "stages")}
-    return {j["jobId"]: stages.get(max(j["stageIds"]), 0) for j in _api(spark, "jobs") if j["stageIds"]}
-
-
-def step(name: str, spark, report: dict, fn):
-    before = job_results(spark)
+def step(name: str, report: dict, fn):
     started = time.perf_counter()
     value = fn()
     seconds = time.perf_counter() - started
-    new = [size for job, size in job_results(spark).items() if job not in before]
-    report[name] = {"seconds": round(seconds, 1), "spark_jobs": len(new),
-                    "largest_job_result_bytes": max(new, default=0), "result_bytes": sum(new),
-                    "python_driver_peak_mb": round(Driver.python_peak_mb())}
-    print(f"{name}: {seconds:.1f} s, {len(new)} jobs, at most {max(new, default=0)} bytes of task results "
-          f"to the driver in one job, {sum(new)} in all", flush=True)
+    report[name] = {"seconds": round(seconds, 1), "python_driver_peak_mb": round(Driver.python_peak_mb())}
+    print(f"{name}: {seconds:.1f} s, Python driver peak {Driver.python_peak_mb():.0f} MB", flush=True)
     return value
 
 
@@ -144,15 +124,15 @@ def new_job(spark, args, report: dict) -> None:
     job.shuffle = args.partitions
     old = job._previous()
     plan = job._cache(synthetic_plan(spark, args.articles, args.copy_every, args.threshold, args.partitions))
-    step("signatures (made on the workers)", spark, report, plan.count)
+    step("signatures (made on the workers)", report, plan.count)
     fresh, _regroup = job._group(plan, old)
-    counts = step("near-duplicate groups", spark, report,
+    counts = step("near-duplicate groups", report,
                   lambda: dict(fresh.groupBy("status").agg(F.count("*")).collect()))
     report["groups"] = counts
     statements, entities = synthetic_names(spark, args.articles, args.names, args.partitions)
     aliases, counted = job._speakers(statements, entities)
     path = str(args.tmp / "aliases")
-    step("speaker merge", spark, report, lambda: (aliases.write.mode("overwrite").parquet(path),
+    step("speaker merge", report, lambda: (aliases.write.mode("overwrite").parquet(path),
                                                  counted(spark.read.parquet(path)).write.mode("overwrite")
                                                  .parquet(str(args.tmp / "speakers"))))
     report["speakers"] = spark.read.parquet(str(args.tmp / "speakers")).count()
@@ -164,7 +144,7 @@ def old_driver_steps(spark, args, report: dict) -> None:
     """The driver side of the job before: every signature collected and grouped in one process,
     every name use merged in Python."""
     plan = synthetic_plan(spark, args.articles, args.copy_every, args.threshold, args.partitions)
-    rows = step("before: collect the signatures", spark, report,
+    rows = step("before: collect the signatures", report,
                 lambda: plan.select("id", "signature").collect())
     deduper = dedup.Deduper(args.threshold)
 
@@ -174,12 +154,12 @@ def old_driver_steps(spark, args, report: dict) -> None:
             copies += deduper.assign(r.id, dedup.signature_from_bytes(r.signature)) is not None
         return copies
 
-    report["before_copies"] = step("before: group on the driver", spark, report, group)
+    report["before_copies"] = step("before: group on the driver", report, group)
     statements, entities = synthetic_names(spark, args.articles, args.names, args.partitions)
-    uses = step("before: collect the names", spark, report,
+    uses = step("before: collect the names", report,
                 lambda: statements.join(entities.withColumnRenamed("id", "speaker_entity"),
                                         ["article_id", "speaker_entity"], "left").collect())
-    step("before: merge on the driver", spark, report,
+    step("before: merge on the driver", report,
          lambda: build_speakers(NameUse(u.speaker_key, u.speaker_name, u.type or "person", u.article_id)
                                 for u in uses))
 
@@ -193,7 +173,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=dedup.DEFAULT_THRESHOLD)
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--driver-memory", default="2g")
-    ap.add_argument("--old", action="store_true", help="also time the driver-side steps of before")
+    ap.add_argument("--old", action="store_true", help="time the driver-side steps of before instead")
     ap.add_argument("--tmp", type=Path, default=Path("/tmp/saidwhat-bench/spark-driver"))
     args = ap.parse_args()
 
@@ -214,9 +194,10 @@ def main() -> None:
                     "master": args.master, "spark.driver.maxResultSize": max_result,
                     "load_before": round(os.getloadavg()[0], 2)}
     try:
-        new_job(spark, args, report)
         if args.old:
             old_driver_steps(spark, args, report)
+        else:
+            new_job(spark, args, report)
     finally:
         driver.stop()
         report["jvm_heap_peak_mb"] = round(driver.jvm_peak / 2**20)

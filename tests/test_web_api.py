@@ -244,7 +244,7 @@ def test_api_extract_checks_its_input(client):
 
 def test_openapi_schema_describes_the_api(client):
     schema = client.get("/openapi.json").json()
-    assert set(schema["paths"]) == {"/api/extract", "/api/statements"}
+    assert set(schema["paths"]) == {"/api/extract", "/api/statements", "/api/quotes"}
     assert "post" in schema["paths"]["/api/extract"]
 
 

@@ -392,10 +392,11 @@ def _commit(chunk: Chunk, results: tuple[list[Article | str], WorkerUsage | None
 
 def _finish(store: Store, cross_disputes: bool) -> None:
     """Store-wide steps after the articles: disputes across articles (the pairs this run's
-    articles make), speakers across articles (merged from DuckDB's counts of the names)."""
+    articles make), speakers across articles (merged from DuckDB's counts of the names), quotes."""
     if cross_disputes:
         store.update_cross_disputes()
     store.rebuild_speakers()
+    store.rebuild_quotes()
 
 
 # --- corpus size, for the progress bar ----------------------------------------------------------

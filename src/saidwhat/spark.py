@@ -15,7 +15,9 @@ number of labels a round of the group search changed, and a few settings):
    each pair is judged by ``disputes.judge_cross`` and ``disputes.select_cross`` keeps one dispute
    per pushback and per pair of statements, as two aggregations;
 5. speakers across articles: the names in use are counted (``store.SPEAKER_NAMES_SQL``) and
-   merged by ``store.merge_speakers``, one group of names ending in the same word at a time.
+   merged by ``store.merge_speakers``, one group of names ending in the same word at a time;
+6. quotes across articles (``quotes``): a join on word shingles, the pair rule of ``quotes``, a
+   label propagation, and each group made as the store makes it.
 
 A second run into the same ``--out`` adds its new articles (same id and content: skipped; changed
 content: redone) to what is there, with near-duplicates, disputes across articles and speakers
@@ -27,6 +29,7 @@ export`` can be read the same way.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -50,6 +53,7 @@ from saidwhat.store import (
     ERROR,
     INTERNAL,
     OK,
+    QUOTE_STATEMENTS_SQL,
     SPEAKER_ARTICLES_SQL,
     SPEAKER_NAMES_SQL,
     TABLES,
@@ -62,6 +66,7 @@ from saidwhat.store import (
     cross_format,
     key_uses,
     merge_speakers,
+    pack,
     surname_of,
     unpack,
 )
@@ -83,8 +88,8 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "_minhash": [*INTERNAL["_minhash"], ("bands", LONGS)],
     "_meta": [("key", TEXT), ("value", TEXT)],
 }
-PER_ARTICLE = ("articles", "statements", "entities", "_minhash", "_cross_items")  # appended
-DERIVED = ("duplicates", "disputes", "speakers", "speaker_aliases", "_cross_found", "_meta")  # replaced
+# Tables a run appends its new rows to (the others it replaces with their new version).
+PER_ARTICLE = ("articles", "statements", "entities", "_minhash", "_cross_items")
 PLAN = [("seq", BIGINT), ("id", TEXT), ("content_hash", TEXT), ("article", TEXT), ("error", TEXT),
         ("signature", BLOB), ("bands", LONGS)]
 
@@ -229,6 +234,16 @@ def _rows_partition(rows: Iterable) -> Iterator[tuple[str, tuple]]:
 # --- steps 2, 4, 5: Python parts of the distributed steps -------------------------------------
 
 
+def _items_again(rows: Iterable) -> Iterator[tuple]:
+    from saidwhat.store import article_from_rows, cross_item_rows
+
+    for r in rows:
+        parts = [[x.asDict(recursive=True) for x in (r[name] or [])]
+                 for name in ("statements", "entities", "disputes")]
+        for item in cross_item_rows(article_from_rows(r.asDict(), *parts)):
+            yield tuple(item[c] for c, _ in SCHEMAS["_cross_items"])
+
+
 def _similar_pairs(rows: Iterable, threshold: float) -> Iterator[tuple[int, int]]:
     for r in rows:
         a, b = dedup.signature_from_bytes(r.sig_u), dedup.signature_from_bytes(r.sig_v)
@@ -260,6 +275,33 @@ def _select(disputes: Iterable) -> list:
 def _dispute(row) -> Dispute:
     return Dispute(a=row.a, b=row.b, kind=row.kind, evidence=row.evidence, confidence=row.confidence,
                    article_a=row.article_a, article_b=row.article_b)
+
+
+def _node_id(node: tuple) -> int:
+    return int.from_bytes(hashlib.blake2b(repr(node).encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def _quote_occurrences(rows: Iterable) -> Iterator[tuple]:
+    from saidwhat import quotes
+
+    for o in quotes.occurrences(r.asDict() for r in rows):
+        yield _node_id(quotes.node_of(o)), list(o.wording), o.speaker_id, quotes.keys(o.wording), pack(o)
+
+
+def _same_quote(rows: Iterable) -> Iterator[tuple[int, int]]:
+    from saidwhat import quotes
+
+    for r in rows:
+        if quotes.may_pair((tuple(r.words_u), r.speaker_u), (tuple(r.words_v), r.speaker_v)):
+            yield r.u, r.v
+
+
+def _quote_rows(members: Iterable[bytes]) -> Iterator[tuple]:
+    from saidwhat import quotes
+
+    quote = quotes.make_quote([unpack(m) for m in members])
+    for row in quotes.rows([quote]):
+        yield tuple(row[c] for c, _ in TABLES["quotes"])
 
 
 def _merge_names(rows: Iterable[tuple[str, str, str, int]]) -> Iterator[tuple[str, tuple]]:
@@ -336,6 +378,7 @@ class Job:
         self.files = _Files(spark)
         self.staging = _join(out, "_staging")
         self.cached: list = []
+        self.remade_items = False
 
     # --- the steps
 
@@ -374,11 +417,27 @@ class Job:
         meta = dict(frames["_meta"].collect())
         if self.files.exists(_join(self.out, "articles")) and "cross_format" not in meta:
             raise RuntimeError(f"{self.out} was written by an earlier saidwhat: write to a new folder")
-        if meta.get("cross_format", cross_format()) != cross_format():
-            raise RuntimeError(f"{self.out} holds dispute items of another saidwhat version (the disputes "
-                               "stage changed): write to a new folder, or run `saidwhat run` on a store")
         frames["meta"] = meta
+        if meta.get("cross_format", cross_format()) != cross_format():
+            # the disputes stage changed since: every earlier article's items are made again and paired anew
+            frames["_cross_items"] = self._remade_items(frames)
+            frames["_cross_found"] = self.spark.createDataFrame([], spark_schema("_cross_found"))
+            self.remade_items = True
         return frames
+
+    def _remade_items(self, old):
+        """``_cross_items`` of the earlier articles, made from their rows in the tables."""
+        def rows_of(frame, key: str, name: str):
+            rows = F.collect_list(F.struct(*frame.columns)).alias(name)
+            return frame.groupBy(F.col(key).alias("id")).agg(rows)
+
+        within = old["disputes"].where("article_a = article_b")
+        articles = (old["articles"].where(f"status = '{OK}'").select(*INPUT_FIELDS)
+                    .join(rows_of(old["statements"], "article_id", "statements"), "id", "left")
+                    .join(rows_of(old["entities"], "article_id", "entities"), "id", "left")
+                    .join(rows_of(within, "article_a", "disputes"), "id", "left"))
+        items = articles.rdd.mapPartitions(_items_again)
+        return self._cache(self.spark.createDataFrame(items, spark_schema("_cross_items")))
 
     def _plan(self, inputs: list[str], old: dict):
         """One row per article to handle this run: the first record of each id, without those
@@ -405,20 +464,20 @@ class Job:
         similarity), and the earlier articles whose representative changed (id, representative,
         similarity; representative null: it represents its group now)."""
         nodes = self._nodes(plan, old)
-        canonical = nodes.groupBy("signature").agg(F.min("seq").alias("canon"))
-        nodes = self._cache(nodes.join(canonical, "signature"))
-        edges = self._similar(nodes).unionByName(self._twins(nodes))
+        # the signatures (1 KB each) stay out of the cache: they are joined to the few rows that need them
+        sigs = nodes.select("seq", "signature")
+        nodes = nodes.withColumn("twin", F.xxhash64("signature")).drop("signature")
+        canonical = nodes.groupBy("twin").agg(F.min("seq").alias("canon"))
+        nodes = self._cache(nodes.join(canonical, "twin"))
+        edges = self._similar(nodes, sigs).unionByName(self._twins(nodes))
         edges = self._cache(edges.unionByName(self._stars(nodes, edges)))
         labels = self._cache(components(edges))
-        reps = nodes.select(F.col("seq").alias("rep_seq"), F.col("id").alias("rep"),
-                            F.col("signature").alias("rep_sig"))
-        similarity = F.udf(lambda a, b: _similarity(a, b), "double", useArrow=False)
+        reps = nodes.select(F.col("seq").alias("rep_seq"), F.col("id").alias("rep"))
         placed = (nodes.join(labels, "seq", "left").where("dirty OR label IS NOT NULL")
                   .withColumn("rep_seq", F.coalesce("label", "seq")).join(reps, "rep_seq")
-                  .withColumn("rep", F.when(F.col("rep") != F.col("id"), F.col("rep")))
-                  .withColumn("similarity",
-                              F.when(F.col("rep").isNotNull(), similarity("signature", "rep_sig"))))
-        placed = self._cache(placed.select("id", "fresh", "old_rep", "rep", "similarity"))
+                  .withColumn("rep", F.when(F.col("rep") != F.col("id"), F.col("rep"))))
+        placed = self._cache(self._with_similarity(placed, sigs).select(
+            "id", "fresh", "old_rep", "rep", "similarity"))
         fresh = placed.where("fresh").select(
             "id", F.when(F.col("rep").isNull(), OK).otherwise(DUPLICATE).alias("status"),
             F.col("rep").alias("duplicate_of"), "similarity")
@@ -426,6 +485,15 @@ class Job:
         regroup = placed.where(~F.col("fresh") & changed).select(
             "id", F.col("rep").alias("representative"), "similarity")
         return fresh, self._cache(regroup)
+
+    def _with_similarity(self, placed, sigs):
+        """``similarity`` of each copy to its representative (null for a representative)."""
+        copies = placed.where("rep IS NOT NULL").select("seq", "rep_seq")
+        rep_sigs = sigs.select(F.col("seq").alias("rep_seq"), F.col("signature").alias("rep_sig"))
+        pairs = copies.join(sigs, "seq").join(rep_sigs, "rep_seq")
+        similarity = self.spark.createDataFrame(pairs.rdd.map(
+            lambda r: (r.seq, _similarity(r.signature, r.rep_sig))), "seq bigint, similarity double")
+        return placed.join(similarity, "seq", "left")
 
     def _nodes(self, plan, old):
         """Every signature: this run's (``fresh``, ``dirty``) and the earlier ones, with their
@@ -449,7 +517,7 @@ class Job:
             earlier = earlier.withColumn("bands", bands("signature"))
         return fresh.unionByName(earlier)
 
-    def _similar(self, nodes):
+    def _similar(self, nodes, sigs):
         """Pairs of articles sharing a band, one of them dirty, at or above the threshold."""
         canon = nodes.where("seq = canon")
         bands = canon.select("seq", "dirty", F.explode("bands").alias("band"))
@@ -457,7 +525,6 @@ class Job:
         pairs = (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.seq") < F.col("b.seq"))
                         & (F.col("a.dirty") | F.col("b.dirty")))
                  .select(F.col("a.seq").alias("u"), F.col("b.seq").alias("v")).distinct())
-        sigs = canon.select("seq", "signature")
         pairs = (pairs.join(sigs.withColumnRenamed("seq", "u").withColumnRenamed("signature", "sig_u"), "u")
                  .join(sigs.withColumnRenamed("seq", "v").withColumnRenamed("signature", "sig_v"), "v"))
         threshold = self.threshold
@@ -535,7 +602,7 @@ class Job:
             kept = _without(old[table], redone if table == "_minhash" else removed, key)
             self._write(new[table], "append", table)
             whole[table] = kept.unionByName(self._staged("append", table))
-            if replace:
+            if replace or (table == "_cross_items" and self.remade_items):
                 self._write(whole[table], "replace", table)
         self._write(_without(old["duplicates"], removed, "article_id").unionByName(new["duplicates"]),
                     "replace", "duplicates")
@@ -547,6 +614,8 @@ class Job:
         aliases, counted = self._speakers(whole["statements"], whole["entities"])
         self._write(aliases, "replace", "speaker_aliases")
         self._write(counted(self._staged("replace", "speaker_aliases")), "replace", "speakers")
+        self._write(self._quotes(whole, self._staged("replace", "speaker_aliases"),
+                                 self._staged("replace", "speakers")), "replace", "quotes")
         meta = {"threshold": repr(self.threshold), "cross_format": cross_format()}
         self._write(self.spark.createDataFrame(sorted(meta.items()), spark_schema("_meta")),
                     "replace", "_meta")
@@ -557,8 +626,8 @@ class Job:
         new items make."""
         new_ids = self._staged("append", "_cross_items").select("article_id").distinct() \
             .withColumn("new", F.lit(True))
-        items = (items.join(new_ids, "article_id", "left")
-                 .withColumn("paired", F.col("new").isNull()).drop("new"))
+        paired = F.lit(False) if self.remade_items else F.col("new").isNull()  # remade: all are paired anew
+        items = items.join(new_ids, "article_id", "left").withColumn("paired", paired).drop("new")
         items.createOrReplaceTempView("_saidwhat_items")
         from saidwhat.disputes import MAX_BLOCK
 
@@ -606,6 +675,37 @@ class Job:
                     .select(*[c for c, _ in TABLES["speakers"]]))
 
         return aliases, with_counts
+
+    def _quotes(self, whole: dict, aliases, speakers):
+        """``quotes``: the quotes' occurrences meet through shared word shingles (a join, skipping
+        shingles of more than ``quotes.MAX_BLOCK`` wordings), ``quotes.may_pair`` judges each pair,
+        a label propagation makes the groups, and each group is made by ``quotes.make_quote``."""
+        from saidwhat.quotes import MAX_BLOCK
+
+        views = {"statements": whole["statements"], "articles": whole["articles"],
+                 "minhash": whole["_minhash"], "aliases": aliases, "speakers": speakers}
+        for name, frame in views.items():
+            frame.createOrReplaceTempView(f"_saidwhat_q_{name}")
+        said = self.spark.sql(QUOTE_STATEMENTS_SQL.format(**{n: f"_saidwhat_q_{n}" for n in views}))
+        occ = self._cache(self.spark.createDataFrame(
+            said.rdd.mapPartitions(_quote_occurrences),
+            "node bigint, words array<string>, speaker string, keys array<string>, data binary"))
+        nodes = occ.select("node", "words", "speaker", "keys").dropDuplicates(["node"])
+        keyed = nodes.select("node", F.explode("keys").alias("key"))
+        open_keys = keyed.groupBy("key").count().where(F.col("count") <= MAX_BLOCK).select("key")
+        keyed = keyed.join(open_keys, "key")
+        a, b = keyed.alias("a"), keyed.alias("b")
+        pairs = (a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.node") < F.col("b.node")))
+                 .select(F.col("a.node").alias("u"), F.col("b.node").alias("v")).distinct())
+        for end in ("u", "v"):
+            pairs = pairs.join(nodes.select(F.col("node").alias(end), F.col("words").alias(f"words_{end}"),
+                                            F.col("speaker").alias(f"speaker_{end}")), end)
+        edges = self.spark.createDataFrame(pairs.rdd.mapPartitions(_same_quote), "u bigint, v bigint")
+        labels = components(edges).withColumnRenamed("seq", "node")
+        grouped = occ.join(labels, "node", "left").select(F.coalesce("label", "node").alias("group"), "data")
+        quotes = (grouped.rdd.map(lambda r: (r.group, r.data)).groupByKey(self.shuffle)
+                  .flatMap(lambda kv: _quote_rows(kv[1])))
+        return self.spark.createDataFrame(quotes, spark_schema("quotes"))
 
     def _write(self, frame, kind: str, table: str) -> None:
         path = _join(_join(self.staging, kind), table)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 # --- the schema -------------------------------------------------------------------------------
 
 TEXT, INT, FLOAT, TEXTS = "VARCHAR", "INTEGER", "DOUBLE", "VARCHAR[]"
+BLOB, BIGINT, BOOL = "BLOB", "BIGINT", "BOOLEAN"
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "articles": [
@@ -61,8 +62,14 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("evidence", TEXT), ("confidence", FLOAT),
     ],
     "duplicates": [("group_id", TEXT), ("article_id", TEXT), ("similarity", FLOAT)],
+    # one row per occurrence of a quote (see ``quotes``); the quote's columns repeat on each
+    "quotes": [
+        ("id", TEXT), ("speaker", TEXT), ("speaker_id", TEXT), ("text", TEXT), ("first_article_id", TEXT),
+        ("first_statement_id", TEXT), ("first_date", TEXT), ("first_source", TEXT), ("n_articles", INT),
+        ("article_id", TEXT), ("statement_id", TEXT), ("date", TEXT), ("source", TEXT), ("quote", TEXT),
+        ("variant", BOOL), ("changed", TEXTS), ("position", INT),
+    ],
 }
-BLOB, BIGINT, BOOL = "BLOB", "BIGINT", "BOOLEAN"
 # Bookkeeping for later runs, not exported: every article's MinHash signature and corpus position
 # (near-duplicate groups), every processed article's cross-article dispute items (pickled
 # ``disputes.CrossItem``s with their blocking keys) and every dispute the pair judge found across
@@ -378,6 +385,25 @@ FROM {statements} s JOIN {aliases} al ON al.alias = s.speaker_key
 GROUP BY al.speaker_id
 """
 
+# Every direct or mixed statement as ``quotes.occurrences`` reads it, in its article and in each
+# copy of that article (a copy repeats what its representative says).
+QUOTE_STATEMENTS_SQL = """
+WITH shown AS (
+  SELECT id AS said_in, id AS article_id, date, source FROM {articles}
+  UNION ALL
+  SELECT duplicate_of AS said_in, id AS article_id, date, source FROM {articles}
+  WHERE duplicate_of IS NOT NULL
+)
+SELECT o.article_id, s.id AS statement_id, s.kind, s.content, al.speaker_id, sp.name AS speaker,
+       o.date, o.source, coalesce(m.seq, 0) AS seq, s.content_start AS start
+FROM {statements} s
+JOIN shown o ON o.said_in = s.article_id
+LEFT JOIN {minhash} m ON m.article_id = o.article_id
+LEFT JOIN {aliases} al ON al.alias = s.speaker_key
+LEFT JOIN {speakers} sp ON sp.id = al.speaker_id
+WHERE s.kind IN ('direct', 'mixed')
+"""
+
 # The (claim item, pushback item) pairs of different articles that share a blocking key carried
 # by at most MAX_BLOCK claims, and of which one at least is new (not ``paired`` yet): the join
 # ``disputes.cross_candidates`` makes in memory.
@@ -499,6 +525,7 @@ class Store:
                     self._insert(name, tables[name])
             self._make_copies(changes)
             self._set_meta("speakers_stale", "1")
+            self._set_meta("quotes_stale", "1")
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -567,6 +594,9 @@ class Store:
     def speakers_stale(self) -> bool:
         return self._meta("speakers_stale") == "1"
 
+    def quotes_stale(self) -> bool:
+        return self._meta("quotes_stale") == "1"
+
     def rebuild_speakers(self) -> int:
         """``speakers`` and ``speaker_aliases`` anew: the names in use counted by DuckDB, merged per name."""
         names = self.con.execute(
@@ -587,6 +617,37 @@ class Store:
         self._transaction(replace)
         return len(speakers)
 
+    def rebuild_quotes(self) -> int:
+        """``quotes`` anew from every direct and mixed statement (after the speakers)."""
+        from . import quotes
+
+        sql = QUOTE_STATEMENTS_SQL.format(statements="statements", articles="articles", minhash="_minhash",
+                                          aliases="speaker_aliases", speakers="speakers")
+        found = quotes.group(quotes.occurrences(self._dicts(sql)))
+        rows = list(quotes.rows(found))
+
+        def replace() -> None:
+            self.con.execute("DELETE FROM quotes")
+            if rows:
+                self._insert("quotes", rows)
+            self._set_meta("quotes_stale", "0")
+
+        self._transaction(replace)
+        return len(found)
+
+    def quotes(self, speaker: str | None = None, variants_only: bool = False) -> list[dict]:
+        """The quotes as ``quotes.to_json`` objects: of one speaker (any alias), with variants only."""
+        from . import quotes
+
+        where, params = [], []
+        if speaker:
+            where.append("speaker_id IN (SELECT unnest(?))")
+            params.append(self.speaker_ids(speaker) or [""])
+        if variants_only:
+            where.append("id IN (SELECT id FROM quotes WHERE variant)")
+        sql = "SELECT * FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+        return quotes.to_json(self._dicts(sql, params))
+
     def articles(self) -> Iterator[Article]:
         """The processed (not copied, not failed) articles, as records."""
         for row in self._dicts(f"SELECT * FROM articles WHERE status = '{OK}' ORDER BY rowid"):
@@ -598,12 +659,7 @@ class Store:
         entities = self._dicts("SELECT * FROM entities WHERE article_id = ?", [row["id"]])
         disputes = self._dicts("SELECT * FROM disputes WHERE article_a = ? AND article_b = ?",
                                [row["id"], row["id"]])
-        d = {k: row[k] for k in ("id", "title", "source", "url", "date", "text")}
-        d["statements"] = [_statement_dict(s) for s in statements]
-        d["speakers"] = [{k: e[k] for k in ("id", "name", "type", "aliases", "roles", "organisation")}
-                         for e in entities]
-        d["disputes"] = [{k: x[k] for k in ("a", "b", "kind", "evidence", "confidence")} for x in disputes]
-        return article_from_dict(d)
+        return article_from_rows(row, statements, entities, disputes)
 
     def update_cross_disputes(self) -> int:
         """Disputes across articles, brought up to date: the pairs that the items of articles new
@@ -759,6 +815,18 @@ class Store:
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def article_from_rows(row: dict, statements: list[dict], entities: list[dict],
+                      disputes: list[dict]) -> Article:
+    """An article back from its rows in the tables (the inverse of ``article_rows``)."""
+    d = {k: row[k] for k in ("id", "title", "source", "url", "date", "text")}
+    in_order = sorted(statements, key=lambda s: (s["content_start"], s["id"]))
+    d["statements"] = [_statement_dict(s) for s in in_order]
+    d["speakers"] = [{k: e[k] for k in ("id", "name", "type", "aliases", "roles", "organisation")}
+                     for e in entities]
+    d["disputes"] = [{k: x[k] for k in ("a", "b", "kind", "evidence", "confidence")} for x in disputes]
+    return article_from_dict(d)
 
 
 def _statement_dict(s: dict) -> dict:
