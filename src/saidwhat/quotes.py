@@ -5,9 +5,10 @@ or more. Two of them are the same quote when their words are the same once case,
 ellipses and curly quotes are set aside, or when one is a part of the other (a quote cut short),
 or when they differ inside by a few words (``MAX_CHANGED``: a **variant**); and when their speakers
 are the same speaker across articles, or one of them has no named speaker. A quote is a connected
-group of such occurrences. Its first appearance is its earliest occurrence by date, then corpus
-order; each occurrence is a variant when its words differ inside from the first-seen wording's,
-and ``changed`` lists the words that differ.
+group of such occurrences, each joined to the longest version it matches (so that a short part
+two different quotes share does not make them one). Its first appearance is its earliest
+occurrence by date, then corpus order; each occurrence is a variant when its words differ inside
+from the first-seen wording's, and ``changed`` lists the words that differ.
 
 Occurrences meet through the word ``KEY_WORDS``-grams they share (an exact join on shingles: a cut
 quote shares all of its own, which a similarity estimate over whole quotes would miss); a
@@ -59,7 +60,8 @@ def words(text: str) -> tuple[str, ...]:
     """The words that make a quote the same quote: lower case, no accents, curly apostrophes
     straight, punctuation and ellipses dropped."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     return tuple(_WORD.findall(text))
 
 
@@ -162,6 +164,28 @@ def node_of(o: Occurrence) -> Node:
     return o.wording, o.speaker_id
 
 
+def node_id(node: Node) -> int:
+    """A 64-bit id of a node, the same in every process (the Spark job's label)."""
+    return int.from_bytes(hashlib.blake2b(repr(node).encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def rank(node: Node) -> tuple[int, int]:
+    """Longer wordings rank higher (ties: by id)."""
+    return len(node[0]), node_id(node)
+
+
+def links(pairs: Iterable[tuple[Node, Node]]) -> Iterator[tuple[Node, Node]]:
+    """(node, the version it joins): of the nodes a node is the same quote as and that rank higher,
+    the highest. A part that two different longer quotes share joins one of them only, so it never
+    makes them one quote."""
+    best: dict[Node, Node] = {}
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            if rank(y) > rank(x) and (x not in best or rank(y) > rank(best[x])):
+                best[x] = y
+    return iter(best.items())
+
+
 def may_pair(a: Node, b: Node) -> bool:
     """Same quote: the same speaker, or one unnamed, and one wording."""
     return (a[1] is None or b[1] is None or a[1] == b[1]) and same_wording(a[0], b[0])
@@ -190,16 +214,14 @@ def quote_id(first: Occurrence) -> str:
     return "q-" + digest[:12]
 
 
-def reference(first: tuple[str, ...], longest: tuple[str, ...], wording: tuple[str, ...]) -> tuple[str, ...]:
-    """What an occurrence is compared with: the first-seen wording, or when it has too little in
-    common with it (another part of a longer version), the group's longest wording."""
-    if same_wording(first, wording) or not same_wording(longest, wording):
+def reference(first: tuple[str, ...], versions: list[tuple[str, ...]],
+              wording: tuple[str, ...]) -> tuple[str, ...]:
+    """What an occurrence is compared with: the first-seen wording, or when it is not the same
+    wording as that one (another part of a longer version), the longest version it matches (itself
+    when none: then it has no changed words)."""
+    if same_wording(first, wording):
         return first
-    return longest
-
-
-def longest_of(wordings: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
-    return max(wordings, key=lambda w: (len(w), w))
+    return next((v for v in versions if v != wording and same_wording(v, wording)), wording)
 
 
 def group(found: Iterable[Occurrence]) -> list[Quote]:
@@ -218,9 +240,9 @@ def group(found: Iterable[Occurrence]) -> list[Quote]:
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(nodes):
-        if may_pair(nodes[i], nodes[j]):
-            parent[root(i)] = root(j)
+    same = ((nodes[i], nodes[j]) for i, j in candidate_pairs(nodes) if may_pair(nodes[i], nodes[j]))
+    for a, b in links(same):
+        parent[root(index[a])] = root(index[b])
     groups: dict[int, list[Occurrence]] = defaultdict(list)
     for o in found:
         groups[root(index[node_of(o)])].append(o)
@@ -231,11 +253,11 @@ def make_quote(members: list[Occurrence]) -> Quote:
     members = sorted(members, key=Occurrence.order)
     first = members[0]
     named = next((o for o in members if o.speaker), None)
-    longest = longest_of(o.wording for o in members)
+    versions = sorted({o.wording for o in members}, key=lambda w: (-len(w), w))
     quote = Quote(quote_id(first), named.speaker if named else None, named.speaker_id if named else None,
                   first, members)
     for n, o in enumerate(members):
-        quote.changes[n] = changed_words(reference(first.wording, longest, o.wording), o.wording)
+        quote.changes[n] = changed_words(reference(first.wording, versions, o.wording), o.wording)
     return quote
 
 

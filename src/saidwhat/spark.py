@@ -29,7 +29,6 @@ export`` can be read the same way.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -41,6 +40,7 @@ from typing import Any
 # absolute imports: spark-submit runs this file as a script (see the end of the file)
 from pyspark import StorageLevel
 from pyspark.sql import functions as F
+from pyspark.sql.window import Window
 
 from saidwhat import batch, dedup
 from saidwhat.records import Article, Dispute
@@ -277,23 +277,23 @@ def _dispute(row) -> Dispute:
                    article_a=row.article_a, article_b=row.article_b)
 
 
-def _node_id(node: tuple) -> int:
-    return int.from_bytes(hashlib.blake2b(repr(node).encode(), digest_size=8).digest(), "big", signed=True)
-
-
 def _quote_occurrences(rows: Iterable) -> Iterator[tuple]:
     from saidwhat import quotes
 
     for o in quotes.occurrences(r.asDict() for r in rows):
-        yield _node_id(quotes.node_of(o)), list(o.wording), o.speaker_id, quotes.keys(o.wording), pack(o)
+        node = quotes.node_of(o)
+        yield quotes.node_id(node), list(o.wording), o.speaker_id, quotes.keys(o.wording), pack(o)
 
 
-def _same_quote(rows: Iterable) -> Iterator[tuple[int, int]]:
+def _same_quote(rows: Iterable) -> Iterator[tuple[int, int, int, int]]:
+    """(node, a node of higher rank it is the same quote as, that one's rank)."""
     from saidwhat import quotes
 
     for r in rows:
-        if quotes.may_pair((tuple(r.words_u), r.speaker_u), (tuple(r.words_v), r.speaker_v)):
-            yield r.u, r.v
+        a, b = (tuple(r.words_u), r.speaker_u), (tuple(r.words_v), r.speaker_v)
+        if quotes.may_pair(a, b):
+            low, high = sorted((a, b), key=quotes.rank)
+            yield (quotes.node_id(low), quotes.node_id(high), *quotes.rank(high))
 
 
 def _quote_rows(members: Iterable[bytes]) -> Iterator[tuple]:
@@ -700,7 +700,10 @@ class Job:
         for end in ("u", "v"):
             pairs = pairs.join(nodes.select(F.col("node").alias(end), F.col("words").alias(f"words_{end}"),
                                             F.col("speaker").alias(f"speaker_{end}")), end)
-        edges = self.spark.createDataFrame(pairs.rdd.mapPartitions(_same_quote), "u bigint, v bigint")
+        same = self.spark.createDataFrame(pairs.rdd.mapPartitions(_same_quote),
+                                          "u bigint, v bigint, length int, v_id bigint")
+        best = Window.partitionBy("u").orderBy(F.desc("length"), F.desc("v_id"))  # ``quotes.links``
+        edges = same.withColumn("n", F.row_number().over(best)).where("n = 1").select("u", "v")
         labels = components(edges).withColumnRenamed("seq", "node")
         grouped = occ.join(labels, "node", "left").select(F.coalesce("label", "node").alias("group"), "data")
         quotes = (grouped.rdd.map(lambda r: (r.group, r.data)).groupByKey(self.shuffle)
