@@ -149,11 +149,11 @@ def test_repeats_of_a_real_quote_are_grouped_with_it_and_the_changed_one_is_a_va
             "JOIN speaker_aliases al ON al.alias = s.speaker_key JOIN speakers sp ON sp.id = al.speaker_id "
             "WHERE s.kind = 'direct' AND sp.type = 'person' AND len(string_split(s.speaker_name, ' ')) = 2 "
             "ORDER BY s.article_id, s.content_start").fetchall()
-    article, sid, content, name = next(  # one of 12 to 40 words, with no quote inside
-        c for c in candidates if 12 <= len(c[2].split()) <= 40 and not set(c[2]) & set(quotes.QUOTE_MARKS))
+    article, sid, content, name = next(  # one of 16 to 40 words, with no quote inside
+        c for c in candidates if 16 <= len(c[2].split()) <= 40 and not set(c[2]) & set(quotes.QUOTE_MARKS))
     text = content.strip().rstrip(",.")
     said = text.split()
-    cut = " ".join(said[:6])
+    cut = " ".join(said[: max(10, len(said) // 2)])  # the extraction wants some ten words of a quote
     at = next(i for i, w in enumerate(said) if i > 2 and w.isalpha() and w.islower() and len(w) > 3)
     changed = " ".join([*said[:at], "utterly" if said[at] != "utterly" else "wholly", *said[at + 1 :]])
     later = [{"id": f"repeat-{kind}", "date": "2017-01-15", "source": "Later Outlet",
@@ -164,7 +164,8 @@ def test_repeats_of_a_real_quote_are_grouped_with_it_and_the_changed_one_is_a_va
     capsys.readouterr()
     assert main(["quotes", "--db", db, "-f", "json"]) == 0
     found = json.loads(capsys.readouterr().out)
-    (quote,) = [q for q in found if any(o["article_id"] == "repeat-verbatim" for o in q["occurrences"])]
+    (quote,) = [q for q in found if any((o["article_id"], o["statement_id"]) == (article, sid)
+                                        for o in q["occurrences"])]
     occ = {o["article_id"]: o for o in quote["occurrences"]}
     assert {"repeat-verbatim", "repeat-cut", "repeat-changed", article} <= set(occ)
     assert quote["first_seen"]["article_id"] == article and quote["first_seen"]["statement_id"] == sid
