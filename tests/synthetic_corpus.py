@@ -79,6 +79,18 @@ def make_corpus(n: int = 40, copies: tuple[int, ...] = (3, 7), bad_at: int = 5) 
     return rows
 
 
+def versions(n: int = 5) -> dict[str, str]:
+    """Three versions of one long story: ``early`` and ``late`` differ too much to be copies of
+    each other, ``middle`` (a part of each) is a near-duplicate of both."""
+    def paragraphs(i: int) -> list[str]:
+        return article_text(i)[1].split("\n\n")[1:]
+
+    core = [p for i in range(n) for p in paragraphs(i)]
+    early, late = paragraphs(n)[:5], paragraphs(n + 1)[:5]
+    return {"early": "\n\n".join(core + early), "late": "\n\n".join(core + late),
+            "middle": "\n\n".join(core + early[:3] + late[:3])}
+
+
 def write_jsonl(rows: list[dict | str], path: Path) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
         for r in rows:

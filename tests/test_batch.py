@@ -14,8 +14,10 @@ import pytest
 
 from saidwhat import batch, dedup, ingest
 from saidwhat.cli import main
+from saidwhat.records import Article
 from saidwhat.store import Store
-from synthetic_corpus import articles, corpus_args, fake_pipeline, make_corpus
+from synthetic_corpus import article_text as article_text_of
+from synthetic_corpus import articles, corpus_args, fake_pipeline, make_corpus, versions
 
 ARTICLE_COLUMNS = "id, status, duplicate_of, content_hash, n_statements"
 
@@ -47,6 +49,64 @@ def test_republished_copies_are_near_duplicates_and_other_articles_are_not():
     assert matches["a003-copy"].similarity >= dedup.DEFAULT_THRESHOLD
     assert [aid for aid, m in matches.items() if m] == ["a003-copy"]
     assert len(d) == 12  # copies are never representatives
+
+
+def story(*ids: str, changed: str | None = None) -> list:
+    """The three versions of a story as articles (``changed``: that one rewritten entirely)."""
+    texts = versions()
+    out = []
+    for aid in ids:
+        text = article_text_of(99)[1] if aid == changed else texts[aid]
+        out.append(Article(id=aid, text=text, title=aid, source="Wire", date="2024-05-01"))
+    return out
+
+
+def groups(db: Path) -> list[tuple]:
+    return table(db, "SELECT id, status, duplicate_of, n_statements > 0 FROM articles ORDER BY id")
+
+
+def run_articles(arts: list, db: Path, chunk_size: int = 1) -> batch.RunStats:
+    return batch.run(iter(arts), str(db), chunk_size=chunk_size, progress=False,
+                     pipeline_factory=fake_pipeline)
+
+
+def test_the_versions_of_a_story_are_set_up_as_a_chain():
+    sig = {k: dedup.signature(t) for k, t in versions().items()}
+
+    def similar(a: str, b: str) -> bool:  # and found similar: they share an LSH band
+        bands = (set(dedup.band_hashes(sig[k], dedup.DEFAULT_THRESHOLD).tolist()) for k in (a, b))
+        return dedup.jaccard(sig[a], sig[b]) >= dedup.DEFAULT_THRESHOLD and bool(set.intersection(*bands))
+
+    assert similar("early", "middle") and similar("late", "middle") and not similar("early", "late")
+
+
+@pytest.mark.parametrize("chunk_size", [1, 16])
+def test_an_article_joining_two_groups_makes_the_later_one_copies_of_the_earlier(tmp_path, chunk_size):
+    db = tmp_path / "db.duckdb"
+    run_articles(story("early", "late", "middle"), db, chunk_size)
+    assert groups(db) == [("early", "ok", None, True), ("late", "duplicate", "early", False),
+                          ("middle", "duplicate", "early", False)]
+    assert table(db, "SELECT group_id, article_id FROM duplicates ORDER BY ALL") == [
+        ("early", "late"), ("early", "middle")]
+    assert table(db, "SELECT count(*) FROM statements WHERE article_id = 'late'") == [(0,)]
+
+
+def test_groups_across_runs_are_those_of_one_run(tmp_path):
+    run_articles(story("early", "late"), tmp_path / "split.duckdb")
+    assert groups(tmp_path / "split.duckdb")[1] == ("late", "ok", None, True)
+    run_articles(story("early", "late", "middle"), tmp_path / "split.duckdb")
+    run_articles(story("early", "late", "middle"), tmp_path / "whole.duckdb")
+    assert snapshot(tmp_path / "split.duckdb") == snapshot(tmp_path / "whole.duckdb")
+
+
+def test_a_changed_article_that_held_a_group_together_splits_it(tmp_path):
+    db = tmp_path / "db.duckdb"
+    run_articles(story("early", "late", "middle"), db)
+    redo = run_articles(story("early", "late", "middle", changed="middle"), db)
+    assert (redo.processed, redo.skipped) == (2, 2)  # the changed one, and the copy it leaves alone
+    assert groups(db) == [(aid, "ok", None, True) for aid in ("early", "late", "middle")]
+    run_articles(story("early", "late", "middle", changed="middle"), tmp_path / "fresh.duckdb")
+    assert snapshot(db) == snapshot(tmp_path / "fresh.duckdb")
 
 
 def test_shingles_ignore_case_and_punctuation():
@@ -116,20 +176,33 @@ def test_an_article_that_breaks_the_pipeline_is_recorded_and_the_run_goes_on(tmp
         ("ValueError: this article makes the pipeline fail",)]
 
 
-def test_disputes_across_articles_are_stored_when_the_disputes_stage_finds_them(corpus, tmp_path,
-                                                                                monkeypatch):
+def test_disputes_across_articles_are_judged_once_per_pair_and_stored(corpus, tmp_path, monkeypatch):
+    """Every processed article gives its items; a run judges the pairs its new items make, once."""
     from saidwhat import disputes
     from saidwhat.records import Dispute
 
-    def first_statements_disagree(arts):
-        with_statements = [a for a in arts if a.statements]
-        a, b = with_statements[0], with_statements[1]
-        return [Dispute(a=a.statements[0].id, b=b.statements[0].id, kind="contradiction",
-                        article_a=a.id, article_b=b.id)]
+    def first_statement(article):
+        st = article.statements[0]
+        return [disputes.CrossItem(article.id, article.date, st, frozenset(), ("k",), ("k",))]
 
-    monkeypatch.setattr(disputes, "find_cross_disputes", first_statements_disagree, raising=False)
-    run_fake(corpus, tmp_path / "db.duckdb")
-    assert table(tmp_path / "db.duckdb", "SELECT article_a, a, article_b, b, kind FROM disputes") == [
+    judged = []
+
+    def a000_is_answered_by_a001(a, b):
+        judged.append((a.article_id, b.article_id))
+        if (a.article_id, b.article_id) == ("a000", "a001"):
+            return Dispute(a=a.said.id, b=b.said.id, kind="contradiction", article_a="a000", article_b="a001")
+        return None
+
+    monkeypatch.setattr(disputes, "cross_items", first_statement)
+    monkeypatch.setattr(disputes, "judge_cross", a000_is_answered_by_a001)
+    db = tmp_path / "db.duckdb"
+    rows = make_corpus(30, copies=(3, 7))
+    run_fake(corpus_args(rows[:12], tmp_path / "first"), db)
+    first = len(judged)
+    assert first == 9 * 8  # the 9 processed articles of the first 12 rows, each pair both ways
+    run_fake(corpus, db)
+    assert len(judged) - first == 30 * 29 - 9 * 8  # then only the pairs with a new article
+    assert table(db, "SELECT article_a, a, article_b, b, kind FROM disputes") == [
         ("a000", "s1", "a001", "s1", "contradiction")]
 
 

@@ -287,7 +287,7 @@ def test_a_busy_app_answers_503_with_retry_after(monkeypatch):
 
 def test_openapi_schema_describes_the_api(client):
     schema = client.get("/openapi.json").json()
-    assert set(schema["paths"]) == {"/api/extract", "/api/statements"}
+    assert set(schema["paths"]) == {"/api/extract", "/api/statements", "/api/quotes"}
     assert "post" in schema["paths"]["/api/extract"]
 
 

@@ -11,10 +11,11 @@ and the rerun makes the same near-duplicate decisions as an uninterrupted run.
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import sys
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -80,25 +81,41 @@ class RunStats:
 
 @dataclass
 class Chunk:
-    """Outcomes in corpus order; ``todo`` holds the articles the workers must process."""
+    """Outcomes in corpus order; ``todo`` holds the articles the workers must process, ``regroup``
+    articles committed before (or in flight) that became copies of another representative."""
 
     outcomes: list[Outcome] = field(default_factory=list)
     todo: list[Outcome] = field(default_factory=list)
+    regroup: list[dedup.Change] = field(default_factory=list)
 
 
 class _Planner:
-    """Turns corpus items into chunks: skip what is done, group near-duplicates."""
+    """Turns corpus items into chunks: skip what is done, group near-duplicates.
+
+    Groups follow ``dedup``'s rule (connected components, the earliest article represents its
+    group). An article that joins two groups makes the later group's articles copies of the
+    earlier representative: they are rewritten as copies in the article's chunk, so every
+    committed prefix of the corpus is grouped as a run over that prefix alone would group it.
+    """
+
+    RECENT = 10_000  # inputs kept for a copy that must be processed after all (see ``_regroup``)
 
     def __init__(self, store: Store, threshold: float, stats: RunStats, on_skip: Callable[[], None]):
+        self.store = store
         self.done = store.done()
-        self.deduper = dedup.Deduper(threshold)
-        for aid, sig in store.representative_signatures():
-            self.deduper.add_representative(aid, sig)
+        self.groups = dedup.Deduper(threshold)
+        for aid, sig, seq, rep in store.grouped():
+            self.groups.load(aid, sig, seq, rep)
         self.seen: set[str] = set()
         self.stats = stats
         self.on_skip = on_skip
+        self.recent: OrderedDict[str, Article] = OrderedDict()
+        self.chunk = Chunk()
+        self.planned: dict[str, Outcome] = {}  # the chunk's outcomes by article
+        self.pending: dict[str, dedup.Change] = {}  # the chunk's regrouping of earlier articles
 
-    def outcome(self, item: Article | InputError) -> Outcome | None:
+    def add(self, item: Article | InputError) -> None:
+        """Plan one corpus item into the current chunk (or skip it)."""
         if isinstance(item, InputError):
             article = Article(id=item.source, text="")
             result = Outcome(article, status=ERROR, error=item.message)
@@ -108,36 +125,86 @@ class _Planner:
         if article.id in self.seen:  # two inputs with one id: the first one counts
             self.stats.repeated_ids += 1
             self.on_skip()
-            return None
+            return
         self.seen.add(article.id)
         if self.done.get(article.id) == h:
             self.stats.skipped += 1
             self.on_skip()
-            return None
+            return
         if result is not None:
             result.content_hash = h
-            return result
+            self._put(result)
+            return
+        self._remember(article)
         sig = dedup.signature(article.text)
-        match = self.deduper.assign(article.id, sig)
-        if match:
-            return Outcome(article, status=DUPLICATE, duplicate_of=match.representative,
-                           similarity=match.similarity, content_hash=h)
-        return Outcome(article, status=OK, signature=sig, content_hash=h)
+        if sig is None:
+            changes = self.groups.discard(article.id)
+            self._put(Outcome(article, status=OK, content_hash=h))
+        else:
+            match, changes = self.groups.add(article.id, sig)
+            o = Outcome(article, status=OK, signature=sig, content_hash=h, seq=self.groups.seq(article.id))
+            if match:
+                o.status, o.duplicate_of, o.similarity = DUPLICATE, match.representative, match.similarity
+            self._put(o)
+        for change in changes:
+            self._regroup(change)
 
-    def chunks(self, items: Iterable[Article | InputError], size: int) -> Iterator[Chunk]:
-        chunk = Chunk()
+    def _put(self, o: Outcome) -> None:
+        self.pending.pop(o.article.id, None)
+        self.planned[o.article.id] = o
+        self.chunk.outcomes.append(o)
+        if o.status == OK:
+            self.chunk.todo.append(o)
+
+    def _regroup(self, c: dedup.Change) -> None:
+        """An earlier article's representative changed: in this chunk, its outcome changes; a copy
+        that represents its group now is processed; a committed article is made a copy."""
+        o = self.planned.get(c.article_id)
+        if o is not None and o.status != ERROR:
+            if o.status == OK and c.representative is not None:
+                self.chunk.todo = [t for t in self.chunk.todo if t is not o]
+            elif o.status == DUPLICATE and c.representative is None:
+                self.chunk.todo.append(o)
+            o.status = OK if c.representative is None else DUPLICATE
+            o.duplicate_of, o.similarity = c.representative, c.similarity
+        elif c.representative is None:
+            aid = c.article_id
+            article = self.recent.get(aid) or self.store.article_inputs([aid])[aid]
+            self._put(Outcome(article, status=OK, content_hash=content_hash(article),
+                              signature=self.groups.signature_of(aid), seq=self.groups.seq(aid)))
+        else:
+            self.pending[c.article_id] = c
+
+    def _remember(self, article: Article) -> None:
+        self.recent[article.id] = article
+        if len(self.recent) > self.RECENT:
+            self.recent.popitem(last=False)
+
+    def take(self) -> Chunk:
+        chunk, self.chunk = self.chunk, Chunk()
+        chunk.regroup = list(self.pending.values())
+        self.planned, self.pending = {}, {}
+        return chunk
+
+    def chunks(self, items: Iterable[Article | InputError], size: int, workers: int = 1) -> Iterator[Chunk]:
+        """Chunks of ``size`` articles to process; the last few smaller, so that the workers
+        finish together rather than one of them finishing a whole chunk alone."""
+        ahead: deque = deque()
+        tail = 4 * workers * size if workers > 1 else 0
         for item in items:
-            o = self.outcome(item)
-            if o is None:
-                continue
-            chunk.outcomes.append(o)
-            if o.status == OK:
-                chunk.todo.append(o)
-            if len(chunk.todo) >= size or len(chunk.outcomes) >= 4 * size:
-                yield chunk
-                chunk = Chunk()
-        if chunk.outcomes:
-            yield chunk
+            ahead.append(item)
+            if len(ahead) > tail:
+                yield from self._fill(ahead.popleft(), size)
+        while ahead:  # guided: the chunk size shrinks with what is left
+            item = ahead.popleft()
+            yield from self._fill(item, min(size, max(1, math.ceil(len(ahead) / (2 * workers)))))
+        if self.chunk.outcomes or self.pending:
+            yield self.take()
+
+    def _fill(self, item: Article | InputError, size: int) -> Iterator[Chunk]:
+        self.add(item)
+        if len(self.chunk.todo) >= size or len(self.chunk.outcomes) >= 4 * size:
+            yield self.take()
 
 
 def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_size: int = DEFAULT_CHUNK,
@@ -158,7 +225,7 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
                dynamic_ncols=True, smoothing=0.1)
     try:
         planner = _Planner(store, threshold, stats, on_skip=lambda: bar.update(1))
-        chunks = planner.chunks(items, chunk_size)
+        chunks = planner.chunks(items, chunk_size, stats.workers)
         if stats.workers == 1 and not article_timeout:
             _run_here(chunks, store, stats, bar, pipeline_factory)
         else:
@@ -214,7 +281,7 @@ def _commit(chunk: Chunk, results: list[Article | Failure], usages: list[WorkerU
             o.status, o.error = ERROR, result.message
         else:
             o.article = result
-    store.write_chunk(chunk.outcomes)
+    store.write_chunk(chunk.outcomes, chunk.regroup)
     for usage in usages:
         if usage is not None:
             stats.worker_usage[usage.pid] = usage
@@ -234,12 +301,12 @@ def _commit(chunk: Chunk, results: list[Article | Failure], usages: list[WorkerU
 
 
 def _finish(store: Store, cross_disputes: bool) -> None:
-    """Store-wide steps after the articles: disputes across articles, speakers across articles."""
-    from . import disputes
-
-    if cross_disputes and hasattr(disputes, "find_cross_disputes"):
-        store.replace_cross_disputes(list(disputes.find_cross_disputes(list(store.articles()))))
+    """Store-wide steps after the articles: disputes across articles (the pairs this run's
+    articles make), speakers across articles (merged from DuckDB's counts of the names), quotes."""
+    if cross_disputes:
+        store.update_cross_disputes()
     store.rebuild_speakers()
+    store.rebuild_quotes()
 
 
 # --- corpus size, for the progress bar ----------------------------------------------------------

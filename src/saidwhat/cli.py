@@ -488,6 +488,40 @@ def cmd_speakers(args) -> int:
     return EXIT_OK
 
 
+def add_quotes(sub) -> None:
+    p = sub.add_parser(
+        "quotes",
+        help="quotes across a store: where each first appeared, who repeats it, changed words",
+        description="The direct quotes (and quoted parts of mixed statements) of a store, grouped across "
+        "articles: the same words up to punctuation, case and ellipses, a part of a longer version, or a "
+        "variant with words changed. Each quote lists its first appearance (by date, then corpus order) "
+        "and every occurrence; a variant's changed words are given.",
+    )
+    _add_db(p)
+    p.add_argument("--speaker", metavar="NAME", help="quotes of this speaker (any alias)")
+    p.add_argument("--variants-only", action="store_true", help="only quotes repeated with words changed")
+    _add_format(p)
+    p.set_defaults(func=cmd_quotes)
+
+
+def cmd_quotes(args) -> int:
+    found = _with_fresh_store(args.db, lambda s: s.quotes(args.speaker, args.variants_only))
+    fmt = args.format or ("table" if sys.stdout.isatty() and not args.out else "json")
+    if fmt == "json":
+        rows = found
+    elif fmt == "csv":  # one row per occurrence
+        rows = [{"quote_id": q["id"], "speaker": q["speaker"], "first_seen_text": q["text"],
+                 "first_seen_date": q["first_seen"]["date"], "first_seen_source": q["first_seen"]["source"],
+                 "n_articles": q["n_articles"], **o} for q in found for o in q["occurrences"]]
+    else:
+        rows = [{"first seen": q["first_seen"]["date"], "source": q["first_seen"]["source"],
+                 "speaker": q["speaker"], "articles": q["n_articles"],
+                 "variants": sum(o["variant"] for o in q["occurrences"]), "text": q["text"]} for q in found]
+    args.format = fmt
+    _write_rows(rows, args, columns=["first seen", "source", "speaker", "articles", "variants", "text"])
+    return EXIT_OK
+
+
 def add_export(sub) -> None:
     p = sub.add_parser("export", help="write a store's tables as Parquet or CSV files",
                        description="Write every table of a store to DIR, one <table>.parquet or .csv each.")
@@ -511,12 +545,15 @@ def add_spark(sub) -> None:
         "Parquet folder per store table under --out. Submit to a cluster with --master or spark-submit.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl(.gz) or .parquet files or folders")
-    p.add_argument("--out", required=True, metavar="DIR", help="output folder (replaced)")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="output folder; a later run into it adds its new articles")
     p.add_argument("--master", default=None, metavar="URL",
                    help="Spark master (default: local[*], or what spark-submit set)")
     p.add_argument("--partitions", type=int, default=None, metavar="N",
                    help="partitions of the articles (default: about 200 articles each)")
     _add_article_timeout(p)
+    p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="a Spark setting, as spark-submit's --conf (repeat for several)")
     p.set_defaults(func=cmd_spark)
 
 
@@ -528,10 +565,18 @@ def cmd_spark(args) -> int:
     from . import spark
 
     _check_paths([p for p in args.inputs if "://" not in p])
+    conf = dict(_setting(c) for c in args.conf)
     counts = spark.run_job(args.inputs, args.out, master=args.master, partitions=args.partitions,
-                           article_timeout=args.article_timeout)
+                           article_timeout=args.article_timeout, conf=conf)
     print("saidwhat: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {args.out}")
     return EXIT_OK
+
+
+def _setting(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise UserError(f"--conf {text!r}: expected KEY=VALUE, as spark.driver.memory=4g")
+    return key.strip(), value
 
 
 def _add_db(p) -> None:
@@ -586,6 +631,8 @@ def _with_fresh_store(db: str, fn):
         with Store(db) as store:
             if store.speakers_stale():
                 store.rebuild_speakers()
+            if store.quotes_stale():
+                store.rebuild_quotes()
             return fn(store)
 
     return _with_store_errors(go)
@@ -639,7 +686,7 @@ def _rows_table(rows: list[dict], columns: list[str]) -> str:
 
 COMMANDS: list[Callable] = [
     add_extract, add_disputes,  # one article or a few
-    add_run, add_query, add_speakers, add_export, add_spark,  # corpora and the store
+    add_run, add_query, add_speakers, add_quotes, add_export, add_spark,  # corpora and the store
     add_serve,
 ]
 

@@ -30,6 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, disputes, guard, ingest
+from ..quotes import pieces
 from ..records import Article, article_to_dict
 from . import corpus, uploads
 from .highlight import view_article
@@ -266,7 +267,7 @@ def create_app(db_path: str | None = None, pipeline=None,
     def search(request: Request, speaker: str = "", q: str = ""):
         db = need_db()
         asked = bool(speaker.strip() or q.strip())
-        rows = corpus.search_statements(db, speaker, q) if asked else []
+        rows = corpus.with_quote_ids(db, corpus.search_statements(db, speaker, q)) if asked else []
         top = [] if asked else corpus.top_speakers(db)
         return page(request, "search.html", speaker=speaker, q=q, rows=rows, asked=asked,
                     limit=corpus.MAX_RESULTS, top=top)
@@ -276,7 +277,18 @@ def create_app(db_path: str | None = None, pipeline=None,
         info = corpus.speaker_page(need_db(), name)
         if not info["statements"]:  # not a full corpus name: show the names that contain it
             return RedirectResponse(f"/search?{urlencode({'speaker': name})}", status_code=303)
+        corpus.with_quote_ids(need_db(), info["statements"])
+        info["quotes"] = [q for q in corpus.quotes(need_db(), name) if q["speaker"] == name]
         return page(request, "speaker.html", info=info)
+
+    @app.get("/quotes/{quote_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def quote_page(request: Request, quote_id: str):
+        found = corpus.quote(need_db(), quote_id)
+        if found is None:
+            return page(request, "error.html", 404, message="No quote with this id in the corpus.")
+        for o in found["occurrences"]:
+            o["pieces"] = pieces(o["text"], o["changed"])
+        return page(request, "quote.html", quote=found)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def stored_article(request: Request, article_id: str):
@@ -315,6 +327,16 @@ def create_app(db_path: str | None = None, pipeline=None,
     ) -> list[dict[str, Any]]:
         """Statements of the store (``--db``), oldest article first."""
         return [_statement_json(r) for r in corpus.search_statements(need_db(), speaker, q, limit)]
+
+    @app.get("/api/quotes", tags=["api"], summary="Quotes across the corpus")
+    def api_quotes(
+        speaker: str = Query("", description="part of the speaker's name"),
+        variants_only: bool = Query(False, description="only quotes repeated with words changed"),
+        limit: int = Query(100, ge=1, le=corpus.MAX_RESULTS),
+    ) -> list[dict[str, Any]]:
+        """Quotes of the store (``--db``), most repeated first: the first-seen wording and where it
+        appeared first, and every occurrence (a variant lists its changed words)."""
+        return corpus.quotes(need_db(), speaker, variants_only, limit)
 
     @app.exception_handler(uploads.UploadError)
     async def input_error(request: Request, err: uploads.UploadError):

@@ -158,3 +158,68 @@ def load_article(db_path: str, article_id: str) -> Article | None:
         ))
     article.disputes = [Dispute(str(d["a"]), str(d["b"]), d["kind"]) for d in disputes]
     return article
+
+
+# --- quotes (the ``quotes`` table of ``saidwhat.store.TABLES``, absent from older stores) --------
+
+
+def _has_quotes(corpus: _Corpus) -> bool:
+    found = corpus.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'quotes'")
+    return found.fetchone()[0] > 0
+
+
+def quotes(db_path: str, speaker: str | None = None, variants_only: bool = False,
+           limit: int = MAX_RESULTS) -> list[dict[str, Any]]:
+    """Quotes as ``saidwhat.quotes.to_json`` objects: most repeated first; of speakers whose corpus
+    name contains ``speaker``; only those with a variant."""
+    from ..quotes import to_json
+
+    with connect(db_path) as corpus:
+        if not _has_quotes(corpus):
+            return []
+        where, params = [], []
+        if speaker and speaker.strip():
+            where.append("speaker ILIKE ? ESCAPE '\\'")
+            params.append(_like(speaker.strip()))
+        if variants_only:
+            where.append("variant")
+        ids = corpus.rows(f"""SELECT id FROM quotes {"WHERE " + " AND ".join(where) if where else ""}
+            GROUP BY id ORDER BY max(n_articles) DESC, min(first_date) NULLS LAST, id LIMIT ?""",
+                          [*params, limit])
+        rows = corpus.rows("SELECT * FROM quotes WHERE id IN (SELECT unnest(?))", [[r["id"] for r in ids]])
+    return to_json(rows)
+
+
+def quote(db_path: str, quote_id: str) -> dict[str, Any] | None:
+    """One quote, its occurrences with their article titles, or ``None``."""
+    from ..quotes import to_json
+
+    with connect(db_path) as corpus:
+        if not _has_quotes(corpus):
+            return None
+        rows = corpus.rows("SELECT q.*, a.title AS article_title FROM quotes q "
+                           "LEFT JOIN articles a ON a.id = q.article_id WHERE q.id = ?", [quote_id])
+    if not rows:
+        return None
+    (found,) = to_json(rows)
+    titles = {(r["article_id"], r["position"]): r["article_title"] for r in rows}
+    for n, o in enumerate(found["occurrences"]):
+        o["article_title"] = titles.get((o["article_id"], n))
+    return found
+
+
+def with_quote_ids(db_path: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``statements`` (rows with ``article_id`` and ``id``), each with the ``quote_id`` of the quote
+    it is part of, if any."""
+    if not statements:
+        return statements
+    with connect(db_path) as corpus:
+        if not _has_quotes(corpus):
+            return statements
+        found = corpus.rows("SELECT DISTINCT article_id, statement_id, id FROM quotes "
+                            "WHERE article_id IN (SELECT unnest(?))",
+                            [sorted({str(s["article_id"]) for s in statements})])
+    ids = {(r["article_id"], r["statement_id"]): r["id"] for r in found}
+    for s in statements:
+        s["quote_id"] = ids.get((str(s["article_id"]), str(s["id"])))
+    return statements
