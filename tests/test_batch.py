@@ -22,9 +22,10 @@ from synthetic_corpus import articles, corpus_args, fake_pipeline, make_corpus, 
 ARTICLE_COLUMNS = "id, status, duplicate_of, content_hash, n_statements"
 
 
-def run_fake(paths: list[str], db: Path, workers: int = 1, chunk_size: int = 4) -> batch.RunStats:
+def run_fake(paths: list[str], db: Path, workers: int = 1, chunk_size: int = 4,
+             article_timeout: float | None = batch.DEFAULT_TIMEOUT) -> batch.RunStats:
     return batch.run(ingest.read_paths(paths), str(db), workers=workers, chunk_size=chunk_size,
-                     progress=False, pipeline_factory=fake_pipeline)
+                     progress=False, pipeline_factory=fake_pipeline, article_timeout=article_timeout)
 
 
 def table(db: Path, sql: str) -> list[tuple]:
@@ -197,10 +198,11 @@ def test_disputes_across_articles_are_judged_once_per_pair_and_stored(corpus, tm
     monkeypatch.setattr(disputes, "judge_cross", a000_is_answered_by_a001)
     db = tmp_path / "db.duckdb"
     rows = make_corpus(30, copies=(3, 7))
-    run_fake(corpus_args(rows[:12], tmp_path / "first"), db)
+    in_this_process = None  # no worker processes: they would not see the patched cross_items
+    run_fake(corpus_args(rows[:12], tmp_path / "first"), db, article_timeout=in_this_process)
     first = len(judged)
     assert first == 9 * 8  # the 9 processed articles of the first 12 rows, each pair both ways
-    run_fake(corpus, db)
+    run_fake(corpus, db, article_timeout=in_this_process)
     assert len(judged) - first == 30 * 29 - 9 * 8  # then only the pairs with a new article
     assert table(db, "SELECT article_a, a, article_b, b, kind FROM disputes") == [
         ("a000", "s1", "a001", "s1", "contradiction")]

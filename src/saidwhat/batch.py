@@ -20,13 +20,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import dedup, guard
 from .guard import DEFAULT_TIMEOUT, Failure, WorkerUsage, default_pipeline, worker_usage
 from .ingest import InputError
 from .records import Article
-from .store import DUPLICATE, ERROR, OK, Outcome, Store, content_hash
+from .store import DUPLICATE, ERROR, OK, Outcome, Store, content_hash, cross_item_rows
 
 DEFAULT_CHUNK = 16
 _IN_FLIGHT_PER_WORKER = 2
@@ -87,6 +88,27 @@ class Chunk:
     outcomes: list[Outcome] = field(default_factory=list)
     todo: list[Outcome] = field(default_factory=list)
     regroup: list[dedup.Change] = field(default_factory=list)
+
+
+@dataclass
+class _Processed:
+    article: Article
+    cross_rows: list[dict]
+
+
+class _StorePipeline:
+    """A worker's pipeline in a run: each article comes back with its rows for cross-article
+    disputes already made, so the parent process, the serial part of a run, only writes."""
+
+    def __init__(self, factory: Callable):
+        self.pipeline = factory()
+
+    def process(self, article: Article) -> _Processed:
+        return next(self.process_many([article]))
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[_Processed]:
+        for article in self.pipeline.process_many(articles):
+            yield _Processed(article, cross_item_rows(article))
 
 
 class _Planner:
@@ -226,11 +248,12 @@ def run(items: Iterable[Article | InputError], db: str, workers: int = 1, chunk_
     try:
         planner = _Planner(store, threshold, stats, on_skip=lambda: bar.update(1))
         chunks = planner.chunks(items, chunk_size, stats.workers)
+        factory = partial(_StorePipeline, pipeline_factory)
         if stats.workers == 1 and not article_timeout:
-            _run_here(chunks, store, stats, bar, pipeline_factory)
+            _run_here(chunks, store, stats, bar, factory)
         else:
             try:
-                _run_pool(chunks, store, stats, bar, pipeline_factory, article_timeout)
+                _run_pool(chunks, store, stats, bar, factory, article_timeout)
             except BrokenProcessPool as err:
                 raise RunError("the worker processes failed (the model did not load?); "
                                "what was committed is kept: rerun the same command to go on") from err
@@ -280,7 +303,7 @@ def _commit(chunk: Chunk, results: list[Article | Failure], usages: list[WorkerU
         if isinstance(result, Failure):
             o.status, o.error = ERROR, result.message
         else:
-            o.article = result
+            o.article, o.cross_rows = result.article, result.cross_rows
     store.write_chunk(chunk.outcomes, chunk.regroup)
     for usage in usages:
         if usage is not None:

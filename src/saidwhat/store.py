@@ -284,6 +284,7 @@ class Outcome:
     signature: np.ndarray | None = None
     content_hash: str | None = None
     seq: int | None = None  # the article's position in corpus order, across runs
+    cross_rows: list[dict[str, Any]] | None = None  # made by the worker; None: made when written
 
 
 def article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
@@ -314,7 +315,10 @@ def article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
     if outcome.duplicate_of:
         rows["duplicates"].append({"group_id": outcome.duplicate_of, "article_id": a.id,
                                    "similarity": outcome.similarity})
-    rows["_cross_items"] = cross_item_rows(a) if outcome.status == OK else []
+    if outcome.status != OK:
+        rows["_cross_items"] = []
+    else:
+        rows["_cross_items"] = outcome.cross_rows if outcome.cross_rows is not None else cross_item_rows(a)
     return rows
 
 
