@@ -379,6 +379,7 @@ def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]
         found_.confidence = model.probability(features)
         if found_.confidence >= model.threshold:
             found.append(found_)
+    found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
     return sourced + found
 
 
