@@ -594,12 +594,10 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
         if f is None:
             cue_tok = cue_for_quote(doc, text, q)
             if cue_tok is not None:
-                subj = subject_of(cue_tok) or postposed_subject(cue_tok, q)
-                speaker = (
-                    mention_span(subj, text, cue_tok)
-                    if subj is not None and not inside(subj.idx, q)
-                    else None
-                )
+                subj = subject_of(cue_tok)
+                if subj is None or inside(subj.idx, q):
+                    subj = speaker_beside_cue(cue_tok, q)
+                speaker = mention_span(subj, text, cue_tok) if subj is not None else None
                 f = Found(
                     "direct",
                     trim(text, q.start, q.end),
@@ -618,16 +616,24 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
     return found
 
 
-def postposed_subject(cue, q: Quote):
-    """The speaker named right after a cue that follows its quote, when the parse gave the cue
-    no subject: '"...," says Myra Gutin, a historian' (a sentence run on past the paragraph)."""
-    if cue.idx < q.outer_end or cue.i + 1 >= len(cue.doc):
-        return None
-    first = cue.doc[cue.i + 1]
-    chunk = next((c for c in cue.sent.noun_chunks if c.start == first.i), None)
-    if chunk is None or "\n" in chunk.text:
-        return None
-    return chunk.root
+def speaker_beside_cue(cue, q: Quote):
+    """The speaker of a quote's cue when the parse gave the cue no subject outside the quote
+    (a sentence run on past its paragraph, a misattached appositive): the noun phrase between
+    the quote and a cue after it ('"...," Bozell answers'), else right after that cue ('"...,"
+    says Myra Gutin, a historian'); for a cue before the quote, the last noun phrase before the
+    cue that is neither an object nor an apposition ("Col. Steven Warren, a spokesman, said")."""
+    sent = cue.sent
+    para_start, para_end = paragraph_bounds(cue.doc.text, cue.idx)
+    chunks = [c for c in sent.noun_chunks if para_start <= c.start_char and c.end_char <= para_end
+              and not (q.outer_start <= c.start_char < q.outer_end)]
+    if cue.idx >= q.outer_end:
+        between = [c for c in chunks if q.outer_end <= c.start_char and c.end < cue.i + 1]
+        if between:
+            return between[0].root
+        after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
+        return after.root if after is not None else None
+    before = [c for c in chunks if c.end <= cue.i and c.root.dep_ not in ("pobj", "dobj", "appos", "poss")]
+    return before[-1].root if before else None
 
 
 def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
