@@ -259,11 +259,16 @@ def object_controller(verb):
 def mention_span(token, text: str, cue=None) -> tuple[int, int]:
     """Character span of the noun phrase a speaker token heads, without relative clauses, within
     the cue's paragraph; a relative pronoun is the mention ("which", resolved later). A subject
-    parsed across a paragraph break (a dateline or time stamp glued to the sentence) is replaced
-    by what stands between the paragraph's start and the cue."""
+    parsed across a paragraph break (a dateline or time stamp glued to the sentence) or inside
+    the paragraph's dateline ("MYRTLE BEACH, S.C. - Sen. Ted Cruz said") is replaced by what
+    stands between the paragraph's (or dateline's) end and the cue."""
     anchor = cue if cue is not None else token
-    para_start = text.rfind("\n", 0, anchor.idx) + 1
+    line_start = text.rfind("\n", 0, anchor.idx) + 1
+    para_start = after_dateline(text, line_start)
     if token.idx < para_start and cue is not None and cue.idx > para_start:
+        chunk = chunk_before(cue, para_start) if token.idx >= line_start else None
+        if chunk is not None:  # the subject parsed inside the dateline
+            return chunk.start_char, chunk.end_char
         before = [t for t in cue.doc[: cue.i] if t.idx >= para_start and not t.is_space]
         while before and before[-1].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
             before.pop()
@@ -280,6 +285,20 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
             break
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
     return left.idx, right.idx + len(right.text)
+
+
+_DATELINE = re.compile(
+    r"[A-Z](?:[A-Z.'’ ]|-(?=[A-Z]))*[A-Z.]"  # WASHINGTON, MYRTLE BEACH
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[\w.]+)?)?"  # , S.C. / , July 19
+    r"(?:[ \t]*\([^)\n]{1,30}\))?"  # (AP)
+    r"[ \t]*(?:—|–|--|-)[ \t]*"
+)
+
+
+def after_dateline(text: str, para_start: int) -> int:
+    """Where a paragraph's text starts after a dateline ("WASHINGTON (AP) — ")."""
+    m = _DATELINE.match(text, para_start)
+    return m.end() if m else para_start
 
 
 def cue_span(verb) -> tuple[int, int]:
@@ -632,8 +651,22 @@ def speaker_beside_cue(cue, q: Quote):
             return between[0].root
         after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
         return after.root if after is not None else None
-    before = [c for c in chunks if c.end <= cue.i and c.root.dep_ not in ("pobj", "dobj", "appos", "poss")]
-    return before[-1].root if before else None
+    chunk = chunk_before(cue, para_start, q)
+    return chunk.root if chunk is not None else None
+
+
+def chunk_before(cue, start: int, q: Quote | None = None):
+    """The last noun phrase from ``start`` to the cue in its sentence, outside the quote, that
+    is neither an object nor an apposition nor a possessive: the likeliest subject."""
+    chunks = [
+        c
+        for c in cue.sent.noun_chunks
+        if c.start_char >= start
+        and c.end <= cue.i
+        and c.root.dep_ not in ("pobj", "dobj", "appos", "poss")
+        and not (q is not None and q.outer_start <= c.start_char < q.outer_end)
+    ]
+    return chunks[-1] if chunks else None
 
 
 def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
