@@ -32,6 +32,7 @@ INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
 NAMING_POS = {"NOUN", "PROPN"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 MIN_QUOTE_WORDS = 4
 _EDGE_PUNCT = " \t\n,;:—–-"
 
@@ -76,6 +77,14 @@ def claim_nouns() -> frozenset[str]:
     """Nouns that name what was said ("statements", "claims"), from data/claim_nouns.txt."""
     text = resources.files("saidwhat").joinpath("data/claim_nouns.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns for documents that speak for their author ("poll", "statement"), from
+    data/document_nouns.txt (resolution reads the same list)."""
+    text = resources.files("saidwhat").joinpath("data/document_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.split("#")[0].strip().lower() for w in text.splitlines() if w.split("#")[0].strip())
 
 
 class AttributionModel:
@@ -208,6 +217,11 @@ def subject_of(verb):
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and participle_agent(verb.head):
+            return verb.head  # "an outside group backing Rubio": the group backs him
+        controller = object_controller(verb)
+        if controller is not None:
+            return controller
         if verb.head is verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
             return None
         participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
@@ -217,16 +231,44 @@ def subject_of(verb):
     return None
 
 
+def participle_agent(noun) -> bool:
+    """Whether a noun is the agent of the participle modifying it: "an outside group backing
+    Rubio", not "issued a statement saying ..." (the issuer says it) nor "a poll showing"."""
+    return (
+        noun.pos_ in NOMINAL_POS
+        and noun.dep_ != "dobj"
+        and noun.lemma_.lower() not in document_nouns()
+        and noun.lower_ not in document_nouns()
+    )
+
+
+def object_controller(verb):
+    """The object that is the subject of an infinitive that has none of its own: "led Priebus to
+    declare", "asked him to explain"."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("xcomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None:
+        return None
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return obj
+    return None
+
+
 def mention_span(token, text: str, cue=None) -> tuple[int, int]:
     """Character span of the noun phrase a speaker token heads, without relative clauses, within
-    the cue's paragraph; a relative "that"/"which" stands for the noun it modifies. A subject
-    parsed across a paragraph break (a dateline or time stamp glued to the sentence) is replaced
-    by what stands between the paragraph's start and the cue."""
-    if token.lower_ in ("that", "which") and token.head.dep_ == "relcl" and token.head.head is not token.head:
-        token = token.head.head
+    the cue's paragraph; a relative pronoun is the mention ("which", resolved later). A subject
+    parsed across a paragraph break (a dateline or time stamp glued to the sentence) or inside
+    the paragraph's dateline ("MYRTLE BEACH, S.C. - Sen. Ted Cruz said") is replaced by what
+    stands between the paragraph's (or dateline's) end and the cue."""
     anchor = cue if cue is not None else token
-    para_start = text.rfind("\n", 0, anchor.idx) + 1
+    line_start = text.rfind("\n", 0, anchor.idx) + 1
+    para_start = after_dateline(text, line_start)
     if token.idx < para_start and cue is not None and cue.idx > para_start:
+        chunk = chunk_before(cue, para_start) if token.idx >= line_start else None
+        if chunk is not None:  # the subject parsed inside the dateline
+            return chunk.start_char, chunk.end_char
         before = [t for t in cue.doc[: cue.i] if t.idx >= para_start and not t.is_space]
         while before and before[-1].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
             before.pop()
@@ -243,6 +285,20 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
             break
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
     return left.idx, right.idx + len(right.text)
+
+
+_DATELINE = re.compile(
+    r"[A-Z](?:[A-Z.'’ ]|-(?=[A-Z]))*[A-Z.]"  # WASHINGTON, MYRTLE BEACH
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[\w.]+)?)?"  # , S.C. / , July 19
+    r"(?:[ \t]*\([^)\n]{1,30}\))?"  # (AP)
+    r"[ \t]*(?:—|–|--|-)[ \t]*"
+)
+
+
+def after_dateline(text: str, para_start: int) -> int:
+    """Where a paragraph's text starts after a dateline ("WASHINGTON (AP) — ")."""
+    m = _DATELINE.match(text, para_start)
+    return m.end() if m else para_start
 
 
 def cue_span(verb) -> tuple[int, int]:
@@ -326,13 +382,14 @@ def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]
     kept when the attribution model scores them at or above its threshold."""
     model = model or attribution_model()
     found: list[Found] = []
+    sourced: list[Found] = []  # "according to X": the source named, first when two share a content
     text = doc.text
     quote_marks = quote_mark_positions(text)
     for tok in doc:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             f = according_to(tok, text)
             if f:
-                found.append(f)
+                sourced.append(f)
             continue
         cand = candidate(tok, text, quote_marks)
         if cand is None:
@@ -341,7 +398,8 @@ def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]
         found_.confidence = model.probability(features)
         if found_.confidence >= model.threshold:
             found.append(found_)
-    return found
+    found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
+    return sourced + found
 
 
 def quote_mark_positions(text: str) -> list[int]:
@@ -556,11 +614,9 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
             cue_tok = cue_for_quote(doc, text, q)
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
-                speaker = (
-                    mention_span(subj, text, cue_tok)
-                    if subj is not None and not inside(subj.idx, q)
-                    else None
-                )
+                if subj is None or inside(subj.idx, q):
+                    subj = speaker_beside_cue(cue_tok, q)
+                speaker = mention_span(subj, text, cue_tok) if subj is not None else None
                 f = Found(
                     "direct",
                     trim(text, q.start, q.end),
@@ -577,6 +633,40 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
             by_quote[qi] = f
             found.append(f)
     return found
+
+
+def speaker_beside_cue(cue, q: Quote):
+    """The speaker of a quote's cue when the parse gave the cue no subject outside the quote
+    (a sentence run on past its paragraph, a misattached appositive): the noun phrase between
+    the quote and a cue after it ('"...," Bozell answers'), else right after that cue ('"...,"
+    says Myra Gutin, a historian'); for a cue before the quote, the last noun phrase before the
+    cue that is neither an object nor an apposition ("Col. Steven Warren, a spokesman, said")."""
+    sent = cue.sent
+    para_start, para_end = paragraph_bounds(cue.doc.text, cue.idx)
+    chunks = [c for c in sent.noun_chunks if para_start <= c.start_char and c.end_char <= para_end
+              and not (q.outer_start <= c.start_char < q.outer_end)]
+    if cue.idx >= q.outer_end:
+        between = [c for c in chunks if q.outer_end <= c.start_char and c.end < cue.i + 1]
+        if between:
+            return between[0].root
+        after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
+        return after.root if after is not None else None
+    chunk = chunk_before(cue, para_start, q)
+    return chunk.root if chunk is not None else None
+
+
+def chunk_before(cue, start: int, q: Quote | None = None):
+    """The last noun phrase from ``start`` to the cue in its sentence, outside the quote, that
+    is neither an object nor an apposition nor a possessive: the likeliest subject."""
+    chunks = [
+        c
+        for c in cue.sent.noun_chunks
+        if c.start_char >= start
+        and c.end <= cue.i
+        and c.root.dep_ not in ("pobj", "dobj", "appos", "poss")
+        and not (q is not None and q.outer_start <= c.start_char < q.outer_end)
+    ]
+    return chunks[-1] if chunks else None
 
 
 def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
@@ -647,8 +737,10 @@ def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> F
         return Found("direct", content, prev.cue, prev.speaker, 0.85, qi)
     prev_f = found[-1] if found else None
     if prev_f is not None and prev_f.quote is not None:
-        gap = text[quotes[prev_f.quote].outer_end : q.outer_start]
-        if "\n" not in gap and len(gap) < 80:
+        gap_start = quotes[prev_f.quote].outer_end
+        gap = text[gap_start : q.outer_start]
+        attributed_between = prev_f.cue is not None and gap_start <= prev_f.cue[0] < q.outer_start
+        if "\n" not in gap and (len(gap) < 80 or attributed_between):
             return Found("direct", content, prev_f.cue, prev_f.speaker, 0.85, qi)
     return None
 
@@ -729,6 +821,13 @@ def words_outside_quotes(text: str, span: tuple[int, int], quotes: list[Quote]) 
     return word_count(" ".join(pieces))
 
 
+def said_within_quote(f: Found, quotes: list[Quote]) -> bool:
+    """Whether a clause's speaker and content both lie inside one quote."""
+    return f.speaker is not None and any(
+        inside(f.speaker[0], q) and inside(f.content[0], q) for q in quotes
+    )
+
+
 def merge(
     quoted: list[Found], clauses: list[Found], headline: Found | None, text: str, quotes: list[Quote]
 ) -> list[Found]:
@@ -748,6 +847,8 @@ def merge(
         ):
             continue
         touched = [q for q in quotes if overlap((q.outer_start, q.outer_end), c.content)]
+        if said_within_quote(c, touched):
+            continue  # "I think ..." inside a quote: the quote's speaker's words, not the subject's
         if touched and words_outside_quotes(text, c.content, touched) < 3:
             same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None)
             if same is not None:

@@ -45,6 +45,7 @@ _NOT_PERSON_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORG", "GPE", "FAC", "LOC"
 _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
+_CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
@@ -75,7 +76,11 @@ def _in_list(tok, name: str) -> bool:
 
 
 def _is_title(tok) -> bool:
-    return _in_list(tok, "titles") or tok.lower_ in _lists()["honorifics"]
+    """A title or honorific, also an abbreviation whose full stop the tokenizer split off ("Capt" ".")."""
+    if _in_list(tok, "titles") or tok.lower_ in _lists()["honorifics"]:
+        return True
+    after = tok.idx + len(tok.text)
+    return tok.doc.text[after : after + 1] == "." and tok.lower_ + "." in _lists()["titles"]
 
 
 def _is_role_word(tok) -> bool:
@@ -189,6 +194,7 @@ class _Article:
         self.quote_starts = [q[0] for q in self.quotes]
         first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
+        self.campaigning = "campaign" in text.lower()
         self.entities: list[_Ent] = []
         self.by_surname: dict[str, list[_Ent]] = {}
         self.by_first: dict[str, list[_Ent]] = {}
@@ -579,11 +585,13 @@ class _Article:
         nxt = root.i + 1
         if nxt < len(self.doc) and _names_a_person(root) and self._person_at(self.doc[nxt]):
             return self.doc[nxt]  # "Sullivan's lawyer Beth Wilkinson", parsed apart
-        after = span.end
-        while after < len(self.doc) and after - span.end < 2 and self.doc[after].text in (".", "-"):
+        after, titled = span.end, _is_title(span[-1])
+        while after < len(self.doc) and after - span.end < 4 and (
+                self.doc[after].text in (".", "-") or _is_title(self.doc[after])):
+            titled = titled or _is_title(self.doc[after])
             after += 1
-        if span.end < after < len(self.doc) and _is_title(span[-1]) and self._person_at(self.doc[after]):
-            return self.doc[after]
+        if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
+            return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
         return None
 
     def _person_at(self, tok) -> bool:
@@ -917,6 +925,8 @@ class _Article:
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
             if owner.type == "person" and owner.named and personal:
+                if noun in _CAMPAIGN_NOUNS and self.campaigning:
+                    noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
                 ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
                 ent.nouns.add(noun)
                 ent.organisation = ent.organisation or owner.name
