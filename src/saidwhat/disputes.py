@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import snowballstemmer
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from .records import Article, Dispute, Entity, Statement
 
@@ -101,7 +100,7 @@ def lexicon() -> Lexicon:
         pair = line.split()
         if len(pair) == 2 and not line.startswith("#"):
             antonyms.add(frozenset(stem(w) for w in pair))
-    not_topic = {stem(w) for w in lists["not topic"]} | {stem(w) for w in STOP_WORDS}
+    not_topic = {stem(w) for w in lists["not topic"]} | {stem(w) for w in stop_words()}
     return Lexicon(
         frame_cues=tuple(frame),
         content_cues=tuple(content),
@@ -115,6 +114,14 @@ def lexicon() -> Lexicon:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    # imported when first needed: a run's parent process judges stored items and needs no spaCy
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -336,7 +343,7 @@ def counted_things(text: str) -> dict[str, str]:
     out = {}
     for m in _COUNT.finditer(text):
         money, number, magnitude, noun = m.groups()
-        if money or not noun.islower() or noun in _NOT_COUNTS or noun in STOP_WORDS:
+        if money or not noun.islower() or noun in _NOT_COUNTS or noun in stop_words():
             continue
         out[stem(noun)] = (number.replace(",", "") + " " + magnitude).strip()
     return out
@@ -636,7 +643,7 @@ def titles_of(said: Said, article: Article) -> set[str]:
         own = {w.lower() for w in words(name)}
         for m in re.finditer(r"\b" + re.escape(last) + r"\b", text, re.IGNORECASE):
             out.update(_title_before(words(text[max(0, m.start() - 60) : m.start()]), own))
-    return out - STOP_WORDS
+    return out - stop_words()
 
 
 def _title_before(before: list[str], own: set[str]) -> list[str]:
