@@ -251,3 +251,16 @@ def test_a_headline_without_full_stop_does_not_swallow_the_first_sentence(nlp):
     assert doc.char_span(body, body + 5).sent.start_char == body
     contents = [s.content.text for s in extract_statements(doc)]
     assert "the bridge will reopen in March after the repairs" in contents
+
+
+@pytest.mark.parametrize("text, content", [
+    ("According to the Coastal Observatory for Marine Safety, a Norway-based monitoring group, more "
+     "than 40 boats have sunk since Sunday.", "more than 40 boats have sunk since Sunday."),
+    ("According to the Institute for Fiscal Studies, an independent think tank, the average family "
+     "will pay 500 pounds more a year.", "the average family will pay 500 pounds more a year."),
+    ("According to the report, last year, the deficit grew.", "last year, the deficit grew."),
+    ("According to the report, in 2015, the deficit grew.", "in 2015, the deficit grew."),
+])
+def test_according_to_leaves_the_sources_apposition_out_of_the_content(nlp, text, content):
+    st = next(s for s in statements(nlp, text) if s.cue and s.cue.text == "According to")
+    assert st.content.text == content

@@ -587,9 +587,47 @@ def according_to(tok, text: str) -> Found | None:
     head = tok.head
     while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
+    before = tok.i < head.i  # "According to X, ...", where X may have an apposition
+    if before:
+        head = _clause_after_apposition(head) or head
     content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
+    if before:
+        content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
+
+
+def _after_source_apposition(head, content: tuple[int, int]) -> tuple[int, int]:
+    """The content less a leading apposition of the source ("According to X, a monitoring group,
+    40 civilians died"): a noun phrase up to a comma, with the clause's subject after the comma."""
+    doc = head.doc
+    span = doc.char_span(*content, alignment_mode="expand")
+    first = next((t for t in span if not t.is_punct), None) if span is not None else None
+    comma = next((t for t in span if t.text == "," and first.i < t.i < head.i), None) if first else None
+    if comma is None or doc[first.i - 1].text != "," or not _is_apposition(doc[first.i : comma.i]):
+        return content
+    if any(c.dep_ in ("nsubj", "nsubjpass") and comma.i < c.i < head.i for c in head.children):
+        return doc[comma.i + 1].idx, content[1]
+    return content
+
+
+def _is_apposition(words) -> bool:
+    """A noun phrase ("a Britain-based monitoring group"), not one of time ("last year") or a
+    prepositional phrase ("in 2015")."""
+    if words[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "ADP") and t.dep_ != "amod" for t in words):
+        return False
+    return not any(t.dep_ == "npadvmod" and not words.start <= t.head.i < words.end for t in words)
+
+
+def _clause_after_apposition(head):
+    """ "According to X, a monitoring group, 40 civilians died": the parser may make the apposition
+    the root and hang the clause from it; the clause with its own subject is the content."""
+    if head.pos_ in ("VERB", "AUX"):
+        return None
+    return next((c for c in head.children if c.i > head.i and c.pos_ in ("VERB", "AUX")
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 # --- quotes attributed ---------------------------------------------------------------------------
