@@ -281,3 +281,11 @@ def test_two_named_sources_together_get_no_name_and_one_with_others_the_one(nlp)
                       ("President Anna Kowalski and her ministers", 0))
     assert speakers[0].name not in ("Corker", "Graham")
     assert speakers[1].name == "Anna Kowalski"
+
+
+def test_a_peer_whose_title_the_tagger_read_as_a_place_is_a_person(nlp):
+    text = ("Baroness Scotland said the figures were encouraging. She added that crime had fallen "
+            "in every region.")
+    speakers, entities = run(nlp, text, ("Baroness Scotland", 0), ("She", 0))
+    assert [s.name for s in speakers] == ["Scotland", "Scotland"]
+    assert next(e for e in entities if e.name == "Scotland").type == "person"

@@ -265,7 +265,9 @@ class _Article:
             if span.label_ not in _ORG_LABELS:
                 continue
             split = _person_of_organisation(span)
-            if split is not None:
+            if _after_honorific(span):
+                people.append(span.doc[span.start - 1 : span.end])  # "Baroness Scotland", tagged a place
+            elif split is not None:
                 people.append(split[0])
                 labelled.append((split[1], span.label_))
             elif self._is_full_name(span):
@@ -1150,6 +1152,17 @@ def _name_like(tok) -> bool:
 def _capitalised_noun(tok) -> bool:
     """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump")."""
     return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.isalpha()
+
+
+def _after_honorific(span) -> bool:
+    """A short capitalised name right after an honorific ("Mr", "Lady", "Baroness"): a person,
+    whatever the tagger's label ("Baroness Scotland", "Lord Chancellor" has a title instead)."""
+    if span.start == 0 or not 1 <= len(span) <= 3:
+        return False
+    before = span.doc[span.start - 1]
+    kind = _lists()["honorifics"].get(before.lower_)
+    return (kind in ("he", "she") and before.text[:1].isupper()
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_title(t) for t in span))
 
 
 def _untagged_proper(tok) -> bool:
