@@ -289,3 +289,16 @@ def test_a_peer_whose_title_the_tagger_read_as_a_place_is_a_person(nlp):
     speakers, entities = run(nlp, text, ("Baroness Scotland", 0), ("She", 0))
     assert [s.name for s in speakers] == ["Scotland", "Scotland"]
     assert next(e for e in entities if e.name == "Scotland").type == "person"
+
+
+def test_a_news_outlet_called_by_a_common_noun_is_the_outlet_of_that_kind_named_nearby(nlp):
+    text = ("The Guardian reported that ministers had been warned. The BBC said it stood by its story."
+            "\n\nThe newspaper said officials had seen the documents. The broadcaster said it would "
+            "co-operate.\n\nThe Daily Telegraph said the deal had collapsed. According to the paper, the "
+            "talks broke down.\n\n"
+            "A 2009 paper by two economists found the tax would raise billions. The paper said trading "
+            "would fall.")
+    speakers, _ = run(nlp, text, ("The newspaper", 0), ("The broadcaster", 0), ("the paper", 0),
+                      ("The paper", 0))
+    assert [s.name for s in speakers[:3]] == ["Guardian", "BBC", "Daily Telegraph"]
+    assert speakers[3].name != "Daily Telegraph"  # a study's paper, not the outlet's

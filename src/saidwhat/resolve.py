@@ -66,6 +66,8 @@ def _lists() -> dict[str, dict[str, str]]:
         "document_nouns": read("document_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
+        "outlet_nouns": read("outlet_nouns.txt"),
+        "outlet_name_words": read("outlet_name_words.txt"),
         "first_names": names.first_names(),
     }
 
@@ -707,6 +709,8 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner
         author = self._author(root) or self._same_document(phrase, root)
+        if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
+            author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is not None:
             return _Found(author)
         ask.kind, ask.head = "doc", root.lemma_.lower()
@@ -718,8 +722,7 @@ class _Article:
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
         called so before, for a definite singular noun."""
-        definite = any(t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
-        if not definite or root.tag_ in ("NNS", "NNPS"):
+        if not _definite_singular(phrase, root):
             return None
         noun = root.lemma_.lower()
         wrote = [(start, ent) for ent in self.entities
@@ -936,7 +939,8 @@ class _Article:
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
-        called = self._called(noun, root.idx) or self._only_one_near(wanted, root.idx)
+        called = (self._called(noun, root.idx) or self._outlet_before(phrase, root)
+                  or self._only_one_near(wanted, root.idx))
         if called is not None:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
@@ -963,6 +967,28 @@ class _Article:
                 m = ent.mention_before(char)
                 if m is not None and m.start > best_start:
                     best, best_start = ent, m.start
+        return best
+
+    def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
+        """For a news outlet's common noun ("the newspaper", "the network", "the editorial
+        board", "the news agency"), the outlet of that kind named last before it: an organisation
+        whose name marks one ("The Daily Telegraph", "Fox News"), in that paragraph or the two
+        before (an article that quotes outlet after outlet names the one it means nearby). A
+        ``document`` noun ("paper") is the outlet only if no such document came up since."""
+        modifiers = {t.lower_ for t in phrase if t.i < root.i}
+        kind = _lists()["outlet_nouns"].get(root.lemma_.lower())
+        kind = kind or ("print" if "editorial" in modifiers else "any" if "news" in modifiers else None)
+        if kind is None:
+            return None
+        best, best_start = None, -1
+        for ent in self.orgs:
+            if ent.named and ent.type == "organisation" and _names_an_outlet(ent.name, kind):
+                m = ent.mention_before(root.idx)
+                if m is not None and m.start > best_start and self.para_of(root.idx) - m.para <= 2:
+                    best, best_start = ent, m.start
+        same_word = [t.idx for t in self.doc[: root.i] if t.lemma_ == root.lemma_] if document else []
+        if same_word and same_word[-1] > best_start:
+            return None  # "A 2009 paper by two economists ... The paper said": that paper
         return best
 
     def _country_of(self, adjective: str) -> _Ent | None:
@@ -1152,6 +1178,19 @@ def _name_like(tok) -> bool:
 def _capitalised_noun(tok) -> bool:
     """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump")."""
     return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.isalpha()
+
+
+def _names_an_outlet(name: str, kind: str) -> bool:
+    """Whether an organisation's name marks a news outlet of ``kind`` ("print", "broadcast", "any")."""
+    words = _lists()["outlet_name_words"]
+    marks = {words.get(w.strip(".,'’")) for w in name.lower().split()} - {None}
+    return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
+
+
+def _definite_singular(phrase, root) -> bool:
+    """"the poll", "this report": not "polls", "a report"."""
+    return root.tag_ not in ("NNS", "NNPS") and any(
+        t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
 
 
 def _after_honorific(span) -> bool:
