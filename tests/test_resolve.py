@@ -302,3 +302,10 @@ def test_a_news_outlet_called_by_a_common_noun_is_the_outlet_of_that_kind_named_
                       ("The paper", 0))
     assert [s.name for s in speakers[:3]] == ["Guardian", "BBC", "Daily Telegraph"]
     assert speakers[3].name != "Daily Telegraph"  # a study's paper, not the outlet's
+
+
+def test_a_gendered_role_noun_skips_a_person_of_the_other_gender(nlp):
+    text = ("Governor Tom Reed said on Sunday that he would run again. Reed said the campaign would "
+            "start in May. The governor's wife said the family supported him.")
+    speakers, _ = run(nlp, text, ("The governor's wife", 0))
+    assert speakers[0].name != "Tom Reed"

@@ -63,6 +63,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "org_nouns": read("organisation_nouns.txt"),
         "group_nouns": read("group_nouns.txt"),
         "person_nouns": read("person_nouns.txt"),
+        "gendered_nouns": read("gendered_nouns.txt"),
         "document_nouns": read("document_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
@@ -835,6 +836,7 @@ class _Article:
         determiners = {t.lower_ for t in toks if t.i < root.i}
         ask.kind, ask.role = "role", role
         ask.head = _role_head(role) or root.lemma_.lower()
+        ask.gender = _lists()["gendered_nouns"].get(root.lemma_.lower())  # "the businessman": a man
         ask.org = org
         ask.org_ent = employer if employer is not None and employer.type != "person" else (
             self._org_named(org) if org else None)
@@ -1056,6 +1058,7 @@ class _Article:
                 ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
             elif ask.kind == "role":
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
+                ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
