@@ -309,3 +309,11 @@ def test_a_gendered_role_noun_skips_a_person_of_the_other_gender(nlp):
             "start in May. The governor's wife said the family supported him.")
     speakers, _ = run(nlp, text, ("The governor's wife", 0))
     assert speakers[0].name != "Tom Reed"
+
+
+def test_the_and_a_name_the_tagger_missed_is_an_organisation_a_later_noun_goes_back_to(nlp):
+    text = ("Ministers announced a ban on Monday.\n\nThe RSPCA said the ban was overdue. The charity said "
+            "thousands of animals suffered every year.")
+    speakers, entities = run(nlp, text, ("The RSPCA", 0), ("The charity", 0))
+    assert [s.name for s in speakers] == ["RSPCA", "RSPCA"]
+    assert next(e for e in entities if e.name == "RSPCA").type == "organisation"

@@ -560,6 +560,8 @@ class _Article:
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
+        if _the_proper_name(phrase, root) and root.i not in self.token_ent:
+            return _Found(self._untagged_organisation(root))  # "The RSPCA said": a name the tagger missed
         person = self._any_person(span)
         misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
         if person is not None and (misparsed or span.start_char < self.headline_end):
@@ -1205,6 +1207,14 @@ def _after_honorific(span) -> bool:
     kind = _lists()["honorifics"].get(before.lower_)
     return (kind in ("he", "she") and before.text[:1].isupper()
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_title(t) for t in span))
+
+
+def _the_proper_name(phrase, root) -> bool:
+    """"The RSPCA", "the Kremlin": "the" and capitalised singular proper nouns, an organisation's
+    name (people are not called "the Smith")."""
+    before = [t for t in phrase if t.i < root.i]
+    return (root.tag_ == "NNP" and _untagged_proper(root) and bool(before) and before[0].lower_ == "the"
+            and all(_untagged_proper(t) for t in before[1:]) and not _is_title(root))
 
 
 def _untagged_proper(tok) -> bool:
