@@ -317,3 +317,11 @@ def test_the_and_a_name_the_tagger_missed_is_an_organisation_a_later_noun_goes_b
     speakers, entities = run(nlp, text, ("The RSPCA", 0), ("The charity", 0))
     assert [s.name for s in speakers] == ["RSPCA", "RSPCA"]
     assert next(e for e in entities if e.name == "RSPCA").type == "organisation"
+
+
+def test_an_organisation_name_the_tagger_cut_to_its_place_is_whole(nlp):
+    text = ("Ministers defended the fees on Monday.\n\nUniversities UK said the money was needed. "
+            "Its president said universities faced a funding gap.")
+    speakers, entities = run(nlp, text, ("Universities UK", 0))
+    assert speakers[0].name == "Universities UK"
+    assert next(e for e in entities if e.name == "Universities UK").type == "organisation"

@@ -275,6 +275,11 @@ class _Article:
                 labelled.append((split[1], span.label_))
             elif self._is_full_name(span):
                 people.append(span)
+            elif (wider := _named_before(span)) is not None:
+                if self._is_full_name(wider):
+                    people.append(wider)  # "Reince" + "Priebus", tagged an organisation
+                else:
+                    labelled.append((wider, "ORG"))  # "Universities" + "UK", tagged a place
             else:
                 labelled.append((span, span.label_))
         surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
@@ -1128,6 +1133,16 @@ def _whole_organisation(span):
     if end == span.end:
         return span
     return doc[span.start : end]
+
+
+def _named_before(span):
+    """An organisation whose name the tagger took only the place of: "Universities" + "UK"
+    (capitalised proper nouns, untagged, compounding with the span right before it), or None."""
+    doc, start = span.doc, span.start
+    while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
+        start -= 1
+    return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG") else None
 
 
 def _with_particles(span):
