@@ -325,3 +325,11 @@ def test_an_organisation_name_the_tagger_cut_to_its_place_is_whole(nlp):
     speakers, entities = run(nlp, text, ("Universities UK", 0))
     assert speakers[0].name == "Universities UK"
     assert next(e for e in entities if e.name == "Universities UK").type == "organisation"
+
+
+def test_a_document_obtained_by_an_outlet_is_not_the_outlet_s(nlp):
+    text = ("The mayor defended the deal on Tuesday.\n\nAudio obtained by The Washington Post showed "
+            "the mayor had doubts. A report by the Brookings Institution found the costs were high.")
+    speakers, _ = run(nlp, text, ("Audio", 0), ("A report", 0))
+    assert speakers[0].name != "Washington Post"
+    assert speakers[1].name == "Brookings Institution"

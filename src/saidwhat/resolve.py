@@ -67,6 +67,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "document_nouns": read("document_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
+        "receiving_verbs": read("receiving_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
         "outlet_name_words": read("outlet_name_words.txt"),
         "first_names": names.first_names(),
@@ -800,6 +801,8 @@ class _Article:
             if prep is None and attach.dep_ in ("prep", "agent"):
                 prep = attach.lower_
                 country = ent is not None and ent.type == "country"
+                if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
+                    return False  # "audio obtained by the Post": the Post is not its author
                 if prep in ("by", "from") or (prep == "in" and not country):
                     return True
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
