@@ -35,6 +35,10 @@ def run(nlp, text: str, *mentions: tuple[str, int]):
     return [st.speaker for st in statements], entities
 
 
+def type_of(entities, name: str) -> str:
+    return next(e for e in entities if e.name == name).type
+
+
 def test_title_and_surname_resolve_to_the_full_name(nlp):
     text = ("Senator Margaret Ellison said on Tuesday that the bill would pass. "
             "Ellison said the vote would come next week. Mrs. Ellison declined to say more.")
@@ -288,7 +292,7 @@ def test_a_peer_whose_title_the_tagger_read_as_a_place_is_a_person(nlp):
             "in every region.")
     speakers, entities = run(nlp, text, ("Baroness Scotland", 0), ("She", 0))
     assert [s.name for s in speakers] == ["Scotland", "Scotland"]
-    assert next(e for e in entities if e.name == "Scotland").type == "person"
+    assert type_of(entities, "Scotland") == "person"
 
 
 def test_a_news_outlet_called_by_a_common_noun_is_the_outlet_of_that_kind_named_nearby(nlp):
@@ -316,15 +320,14 @@ def test_the_and_a_name_the_tagger_missed_is_an_organisation_a_later_noun_goes_b
             "thousands of animals suffered every year.")
     speakers, entities = run(nlp, text, ("The RSPCA", 0), ("The charity", 0))
     assert [s.name for s in speakers] == ["RSPCA", "RSPCA"]
-    assert next(e for e in entities if e.name == "RSPCA").type == "organisation"
+    assert type_of(entities, "RSPCA") == "organisation"
 
 
 def test_an_organisation_name_the_tagger_cut_to_its_place_is_whole(nlp):
     text = ("Ministers defended the fees on Monday.\n\nUniversities UK said the money was needed. "
             "Its president said universities faced a funding gap.")
     speakers, entities = run(nlp, text, ("Universities UK", 0))
-    assert speakers[0].name == "Universities UK"
-    assert next(e for e in entities if e.name == "Universities UK").type == "organisation"
+    assert speakers[0].name == "Universities UK" and type_of(entities, "Universities UK") == "organisation"
 
 
 def test_a_document_obtained_by_an_outlet_is_not_the_outlet_s(nlp):
