@@ -336,3 +336,11 @@ def test_a_document_obtained_by_an_outlet_is_not_the_outlet_s(nlp):
     speakers, _ = run(nlp, text, ("Audio", 0), ("A report", 0))
     assert speakers[0].name != "Washington Post"
     assert speakers[1].name == "Brookings Institution"
+
+
+def test_who_after_an_appositive_goes_to_the_person_it_describes(nlp):
+    text = ("The rally drew a crowd on Sunday.\n\nAlan Berger, a doctor from Englewood, New Jersey, who "
+            "said he knew the family, praised the plan. Common Cause, an advocacy group that backed the "
+            "bill, said it was pleased.")
+    speakers, _ = run(nlp, text, ("who", 0), ("that", 0))
+    assert [s.name for s in speakers] == ["Alan Berger", "Common Cause"]

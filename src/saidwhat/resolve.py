@@ -613,6 +613,18 @@ class _Article:
             return ent.type == "person"
         return False
 
+    def _person_described(self, tok):
+        """The person whose appositive holds ``tok``: "Matt Duss, the president of the
+        [Foundation], who", "Alan Berger, a gynecologist from [Englewood], who"."""
+        for _ in range(6):
+            if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head is tok:
+                return None
+            appositive = tok.dep_ == "appos"
+            tok = tok.head
+            if appositive and self._person_at(tok):
+                return tok
+        return None
+
     def _person_just_before(self, tok):
         """The person named in the eight words before ``tok``, with no plural noun between."""
         for j in range(tok.i - 1, max(tok.sent.start, tok.i - 8) - 1, -1):
@@ -701,10 +713,10 @@ class _Article:
             noun = self.doc[j] if j >= 0 else None
         if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
             return _Found(None)
-        if noun.dep_ == "appos" and self._person_at(noun.head):
-            noun = noun.head  # "Carlos Guerrero, a Republican who ..."
+        if noun.dep_ == "appos" and noun.head.i in self.token_ent:
+            noun = noun.head  # "Carlos Guerrero, a Republican who ...", "Acme, a company that ..."
         if tok.lower_ in ("who", "whom", "whose") and noun.ent_type_ in _NOT_PERSON_ENTITY_TYPES:
-            person = self._person_just_before(tok)
+            person = self._person_just_before(tok) or self._person_described(noun)
             if person is not None:  # "re-elect Sen. Rob Portman this year, who ..."
                 noun = person
         if noun.i in self.token_ent:
