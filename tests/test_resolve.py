@@ -344,3 +344,10 @@ def test_who_after_an_appositive_goes_to_the_person_it_describes(nlp):
             "bill, said it was pleased.")
     speakers, _ = run(nlp, text, ("who", 0), ("that", 0))
     assert [s.name for s in speakers] == ["Alan Berger", "Common Cause"]
+
+
+def test_an_organisation_cut_before_its_of_part_is_whole(nlp):
+    text = ("The city approved the new rules on Monday.\n\nThe American Civil Liberties Union of Ohio said "
+            "the rules violated free speech. The group said it would sue.")
+    speakers, _ = run(nlp, text, ("The American Civil Liberties Union of Ohio", 0))
+    assert speakers[0].name == "American Civil Liberties Union of Ohio"

@@ -295,7 +295,7 @@ class _Article:
         for span, label in orgs:
             part = _name_part(self.tokens[span.start : span.end])
             if part:
-                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1]), label)
+                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1], label), label)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -1136,8 +1136,9 @@ def _rank_of(tok) -> int:
     return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
 
 
-def _whole_organisation(span):
-    """An organisation name the tagger cut short, whole: "Association of British" + "Insurers"."""
+def _whole_organisation(span, label: str = ""):
+    """An organisation name the tagger cut short, whole: "Association of British" + "Insurers",
+    "U.S. Chamber" + "of Commerce", "American Civil Liberties Union" + "of Ohio"."""
     doc, end = span.doc, span.end
     last = span[-1]
     common = last.text[-1:].islower() and last.pos_ != "PROPN"
@@ -1145,6 +1146,12 @@ def _whole_organisation(span):
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
                 and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN"):
             end += 1
+    elif label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of" and last.text[:1].isupper():
+        k = end + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and doc[k].ent_type_ in ("", "GPE"):
+            k += 1
+        end = k if k > end + 1 else end
     if end == span.end:
         return span
     return doc[span.start : end]
