@@ -351,3 +351,13 @@ def test_an_organisation_cut_before_its_of_part_is_whole(nlp):
             "the rules violated free speech. The group said it would sue.")
     speakers, _ = run(nlp, text, ("The American Civil Liberties Union of Ohio", 0))
     assert speakers[0].name == "American Civil Liberties Union of Ohio"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_just_named(nlp):
+    text = ("The Home Office has defended its handling of asylum claims.\n\nA spokesman said the system "
+            "was working.\n\nShoppers spent more in December than in any month before. Tesco said profits "
+            "had risen. A spokeswoman for the supermarket said sales had doubled.\n\nPrime Minister Jane "
+            "Holloway met the mayor. A spokesman said talks would go on.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0), ("A spokeswoman", 0), ("A spokesman", 1))
+    assert [s.name for s in speakers[:2]] == ["Home Office", "Tesco"]
+    assert speakers[2].name != "Jane Holloway" or speakers[2].entity is None

@@ -853,6 +853,10 @@ class _Article:
             employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
+        if spokes and employer is None:
+            employer = self._employer_by_noun(phrase, root)  # "a party spokesman"
+        if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
+            employer = self._sole_speaker_near(root.idx)  # "The Home Office defended ... A spokesman said"
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
         determiners = {t.lower_ for t in toks if t.i < root.i}
@@ -879,6 +883,35 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _employer_by_noun(self, phrase, root) -> _Ent | None:
+        """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
+        "a spokeswoman for the supermarket"."""
+        nouns = _lists()["org_nouns"]
+        for t in phrase:
+            kind = nouns.get(t.lemma_.lower())
+            if kind is None or kind == "personal" or t.i == root.i:
+                continue
+            if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
+                    t.i > root.i and _preposition_of(t, root) == "for"):
+                found = self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
+                if found is not None:
+                    return found
+        return None
+
+    def _sole_speaker_near(self, char: int) -> _Ent | None:
+        """The organisation that is the only named entity of the two sentences before ``char``
+        and its own, outside quotes: whom "a spokesman" with no employer speaks for."""
+        sent = self.sent_of(char)
+        i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
+        near, found = set(), None
+        while i >= 0 and sent - self.mentions[i].sent <= 2:
+            m = self.mentions[i]
+            if m.ent.named and not m.in_quote:
+                near.add(id(m.ent))
+                found = m.ent
+            i -= 1
+        return found if len(near) == 1 and found is not None and found.type == "organisation" else None
 
     def _employer(self, phrase, root) -> _Ent | None:
         """Whom a role works for, as the phrase names it: "a spokesman for the Home Office", "a
