@@ -856,7 +856,8 @@ class _Article:
         if spokes and employer is None:
             employer = self._employer_by_noun(phrase, root)  # "a party spokesman"
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
-            employer = self._sole_speaker_near(root.idx)  # "The Home Office defended ... A spokesman said"
+            sole = self._only_one_near(None, root.idx)  # "The Home Office defended ... A spokesman said"
+            employer = sole if sole is not None and sole.type == "organisation" else None
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
         determiners = {t.lower_ for t in toks if t.i < root.i}
@@ -898,20 +899,6 @@ class _Article:
                 if found is not None:
                     return found
         return None
-
-    def _sole_speaker_near(self, char: int) -> _Ent | None:
-        """The organisation that is the only named entity of the two sentences before ``char``
-        and its own, outside quotes: whom "a spokesman" with no employer speaks for."""
-        sent = self.sent_of(char)
-        i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
-        near, found = set(), None
-        while i >= 0 and sent - self.mentions[i].sent <= 2:
-            m = self.mentions[i]
-            if m.ent.named and not m.in_quote:
-                near.add(id(m.ent))
-                found = m.ent
-            i -= 1
-        return found if len(near) == 1 and found is not None and found.type == "organisation" else None
 
     def _employer(self, phrase, root) -> _Ent | None:
         """Whom a role works for, as the phrase names it: "a spokesman for the Home Office", "a
@@ -1053,8 +1040,8 @@ class _Article:
         return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
                      and names.organisations_compatible(adjective, e.name)), None)
 
-    def _only_one_near(self, type_: str, char: int) -> _Ent | None:
-        """The one named organisation (or country) of ``type_`` in the two sentences before
+    def _only_one_near(self, type_: str | None, char: int) -> _Ent | None:
+        """The one named entity of ``type_`` (None: of any type) in the two sentences before
         ``char`` and its own, outside quotes, if there is exactly one: "Acme Corp. fell 8
         percent. The company said ..."."""
         sent = self.sent_of(char)
@@ -1062,7 +1049,7 @@ class _Article:
         near, found = set(), None
         while i >= 0 and sent - self.mentions[i].sent <= 2:
             m = self.mentions[i]
-            if m.ent.named and m.ent.type == type_ and not m.in_quote:
+            if m.ent.named and type_ in (None, m.ent.type) and not m.in_quote:
                 near.add(id(m.ent))
                 found = m.ent
             i -= 1
