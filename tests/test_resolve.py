@@ -35,6 +35,10 @@ def run(nlp, text: str, *mentions: tuple[str, int]):
     return [st.speaker for st in statements], entities
 
 
+def type_of(entities, name: str) -> str:
+    return next(e for e in entities if e.name == name).type
+
+
 def test_title_and_surname_resolve_to_the_full_name(nlp):
     text = ("Senator Margaret Ellison said on Tuesday that the bill would pass. "
             "Ellison said the vote would come next week. Mrs. Ellison declined to say more.")
@@ -281,3 +285,79 @@ def test_two_named_sources_together_get_no_name_and_one_with_others_the_one(nlp)
                       ("President Anna Kowalski and her ministers", 0))
     assert speakers[0].name not in ("Corker", "Graham")
     assert speakers[1].name == "Anna Kowalski"
+
+
+def test_a_peer_whose_title_the_tagger_read_as_a_place_is_a_person(nlp):
+    text = ("Baroness Scotland said the figures were encouraging. She added that crime had fallen "
+            "in every region.")
+    speakers, entities = run(nlp, text, ("Baroness Scotland", 0), ("She", 0))
+    assert [s.name for s in speakers] == ["Scotland", "Scotland"]
+    assert type_of(entities, "Scotland") == "person"
+
+
+def test_a_news_outlet_called_by_a_common_noun_is_the_outlet_of_that_kind_named_nearby(nlp):
+    text = ("The Guardian reported that ministers had been warned. The BBC said it stood by its story."
+            "\n\nThe newspaper said officials had seen the documents. The broadcaster said it would "
+            "co-operate.\n\nThe Daily Telegraph said the deal had collapsed. According to the paper, the "
+            "talks broke down.\n\n"
+            "A 2009 paper by two economists found the tax would raise billions. The paper said trading "
+            "would fall.")
+    speakers, _ = run(nlp, text, ("The newspaper", 0), ("The broadcaster", 0), ("the paper", 0),
+                      ("The paper", 0))
+    assert [s.name for s in speakers[:3]] == ["Guardian", "BBC", "Daily Telegraph"]
+    assert speakers[3].name != "Daily Telegraph"  # a study's paper, not the outlet's
+
+
+def test_a_gendered_role_noun_skips_a_person_of_the_other_gender(nlp):
+    text = ("Governor Tom Reed said on Sunday that he would run again. Reed said the campaign would "
+            "start in May. The governor's wife said the family supported him.")
+    speakers, _ = run(nlp, text, ("The governor's wife", 0))
+    assert speakers[0].name != "Tom Reed"
+
+
+def test_the_and_a_name_the_tagger_missed_is_an_organisation_a_later_noun_goes_back_to(nlp):
+    text = ("Ministers announced a ban on Monday.\n\nThe RSPCA said the ban was overdue. The charity said "
+            "thousands of animals suffered every year.")
+    speakers, entities = run(nlp, text, ("The RSPCA", 0), ("The charity", 0))
+    assert [s.name for s in speakers] == ["RSPCA", "RSPCA"]
+    assert type_of(entities, "RSPCA") == "organisation"
+
+
+def test_an_organisation_name_the_tagger_cut_to_its_place_is_whole(nlp):
+    text = ("Ministers defended the fees on Monday.\n\nUniversities UK said the money was needed. "
+            "Its president said universities faced a funding gap.")
+    speakers, entities = run(nlp, text, ("Universities UK", 0))
+    assert speakers[0].name == "Universities UK" and type_of(entities, "Universities UK") == "organisation"
+
+
+def test_a_document_obtained_by_an_outlet_is_not_the_outlet_s(nlp):
+    text = ("The mayor defended the deal on Tuesday.\n\nAudio obtained by The Washington Post showed "
+            "the mayor had doubts. A report by the Brookings Institution found the costs were high.")
+    speakers, _ = run(nlp, text, ("Audio", 0), ("A report", 0))
+    assert speakers[0].name != "Washington Post"
+    assert speakers[1].name == "Brookings Institution"
+
+
+def test_who_after_an_appositive_goes_to_the_person_it_describes(nlp):
+    text = ("The rally drew a crowd on Sunday.\n\nAlan Berger, a doctor from Englewood, New Jersey, who "
+            "said he knew the family, praised the plan. Common Cause, an advocacy group that backed the "
+            "bill, said it was pleased.")
+    speakers, _ = run(nlp, text, ("who", 0), ("that", 0))
+    assert [s.name for s in speakers] == ["Alan Berger", "Common Cause"]
+
+
+def test_an_organisation_cut_before_its_of_part_is_whole(nlp):
+    text = ("The city approved the new rules on Monday.\n\nThe American Civil Liberties Union of Ohio said "
+            "the rules violated free speech. The group said it would sue.")
+    speakers, _ = run(nlp, text, ("The American Civil Liberties Union of Ohio", 0))
+    assert speakers[0].name == "American Civil Liberties Union of Ohio"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_just_named(nlp):
+    text = ("The Home Office has defended its handling of asylum claims.\n\nA spokesman said the system "
+            "was working.\n\nShoppers spent more in December than in any month before. Tesco said profits "
+            "had risen. A spokeswoman for the supermarket said sales had doubled.\n\nPrime Minister Jane "
+            "Holloway met the mayor. A spokesman said talks would go on.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0), ("A spokeswoman", 0), ("A spokesman", 1))
+    assert [s.name for s in speakers[:2]] == ["Home Office", "Tesco"]
+    assert speakers[2].name != "Jane Holloway" or speakers[2].entity is None

@@ -63,9 +63,13 @@ def _lists() -> dict[str, dict[str, str]]:
         "org_nouns": read("organisation_nouns.txt"),
         "group_nouns": read("group_nouns.txt"),
         "person_nouns": read("person_nouns.txt"),
+        "gendered_nouns": read("gendered_nouns.txt"),
         "document_nouns": read("document_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
+        "receiving_verbs": read("receiving_verbs.txt"),
+        "outlet_nouns": read("outlet_nouns.txt"),
+        "outlet_name_words": read("outlet_name_words.txt"),
         "first_names": names.first_names(),
     }
 
@@ -265,11 +269,18 @@ class _Article:
             if span.label_ not in _ORG_LABELS:
                 continue
             split = _person_of_organisation(span)
-            if split is not None:
+            if _after_honorific(span):
+                people.append(span.doc[span.start - 1 : span.end])  # "Baroness Scotland", tagged a place
+            elif split is not None:
                 people.append(split[0])
                 labelled.append((split[1], span.label_))
             elif self._is_full_name(span):
                 people.append(span)
+            elif (wider := _named_before(span)) is not None:
+                if self._is_full_name(wider):
+                    people.append(wider)  # "Reince" + "Priebus", tagged an organisation
+                else:
+                    labelled.append((wider, "ORG"))  # "Universities" + "UK", tagged a place
             else:
                 labelled.append((span, span.label_))
         surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
@@ -284,7 +295,7 @@ class _Article:
         for span, label in orgs:
             part = _name_part(self.tokens[span.start : span.end])
             if part:
-                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1]), label)
+                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1], label), label)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -555,6 +566,8 @@ class _Article:
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
+        if _the_proper_name(phrase, root) and root.i not in self.token_ent:
+            return _Found(self._untagged_organisation(root))  # "The RSPCA said": a name the tagger missed
         person = self._any_person(span)
         misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
         if person is not None and (misparsed or span.start_char < self.headline_end):
@@ -599,6 +612,18 @@ class _Article:
         if ent is not None:
             return ent.type == "person"
         return False
+
+    def _person_described(self, tok):
+        """The person whose appositive holds ``tok``: "Matt Duss, the president of the
+        [Foundation], who", "Alan Berger, a gynecologist from [Englewood], who"."""
+        for _ in range(6):
+            if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head is tok:
+                return None
+            appositive = tok.dep_ == "appos"
+            tok = tok.head
+            if appositive and self._person_at(tok):
+                return tok
+        return None
 
     def _person_just_before(self, tok):
         """The person named in the eight words before ``tok``, with no plural noun between."""
@@ -688,10 +713,10 @@ class _Article:
             noun = self.doc[j] if j >= 0 else None
         if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
             return _Found(None)
-        if noun.dep_ == "appos" and self._person_at(noun.head):
-            noun = noun.head  # "Carlos Guerrero, a Republican who ..."
+        if noun.dep_ == "appos" and noun.head.i in self.token_ent:
+            noun = noun.head  # "Carlos Guerrero, a Republican who ...", "Acme, a company that ..."
         if tok.lower_ in ("who", "whom", "whose") and noun.ent_type_ in _NOT_PERSON_ENTITY_TYPES:
-            person = self._person_just_before(tok)
+            person = self._person_just_before(tok) or self._person_described(noun)
             if person is not None:  # "re-elect Sen. Rob Portman this year, who ..."
                 noun = person
         if noun.i in self.token_ent:
@@ -705,6 +730,8 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner
         author = self._author(root) or self._same_document(phrase, root)
+        if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
+            author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is not None:
             return _Found(author)
         ask.kind, ask.head = "doc", root.lemma_.lower()
@@ -716,8 +743,7 @@ class _Article:
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
         called so before, for a definite singular noun."""
-        definite = any(t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
-        if not definite or root.tag_ in ("NNS", "NNPS"):
+        if not _definite_singular(phrase, root):
             return None
         noun = root.lemma_.lower()
         wrote = [(start, ent) for ent in self.entities
@@ -787,6 +813,8 @@ class _Article:
             if prep is None and attach.dep_ in ("prep", "agent"):
                 prep = attach.lower_
                 country = ent is not None and ent.type == "country"
+                if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
+                    return False  # "audio obtained by the Post": the Post is not its author
                 if prep in ("by", "from") or (prep == "in" and not country):
                     return True
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
@@ -825,11 +853,17 @@ class _Article:
             employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
+        if spokes and employer is None:
+            employer = self._employer_by_noun(phrase, root)  # "a party spokesman"
+        if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
+            sole = self._only_one_near(None, root.idx)  # "The Home Office defended ... A spokesman said"
+            employer = sole if sole is not None and sole.type == "organisation" else None
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
         determiners = {t.lower_ for t in toks if t.i < root.i}
         ask.kind, ask.role = "role", role
         ask.head = _role_head(role) or root.lemma_.lower()
+        ask.gender = _lists()["gendered_nouns"].get(root.lemma_.lower())  # "the businessman": a man
         ask.org = org
         ask.org_ent = employer if employer is not None and employer.type != "person" else (
             self._org_named(org) if org else None)
@@ -850,6 +884,21 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _employer_by_noun(self, phrase, root) -> _Ent | None:
+        """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
+        "a spokeswoman for the supermarket"."""
+        nouns = _lists()["org_nouns"]
+        for t in phrase:
+            kind = nouns.get(t.lemma_.lower())
+            if kind is None or kind == "personal" or t.i == root.i:
+                continue
+            if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
+                    t.i > root.i and _preposition_of(t, root) == "for"):
+                found = self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
+                if found is not None:
+                    return found
+        return None
 
     def _employer(self, phrase, root) -> _Ent | None:
         """Whom a role works for, as the phrase names it: "a spokesman for the Home Office", "a
@@ -934,7 +983,8 @@ class _Article:
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
-        called = self._called(noun, root.idx) or self._only_one_near(wanted, root.idx)
+        called = (self._called(noun, root.idx) or self._outlet_before(phrase, root)
+                  or self._only_one_near(wanted, root.idx))
         if called is not None:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
@@ -963,13 +1013,35 @@ class _Article:
                     best, best_start = ent, m.start
         return best
 
+    def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
+        """For a news outlet's common noun ("the newspaper", "the network", "the editorial
+        board", "the news agency"), the outlet of that kind named last before it: an organisation
+        whose name marks one ("The Daily Telegraph", "Fox News"), in that paragraph or the two
+        before (an article that quotes outlet after outlet names the one it means nearby). A
+        ``document`` noun ("paper") is the outlet only if no such document came up since."""
+        modifiers = {t.lower_ for t in phrase if t.i < root.i}
+        kind = _lists()["outlet_nouns"].get(root.lemma_.lower())
+        kind = kind or ("print" if "editorial" in modifiers else "any" if "news" in modifiers else None)
+        if kind is None:
+            return None
+        best, best_start = None, -1
+        for ent in self.orgs:
+            if ent.named and ent.type == "organisation" and _names_an_outlet(ent.name, kind):
+                m = ent.mention_before(root.idx)
+                if m is not None and m.start > best_start and self.para_of(root.idx) - m.para <= 2:
+                    best, best_start = ent, m.start
+        same_word = [t.idx for t in self.doc[: root.i] if t.lemma_ == root.lemma_] if document else []
+        if same_word and same_word[-1] > best_start:
+            return None  # "A 2009 paper by two economists ... The paper said": that paper
+        return best
+
     def _country_of(self, adjective: str) -> _Ent | None:
         """The country or organisation an adjective of nationality stands for ("Turkish" -> Turkey)."""
         return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
                      and names.organisations_compatible(adjective, e.name)), None)
 
-    def _only_one_near(self, type_: str, char: int) -> _Ent | None:
-        """The one named organisation (or country) of ``type_`` in the two sentences before
+    def _only_one_near(self, type_: str | None, char: int) -> _Ent | None:
+        """The one named entity of ``type_`` (None: of any type) in the two sentences before
         ``char`` and its own, outside quotes, if there is exactly one: "Acme Corp. fell 8
         percent. The company said ..."."""
         sent = self.sent_of(char)
@@ -977,7 +1049,7 @@ class _Article:
         near, found = set(), None
         while i >= 0 and sent - self.mentions[i].sent <= 2:
             m = self.mentions[i]
-            if m.ent.named and m.ent.type == type_ and not m.in_quote:
+            if m.ent.named and type_ in (None, m.ent.type) and not m.in_quote:
                 near.add(id(m.ent))
                 found = m.ent
             i -= 1
@@ -1028,6 +1100,7 @@ class _Article:
                 ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
             elif ask.kind == "role":
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
+                ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
@@ -1083,8 +1156,9 @@ def _rank_of(tok) -> int:
     return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
 
 
-def _whole_organisation(span):
-    """An organisation name the tagger cut short, whole: "Association of British" + "Insurers"."""
+def _whole_organisation(span, label: str = ""):
+    """An organisation name the tagger cut short, whole: "Association of British" + "Insurers",
+    "U.S. Chamber" + "of Commerce", "American Civil Liberties Union" + "of Ohio"."""
     doc, end = span.doc, span.end
     last = span[-1]
     common = last.text[-1:].islower() and last.pos_ != "PROPN"
@@ -1092,9 +1166,25 @@ def _whole_organisation(span):
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
                 and not doc[end].ent_type_ and doc[end].pos_ in ("PROPN", "NOUN"):
             end += 1
+    elif label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of" and last.text[:1].isupper():
+        k = end + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and doc[k].ent_type_ in ("", "GPE"):
+            k += 1
+        end = k if k > end + 1 else end
     if end == span.end:
         return span
     return doc[span.start : end]
+
+
+def _named_before(span):
+    """An organisation whose name the tagger took only the place of: "Universities" + "UK"
+    (capitalised proper nouns, untagged, compounding with the span right before it), or None."""
+    doc, start = span.doc, span.start
+    while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
+        start -= 1
+    return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG") else None
 
 
 def _with_particles(span):
@@ -1150,6 +1240,38 @@ def _name_like(tok) -> bool:
 def _capitalised_noun(tok) -> bool:
     """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump")."""
     return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.isalpha()
+
+
+def _names_an_outlet(name: str, kind: str) -> bool:
+    """Whether an organisation's name marks a news outlet of ``kind`` ("print", "broadcast", "any")."""
+    words = _lists()["outlet_name_words"]
+    marks = {words.get(w.strip(".,'’")) for w in name.lower().split()} - {None}
+    return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
+
+
+def _definite_singular(phrase, root) -> bool:
+    """"the poll", "this report": not "polls", "a report"."""
+    return root.tag_ not in ("NNS", "NNPS") and any(
+        t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
+
+
+def _after_honorific(span) -> bool:
+    """A short capitalised name right after an honorific ("Mr", "Lady", "Baroness"): a person,
+    whatever the tagger's label ("Baroness Scotland", "Lord Chancellor" has a title instead)."""
+    if span.start == 0 or not 1 <= len(span) <= 3:
+        return False
+    before = span.doc[span.start - 1]
+    kind = _lists()["honorifics"].get(before.lower_)
+    return (kind in ("he", "she") and before.text[:1].isupper()
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_title(t) for t in span))
+
+
+def _the_proper_name(phrase, root) -> bool:
+    """"The RSPCA", "the Kremlin": "the" and capitalised singular proper nouns, an organisation's
+    name (people are not called "the Smith")."""
+    before = [t for t in phrase if t.i < root.i]
+    return (root.tag_ == "NNP" and _untagged_proper(root) and bool(before) and before[0].lower_ == "the"
+            and all(_untagged_proper(t) for t in before[1:]) and not _is_title(root))
 
 
 def _untagged_proper(tok) -> bool:
