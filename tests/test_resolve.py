@@ -361,3 +361,21 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_just_named(nlp):
     speakers, _ = run(nlp, text, ("A spokesman", 0), ("A spokeswoman", 0), ("A spokesman", 1))
     assert [s.name for s in speakers[:2]] == ["Home Office", "Tesco"]
     assert speakers[2].name != "Jane Holloway" or speakers[2].entity is None
+
+
+def test_a_named_body_of_a_country_speaks_for_itself(nlp):
+    text = ("Norway's fisheries ministry said on Monday that the quotas would be cut. "
+            "The ministry added that talks with Iceland would go on.")
+    speakers, _ = run(nlp, text, ("Norway's fisheries ministry", 0), ("The ministry", 0))
+    assert speakers[0].name == "Norway's fisheries ministry"
+    assert speakers[0].organisation == "Norway"
+    assert speakers[1].entity == speakers[0].entity
+
+
+def test_titles_the_tagger_put_in_a_name_are_the_role_not_the_organisation(nlp):
+    text = ('"Our ships did not enter those waters," navy spokesman Rear Admiral Pavel Orlov '
+            "told reporters in Murmansk.")
+    speakers, _ = run(nlp, text, ("navy spokesman Rear Admiral Pavel Orlov", 0))
+    assert speakers[0].name == "Pavel Orlov"
+    assert speakers[0].role is not None and "Admiral" in speakers[0].role
+    assert speakers[0].organisation in (None, "navy")

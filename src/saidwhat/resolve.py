@@ -640,8 +640,7 @@ class _Article:
 
     def _named_person(self, phrase, tok) -> _Found:
         ent = self.token_ent[tok.i]
-        before = [t for t in phrase if t.i < tok.i and not (t.ent_type_ == "PERSON" and
-                                                             self.token_ent.get(t.i) is ent)]
+        before = [t for t in phrase if t.i < tok.i and not self._part_of_name(t, ent)]
         role, org, poss = _describe(before)
         if not org and before:
             owner = self._owner(before, before[-1], poss)
@@ -651,6 +650,11 @@ class _Article:
         if org and not ent.organisation:
             ent.organisation = org
         return _Found(ent, role, org)
+
+    def _part_of_name(self, tok, ent: _Ent) -> bool:
+        """A word of ``ent``'s own name; a title the tagger put inside it ("Major General" of an
+        entity span "Major General Igor Konashenkov") is no part of the name."""
+        return self.token_ent.get(tok.i) is ent and (tok.ent_type_ == "PERSON" or not _is_title(tok))
 
     def _coordinated(self, root) -> _Found | None:
         """"Putin and his officials" -> Putin; "Corker and Graham", two named sources -> no name."""
@@ -943,6 +947,21 @@ class _Article:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
 
+    def _unit_of_country(self, phrase, root, owner: _Ent) -> _Ent | None:
+        """ "Russia's defence ministry", "the country's civil protection agency": a body of a
+        country's state, named by what it does, speaks for itself, not for the country."""
+        if owner.type != "country" or _lists()["org_nouns"].get(root.lemma_.lower()) != "organisation":
+            return None
+        qualifiers = [t for t in phrase if t.i < root.i and t.i not in self.token_ent
+                      and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ in ("amod", "compound")]
+        if not qualifiers:
+            return None
+        name = f"{owner.name}'s {' '.join(t.lower_ for t in qualifiers)} {root.lower_}"
+        ent = self.org(name, "organisation")
+        ent.nouns.add(root.lemma_.lower())
+        ent.organisation = ent.organisation or owner.name
+        return ent
+
     def _org_nominal(self, span, phrase, root, ask: Ask) -> _Found:
         """"the company", "the Turkish government", "Clinton's campaign": a named modifier, else
         the ranker among the organisations named. A person's campaign, office or team is named
@@ -971,6 +990,9 @@ class _Article:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
         if owner is not None:
+            unit = self._unit_of_country(phrase, root, owner)
+            if unit is not None:
+                return _Found(unit, None, owner.name)
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
             if owner.type == "person" and owner.named and personal:
@@ -1313,6 +1335,9 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
         t = toks[start - 1]
         if t.tag_ in _POSSESSIVE_TAGS or t.tag_ == "PRP$" or t.pos_ not in ("ADJ", "NOUN", "PROPN"):
             break
+        if _is_title(t):  # "Major General", whatever the tagger made of it
+            start -= 1
+            continue
         if t.ent_type_ in ("GPE", "NORP") or (t.ent_type_ and t.ent_type_ != "ORG"):
             break
         if t.ent_type_ == "ORG" and not (_single_token_ent(t) and _has_ent_before(toks, start - 1)):
