@@ -83,8 +83,8 @@ def _is_title(tok) -> bool:
     """A title or honorific, also an abbreviation whose full stop the tokenizer split off ("Capt" ".")."""
     if _in_list(tok, "titles") or tok.lower_ in _lists()["honorifics"]:
         return True
-    after = tok.idx + len(tok.text)
-    return tok.doc.text[after : after + 1] == "." and tok.lower_ + "." in _lists()["titles"]
+    split_stop = not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor().text.startswith(".")
+    return split_stop and tok.lower_ + "." in _lists()["titles"]
 
 
 def _is_role_word(tok) -> bool:
