@@ -377,13 +377,14 @@ class Found:
     quote: int | None = None  # index of the quote it comes from
 
 
-def clause_statements(doc, model: AttributionModel | None = None) -> list[Found]:
+def clause_statements(doc, model: AttributionModel | None = None, text: str | None = None) -> list[Found]:
     """Statements made of a predicate, its subject (the speaker) and its content argument,
-    kept when the attribution model scores them at or above its threshold."""
+    kept when the attribution model scores them at or above its threshold. ``text``: ``doc.text``,
+    which spaCy rebuilds from the tokens at every call."""
     model = model or attribution_model()
     found: list[Found] = []
     sourced: list[Found] = []  # "according to X": the source named, first when two share a content
-    text = doc.text
+    text = doc.text if text is None else text
     quote_marks = quote_mark_positions(text)
     for tok in doc:
         if tok.lower_ == "according" and tok.dep_ == "prep":
@@ -639,10 +640,9 @@ _DASH_SIGNATURE = re.compile(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z.'’\- ]{1,30}[A-Z.]):[ \t]+")
 
 
-def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
+def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
     found: list[Found] = []
     by_quote: dict[int, Found] = {}
-    text = doc.text
     for qi, q in enumerate(quotes):
         content = text[q.start : q.end]
         if word_count(content) < MIN_QUOTE_WORDS:
@@ -653,7 +653,7 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
-                    subj = speaker_beside_cue(cue_tok, q)
+                    subj = speaker_beside_cue(cue_tok, q, text)
                 speaker = mention_span(subj, text, cue_tok) if subj is not None else None
                 f = Found(
                     "direct",
@@ -673,14 +673,14 @@ def quote_statements(doc, quotes: list[Quote]) -> list[Found]:
     return found
 
 
-def speaker_beside_cue(cue, q: Quote):
+def speaker_beside_cue(cue, q: Quote, text: str):
     """The speaker of a quote's cue when the parse gave the cue no subject outside the quote
     (a sentence run on past its paragraph, a misattached appositive): the noun phrase between
     the quote and a cue after it ('"...," Bozell answers'), else right after that cue ('"...,"
     says Myra Gutin, a historian'); for a cue before the quote, the last noun phrase before the
     cue that is neither an object nor an apposition ("Col. Steven Warren, a spokesman, said")."""
     sent = cue.sent
-    para_start, para_end = paragraph_bounds(cue.doc.text, cue.idx)
+    para_start, para_end = paragraph_bounds(text, cue.idx)
     chunks = [c for c in sent.noun_chunks if para_start <= c.start_char and c.end_char <= para_end
               and not (q.outer_start <= c.start_char < q.outer_end)]
     if cue.idx >= q.outer_end:
@@ -922,7 +922,8 @@ def extract_statements(
     text = doc.text
     quotes = find_quotes(text)
     found = merge(
-        quote_statements(doc, quotes), clause_statements(doc, model), headline_statement(text), text, quotes
+        quote_statements(doc, quotes, text), clause_statements(doc, model, text), headline_statement(text),
+        text, quotes,
     )
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
