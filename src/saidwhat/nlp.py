@@ -20,6 +20,9 @@ changing the text (every token and offset stays where it is):
   (it ignored the full stops), the article is parsed again with a sentence start forced after
   every full stop of that sentence. The 924 PolNeAR articles have sentences of at most 233 tokens
   and stretches without a full stop of at most 221, so neither happens on news.
+
+The same component starts a sentence after every blank line: a headline or subhead has no full
+stop, and the parser would otherwise run it into the paragraph after it.
 """
 
 from __future__ import annotations
