@@ -106,13 +106,6 @@ def band_hashes(sigs: np.ndarray, threshold: float) -> np.ndarray:
     return out[0] if single else out
 
 
-def twin_hash(sig: np.ndarray) -> int:
-    """A 64-bit hash of the whole signature, as int64: articles with the very same signature."""
-    with np.errstate(over="ignore"):
-        h = _mix(np.atleast_1d((sig.astype(np.uint64) * _MULTIPLIERS[: len(sig)]).sum(dtype=np.uint64)))
-    return int(h.view(np.int64)[0])
-
-
 # --- groups -----------------------------------------------------------------------------------
 
 

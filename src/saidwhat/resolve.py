@@ -164,8 +164,7 @@ class _Ent:
 
     def subject_before(self, char: int) -> _Mention | None:
         """Its latest mention before ``char`` as a sentence subject or statement speaker."""
-        m = next((m for m in reversed(self.mentions) if m.start < char and m.rank >= _RANK_SUBJECT), None)
-        return m
+        return next((m for m in reversed(self.mentions) if m.start < char and m.rank >= _RANK_SUBJECT), None)
 
     def mention_after(self, char: int) -> _Mention | None:
         i = bisect.bisect_right(self.mentions, _Mention(char, 1 << 30, 9, self))
@@ -1052,7 +1051,7 @@ class _Article:
                 m = ent.mention_before(root.idx)
                 if m is not None and m.start > best_start and self.para_of(root.idx) - m.para <= 2:
                     best, best_start = ent, m.start
-        same_word = [t.idx for t in self.doc[: root.i] if t.lemma_ == root.lemma_] if document else []
+        same_word = [t.idx for t in self.tokens[: root.i] if t.lemma_ == root.lemma_] if document else []
         if same_word and same_word[-1] > best_start:
             return None  # "A 2009 paper by two economists ... The paper said": that paper
         return best
