@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .names import read_list
 from .records import Span, Speaker, Statement
 
 OPENING_QUOTES = '"“«„'
@@ -75,16 +76,14 @@ def cue_lexicon() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def claim_nouns() -> frozenset[str]:
     """Nouns that name what was said ("statements", "claims"), from data/claim_nouns.txt."""
-    text = resources.files("saidwhat").joinpath("data/claim_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(read_list("claim_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
     """Nouns for documents that speak for their author ("poll", "statement"), from
     data/document_nouns.txt (resolution reads the same list)."""
-    text = resources.files("saidwhat").joinpath("data/document_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w.split("#")[0].strip().lower() for w in text.splitlines() if w.split("#")[0].strip())
+    return frozenset(read_list("document_nouns.txt"))
 
 
 class AttributionModel:
