@@ -77,6 +77,27 @@ def test_quote_reopened_in_next_paragraph_continues(nlp):
     assert found[-1].speaker.mention.text == "the farmer"
 
 
+def test_a_paragraph_that_is_only_a_quote_continues_the_speaker_before_it(nlp):
+    text = (
+        '"The new rules will cut waiting times," the health minister said.\n\n'
+        '"Patients will see a doctor within two days."\n\n'
+        "The opposition said the plans were unfunded."
+    )
+    found = statements(nlp, text)
+    second = next(s for s in found if s.content.text.startswith("Patients"))
+    assert second.kind == "direct"
+    assert second.speaker.mention.text == "the health minister"
+    check_offsets(text, second)
+
+
+def test_a_quote_paragraph_after_a_reported_paragraph_takes_no_speaker_from_it(nlp):
+    text = (
+        "The minister said the rules would cut waiting times.\n\n"
+        '"Patients will see a doctor within two days."'
+    )
+    assert not any(s.content.text.startswith("Patients") and s.speaker for s in statements(nlp, text))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -766,7 +766,8 @@ def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
 
 def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> Found | None:
     """A quote with no cue of its own: it continues an earlier quote's speaker (the next
-    paragraph of the same quote, or a second quote right after `"...," X said.`), or it follows
+    paragraph of the same quote, or a second quote right after `"...," X said.`, in the same
+    paragraph or as the whole next one), or it follows
     a colon that introduces it ("X said:")."""
     content = trim(text, q.start, q.end)
     if q.continues is not None and q.continues in by_quote:
@@ -777,9 +778,22 @@ def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> F
         gap_start = quotes[prev_f.quote].outer_end
         gap = text[gap_start : q.outer_start]
         attributed_between = prev_f.cue is not None and gap_start <= prev_f.cue[0] < q.outer_start
-        if "\n" not in gap and (len(gap) < 80 or attributed_between):
+        same_or_next = "\n" not in gap or _next_paragraph_quote(text, gap, q)
+        if same_or_next and (len(gap) < 80 or attributed_between):
             return Found("direct", content, prev_f.cue, prev_f.speaker, 0.85, qi)
     return None
+
+
+_LINE_BREAKS = re.compile(r"\n\s*")
+
+
+def _next_paragraph_quote(text: str, gap: str, q: Quote) -> bool:
+    """A paragraph that is only a quote, right after a paragraph that ends with an attributed quote:
+    the same speaker goes on (`"...," he said.` then `"..."` on its own)."""
+    if len(_LINE_BREAKS.findall(gap)) != 1:
+        return False
+    para_start, para_end = paragraph_bounds(text, q.outer_start)
+    return not text[para_start : q.outer_start].strip() and not text[q.outer_end : para_end].strip(" .,;")
 
 
 def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
