@@ -379,3 +379,17 @@ def test_titles_the_tagger_put_in_a_name_are_the_role_not_the_organisation(nlp):
     assert speakers[0].name == "Pavel Orlov"
     assert speakers[0].role is not None and "Admiral" in speakers[0].role
     assert speakers[0].organisation in (None, "navy")
+
+
+def test_an_organisation_noun_before_any_organisation_goes_to_the_next_one_of_that_name(nlp):
+    text = ("Colleges could close for a week, the biggest union has warned.\n\n"
+            "The Union of College Lecturers said its members would vote on Friday.")
+    speakers, _ = run(nlp, text, ("the biggest union", 0))
+    assert speakers[0].name == "Union of College Lecturers"
+
+
+def test_an_organisation_noun_named_before_keeps_the_earlier_organisation(nlp):
+    text = ("The Halvorsen Union of Dockers met on Monday. The union said pay talks had failed.\n\n"
+            "Later the Carpenters Union said it would join any strike.")
+    speakers, _ = run(nlp, text, ("The union", 0))
+    assert speakers[0].name == "Halvorsen Union of Dockers"

@@ -1010,7 +1010,7 @@ class _Article:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
-        ent = self.rank(ask)
+        ent = self.rank(ask) or self._called_next(noun, root.idx)
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
@@ -1033,6 +1033,18 @@ class _Article:
                 if m is not None and m.start > best_start:
                     best, best_start = ent, m.start
         return best
+
+    def _called_next(self, noun: str, char: int) -> _Ent | None:
+        """With no organisation before it, the first one named after ``char``, in that paragraph
+        or the next, whose name holds ``noun``: "the largest union has warned ... The National
+        Union of Teachers said"."""
+        first, first_start = None, 1 << 30
+        for ent in self.orgs:
+            if ent.named and noun in ent.name.lower().split():
+                m = ent.mention_after(char)
+                if m is not None and m.start < first_start and m.para - self.para_of(char) <= 1:
+                    first, first_start = ent, m.start
+        return first
 
     def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
         """For a news outlet's common noun ("the newspaper", "the network", "the editorial
