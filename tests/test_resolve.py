@@ -393,3 +393,10 @@ def test_an_organisation_noun_named_before_keeps_the_earlier_organisation(nlp):
             "Later the Carpenters Union said it would join any strike.")
     speakers, _ = run(nlp, text, ("The union", 0))
     assert speakers[0].name == "Halvorsen Union of Dockers"
+
+
+def test_a_spokesman_named_by_an_organisation_noun_speaks_for_the_organisation_so_called(nlp):
+    text = ("Janet Hale ran Lowfield Hospital Trust for six years.\n\n"
+            "A trust spokesman said an interim chief executive would be appointed next week.")
+    speakers, _ = run(nlp, text, ("A trust spokesman", 0))
+    assert speakers[0].name == "Lowfield Hospital Trust"
