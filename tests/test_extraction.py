@@ -77,6 +77,35 @@ def test_quote_reopened_in_next_paragraph_continues(nlp):
     assert found[-1].speaker.mention.text == "the farmer"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are grateful for all he has done," said chairman Peter Hall, "and we wish him well."',
+        "“Nobody here expected the flood,” the mayor said on Monday, “but we were ready for it.”",
+        '"We are grateful for all he has done", said Mr. Hall, "and we wish him well."',
+    ],
+)
+def test_a_sentence_broken_by_its_attribution_is_one_statement(nlp, text):
+    st = only(nlp, text)
+    assert st.kind == "direct"
+    assert st.content.text.startswith("We are grateful") or st.content.text.startswith("Nobody")
+    assert st.content.text.endswith("well.") or st.content.text.endswith("for it.")
+    check_offsets(text, st)
+
+
+def test_two_sentences_around_an_attribution_stay_two_statements(nlp):
+    text = '"The plant will close," said Ann Lee, a spokeswoman. "Workers will be offered new jobs."'
+    assert [s.kind for s in statements(nlp, text)] == ["direct", "direct"]
+
+
+def test_a_quoted_word_at_the_end_of_reported_speech_makes_it_mixed_and_whole(nlp):
+    text = 'The manager told reporters he was "disappointed" but understood the decision.'
+    st = next(s for s in statements(nlp, text) if "disappointed" in s.content.text)
+    assert st.kind == "mixed"
+    assert st.content.text == 'he was "disappointed"'
+    check_offsets(text, st)
+
+
 def test_a_paragraph_that_is_only_a_quote_continues_the_speaker_before_it(nlp):
     text = (
         '"The new rules will cut waiting times," the health minister said.\n\n'

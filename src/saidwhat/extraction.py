@@ -666,10 +666,42 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
                 f = inherited_attribution(text, q, qi, quotes, by_quote, found) or colon_introduced(
                     doc, text, q, qi
                 )
+        if f is not None and found and _sentence_goes_on(text, quotes, found[-1], q):
+            f = _joined(found.pop(), f)  # '"We are grateful," said Hall, "and we wish him well."'
         if f is not None:
             by_quote[qi] = f
             found.append(f)
     return found
+
+
+def _sentence_goes_on(text: str, quotes: list[Quote], prev: Found, q: Quote) -> bool:
+    """Whether quote ``q`` finishes the sentence that ``prev``'s quote began, broken only by its
+    attribution: a comma before the break and after it, and a lower-case word to go on."""
+    if prev.quote is None or prev.kind != "direct" or q.start >= len(text):
+        return False
+    first = quotes[prev.quote]
+    gap = text[first.end : q.start]
+    return (
+        len(gap) < 100
+        and "\n" not in gap
+        and _BROKEN_BY_ATTRIBUTION.match(gap) is not None
+        and text[q.start].islower()
+    )
+
+
+# ',” said chairman Peter Hall, “' (the comma inside or outside the marks)
+_BROKEN_BY_ATTRIBUTION = re.compile(r"\s*,?\s*(?:''|[\"”’'])\s*,?[^!?\"“”]*,\s*(?:''|[\"“‘'])\s*$")
+
+
+def _joined(first: Found, second: Found) -> Found:
+    return Found(
+        "direct",
+        (first.content[0], second.content[1]),
+        first.cue or second.cue,
+        first.speaker or second.speaker,
+        max(first.confidence, second.confidence),
+        first.quote,
+    )
 
 
 def speaker_beside_cue(cue, q: Quote, text: str):
@@ -872,6 +904,22 @@ def words_outside_quotes(text: str, span: tuple[int, int], quotes: list[Quote]) 
     return word_count(" ".join(pieces))
 
 
+def _closed(text: str, content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
+    """A content that stops right before the closing mark of a quote it opened ends after it
+    (the parse often hangs the mark elsewhere): 'he was "disappointed' -> 'he was "disappointed"'."""
+    for q in quotes:
+        closing = text[content[1] : q.outer_end].strip(CLOSING_QUOTES + "'.,;:!? ")
+        if content[0] <= q.outer_start < content[1] < q.outer_end and not closing:
+            return content[0], q.outer_end
+    return content
+
+
+def _opens_with_quote(c: Found, quotes: list[Quote]) -> bool:
+    """A clause content that starts at a quote ('"...," he said'), not one with words of its own
+    before the quoted ones ('he was "disappointed"': a mixed statement)."""
+    return any(q.outer_start <= c.content[0] < q.outer_end for q in quotes)
+
+
 def said_within_quote(f: Found, quotes: list[Quote]) -> bool:
     """Whether a clause's speaker and content both lie inside one quote."""
     return f.speaker is not None and any(
@@ -900,8 +948,10 @@ def merge(
         touched = [q for q in quotes if overlap((q.outer_start, q.outer_end), c.content)]
         if said_within_quote(c, touched):
             continue  # "I think ..." inside a quote: the quote's speaker's words, not the subject's
-        if touched and words_outside_quotes(text, c.content, touched) < 3:
-            same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None)
+        c.content = _closed(text, c.content, touched)
+        same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None)
+        if touched and words_outside_quotes(text, c.content, touched) < 3 and (
+                same is not None or _opens_with_quote(c, touched)):
             if same is not None:
                 if same.speaker is None and c.speaker is not None:
                     same.speaker, same.cue, same.confidence = c.speaker, c.cue, c.confidence
