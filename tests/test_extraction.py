@@ -244,6 +244,13 @@ def test_headline_attribution(nlp, text, speaker, content):
     assert found[0].content.text == content
 
 
+@pytest.mark.parametrize("label", ["The Latest", "Breaking", "EXCLUSIVE REPORT"])
+def test_a_label_before_a_headline_colon_is_not_the_speaker(nlp, label):
+    text = f"{label}: Mayor Lopez urges residents to save water\n\nThe council met on Monday."
+    found = [s for s in statements(nlp, text) if s.content.start < text.index("\n")]
+    assert found and all(s.speaker.mention.text in ("Mayor Lopez", "Lopez") for s in found)
+
+
 def test_signed_quote_and_transcript_turn(nlp):
     text = (
         "“The schools need more teachers, not more tests.” ― Ana Ruiz\n\n"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .names import read_list
+from .names import is_kicker, read_list
 from .records import Span, Speaker, Statement
 
 OPENING_QUOTES = '"“«„'
@@ -35,6 +35,7 @@ PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
 NAMING_POS = {"NOUN", "PROPN"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 MIN_QUOTE_WORDS = 4
+MAX_HEADLINE_CHARS = 200  # a first line longer than this is a paragraph, not a headline
 _EDGE_PUNCT = " \t\n,;:—–-"
 
 
@@ -869,11 +870,11 @@ def headline_statement(text: str) -> Found | None:
     """An attribution in the headline, the text's first line: "Putin: Russia provides ...",
     "..., says Clinton". A text of one line has no headline."""
     end = text.find("\n")
-    if end < 0 or not text[:end].strip() or end > 200:
+    if end < 0 or not text[:end].strip() or end > MAX_HEADLINE_CHARS:
         return None
     line = text[:end]
     m = _HEADLINE_COLON.match(line)
-    if m and looks_like_name(m.group("speaker")):
+    if m and looks_like_name(m.group("speaker")) and not is_kicker(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)

