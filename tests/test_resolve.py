@@ -379,3 +379,39 @@ def test_titles_the_tagger_put_in_a_name_are_the_role_not_the_organisation(nlp):
     assert speakers[0].name == "Pavel Orlov"
     assert speakers[0].role is not None and "Admiral" in speakers[0].role
     assert speakers[0].organisation in (None, "navy")
+
+
+def test_i_in_a_letter_is_the_name_signing_it(nlp):
+    text = ("Readers on the new bridge\n\n"
+            "I believe the toll is far too high for the families who cross it every day.\n\n"
+            "Margaret Olsen.\n\n"
+            "Springfield, Ill.\n\n"
+            "I think the bridge was worth every cent.\n\n"
+            "@riverwatcher.")
+    speakers, _ = run(nlp, text, ("I", 0), ("I", 2))  # the second "I" is of "Ill."
+    assert [s.name for s in speakers] == ["Margaret Olsen", "@riverwatcher"]
+
+
+def test_i_in_an_opinion_piece_is_the_author_its_bio_line_names(nlp):
+    text = ("Our schools need more teachers\n\n"
+            "I believe every class should have fewer than twenty pupils.\n\n"
+            "The state can afford it if it wants to.\n\n"
+            "Helen Varga is a teacher in Denver and a member of the city's school board.")
+    speakers, _ = run(nlp, text, ("I", 0))
+    assert speakers[0].name == "Helen Varga"
+
+
+def test_i_in_a_book_excerpt_is_the_author_its_credit_line_names(nlp):
+    text = ("An excerpt from a memoir\n\n"
+            "I never expected the trial to last a year.\n\n"
+            "From THE LONG WINTER by Thomas Brennan. Copyright 2015 by Thomas Brennan.")
+    speakers, _ = run(nlp, text, ("I", 0))
+    assert speakers[0].name == "Thomas Brennan"
+
+
+def test_a_columnists_i_stays_unnamed_when_the_text_never_names_them(nlp):
+    text = ("The council's budget\n\n"
+            "I believe the council has spent too much on roads.\n\n"
+            "Mayor Paul Keller disagrees with that view and says the roads needed repair.")
+    speakers, _ = run(nlp, text, ("I", 0))
+    assert speakers[0].name == "I"

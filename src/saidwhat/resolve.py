@@ -46,6 +46,11 @@ _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
+_UNSET = object()
+_HANDLE = re.compile(r"@\w{2,30}\.?")
+_NAME_WORD = r"[A-Z][\w’'-]*\.?"
+_SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
+_BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)(?:\.?$|\.\s)")
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
@@ -71,6 +76,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "outlet_nouns": read("outlet_nouns.txt"),
         "outlet_name_words": read("outlet_name_words.txt"),
         "first_names": names.first_names(),
+        "cues": read("cues.txt"),
     }
 
 
@@ -189,7 +195,7 @@ class _Article:
         self.ranker = ranker or resolution_model()
         self.trace = trace
         self.sent_starts = [s.start_char for s in doc.sents]
-        text = doc.text  # built once: Doc.text joins every token
+        self.text = text = doc.text  # built once: Doc.text joins every token
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
         self.token_starts = [t.idx for t in self.tokens]
@@ -207,6 +213,7 @@ class _Article:
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
         self._name_cache: dict[tuple[int, int], list] = {}
+        self._piece_writer: object = _UNSET
         self._index_entities()
         self._complete_mentions()
         self._index_authors()
@@ -518,6 +525,87 @@ class _Article:
                 author = self._author(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
+
+    # the writer of an opinion piece or letter
+
+    def writer_of(self, char: int) -> _Ent | None:
+        """Who "I" is outside quotes: the name signing the letter that holds ``char`` (a line of
+        just a name or handle after it), else the one author the piece names (a byline "By Jane
+        Doe", a credit "From <book> by Jane Doe", a closing bio "Jane Doe is a playwright ...")."""
+        signed = self._signature_after(self.para_of(char))
+        if signed is not None:
+            return signed
+        if self._piece_writer is _UNSET:
+            self._piece_writer = self._named_writer()
+        return self._piece_writer  # type: ignore[return-value]
+
+    def _paragraph(self, k: int) -> tuple[int, int]:
+        end = self.para_starts[k + 1] if k + 1 < len(self.para_starts) else len(self.text)
+        return self.para_starts[k], end
+
+    def _signature_after(self, para: int) -> _Ent | None:
+        """The signature closing a letter: the first paragraph after ``para`` (within a few) that
+        is only a name ("Ana Ruiz.") or a handle ("@aruiz."); none if a longer one comes first
+        after a short letter's end."""
+        for k in range(para + 1, min(para + 4, len(self.para_starts))):
+            start, end = self._paragraph(k)
+            name = self._signature(start, end)
+            if name is not None:
+                return name
+        return None
+
+    def _signature(self, start: int, end: int) -> _Ent | None:
+        text = self.text[start:end].strip()
+        if _HANDLE.fullmatch(text):
+            ent = self._new(text.rstrip("."), "person")
+            ent.add_alias(ent.name)
+            return ent
+        if not _SIGNATURE.fullmatch(text):
+            return None
+        first = self.token_at(start + self.text[start:end].index(text[0]))
+        if first.lower_ not in _lists()["first_names"] and first.ent_type_ != "PERSON":
+            return None
+        return self.person(text.rstrip("."))
+
+    def _named_writer(self) -> _Ent | None:
+        """The one author a byline, credit line or closing bio names; none if they disagree."""
+        paras = [self._paragraph(k) for k in range(len(self.para_starts))]
+        paras = [(s, e) for s, e in paras if self.text[s:e].strip()]
+        found: set[str] = set()
+        edges = paras[1:4] + paras[-2:]
+        for start, end in edges:
+            by = _BYLINE.match(self.text[start:end].strip())
+            if by:
+                found.add(by.group(1).rstrip("."))
+        if paras:
+            bio = self._bio(*paras[-1])
+            if bio is not None:
+                found.add(bio)
+        if len(found) != 1:
+            return None
+        return self.person(found.pop())
+
+    def _bio(self, start: int, end: int) -> str | None:
+        """The person a closing bio line is about: one sentence whose subject is a person named at
+        its start ("Rep. Jane Doe, D-Fla., chairs the ...", "Jane Doe is a playwright"), in the
+        present tense, with no other person in it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sents = [s for s in span.sents if s.text.strip()] if span is not None else []
+        if len(sents) != 1:
+            return None
+        sent = sents[0]
+        root = sent.root
+        if root.tag_ != "VBZ" or root.lemma_.lower() in _lists()["cues"] or any(t.is_quote for t in sent):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        people = {id(self.token_ent[t.i]) for t in sent if self._person_at(t)}
+        if subject is None or not self._person_at(subject) or len(people) != 1:
+            return None
+        ent = self.token_ent[subject.i]
+        lead = [t for t in sent if t.i < subject.i and self.token_ent.get(t.i) is not ent]
+        if not all(_is_title(t) or t.is_punct for t in lead):
+            return None
+        return ent.name
 
     # resolving a mention
 
@@ -1414,7 +1502,10 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                 quoted_first_person.append((i, quote))  # the quote's speaker, known after this pass
                 continue
             if _lists()["pronouns"][span[0].lower_] == "person":
-                continue  # "I" outside any quote: the writer, unnamed
+                writer = art.writer_of(span.start_char)
+                if writer is not None:  # "I" outside any quote: the writer, when the text names them
+                    found[i] = (_Found(writer), None)
+                continue
         if (span.start, span.end) in same_mention:  # one mention, several statements: one speaker
             result = same_mention[(span.start, span.end)]
         else:
