@@ -415,3 +415,22 @@ def test_a_columnists_i_stays_unnamed_when_the_text_never_names_them(nlp):
             "Mayor Paul Keller disagrees with that view and says the roads needed repair.")
     speakers, _ = run(nlp, text, ("I", 0))
     assert speakers[0].name == "I"
+
+
+def test_she_skips_a_man_whose_first_name_is_given_to_both_genders(nlp):
+    text = ("Chris Dalton said on Monday that he would veto the budget. "
+            "Mayor Ellen Ward criticised the veto in a speech to the council. "
+            "Dalton called the plan reckless. \"It is a mistake,\" she said.")
+    speakers, _ = run(nlp, text, ("she", 0))
+    assert speakers[0].name == "Ellen Ward"
+
+
+def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
+    text = ("Karen Avery said Mayor Ellen Ward had not read the report. "
+            "\"It is not something that she has ever cared about,\" she said.")
+    quote = Statement(id="s1", kind="indirect", content=Span.of(text, text.index("Mayor"), text.index(". ")),
+                      speaker=Speaker(name=None, mention=mention_at(text, "Karen Avery")))
+    she = Statement(id="s2", kind="direct", content=Span.of(text, text.index("\"") + 1, text.rindex("\"")),
+                    speaker=Speaker(name=None, mention=mention_at(text, "she", 1)))
+    statements, _ = resolve(nlp(text), [quote, she])
+    assert statements[1].speaker.name == "Karen Avery"

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import names
+from .extraction import quote_view
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -127,6 +128,7 @@ class _Mention:
     ent: _Ent = field(compare=False)
     in_quote: bool = field(default=False, compare=False)
     para: int = field(default=0, compare=False)
+    in_content: bool = field(default=False, compare=False)
 
 
 @dataclass(eq=False)
@@ -190,7 +192,8 @@ class _Found:
 class _Article:
     """The named entities of one Doc, their mentions in text order, and the resolution rules."""
 
-    def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None):
+    def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None,
+                 contents: list[tuple[int, int]] = ()):
         self.doc = doc
         self.ranker = ranker or resolution_model()
         self.trace = trace
@@ -199,8 +202,11 @@ class _Article:
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
         self.token_starts = [t.idx for t in self.tokens]
-        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(quote_view(text))]  # also ''...''
+
         self.quote_starts = [q[0] for q in self.quotes]
+        self.contents = sorted(contents)  # what the article's statements say, (start, end)
+        self.content_starts = [c[0] for c in self.contents]
         first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
         self.campaigning = "campaign" in text.lower()
@@ -216,6 +222,7 @@ class _Article:
         self._piece_writer: object = _UNSET
         self._index_entities()
         self._complete_mentions()
+        self._genders_from_pronouns()
         self._index_authors()
 
     # positions
@@ -233,6 +240,11 @@ class _Article:
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, char) - 1
         return i >= 0 and self.quotes[i][0] < char < self.quotes[i][1]
+
+    def in_content(self, char: int) -> bool:
+        """Whether ``char`` is in what a statement says: who is named there is talked about."""
+        i = bisect.bisect_right(self.content_starts, char) - 1
+        return any(self.contents[k][0] <= char < self.contents[k][1] for k in range(max(0, i - 3), i + 1))
 
     def speaker_before(self, char: int) -> _Mention | None:
         """The latest statement speaker resolved before ``char``."""
@@ -254,7 +266,8 @@ class _Article:
     def add_mention(self, ent: _Ent, start: int, rank: int) -> _Mention:
         quoted = self.in_quote(start)
         rank = _RANK_OTHER if quoted else rank
-        m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start))
+        m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start),
+                     self.in_content(start))
         bisect.insort(self.mentions, m)
         bisect.insort(ent.mentions, m)
         return m
@@ -516,6 +529,34 @@ class _Article:
             ent = _surname_owner(ents, None)
             self.token_ent[tok.i] = ent
             self.add_mention(ent, tok.idx, _rank_of(tok))
+
+    def _genders_from_pronouns(self) -> None:
+        """The gender of a person whose first name does not tell it ("Bernie Sanders", "Chris
+        Smith"), from the pronouns of sentences that name no other person: the subject "Sanders"
+        of "Sanders said he would ..."; set only where every such sentence agrees."""
+        pronouns = _lists()["pronouns"]
+        votes: dict[int, set[str]] = {}
+        for sent in self.doc.sents:
+            people = {id(e): e for t in sent
+                      if (e := self.token_ent.get(t.i)) is not None and e.type == "person"}
+            if len(people) != 1:
+                continue
+            ent = next(iter(people.values()))
+            if ent.gender is not None:
+                continue
+            first = next(t for t in sent if self.token_ent.get(t.i) is ent)
+            name_root = first
+            while name_root.head.i != name_root.i and self.token_ent.get(name_root.head.i) is ent:
+                name_root = name_root.head
+            if name_root.dep_ not in _SUBJECT_DEPS:
+                continue
+            said = {pronouns[t.lower_] for t in sent
+                    if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
+            if said:
+                votes.setdefault(id(ent), set()).update(said)
+        for ent in self.entities:
+            if ent.type == "person" and ent.gender is None and len(votes.get(id(ent), ())) == 1:
+                ent.gender = next(iter(votes[id(ent)]))
 
     def _index_authors(self) -> None:
         """Every document the text gives an author ("a Quinnipiac University poll", "a report by
@@ -1485,7 +1526,8 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
             trace: list | None = None) -> tuple[list[Statement], list[Entity]]:
     """Fill ``speaker.name``/``entity``/``role``/``organisation``; return the statements and entities.
     ``ranker`` and ``trace`` (a list that collects every ranked mention) are for training."""
-    art = _Article(doc, ranker, trace)
+    contents = [(st.content.start, st.content.end) for st in statements]
+    art = _Article(doc, ranker, trace, contents)
     found: dict[int, tuple[_Found, str | None]] = {}
     quoted_first_person: list[tuple[int, int]] = []
     same_mention: dict[tuple[int, int], _Found] = {}
