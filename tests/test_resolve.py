@@ -434,3 +434,22 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
                     speaker=Speaker(name=None, mention=mention_at(text, "she", 1)))
     statements, _ = resolve(nlp(text), [quote, she])
     assert statements[1].speaker.name == "Karen Avery"
+
+
+@pytest.mark.parametrize(("text", "mention", "author"), [
+    ("Most donors gave less than $200, according to a Washington Post database of campaign filings.",
+     "a Washington Post database", "Washington Post"),
+    ("A 2014 study by Harvard University professor Linda Marsh found that the drug was safe.",
+     "A 2014 study", "Linda Marsh"),
+    ("Senator Mark Hollis released an ad on Tuesday. The ad says the governor raised taxes.",
+     "The ad", "Mark Hollis"),
+    ("Voters are split, according to a Reuters survey released on Monday. The study found that most "
+     "want change.", "The study", "Reuters"),
+    ("A new batch of State Department emails released this week shows that the aide knew about the plan.",
+     "A new batch", "State Department"),
+    ("A Suffolk University/Boston Globe Poll released Sunday shows Smith ahead.",
+     "A Suffolk University/Boston Globe Poll", "Suffolk University/Boston Globe"),
+])
+def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == author

@@ -74,6 +74,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
+        "authoring_verbs": read("authoring_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
         "outlet_name_words": read("outlet_name_words.txt"),
         "first_names": names.first_names(),
@@ -471,6 +472,10 @@ class _Article:
         return ent
 
     def _index_org(self, span, label: str) -> None:
+        if len(span) > 1 and span[-1].lower_ == "poll":
+            span = span[:-1]  # "the Suffolk University/Boston Globe Poll": the poll's authors
+        while len(span) > 1 and span[0].pos_ == "NUM":
+            span = span[1:]  # "the 2014 American Community Survey"
         root = span.root
         if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
             return  # "Russian warplanes": a modifier; "the Florida Republican": a person
@@ -563,9 +568,18 @@ class _Article:
         the inspector general"), so that a later "the poll" may go back to its author."""
         for tok in self.tokens:
             if tok.pos_ in ("NOUN", "PROPN") and _in_list(tok, "document_nouns"):
-                author = self._author(tok)
+                author = self._author(tok) or self._maker(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
+
+    def _maker(self, tok) -> _Ent | None:
+        """The named subject of the verb that makes a document: "Hollis released an ad"."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_list(verb, "authoring_verbs"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        ent = self.token_ent.get(subject.i) if subject is not None else None
+        return ent if ent is not None and ent.named and not self.in_quote(subject.idx) else None
 
     # the writer of an opinion piece or letter
 
@@ -691,6 +705,10 @@ class _Article:
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
             return self._org_nominal(span, phrase, root, ask)
+        documents = _documents_of(root)
+        if documents is not None:  # "a new batch of State Department emails": what the emails say
+            return self._document(span, _phrase(documents, documents.doc[documents.i : documents.i + 1]),
+                                  documents, ask)
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
@@ -874,12 +892,15 @@ class _Article:
 
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
-        called so before, for a definite singular noun."""
+        called so before, for a definite singular noun; a poll, survey or study may be called
+        by another of these words ("a Reuters survey ... The study found")."""
         if not _definite_singular(phrase, root):
             return None
         noun = root.lemma_.lower()
+        polls = _lists()["poll_nouns"]
+        same = (lambda n: n in polls) if noun in polls else (lambda n: n == noun)
         wrote = [(start, ent) for ent in self.entities
-                 for start, n in ent.authored if n == noun and start < root.idx]
+                 for start, n in ent.authored if same(n) and start < root.idx]
         return max(wrote, key=lambda x: x[0])[1] if wrote else None
 
     def _author(self, root) -> _Ent | None:
@@ -896,11 +917,32 @@ class _Article:
             if ent is None and t.i + 1 < len(t.doc) and t.i + 1 != root.i and _name_like(t.doc[t.i + 1]) \
                     and t.doc[t.i + 1].i not in self.token_ent:
                 continue  # "Morning" of "Morning Consult": a name is read from its last word
-            if self._authors(t, root, ent):
-                if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
-                    return None  # "a study by Harvard and the University of California": two authors
-                return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
+            prep = self._authors(t, root, ent)
+            if prep is None:
+                continue
+            if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
+                return None  # "a study by Harvard and the University of California": two authors
+            described = self._described_author(prep, t)
+            if described is not None:
+                return described
+            return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return None
+
+    def _described_author(self, prep, t) -> _Ent | None:
+        """The author a "by"/"from" phrase names through a noun the name only modifies: "a study
+        by Harvard professor Linda Marsh" -> Linda Marsh; "an ad from Hollis's campaign" -> the
+        Hollis campaign."""
+        if prep is True:
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or self.token_ent.get(obj.i) is self.token_ent.get(t.i):
+            return None
+        if obj.i in self.token_ent:
+            return self.token_ent[obj.i]  # the name heading the phrase: "professor Linda Marsh"
+        if not (_names_a_person(obj) or obj.lemma_.lower() in _lists()["org_nouns"]):
+            return None
+        found = self.resolve_span(self.doc[obj.left_edge.i : obj.i + 1])
+        return found.ent if found.ent is not None and found.ent.named else None
 
     def _run(self, k: int, step: int) -> int:
         """The last token index of the name at token ``k``, walking by ``step`` (1 or -1); an
@@ -932,8 +974,10 @@ class _Article:
         whole.add_alias(whole.name)
         return whole
 
-    def _authors(self, t, root, ent: _Ent | None) -> bool:
-        """Whether the name at ``t`` is given as the author of the document ``root`` heads."""
+    def _authors(self, t, root, ent: _Ent | None):
+        """Whether the name at ``t`` is given as the author of the document ``root`` heads: the
+        preposition that says so ("by", "from"), True when the name modifies the document noun,
+        None when it is not the author."""
         attach, prep = t, None
         while attach.i != root.i and attach.head.i != attach.i:
             child, attach = attach, attach.head
@@ -946,12 +990,12 @@ class _Article:
                 prep = attach.lower_
                 country = ent is not None and ent.type == "country"
                 if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
-                    return False  # "audio obtained by the Post": the Post is not its author
+                    return None  # "audio obtained by the Post": the Post is not its author
                 if prep in ("by", "from") or (prep == "in" and not country):
-                    return True
+                    return attach
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
-                    return True  # "a survey for CNN"; "a poll of voters" names whom it asked
-        return False
+                    return attach  # "a survey for CNN"; "a poll of voters" names whom it asked
+        return None
 
     def _name_at(self, tok) -> bool:
         return tok.i in self.token_ent or _name_like(tok)
@@ -1397,6 +1441,19 @@ def _names_an_outlet(name: str, kind: str) -> bool:
     words = _lists()["outlet_name_words"]
     marks = {words.get(w.strip(".,'’")) for w in name.lower().split()} - {None}
     return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
+
+
+def _documents_of(root):
+    """The plural document noun a noun counts out ("a batch of emails", "the pair of
+    editorials"), or None."""
+    if root.pos_ != "NOUN":
+        return None
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
+                return obj
+    return None
 
 
 def _definite_singular(phrase, root) -> bool:
