@@ -453,3 +453,10 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
 def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))
     assert speakers[0].name == author
+
+
+def test_a_son_named_with_jr_is_not_his_father(nlp):
+    text = ("Robert Q. Hale spoke on Monday. His son Robert Hale Jr., who runs the company, said the "
+            "deal was done.")
+    speakers, _ = run(nlp, text, ("Robert Q. Hale", 0), ("who", 0))
+    assert [s.name for s in speakers] == ["Robert Q. Hale", "Robert Hale Jr."]

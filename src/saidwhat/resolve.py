@@ -451,6 +451,8 @@ class _Article:
                 ewords = ent.name.lower().split()
                 if len(ewords) == 1 and said and ent.gender and ent.gender != said:
                     continue  # "Mr. Trump" is not "Ivanka Trump"
+                if len(ewords) > 1 and _suffix(ewords) != _suffix(lowered):
+                    continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords):  # "Crooked Hillary Clinton"
                     found = ent
@@ -1483,6 +1485,12 @@ def _the_proper_name(phrase, root) -> bool:
 
 def _untagged_proper(tok) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
+
+
+def _suffix(words: list[str]) -> str | None:
+    """A name's generational suffix ("jr", "iii"), or None."""
+    kept = names.without_suffixes(words)
+    return words[-1].rstrip(".,") if len(kept) < len(words) else None
 
 
 def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
