@@ -449,6 +449,12 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "A new batch", "State Department"),
     ("A Suffolk University/Boston Globe Poll released Sunday shows Smith ahead.",
      "A Suffolk University/Boston Globe Poll", "Suffolk University/Boston Globe"),
+    ("Rents rose by a third, according to data from the 2014 American Community Survey.",
+     "data", "American Community Survey"),
+    ("Senator Mark Hollis is running for governor. His campaign released a new spot on Monday. "
+     "The spot says the governor raised taxes.", "The spot", "Hollis campaign"),
+    ("Senator Mark Hollis is running for governor. A new ad from Hollis's campaign says the "
+     "governor raised taxes.", "A new ad", "Hollis campaign"),
 ])
 def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))

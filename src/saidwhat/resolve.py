@@ -476,8 +476,11 @@ class _Article:
     def _index_org(self, span, label: str) -> None:
         if len(span) > 1 and span[-1].lower_ == "poll":
             span = span[:-1]  # "the Suffolk University/Boston Globe Poll": the poll's authors
-        while len(span) > 1 and span[0].pos_ == "NUM":
-            span = span[1:]  # "the 2014 American Community Survey"
+        lead = 0
+        while lead < len(span) - 1 and span[lead].pos_ in ("DET", "NUM"):
+            lead += 1
+        if any(t.pos_ == "NUM" for t in span[:lead]):
+            span = span[lead:]  # "the 2014 American Community Survey": a year is no part of the name
         root = span.root
         if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
             return  # "Russian warplanes": a modifier; "the Florida Republican": a person
@@ -575,13 +578,18 @@ class _Article:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
 
     def _maker(self, tok) -> _Ent | None:
-        """The named subject of the verb that makes a document: "Hollis released an ad"."""
+        """The named subject of the verb that makes a document: "Hollis released an ad", "his
+        campaign ran a spot"."""
         verb = tok.head
         if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_list(verb, "authoring_verbs"):
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        ent = self.token_ent.get(subject.i) if subject is not None else None
-        return ent if ent is not None and ent.named and not self.in_quote(subject.idx) else None
+        if subject is None or self.in_quote(subject.idx):
+            return None
+        ent = self.token_ent.get(subject.i)
+        if ent is None and subject.lemma_.lower() in _lists()["org_nouns"]:
+            ent = self.resolve_span(self.doc[subject.left_edge.i : subject.i + 1]).ent
+        return ent if ent is not None and ent.named else None
 
     # the writer of an opinion piece or letter
 
