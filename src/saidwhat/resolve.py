@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -194,7 +195,7 @@ class _Article:
     """The named entities of one Doc, their mentions in text order, and the resolution rules."""
 
     def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None,
-                 contents: list[tuple[int, int]] = ()):
+                 contents: Iterable[tuple[int, int]] = ()):
         self.doc = doc
         self.ranker = ranker or resolution_model()
         self.trace = trace
@@ -204,7 +205,6 @@ class _Article:
         self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
         self.token_starts = [t.idx for t in self.tokens]
         self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(quote_view(text))]  # also ''...''
-
         self.quote_starts = [q[0] for q in self.quotes]
         self.contents = sorted(contents)  # what the article's statements say, (start, end)
         self.content_starts = [c[0] for c in self.contents]
@@ -244,7 +244,7 @@ class _Article:
 
     def in_content(self, char: int) -> bool:
         """Whether ``char`` is in what a statement says: who is named there is talked about."""
-        i = bisect.bisect_right(self.content_starts, char) - 1
+        i = bisect.bisect_right(self.content_starts, char) - 1  # contents may nest: the few before too
         return any(self.contents[k][0] <= char < self.contents[k][1] for k in range(max(0, i - 3), i + 1))
 
     def speaker_before(self, char: int) -> _Mention | None:
@@ -609,9 +609,8 @@ class _Article:
         return self.para_starts[k], end
 
     def _signature_after(self, para: int) -> _Ent | None:
-        """The signature closing a letter: the first paragraph after ``para`` (within a few) that
-        is only a name ("Ana Ruiz.") or a handle ("@aruiz."); none if a longer one comes first
-        after a short letter's end."""
+        """The signature closing a letter: the first of the three paragraphs after ``para`` that
+        is only a name ("Ana Ruiz.") or a handle ("@aruiz."), or None."""
         for k in range(para + 1, min(para + 4, len(self.para_starts))):
             start, end = self._paragraph(k)
             name = self._signature(start, end)
@@ -651,19 +650,19 @@ class _Article:
         return self.person(found.pop())
 
     def _bio(self, start: int, end: int) -> str | None:
-        """The person a closing bio line is about: one sentence whose subject is a person named at
-        its start ("Rep. Jane Doe, D-Fla., chairs the ...", "Jane Doe is a playwright"), in the
-        present tense, with no other person in it."""
+        """The person a closing bio paragraph is about: its first sentence's subject is a person
+        named at its start ("Rep. Jane Doe, D-Fla., chairs the ...", "Jane Doe is a playwright"),
+        in the present tense, and the paragraph names no other person and quotes no one."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         sents = [s for s in span.sents if s.text.strip()] if span is not None else []
-        if len(sents) != 1:
+        if not sents or any(t.is_quote for t in span):
             return None
         sent = sents[0]
         root = sent.root
-        if root.tag_ != "VBZ" or root.lemma_.lower() in _lists()["cues"] or any(t.is_quote for t in sent):
+        if root.tag_ != "VBZ" or root.lemma_.lower() in _lists()["cues"]:
             return None
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        people = {id(self.token_ent[t.i]) for t in sent if self._person_at(t)}
+        people = {id(self.token_ent[t.i]) for t in span if self._person_at(t)}
         if subject is None or not self._person_at(subject) or len(people) != 1:
             return None
         ent = self.token_ent[subject.i]
