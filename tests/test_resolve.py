@@ -400,3 +400,83 @@ def test_a_spokesman_named_by_an_organisation_noun_speaks_for_the_organisation_s
             "A trust spokesman said an interim chief executive would be appointed next week.")
     speakers, _ = run(nlp, text, ("A trust spokesman", 0))
     assert speakers[0].name == "Lowfield Hospital Trust"
+
+
+def test_i_in_a_letter_is_the_name_signing_it(nlp):
+    text = ("Readers on the new bridge\n\n"
+            "I believe the toll is far too high for the families who cross it every day.\n\n"
+            "Margaret Olsen.\n\n"
+            "Springfield, Ill.\n\n"
+            "I think the bridge was worth every cent.\n\n"
+            "@riverwatcher.")
+    speakers, _ = run(nlp, text, ("I", 0), ("I", 2))  # the second "I" is of "Ill."
+    assert [s.name for s in speakers] == ["Margaret Olsen", "@riverwatcher"]
+
+
+@pytest.mark.parametrize(("text", "writer"), [
+    ("Our schools need more teachers\n\n"
+     "I believe every class should have fewer than twenty pupils.\n\n"
+     "The state can afford it if it wants to.\n\n"
+     "Helen Varga is a teacher in Denver and the director of Blue House, which staged her play, Salt "
+     "and Stone: A Story, last year.", "Helen Varga"),
+    ("An excerpt from a memoir\n\n"
+     "I never expected the trial to last a year.\n\n"
+     "From THE LONG WINTER by Thomas Brennan. Copyright 2015 by Thomas Brennan.", "Thomas Brennan"),
+    ("The council's budget\n\n"  # a columnist the text never names: no name
+     "I believe the council has spent too much on roads.\n\n"
+     "Mayor Paul Keller disagrees with that view and says the roads needed repair.", "I"),
+])
+def test_i_in_an_opinion_piece_is_the_writer_a_bio_or_credit_line_names(nlp, text, writer):
+    speakers, _ = run(nlp, text, ("I", 0))
+    assert speakers[0].name == writer
+
+
+def test_she_skips_a_man_whose_first_name_is_given_to_both_genders(nlp):
+    text = ("Chris Dalton said on Monday that he would veto the budget. "
+            "Mayor Ellen Ward criticised the veto in a speech to the council. "
+            "Dalton called the plan reckless. \"It is a mistake,\" she said.")
+    speakers, _ = run(nlp, text, ("she", 0))
+    assert speakers[0].name == "Ellen Ward"
+
+
+def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
+    text = ("Karen Avery said Mayor Ellen Ward had not read the report. "
+            "\"It is not something that she has ever cared about,\" she said.")
+    quote = Statement(id="s1", kind="indirect", content=Span.of(text, text.index("Mayor"), text.index(". ")),
+                      speaker=Speaker(name=None, mention=mention_at(text, "Karen Avery")))
+    she = Statement(id="s2", kind="direct", content=Span.of(text, text.index("\"") + 1, text.rindex("\"")),
+                    speaker=Speaker(name=None, mention=mention_at(text, "she", 1)))
+    statements, _ = resolve(nlp(text), [quote, she])
+    assert statements[1].speaker.name == "Karen Avery"
+
+
+@pytest.mark.parametrize(("text", "mention", "author"), [
+    ("Most donors gave less than $200, according to a Washington Post database of campaign filings.",
+     "a Washington Post database", "Washington Post"),
+    ("A 2014 study by Harvard University professor Linda Marsh found that the drug was safe.",
+     "A 2014 study", "Linda Marsh"),
+    ("Senator Mark Hollis released an ad on Tuesday. The ad says the governor raised taxes.",
+     "The ad", "Mark Hollis"),
+    ("Voters are split, according to a Reuters survey released on Monday. The study found that most "
+     "want change.", "The study", "Reuters"),
+    ("A new batch of State Department emails released this week shows that the aide knew about the plan.",
+     "A new batch", "State Department"),
+    ("A Suffolk University/Boston Globe Poll released Sunday shows Smith ahead.",
+     "A Suffolk University/Boston Globe Poll", "Suffolk University/Boston Globe"),
+    ("Rents rose by a third, according to data from the 2014 American Community Survey.",
+     "data", "American Community Survey"),
+    ("Senator Mark Hollis is running for governor. His campaign released a new spot on Monday. "
+     "The spot says the governor raised taxes.", "The spot", "Hollis campaign"),
+    ("Senator Mark Hollis is running for governor. A new ad from Hollis's campaign says the "
+     "governor raised taxes.", "A new ad", "Hollis campaign"),
+])
+def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == author
+
+
+def test_a_son_named_with_jr_is_not_his_father(nlp):
+    text = ("Robert Q. Hale spoke on Monday. His son Robert Hale Jr., who runs the company, said the "
+            "deal was done.")
+    speakers, _ = run(nlp, text, ("Robert Q. Hale", 0), ("who", 0))
+    assert [s.name for s in speakers] == ["Robert Q. Hale", "Robert Hale Jr."]

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import names
+from .extraction import quote_view
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -46,6 +48,11 @@ _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
+_UNSET = object()
+_HANDLE = re.compile(r"@\w{2,30}\.?")
+_NAME_WORD = r"[A-Z][\w’'-]*\.?"
+_SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
+_BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)(?:\.?$|\.\s)")
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
@@ -68,9 +75,11 @@ def _lists() -> dict[str, dict[str, str]]:
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
+        "authoring_verbs": read("authoring_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
         "outlet_name_words": read("outlet_name_words.txt"),
         "first_names": names.first_names(),
+        "cues": read("cues.txt"),
     }
 
 
@@ -121,6 +130,7 @@ class _Mention:
     ent: _Ent = field(compare=False)
     in_quote: bool = field(default=False, compare=False)
     para: int = field(default=0, compare=False)
+    in_content: bool = field(default=False, compare=False)
 
 
 @dataclass(eq=False)
@@ -184,17 +194,20 @@ class _Found:
 class _Article:
     """The named entities of one Doc, their mentions in text order, and the resolution rules."""
 
-    def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None):
+    def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None,
+                 contents: Iterable[tuple[int, int]] = ()):
         self.doc = doc
         self.ranker = ranker or resolution_model()
         self.trace = trace
         self.sent_starts = [s.start_char for s in doc.sents]
-        text = doc.text  # built once: Doc.text joins every token
+        self.text = text = doc.text  # built once: Doc.text joins every token
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
         self.token_starts = [t.idx for t in self.tokens]
-        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(quote_view(text))]  # also ''...''
         self.quote_starts = [q[0] for q in self.quotes]
+        self.contents = sorted(contents)  # what the article's statements say, (start, end)
+        self.content_starts = [c[0] for c in self.contents]
         first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
         self.campaigning = "campaign" in text.lower()
@@ -207,8 +220,10 @@ class _Article:
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
         self._name_cache: dict[tuple[int, int], list] = {}
+        self._piece_writer: object = _UNSET
         self._index_entities()
         self._complete_mentions()
+        self._genders_from_pronouns()
         self._index_authors()
 
     # positions
@@ -226,6 +241,11 @@ class _Article:
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, char) - 1
         return i >= 0 and self.quotes[i][0] < char < self.quotes[i][1]
+
+    def in_content(self, char: int) -> bool:
+        """Whether ``char`` is in what a statement says: who is named there is talked about."""
+        i = bisect.bisect_right(self.content_starts, char) - 1  # contents may nest: the few before too
+        return any(self.contents[k][0] <= char < self.contents[k][1] for k in range(max(0, i - 3), i + 1))
 
     def speaker_before(self, char: int) -> _Mention | None:
         """The latest statement speaker resolved before ``char``."""
@@ -247,7 +267,8 @@ class _Article:
     def add_mention(self, ent: _Ent, start: int, rank: int) -> _Mention:
         quoted = self.in_quote(start)
         rank = _RANK_OTHER if quoted else rank
-        m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start))
+        m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start),
+                     self.in_content(start))
         bisect.insort(self.mentions, m)
         bisect.insort(ent.mentions, m)
         return m
@@ -430,6 +451,8 @@ class _Article:
                 ewords = ent.name.lower().split()
                 if len(ewords) == 1 and said and ent.gender and ent.gender != said:
                     continue  # "Mr. Trump" is not "Ivanka Trump"
+                if len(ewords) > 1 and _suffix(ewords) != _suffix(lowered):
+                    continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords):  # "Crooked Hillary Clinton"
                     found = ent
@@ -451,6 +474,13 @@ class _Article:
         return ent
 
     def _index_org(self, span, label: str) -> None:
+        if len(span) > 1 and span[-1].lower_ == "poll":
+            span = span[:-1]  # "the Suffolk University/Boston Globe Poll": the poll's authors
+        lead = 0
+        while lead < len(span) - 1 and span[lead].pos_ in ("DET", "NUM"):
+            lead += 1
+        if any(t.pos_ == "NUM" for t in span[:lead]):
+            span = span[lead:]  # "the 2014 American Community Survey": a year is no part of the name
         root = span.root
         if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
             return  # "Russian warplanes": a modifier; "the Florida Republican": a person
@@ -510,14 +540,136 @@ class _Article:
             self.token_ent[tok.i] = ent
             self.add_mention(ent, tok.idx, _rank_of(tok))
 
+    def _genders_from_pronouns(self) -> None:
+        """The gender of a person whose first name does not tell it ("Bernie Sanders", "Chris
+        Smith"), from the pronouns of sentences that name no other person: the subject "Sanders"
+        of "Sanders said he would ..."; set only where every such sentence agrees."""
+        pronouns = _lists()["pronouns"]
+        votes: dict[int, set[str]] = {}
+        for sent in self.doc.sents:
+            people = {id(e): e for t in sent
+                      if (e := self.token_ent.get(t.i)) is not None and e.type == "person"}
+            if len(people) != 1:
+                continue
+            ent = next(iter(people.values()))
+            if ent.gender is not None:
+                continue
+            first = next(t for t in sent if self.token_ent.get(t.i) is ent)
+            name_root = first
+            while name_root.head.i != name_root.i and self.token_ent.get(name_root.head.i) is ent:
+                name_root = name_root.head
+            if name_root.dep_ not in _SUBJECT_DEPS:
+                continue
+            said = {pronouns[t.lower_] for t in sent
+                    if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
+            if said:
+                votes.setdefault(id(ent), set()).update(said)
+        for ent in self.entities:
+            if ent.type == "person" and ent.gender is None and len(votes.get(id(ent), ())) == 1:
+                ent.gender = next(iter(votes[id(ent)]))
+
     def _index_authors(self) -> None:
         """Every document the text gives an author ("a Quinnipiac University poll", "a report by
         the inspector general"), so that a later "the poll" may go back to its author."""
         for tok in self.tokens:
             if tok.pos_ in ("NOUN", "PROPN") and _in_list(tok, "document_nouns"):
-                author = self._author(tok)
+                author = self._author(tok) or self._maker(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
+
+    def _maker(self, tok) -> _Ent | None:
+        """The named subject of the verb that makes a document: "Hollis released an ad", "his
+        campaign ran a spot"."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_list(verb, "authoring_verbs"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or self.in_quote(subject.idx):
+            return None
+        ent = self.token_ent.get(subject.i)
+        if ent is None and subject.lemma_.lower() in _lists()["org_nouns"]:
+            ent = self.resolve_span(self.doc[subject.left_edge.i : subject.i + 1]).ent
+        return ent if ent is not None and ent.named else None
+
+    # the writer of an opinion piece or letter
+
+    def writer_of(self, char: int) -> _Ent | None:
+        """Who "I" is outside quotes: the name signing the letter that holds ``char`` (a line of
+        just a name or handle after it), else the one author the piece names (a byline "By Jane
+        Doe", a credit "From <book> by Jane Doe", a closing bio "Jane Doe is a playwright ...")."""
+        signed = self._signature_after(self.para_of(char))
+        if signed is not None:
+            return signed
+        if self._piece_writer is _UNSET:
+            self._piece_writer = self._named_writer()
+        return self._piece_writer  # type: ignore[return-value]
+
+    def _paragraph(self, k: int) -> tuple[int, int]:
+        end = self.para_starts[k + 1] if k + 1 < len(self.para_starts) else len(self.text)
+        return self.para_starts[k], end
+
+    def _signature_after(self, para: int) -> _Ent | None:
+        """The signature closing a letter: the first of the three paragraphs after ``para`` that
+        is only a name ("Ana Ruiz.") or a handle ("@aruiz."), or None."""
+        for k in range(para + 1, min(para + 4, len(self.para_starts))):
+            start, end = self._paragraph(k)
+            name = self._signature(start, end)
+            if name is not None:
+                return name
+        return None
+
+    def _signature(self, start: int, end: int) -> _Ent | None:
+        text = self.text[start:end].strip()
+        if _HANDLE.fullmatch(text):
+            ent = self._new(text.rstrip("."), "person")
+            ent.add_alias(ent.name)
+            return ent
+        if not _SIGNATURE.fullmatch(text):
+            return None
+        first = self.token_at(start + self.text[start:end].index(text[0]))
+        if first.lower_ not in _lists()["first_names"] and first.ent_type_ != "PERSON":
+            return None
+        return self.person(text.rstrip("."))
+
+    def _named_writer(self) -> _Ent | None:
+        """The one author a byline, credit line or closing bio names; none if they disagree."""
+        paras = [self._paragraph(k) for k in range(len(self.para_starts))]
+        paras = [(s, e) for s, e in paras if self.text[s:e].strip()]
+        found: set[str] = set()
+        edges = paras[1:4] + paras[-2:]
+        for start, end in edges:
+            by = _BYLINE.match(self.text[start:end].strip())
+            if by:
+                found.add(by.group(1).rstrip("."))
+        if paras:
+            bio = self._bio(*paras[-1])
+            if bio is not None:
+                found.add(bio)
+        if len(found) != 1:
+            return None
+        return self.person(found.pop())
+
+    def _bio(self, start: int, end: int) -> str | None:
+        """The person a closing bio paragraph is about: its first sentence's subject is a person
+        named at its start ("Rep. Jane Doe, D-Fla., chairs the ...", "Jane Doe is a playwright"),
+        in the present tense, and the paragraph names no other person and quotes no one."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sents = [s for s in span.sents if s.text.strip()] if span is not None else []
+        if not sents or any(t.is_quote for t in span):
+            return None
+        sent = sents[0]
+        root = sent.root
+        if root.tag_ != "VBZ" or root.lemma_.lower() in _lists()["cues"]:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        people = {id(self.token_ent[t.i]) for t in span if self._person_at(t)}
+        if subject is None or not self._person_at(subject) or len(people) != 1:
+            return None
+        ent = self.token_ent[subject.i]
+        lead = [t for t in sent if t.i < subject.i and self.token_ent.get(t.i) is not ent]
+        if not all(_is_title(t) or t.is_punct for t in lead):
+            return None
+        return ent.name
 
     # resolving a mention
 
@@ -562,6 +714,10 @@ class _Article:
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
             return self._org_nominal(span, phrase, root, ask)
+        documents = _documents_of(root)
+        if documents is not None:  # "a new batch of State Department emails": what the emails say
+            return self._document(span, _phrase(documents, documents.doc[documents.i : documents.i + 1]),
+                                  documents, ask)
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
@@ -745,12 +901,15 @@ class _Article:
 
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
-        called so before, for a definite singular noun."""
+        called so before, for a definite singular noun; a poll, survey or study may be called
+        by another of these words ("a Reuters survey ... The study found")."""
         if not _definite_singular(phrase, root):
             return None
         noun = root.lemma_.lower()
+        polls = _lists()["poll_nouns"]
+        same = (lambda n: n in polls) if noun in polls else (lambda n: n == noun)
         wrote = [(start, ent) for ent in self.entities
-                 for start, n in ent.authored if n == noun and start < root.idx]
+                 for start, n in ent.authored if same(n) and start < root.idx]
         return max(wrote, key=lambda x: x[0])[1] if wrote else None
 
     def _author(self, root) -> _Ent | None:
@@ -767,11 +926,32 @@ class _Article:
             if ent is None and t.i + 1 < len(t.doc) and t.i + 1 != root.i and _name_like(t.doc[t.i + 1]) \
                     and t.doc[t.i + 1].i not in self.token_ent:
                 continue  # "Morning" of "Morning Consult": a name is read from its last word
-            if self._authors(t, root, ent):
-                if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
-                    return None  # "a study by Harvard and the University of California": two authors
-                return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
+            prep = self._authors(t, root, ent)
+            if prep is None:
+                continue
+            if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
+                return None  # "a study by Harvard and the University of California": two authors
+            described = self._described_author(prep, t)
+            if described is not None:
+                return described
+            return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return None
+
+    def _described_author(self, prep, t) -> _Ent | None:
+        """The author a "by"/"from" phrase names through a noun the name only modifies: "a study
+        by Harvard professor Linda Marsh" -> Linda Marsh; "an ad from Hollis's campaign" -> the
+        Hollis campaign."""
+        if prep is True:
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or self.token_ent.get(obj.i) is self.token_ent.get(t.i):
+            return None
+        if obj.i in self.token_ent:
+            return self.token_ent[obj.i]  # the name heading the phrase: "professor Linda Marsh"
+        if not (_names_a_person(obj) or obj.lemma_.lower() in _lists()["org_nouns"]):
+            return None
+        found = self.resolve_span(self.doc[obj.left_edge.i : obj.i + 1])
+        return found.ent if found.ent is not None and found.ent.named else None
 
     def _run(self, k: int, step: int) -> int:
         """The last token index of the name at token ``k``, walking by ``step`` (1 or -1); an
@@ -803,8 +983,10 @@ class _Article:
         whole.add_alias(whole.name)
         return whole
 
-    def _authors(self, t, root, ent: _Ent | None) -> bool:
-        """Whether the name at ``t`` is given as the author of the document ``root`` heads."""
+    def _authors(self, t, root, ent: _Ent | None):
+        """Whether the name at ``t`` is given as the author of the document ``root`` heads: the
+        preposition that says so ("by", "from"), True when the name modifies the document noun,
+        None when it is not the author."""
         attach, prep = t, None
         while attach.i != root.i and attach.head.i != attach.i:
             child, attach = attach, attach.head
@@ -817,12 +999,12 @@ class _Article:
                 prep = attach.lower_
                 country = ent is not None and ent.type == "country"
                 if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
-                    return False  # "audio obtained by the Post": the Post is not its author
+                    return None  # "audio obtained by the Post": the Post is not its author
                 if prep in ("by", "from") or (prep == "in" and not country):
-                    return True
+                    return attach
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
-                    return True  # "a survey for CNN"; "a poll of voters" names whom it asked
-        return False
+                    return attach  # "a survey for CNN"; "a poll of voters" names whom it asked
+        return None
 
     def _name_at(self, tok) -> bool:
         return tok.i in self.token_ent or _name_like(tok)
@@ -1282,6 +1464,19 @@ def _names_an_outlet(name: str, kind: str) -> bool:
     return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
 
 
+def _documents_of(root):
+    """The plural document noun a noun counts out ("a batch of emails", "the pair of
+    editorials"), or None."""
+    if root.pos_ != "NOUN":
+        return None
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
+                return obj
+    return None
+
+
 def _definite_singular(phrase, root) -> bool:
     """"the poll", "this report": not "polls", "a report"."""
     return root.tag_ not in ("NNS", "NNPS") and any(
@@ -1309,6 +1504,12 @@ def _the_proper_name(phrase, root) -> bool:
 
 def _untagged_proper(tok) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
+
+
+def _suffix(words: list[str]) -> str | None:
+    """A name's generational suffix ("jr", "iii"), or None."""
+    kept = names.without_suffixes(words)
+    return words[-1].rstrip(".,") if len(kept) < len(words) else None
 
 
 def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
@@ -1409,7 +1610,8 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
             trace: list | None = None) -> tuple[list[Statement], list[Entity]]:
     """Fill ``speaker.name``/``entity``/``role``/``organisation``; return the statements and entities.
     ``ranker`` and ``trace`` (a list that collects every ranked mention) are for training."""
-    art = _Article(doc, ranker, trace)
+    contents = [(st.content.start, st.content.end) for st in statements]
+    art = _Article(doc, ranker, trace, contents)
     found: dict[int, tuple[_Found, str | None]] = {}
     quoted_first_person: list[tuple[int, int]] = []
     same_mention: dict[tuple[int, int], _Found] = {}
@@ -1426,7 +1628,10 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                 quoted_first_person.append((i, quote))  # the quote's speaker, known after this pass
                 continue
             if _lists()["pronouns"][span[0].lower_] == "person":
-                continue  # "I" outside any quote: the writer, unnamed
+                writer = art.writer_of(span.start_char)
+                if writer is not None:  # "I" outside any quote: the writer, when the text names them
+                    found[i] = (_Found(writer), None)
+                continue
         if (span.start, span.end) in same_mention:  # one mention, several statements: one speaker
             result = same_mention[(span.start, span.end)]
         else:

@@ -103,6 +103,8 @@ class Features:
                 add("same_para")
             if before.in_quote:
                 add("last_in_quote")
+            elif before.in_content:
+                add("last_in_content")  # talked about in a statement, not speaking
             add(f"last_rank={before.rank}")
         else:
             add("db=none")
@@ -119,6 +121,8 @@ class Features:
         if c.mentions and c.mentions[0].sent <= 1:
             add("lead")
         subject = c.subject_before(ask.char)
+        if subject is not None and subject.in_content:
+            add("subject_in_content")
         if subject is not None and subject.para == self.para:
             add("subject_in_para")  # the paragraph is about them
         elif subject is not None and subject.para == self.para - 1:
