@@ -480,3 +480,20 @@ def test_a_son_named_with_jr_is_not_his_father(nlp):
             "deal was done.")
     speakers, _ = run(nlp, text, ("Robert Q. Hale", 0), ("who", 0))
     assert [s.name for s in speakers] == ["Robert Q. Hale", "Robert Hale Jr."]
+
+
+def test_a_name_its_acronym_follows_is_an_organisation_whatever_the_tagger_said(nlp):
+    text = ("Mayor Ann Cole opened the Westfield Arts Fair on Monday.\n\n"
+            "The Campaign to Protect Rural England (CPRE) said the plans would harm the countryside.\n\n"
+            "CPRE said ministers had ignored brownfield sites.")
+    speakers, entities = run(nlp, text, ("The Campaign to Protect Rural England", 0), ("CPRE", 0))
+    assert speakers[0].name == speakers[1].name == "Campaign to Protect Rural England"
+    assert "CPRE" in next(e for e in entities if e.name == speakers[0].name).aliases
+
+
+def test_a_bare_spokesman_speaks_for_the_organisation_of_the_sentence_before(nlp):
+    text = ("Mr Hayes said councils should decide where homes were built.\n\n"
+            "But the Home Builders Federation welcomed the announcement.\n\n"
+            "A spokesman said the industry was ready to build.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Home Builders Federation"

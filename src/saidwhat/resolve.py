@@ -286,14 +286,18 @@ class _Article:
         people += self._untagged_names()
         labelled = []
         for span in ents:
-            if span.label_ not in _ORG_LABELS:
+            label = span.label_ if span.label_ in _ORG_LABELS else None
+            if label is None:
                 continue
+            spelled = _spelled_out_before(span)
+            if spelled is not None:
+                labelled.append((spelled, "ORG"))  # "The Campaign to Protect Rural England (CPRE)"
             split = _person_of_organisation(span)
             if _after_honorific(span):
                 people.append(span.doc[span.start - 1 : span.end])  # "Baroness Scotland", tagged a place
             elif split is not None:
                 people.append(split[0])
-                labelled.append((split[1], span.label_))
+                labelled.append((split[1], label))
             elif self._is_full_name(span):
                 people.append(span)
             elif (wider := _named_before(span)) is not None:
@@ -302,7 +306,7 @@ class _Article:
                 else:
                     labelled.append((wider, "ORG"))  # "Universities" + "UK", tagged a place
             else:
-                labelled.append((span, span.label_))
+                labelled.append((span, label))
         surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
         orgs = []
         for span, label in labelled:
@@ -1041,7 +1045,8 @@ class _Article:
         if spokes and employer is None:
             employer = self._employer_by_noun(phrase, root)  # "a party spokesman"
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
-            sole = self._only_one_near(None, root.idx)  # "The Home Office defended ... A spokesman said"
+            # "The Home Office defended ... A spokesman said": the one entity the sentence before names
+            sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
             employer = sole if sole is not None and sole.type == "organisation" else None
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
@@ -1255,14 +1260,14 @@ class _Article:
         return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
                      and names.organisations_compatible(adjective, e.name)), None)
 
-    def _only_one_near(self, type_: str | None, char: int) -> _Ent | None:
-        """The one named entity of ``type_`` (None: of any type) in the two sentences before
+    def _only_one_near(self, type_: str | None, char: int, sentences: int = 2) -> _Ent | None:
+        """The one named entity of ``type_`` (None: of any type) in the ``sentences`` before
         ``char`` and its own, outside quotes, if there is exactly one: "Acme Corp. fell 8
         percent. The company said ..."."""
         sent = self.sent_of(char)
         i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
         near, found = set(), None
-        while i >= 0 and sent - self.mentions[i].sent <= 2:
+        while i >= 0 and sent - self.mentions[i].sent <= sentences:
             m = self.mentions[i]
             if m.ent.named and type_ in (None, m.ent.type) and not m.in_quote:
                 near.add(id(m.ent))
@@ -1520,6 +1525,27 @@ def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
         if fits:
             return fits[0]
     return same[0]
+
+
+def _spelled_out_before(span):
+    """For an acronym in brackets, the name it abbreviates right before them ("The Campaign to
+    Protect Rural England (CPRE)"), whatever the tagger made of that name; else None."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) \
+            or doc[span.end].text != ")":
+        return None
+    end = span.start - 1
+    for k in range(end - 1, max(end - _MAX_SPELLED_WORDS, 0) - 1, -1):
+        capital = doc[k].text[:1].isupper()
+        if not capital and doc[k].lower_ not in _SPELLED_JOINERS:
+            return None
+        if capital and _is_acronym(span.text, names.bare(doc[k:end].text)):
+            return doc[k:end]
+    return None
+
+
+_MAX_SPELLED_WORDS = 10
+_SPELLED_JOINERS = _NAME_JOINERS | {"to", "on", "in", "at"}  # "Campaign to Protect Rural England"
 
 
 def _is_acronym(short: str, long: str) -> bool:
