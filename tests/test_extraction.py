@@ -106,6 +106,14 @@ def test_a_quoted_word_at_the_end_of_reported_speech_makes_it_mixed_and_whole(nl
     check_offsets(text, st)
 
 
+@pytest.mark.parametrize("that", ["", "that "])
+def test_what_is_told_to_a_named_programme_is_the_content_not_the_programme(nlp, that):
+    text = f"The minister told BBC Radio 4's Today programme {that}the country had built too few homes."
+    st = only(nlp, text)
+    assert st.content.text == "the country had built too few homes"
+    assert st.speaker.mention.text == "The minister"
+
+
 def test_a_paragraph_that_is_only_a_quote_continues_the_speaker_before_it(nlp):
     text = (
         '"The new rules will cut waiting times," the health minister said.\n\n'

@@ -482,6 +482,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
     or the clause the verb is attached to ("..., X said")."""
     children = list(verb.children)
+    told = clause_under_recipient(verb)
+    if told is not None:
+        return "ccomp", told, subtree_span(told)
     for dep in ("ccomp", "xcomp"):
         child = next(
             (c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None
@@ -523,6 +526,26 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and not is_cue(head):
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+    return None
+
+
+_TELLING_VERBS = frozenset({"tell", "assure", "warn", "inform", "remind", "brief", "promise", "reassure"})
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+_RECIPIENT_DEPS = frozenset({"dative", "dobj", "xcomp", "ccomp"})  # where the parse puts the one told
+
+
+def clause_under_recipient(verb):
+    """ "She told BBC Radio 4's Today programme (that) the country had built too few homes": the
+    parse hangs the clause on the one told; it is what the verb says."""
+    if verb.lemma_.lower() not in _TELLING_VERBS:
+        return None
+    for recipient in verb.children:
+        if recipient.dep_ not in _RECIPIENT_DEPS or recipient.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for c in recipient.children:
+            if c.dep_ in ("ccomp", "acl") and c.i > recipient.i and c.pos_ in ("VERB", "AUX") and any(
+                    g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in _RELATIVE_WORDS for g in c.children):
+                return c
     return None
 
 
