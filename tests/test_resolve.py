@@ -497,3 +497,22 @@ def test_a_bare_spokesman_speaks_for_the_organisation_of_the_sentence_before(nlp
             "A spokesman said the industry was ready to build.")
     speakers, _ = run(nlp, text, ("A spokesman", 0))
     assert speakers[0].name == "Home Builders Federation"
+
+
+@pytest.mark.parametrize(
+    ("force", "expected"),
+    [("Inspector Ruth Dale, of Northfield Police, said the road was closed.", "Northfield Police"),
+     ("The Northfield police chief, Ruth Dale, said the road was closed.", "Northfield police")],
+)
+def test_police_are_the_one_force_the_article_names(nlp, force, expected):
+    text = (f"Two held after road closure\n\n{force}\n\nPolice said two men had been arrested.\n\n"
+            "A police spokeswoman said officers had received dozens of calls.")
+    speakers, _ = run(nlp, text, ("Police", 0), ("A police spokeswoman", 0))
+    assert [s.name for s in speakers] == [expected, expected]
+
+
+def test_police_stay_a_group_when_two_forces_are_named(nlp):
+    text = ("Officers from Northfield Police and Eastvale Police searched the woods.\n\n"
+            "Police said two men had been arrested.")
+    speakers, _ = run(nlp, text, ("Police", 2))
+    assert speakers[0].entity is None or speakers[0].name.lower() == "police"

@@ -47,6 +47,7 @@ _NOT_PERSON_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORG", "GPE", "FAC", "LOC"
 _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
+_FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
 _UNSET = object()
 _HANDLE = re.compile(r"@\w{2,30}\.?")
@@ -1080,6 +1081,8 @@ class _Article:
         "a spokeswoman for the supermarket"."""
         nouns = _lists()["org_nouns"]
         for t in phrase:
+            if t.lower_ in _FORCE_NOUNS and t.i < root.i and t.head.i == root.i:
+                return self._sole_named_with(t.lower_)  # "a police spokeswoman"
             kind = nouns.get(t.lemma_.lower())
             if kind is None or kind == "personal" or t.i == root.i:
                 continue
@@ -1127,11 +1130,37 @@ class _Article:
                 owner = self.resolve_span(self.doc[child.left_edge.i : child.i + 1])
                 if owner.ent is not None and owner.ent.type in ("organisation", "country"):
                     return _Found(owner.ent, root.text, None)
+        if root.lower_ in _FORCE_NOUNS and all(t.i == root.i or t.lower_ == "the" for t in phrase):
+            force = self._sole_named_with(root.lower_)
+            if force is not None:
+                return _Found(force)  # "Police said" after "West Yorkshire Police": that force
         modifier = next((self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i != root.i), None)
         ent = self._new(names.bare(span.text), "group")
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
+
+    def _sole_named_with(self, word: str) -> _Ent | None:
+        """The one organisation the article names with ``word``: "police" -> "West Yorkshire
+        Police", or "Charlotte-Mecklenburg police" when only written so ("the Charlotte-Mecklenburg
+        police chief"); None if there are none or several."""
+        body = self.headline_end  # a title-case headline is tagged one long name
+        found = [e for e in self.orgs if e.named and e.type == "organisation"
+                 and word in re.split(r"[\s-]+", e.name.lower()) and any(m.start > body for m in e.mentions)]
+        if found:
+            return found[0] if len(found) == 1 else None
+        places = {self._place_before(t) for t in self.tokens if t.lower_ == word and t.idx > body} - {None}
+        return self.org(f"{places.pop()} {word}", "organisation") if len(places) == 1 else None
+
+    def _place_before(self, tok) -> str | None:
+        """The proper name written right before ``tok`` ("Charlotte-Mecklenburg" police), if any."""
+        k = tok.i
+        while k > 0 and (self.tokens[k - 1].pos_ == "PROPN" or (
+                self.tokens[k - 1].text == "-" and not self.tokens[k - 1].whitespace_)):
+            k -= 1
+        if k == tok.i or not self.tokens[k].text[:1].isupper() or self.tokens[k].is_sent_start:
+            return None
+        return self.doc[k : tok.i].text
 
     def _unit_of_country(self, phrase, root, owner: _Ent) -> _Ent | None:
         """ "Russia's defence ministry", "the country's civil protection agency": a body of a
