@@ -45,9 +45,14 @@ class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
-def pin_blas_threads() -> None:
+def limit_blas_env() -> None:
+    """One BLAS thread in the libraries this process loads from now on (and in its children)."""
     for var in _BLAS_VARS:
         os.environ.setdefault(var, "1")
+
+
+def pin_blas_threads() -> None:
+    limit_blas_env()
     try:
         from threadpoolctl import threadpool_limits
 
