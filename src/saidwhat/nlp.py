@@ -145,23 +145,36 @@ def _register_bounds() -> None:
 def force_long_stretch_breaks(doc, limit: int = MAX_SENTENCE_TOKENS):
     """A sentence start after every blank line, and every ``limit`` tokens of a stretch with no
     full stop or line break."""
-    since = 0
-    for token in doc:
-        if since >= limit or _after_blank_line(token):
-            token.is_sent_start = True
-            since = 0
-        since = 0 if _ends_sentence(token) else since + 1
+    starts = _forced_starts(doc, limit)
+    if starts:  # all at once: each ``token.is_sent_start = True`` scans the whole Doc
+        from spacy.attrs import SENT_START
+
+        marks = doc.to_array([SENT_START])
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks)
     return doc
 
 
-def _after_blank_line(token) -> bool:
-    # A headline or subhead has no full stop, and the parser would run it into the paragraph after
-    # it ("Blunkett vows to press on with ID cards\n\nHome Secretary David Blunkett has said ...")
-    if token.i == 0 or token.is_space:
-        return False
-    before = token.doc[token.i - 1]
-    gap = before.text if before.is_space else before.whitespace_
-    return _BLANK_LINE.search(gap) is not None
+def _forced_starts(doc, limit: int) -> list[int]:
+    # Read from the Doc's arrays, not from a Token per word: this runs inside every parse.
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if not len(doc):
+        return []
+    orths, spaces = doc.to_array([ORTH, IS_SPACE]).T.tolist()
+    words = {orth: doc.vocab.strings[orth] for orth in set(orths)}
+    starts, since = [], 0
+    for i, (orth, space) in enumerate(zip(orths, spaces, strict=True)):
+        word = words[orth]
+        # A headline or subhead has no full stop, and the parser would run it into the paragraph
+        # after it ("Blunkett vows to press on with ID cards\n\nHome Secretary David Blunkett ...").
+        # Only a white-space token holds a line break: a word's own trailing white space is one blank.
+        after_blank_line = i > 0 and not space and spaces[i - 1] and _BLANK_LINE.search(words[orths[i - 1]])
+        if since >= limit or after_blank_line:
+            starts.append(i)
+            since = 0
+        since = 0 if word in _SENTENCE_ENDS or (space and "\n" in word) else since + 1
+    return starts
 
 
 def _ends_sentence(token) -> bool:
