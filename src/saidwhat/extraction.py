@@ -310,13 +310,13 @@ def cue_span(verb) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def nested_attributions(token) -> list:
-    """Cue clauses inside ``token``'s subtree that are statements of their own: another
-    speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the claims, saying B",
-    "the statements saying B"), not part of this content."""
+def nested_attributions(token, subtree: list) -> list:
+    """Cue clauses inside ``token``'s subtree (``list(token.subtree)``) that are statements of their
+    own: another speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the
+    claims, saying B", "the statements saying B"), not part of this content."""
     return [
         t
-        for t in token.subtree
+        for t in subtree
         if t is not token
         and is_cue(t)
         and (
@@ -329,13 +329,14 @@ def nested_attributions(token) -> list:
 def subtree_span(token, exclude=None) -> tuple[int, int]:
     """Offsets of a clause: ``token``'s subtree less its complementiser ("that"), less
     ``exclude``'s subtree, less nested attributions; the longer side when a gap splits it."""
+    subtree = list(token.subtree)  # walked once: spaCy builds the subtree anew, Token by Token, per walk
     cut = [exclude] if exclude is not None else []
-    cut += nested_attributions(token)
+    cut += nested_attributions(token, subtree)
     ranges = [(c.left_edge.i, c.right_edge.i) for c in cut]
     tokens = [
         t
-        for t in token.subtree
-        if not any(lo <= t.i <= hi for lo, hi in ranges)
+        for t in subtree
+        if not (ranges and any(lo <= t.i <= hi for lo, hi in ranges))
         and not (t.dep_ == "mark" and t.head is token and t.lower_ in ("that", "whether", "if"))
     ]
     if not tokens:
