@@ -28,6 +28,7 @@ from .records import Span, Speaker, Statement
 
 OPENING_QUOTES = '"“«„'
 CLOSING_QUOTES = '"”»'
+_QUOTE_MARK = re.compile(f"[{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}]")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
@@ -404,7 +405,7 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
 
 
 def quote_mark_positions(text: str) -> list[int]:
-    return [i for i, ch in enumerate(quote_view(text)) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
+    return [m.start() for m in _QUOTE_MARK.finditer(quote_view(text))]
 
 
 def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
@@ -911,15 +912,16 @@ def merge(
 
 
 def extract_statements(
-    doc, skip: list[Span] | None = None, model: AttributionModel | None = None
+    doc, skip: list[Span] | None = None, model: AttributionModel | None = None, text: str | None = None
 ) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, ids s1, s2, ...
 
     ``skip``: spans of the text to ignore (a repeated body). The headline is read from the text's
     first line: a title given apart from the text has no offsets to point into. ``model``: the
     attribution model (default: the shipped one; training passes its held-out fold models).
+    ``text``: ``doc.text`` when the caller has it (spaCy joins every token at each call).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     quotes = find_quotes(text)
     found = merge(
         quote_statements(doc, quotes, text), clause_statements(doc, model, text), headline_statement(text),
