@@ -13,6 +13,7 @@ articles through a ``Guard``.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -74,6 +75,7 @@ def start_worker(factory: Callable) -> None:
 def _start_pool_worker(factory: Callable) -> None:
     _exit_with_parent(os.getppid())
     start_worker(factory)
+    gc.freeze()  # the model lives as long as the worker: no full collection need walk it again
 
 
 def _exit_with_parent(parent: int) -> None:
