@@ -19,6 +19,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -387,7 +388,7 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     sourced: list[Found] = []  # "according to X": the source named, first when two share a content
     text = doc.text if text is None else text
     quote_marks = quote_mark_positions(text)
-    for tok in doc:
+    for tok in possible_predicates(doc):
         if tok.lower_ == "according" and tok.dep_ == "prep":
             f = according_to(tok, text)
             if f:
@@ -402,6 +403,27 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
             found.append(found_)
     found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
     return sourced + found
+
+
+def possible_predicates(doc) -> Iterator:
+    """The tokens ``candidate`` or ``according_to`` may take, in text order: verbs, adjectival
+    complements, nouns with a possessive, "according". Read from the Doc's arrays: most words are
+    none of these, and building a Token for each cost more than the test."""
+    from spacy.attrs import DEP, HEAD, LOWER, POS
+    from spacy.symbols import ADJ, AUX, NOUN, VERB
+
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    poss, acomp, according = strings["poss"], strings["acomp"], strings["according"]
+    table = doc.to_array([POS, DEP, LOWER, HEAD])
+    heads = (table[:, 3].view("int64") + range(len(doc))).tolist()  # HEAD is relative, stored unsigned
+    pos, dep, lower = table[:, :3].T.tolist()
+    has_possessive = {heads[i] for i, d in enumerate(dep) if d == poss}
+    for i, (p, d, low) in enumerate(zip(pos, dep, lower, strict=True)):
+        if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in has_possessive)
+                or low == according):
+            yield doc[i]
 
 
 def quote_mark_positions(text: str) -> list[int]:
