@@ -173,12 +173,16 @@ def _forced_starts(doc, limit: int) -> list[int]:
         if since >= limit or after_blank_line:
             starts.append(i)
             since = 0
-        since = 0 if word in _SENTENCE_ENDS or (space and "\n" in word) else since + 1
+        since = 0 if _is_sentence_end(word, space) else since + 1
     return starts
 
 
 def _ends_sentence(token) -> bool:
-    return token.text in _SENTENCE_ENDS or (token.is_space and "\n" in token.text)
+    return _is_sentence_end(token.text, token.is_space)
+
+
+def _is_sentence_end(word: str, space: bool) -> bool:
+    return word in _SENTENCE_ENDS or (space and "\n" in word)
 
 
 def pipe_bounded(nlp, pairs: Iterable[tuple[str, object]], batch_size: int) -> Iterator[tuple]:
