@@ -376,3 +376,13 @@ def test_an_abbreviated_name_is_the_same_speaker():
          ("Oregon", "denied", "that")],
     )
     assert pairs(art) == set()
+
+
+def test_stems_come_from_the_c_stemmer_and_match_snowballs_python_one():
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from saidwhat import disputes
+
+    assert type(disputes._STEMMER).__module__ == "Stemmer"  # PyStemmer, not the pure-Python fallback
+    words = ["denied", "Denies", "contradicting", "claims", "generously", "Senators'", "running", "dying"]
+    assert [disputes.stem(w) for w in words] == [EnglishStemmer().stemWord(w.lower()) for w in words]

@@ -33,13 +33,12 @@ class SaidWhatComponent:
         from . import clean, disputes, extraction, resolve
         from .records import Article
 
-        repeated = clean.find_repeated(doc.text)
-        found = extraction.extract_statements(doc, skip=repeated)
-        statements, speakers = resolve.resolve(doc, found)
+        text = doc.text  # spaCy joins every token at each call: once
+        repeated = clean.find_repeated(text)
+        found = extraction.extract_statements(doc, skip=repeated, text=text)
+        statements, speakers = resolve.resolve(doc, found, text=text)
         doc._.statements, doc._.speakers = statements, speakers
-        article = Article(
-            id="doc", text=doc.text, repeated=repeated, statements=statements, speakers=speakers
-        )
+        article = Article(id="doc", text=text, repeated=repeated, statements=statements, speakers=speakers)
         doc._.disputes = disputes.find_disputes(article, self.min_confidence) if self.find_disputes else []
         return doc
 

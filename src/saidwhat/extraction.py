@@ -19,6 +19,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +29,7 @@ from .records import Span, Speaker, Statement
 
 OPENING_QUOTES = '"“«„'
 CLOSING_QUOTES = '"”»'
+_QUOTE_MARK = re.compile(f"[{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}]")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERITING_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 OBJECT_PREPOSITIONS = {"for", "as", "to", "of", "over", "into"}
@@ -311,13 +313,13 @@ def cue_span(verb) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def nested_attributions(token) -> list:
-    """Cue clauses inside ``token``'s subtree that are statements of their own: another
-    speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the claims, saying B",
-    "the statements saying B"), not part of this content."""
+def nested_attributions(token, subtree: list) -> list:
+    """Cue clauses inside ``token``'s subtree (``list(token.subtree)``) that are statements of their
+    own: another speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the
+    claims, saying B", "the statements saying B"), not part of this content."""
     return [
         t
-        for t in token.subtree
+        for t in subtree
         if t is not token
         and is_cue(t)
         and (
@@ -330,13 +332,14 @@ def nested_attributions(token) -> list:
 def subtree_span(token, exclude=None) -> tuple[int, int]:
     """Offsets of a clause: ``token``'s subtree less its complementiser ("that"), less
     ``exclude``'s subtree, less nested attributions; the longer side when a gap splits it."""
+    subtree = list(token.subtree)  # walked once: spaCy builds the subtree anew, Token by Token, per walk
     cut = [exclude] if exclude is not None else []
-    cut += nested_attributions(token)
+    cut += nested_attributions(token, subtree)
     ranges = [(c.left_edge.i, c.right_edge.i) for c in cut]
     tokens = [
         t
-        for t in token.subtree
-        if not any(lo <= t.i <= hi for lo, hi in ranges)
+        for t in subtree
+        if not (ranges and any(lo <= t.i <= hi for lo, hi in ranges))
         and not (t.dep_ == "mark" and t.head is token and t.lower_ in ("that", "whether", "if"))
     ]
     if not tokens:
@@ -386,7 +389,7 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     sourced: list[Found] = []  # "according to X": the source named, first when two share a content
     text = doc.text if text is None else text
     quote_marks = quote_mark_positions(text)
-    for tok in doc:
+    for tok in possible_predicates(doc):
         if tok.lower_ == "according" and tok.dep_ == "prep":
             f = according_to(tok, text)
             if f:
@@ -403,8 +406,29 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     return sourced + found
 
 
+def possible_predicates(doc) -> Iterator:
+    """The tokens ``candidate`` or ``according_to`` may take, in text order: verbs, adjectival
+    complements, nouns with a possessive, "according". Read from the Doc's arrays: most words are
+    none of these, and building a Token for each cost more than the test."""
+    from spacy.attrs import DEP, HEAD, LOWER, POS
+    from spacy.symbols import ADJ, AUX, NOUN, VERB
+
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    poss, acomp, according = strings["poss"], strings["acomp"], strings["according"]
+    table = doc.to_array([POS, DEP, LOWER, HEAD])
+    heads = (table[:, 3].view("int64") + range(len(doc))).tolist()  # HEAD is relative, stored unsigned
+    pos, dep, lower = table[:, :3].T.tolist()
+    has_possessive = {heads[i] for i, d in enumerate(dep) if d == poss}
+    for i, (p, d, low) in enumerate(zip(pos, dep, lower, strict=True)):
+        if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in has_possessive)
+                or low == according):
+            yield doc[i]
+
+
 def quote_mark_positions(text: str) -> list[int]:
-    return [i for i, ch in enumerate(quote_view(text)) if ch in OPENING_QUOTES or ch in CLOSING_QUOTES]
+    return [m.start() for m in _QUOTE_MARK.finditer(quote_view(text))]
 
 
 def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str, float]] | None:
@@ -998,15 +1022,16 @@ def merge(
 
 
 def extract_statements(
-    doc, skip: list[Span] | None = None, model: AttributionModel | None = None
+    doc, skip: list[Span] | None = None, model: AttributionModel | None = None, text: str | None = None
 ) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, ids s1, s2, ...
 
     ``skip``: spans of the text to ignore (a repeated body). The headline is read from the text's
     first line: a title given apart from the text has no offsets to point into. ``model``: the
     attribution model (default: the shipped one; training passes its held-out fold models).
+    ``text``: ``doc.text`` when the caller has it (spaCy joins every token at each call).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     quotes = find_quotes(text)
     found = merge(
         quote_statements(doc, quotes, text), clause_statements(doc, model, text), headline_statement(text),

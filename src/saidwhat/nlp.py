@@ -48,9 +48,14 @@ class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
-def pin_blas_threads() -> None:
+def limit_blas_env() -> None:
+    """One BLAS thread in the libraries this process loads from now on (and in its children)."""
     for var in _BLAS_VARS:
         os.environ.setdefault(var, "1")
+
+
+def pin_blas_threads() -> None:
+    limit_blas_env()
     try:
         from threadpoolctl import threadpool_limits
 
@@ -143,35 +148,53 @@ def _register_bounds() -> None:
 def force_long_stretch_breaks(doc, limit: int = MAX_SENTENCE_TOKENS):
     """A sentence start after every blank line, and every ``limit`` tokens of a stretch with no
     full stop or line break."""
-    since = 0
-    for token in doc:
-        if since >= limit or _after_blank_line(token) or _after_headline_kicker(token):
-            token.is_sent_start = True
-            since = 0
-        since = 0 if _ends_sentence(token) else since + 1
+    starts = _forced_starts(doc, limit) + _after_headline_kicker(doc)
+    if starts:  # all at once: each ``token.is_sent_start = True`` scans the whole Doc
+        from spacy.attrs import SENT_START
+
+        marks = doc.to_array([SENT_START])
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks)
     return doc
 
 
-def _after_headline_kicker(token) -> bool:
+def _forced_starts(doc, limit: int) -> list[int]:
+    # Read from the Doc's arrays, not from a Token per word: this runs inside every parse.
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if not len(doc):
+        return []
+    orths, spaces = doc.to_array([ORTH, IS_SPACE]).T.tolist()
+    words = {orth: doc.vocab.strings[orth] for orth in set(orths)}
+    starts, since = [], 0
+    for i, (orth, space) in enumerate(zip(orths, spaces, strict=True)):
+        word = words[orth]
+        # A headline or subhead has no full stop, and the parser would run it into the paragraph
+        # after it ("Blunkett vows to press on with ID cards\n\nHome Secretary David Blunkett ...").
+        # Only a white-space token holds a line break: a word's own trailing white space is one blank.
+        after_blank_line = i > 0 and not space and spaces[i - 1] and _BLANK_LINE.search(words[orths[i - 1]])
+        if since >= limit or after_blank_line:
+            starts.append(i)
+            since = 0
+        since = 0 if _is_sentence_end(word, space) else since + 1
+    return starts
+
+
+def _after_headline_kicker(doc) -> list[int]:
     # "The Latest: Trump urges supporters ...": the parser takes the label for the subject
-    if not 2 <= token.i <= MAX_KICKER_TOKENS + 1 or token.doc[token.i - 1].text != ":":
-        return False
-    label = token.doc[: token.i - 1]
-    return "\n" not in label.text and is_kicker(label.text)
-
-
-def _after_blank_line(token) -> bool:
-    # A headline or subhead has no full stop, and the parser would run it into the paragraph after
-    # it ("Blunkett vows to press on with ID cards\n\nHome Secretary David Blunkett has said ...")
-    if token.i == 0 or token.is_space:
-        return False
-    before = token.doc[token.i - 1]
-    gap = before.text if before.is_space else before.whitespace_
-    return _BLANK_LINE.search(gap) is not None
+    for i in range(1, min(len(doc) - 1, MAX_KICKER_TOKENS + 1)):
+        if doc[i].text == ":":
+            label = doc[:i].text
+            return [i + 1] if "\n" not in label and is_kicker(label) else []
+    return []
 
 
 def _ends_sentence(token) -> bool:
-    return token.text in _SENTENCE_ENDS or (token.is_space and "\n" in token.text)
+    return _is_sentence_end(token.text, token.is_space)
+
+
+def _is_sentence_end(word: str, space: bool) -> bool:
+    return word in _SENTENCE_ENDS or (space and "\n" in word)
 
 
 def pipe_bounded(nlp, pairs: Iterable[tuple[str, object]], batch_size: int) -> Iterator[tuple]:

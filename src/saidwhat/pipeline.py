@@ -33,9 +33,10 @@ class Pipeline:
             yield self._analyse(doc, article)
 
     def _analyse(self, doc, article: Article) -> Article:
-        found = extraction.extract_statements(doc)
-        article.statements, article.speakers = resolve.resolve(doc, found)
-        if doc.text != article.text:
+        text = doc.text  # spaCy joins every token at each call: once per article
+        found = extraction.extract_statements(doc, text=text)
+        article.statements, article.speakers = resolve.resolve(doc, found, text=text)
+        if text != article.text:
             _anchor(article)
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article, self.min_confidence)

@@ -196,12 +196,12 @@ class _Article:
     """The named entities of one Doc, their mentions in text order, and the resolution rules."""
 
     def __init__(self, doc, ranker: Ranker | None = None, trace: list | None = None,
-                 contents: Iterable[tuple[int, int]] = ()):
+                 contents: Iterable[tuple[int, int]] = (), text: str | None = None):
         self.doc = doc
         self.ranker = ranker or resolution_model()
         self.trace = trace
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.text = text = doc.text  # built once: Doc.text joins every token
+        self.text = text = doc.text if text is None else text  # built once: Doc.text joins every token
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self.tokens = list(doc)  # made once: each doc[i] or pass over the Doc builds new Tokens
         self.token_starts = [t.idx for t in self.tokens]
@@ -1662,11 +1662,12 @@ def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | N
 
 
 def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
-            trace: list | None = None) -> tuple[list[Statement], list[Entity]]:
+            trace: list | None = None, text: str | None = None) -> tuple[list[Statement], list[Entity]]:
     """Fill ``speaker.name``/``entity``/``role``/``organisation``; return the statements and entities.
-    ``ranker`` and ``trace`` (a list that collects every ranked mention) are for training."""
+    ``ranker`` and ``trace`` (a list that collects every ranked mention) are for training; ``text``
+    is ``doc.text`` when the caller has it."""
     contents = [(st.content.start, st.content.end) for st in statements]
-    art = _Article(doc, ranker, trace, contents)
+    art = _Article(doc, ranker, trace, contents, text)
     found: dict[int, tuple[_Found, str | None]] = {}
     quoted_first_person: list[tuple[int, int]] = []
     same_mention: dict[tuple[int, int], _Found] = {}
