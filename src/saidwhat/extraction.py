@@ -224,7 +224,7 @@ def subject_of(verb):
         controller = object_controller(verb)
         if controller is not None:
             return controller
-        if verb.head is verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
+        if verb.head == verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
             return None
         participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
         verb = verb.head
@@ -248,7 +248,7 @@ def object_controller(verb):
     """The object that is the subject of an infinitive that has none of its own: "led Priebus to
     declare", "asked him to explain"."""
     head = verb.head
-    if head is verb or verb.dep_ not in ("xcomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+    if head == verb or verb.dep_ not in ("xcomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None:
@@ -320,7 +320,7 @@ def nested_attributions(token, subtree: list) -> list:
     return [
         t
         for t in subtree
-        if t is not token
+        if t != token
         and is_cue(t)
         and (
             (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children))
@@ -340,7 +340,7 @@ def subtree_span(token, exclude=None) -> tuple[int, int]:
         t
         for t in subtree
         if not (ranges and any(lo <= t.i <= hi for lo, hi in ranges))
-        and not (t.dep_ == "mark" and t.head is token and t.lower_ in ("that", "whether", "if"))
+        and not (t.dep_ == "mark" and t.head == token and t.lower_ in ("that", "whether", "if"))
     ]
     if not tokens:
         return token.idx, token.idx
@@ -540,7 +540,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     head = verb.head
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
-        and head is not verb
+        and head != verb
         and head.i < verb.i
         and head.pos_ in ("VERB", "AUX")
         and not is_cue(head)
@@ -592,7 +592,7 @@ def candidate_features(
     neg = any(c.dep_ == "neg" for c in verb.children)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     under_cue = next((a.lemma_.lower() for a in verb.ancestors if a.lemma_.lower() in lexicon), "none")
-    head_class = lexicon.get(verb.head.lemma_.lower(), "none") if verb.head is not verb else "root"
+    head_class = lexicon.get(verb.head.lemma_.lower(), "none") if verb.head != verb else "root"
     features = {
         "bias": 1.0,
         f"lemma={lemma}": 1.0,
@@ -607,7 +607,7 @@ def candidate_features(
         f"subj_word={subj_word}": 1.0,
         f"subj_arg={subj_kind}|{label}": 1.0,
         f"lemma_subj={lemma}|{subj_kind}": 1.0,
-        f"subj_inherited={subj.head is not verb}": 1.0,
+        f"subj_inherited={subj.head != verb}": 1.0,
         f"neg={neg}": 1.0,
         f"modal={modal}": 1.0,
         f"in_quote={in_quote}": 1.0,
@@ -633,7 +633,7 @@ def according_to(tok, text: str) -> Found | None:
     if source is None:
         return None
     head = tok.head
-    while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+    while head.dep_ not in ("ROOT",) and head.head != head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     before = tok.i < head.i  # "According to X, ...", where X may have an apposition
     if before:
@@ -833,7 +833,7 @@ def cue_for_quote(doc, text: str, q: Quote):
         subj = subject_of(tok)
         if subj is not None and inside(subj.idx, q):
             continue
-        linked = any(r.head is tok or tok in r.ancestors or r in tok.ancestors for r in roots)
+        linked = any(r.head == tok or tok in r.ancestors or r in tok.ancestors for r in roots)
         distance = tok.idx - q.outer_end if tok.idx >= q.outer_end else q.outer_start - tok.idx
         candidates.append((not linked, tok.tag_ == "VBG", distance, tok.i, tok))
     return min(candidates)[-1] if candidates else None

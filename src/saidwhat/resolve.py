@@ -777,7 +777,7 @@ class _Article:
         """The person whose appositive holds ``tok``: "Matt Duss, the president of the
         [Foundation], who", "Alan Berger, a gynecologist from [Englewood], who"."""
         for _ in range(6):
-            if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head is tok:
+            if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head == tok:
                 return None
             appositive = tok.dep_ == "appos"
             tok = tok.head
