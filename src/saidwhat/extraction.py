@@ -847,8 +847,7 @@ def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
 def inherited_attribution(text, q: Quote, qi: int, quotes, by_quote, found) -> Found | None:
     """A quote with no cue of its own: it continues an earlier quote's speaker (the next
     paragraph of the same quote, or a second quote right after `"...," X said.`, in the same
-    paragraph or as the whole next one), or it follows
-    a colon that introduces it ("X said:")."""
+    paragraph or as the whole next one), or it follows a colon that introduces it ("X said:")."""
     content = trim(text, q.start, q.end)
     if q.continues is not None and q.continues in by_quote:
         prev = by_quote[q.continues]
