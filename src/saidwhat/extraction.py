@@ -996,9 +996,10 @@ def merge(
         if said_within_quote(c, touched):
             continue  # "I think ..." inside a quote: the quote's speaker's words, not the subject's
         c.content = _closed(text, c.content, touched)
-        same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None)
-        if touched and words_outside_quotes(text, c.content, touched) < 3 and (
-                same is not None or _opens_with_quote(c, touched)):
+        few_own_words = bool(touched) and words_outside_quotes(text, c.content, touched) < 3
+        same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None) \
+            if few_own_words else None
+        if few_own_words and (same is not None or _opens_with_quote(c, touched)):
             if same is not None:
                 if same.speaker is None and c.speaker is not None:
                     same.speaker, same.cue, same.confidence = c.speaker, c.cue, c.confidence

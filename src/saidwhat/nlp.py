@@ -22,7 +22,8 @@ changing the text (every token and offset stays where it is):
   and stretches without a full stop of at most 221, so neither happens on news.
 
 The same component starts a sentence after every blank line: a headline or subhead has no full
-stop, and the parser would otherwise run it into the paragraph after it.
+stop, and the parser would otherwise run it into the paragraph after it; and after a headline's
+label ("The Latest: ..."), which the parser would otherwise take for the subject.
 """
 
 from __future__ import annotations
