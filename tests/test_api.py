@@ -35,3 +35,16 @@ def test_spacy_component_sets_doc_extensions(nlp):
     assert doc._.statements[0].content.text.startswith("We have balanced the books")
     assert isinstance(doc._.speakers, list)
     assert isinstance(doc._.disputes, list)
+
+
+def test_non_breaking_spaces_are_read_as_spaces_and_offsets_keep_them():
+    text = (
+        "Ruiz joked that the pier was her answer,\u00a0but went on to say, \u201cThere are walls in "
+        "this town that are among the oldest in England.\u201d\n"
+    )
+    article = saidwhat.extract(text)
+    contents = [st.content.text for st in article.statements]
+    assert contents[:2] == [
+        "the pier was her answer", "There are walls in this town that are among the oldest in England."
+    ]
+    assert all(text[st.content.start : st.content.end] == st.content.text for st in article.statements)

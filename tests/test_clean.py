@@ -167,3 +167,31 @@ def test_symbol_runs_are_found_in_linear_time():
         runs = clean.find_symbol_runs(text)
         assert time.perf_counter() - t0 < 2
         assert all(run.text.strip() for run in runs)
+
+
+TITLE_CASE_ARTICLE = (
+    "Harbour Union Leader Megan Rhys Attacks Council Over Wall Repairs.\n"
+    "The leader of the harbour union, Megan Rhys, said on Tuesday that the council had ignored "
+    "fishermen. Rhys attacks the plan as too slow; the repairs will take two winters, she said.\n"
+)
+
+
+def test_title_case_headline_is_parsed_in_sentence_case_keeping_names_and_offsets():
+    text = clean.parse_text(Article(id="a", text=TITLE_CASE_ARTICLE))
+    assert len(text) == len(TITLE_CASE_ARTICLE)
+    assert text.splitlines()[0] == "Harbour union leader Megan Rhys attacks council over wall repairs."
+    assert text.splitlines()[1:] == TITLE_CASE_ARTICLE.splitlines()[1:]
+
+
+def test_sentence_case_headline_and_capitals_stay_as_written():
+    for headline in ("Putin: Russia provides air cover to Syrian opposition group",
+                     "FIX IS IN: PBS Moderators Ignore McCain"):
+        text = f"{headline}\nPutin said Russia provides cover. PBS moderators ignore things, McCain said.\n"
+        assert clean.sentence_case_headline(text).splitlines()[0] == headline.replace(
+            "Moderators Ignore", "moderators ignore")
+
+
+def test_parse_text_reads_non_breaking_and_other_spaces_as_plain_spaces():
+    text = "Harbour vote\n\u201cWe will repair it,\u201d\u00a0the mayor said.\u2009Then\tshe left.\n"
+    parsed = clean.parse_text(Article(id="a", text=text))
+    assert parsed == text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")

@@ -40,6 +40,15 @@ _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": 
 _COPIED_RUN = re.compile(rb"\x01+")
 # Punctuation and symbols (anything but letters, digits and white space), white space allowed
 # between them. News has runs of at most 7 (4.2M characters of PolNeAR: "?\" . . . \"", "------").
+# spaCy splits words on " " only: any other space ("\xa0" in a quarter of PolNeAR's articles)
+# becomes a token of its own, on which the parser hangs the words around it wrongly
+_PLAIN_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace() and chr(c) not in "\x85\u2028\u2029"}
+_PLAIN_SPACES[ord("\t")] = " "
+_MAX_HEADLINE_CHARS = 200  # as extraction reads a headline: a longer first line is a paragraph
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capital then lower case: "McCain", "DNC" never match
+_LETTER_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_PHRASE_OPENERS = frozenset(":\"'\u201c\u2018\u2014\u2013([")
+_SENTENCE_OPENERS = _PHRASE_OPENERS | {".", "!", "?", ""}  # "": the start of the text
 _MIN_SYMBOL_RUN = 16
 _SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_)(?:\s*(?:[^\w\s]|_)){{{_MIN_SYMBOL_RUN - 1},}}")
 _SYMBOL_RUN_EDGE = 4  # characters kept at each end: a closing quote and its full stop stay parsed
@@ -57,7 +66,54 @@ def parse_text(article: Article) -> str:
     surrogate (not text, and fatal to spaCy) is replaced, as ``ingest`` does at the door.
     """
     text = valid_text(article.text)
-    return blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
+    text = blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
+    return sentence_case_headline(text.translate(_PLAIN_SPACES))
+
+
+def sentence_case_headline(text: str) -> str:
+    """``text`` with a Title Case Headline's common words in lower case, so the parser reads its
+    verb as a verb ("Conservative Icon Morton Blackwell Endorses Ted Cruz" -> "... endorses Ted
+    Cruz"). A word stays capitalised when the body writes it so mid-sentence at least as often
+    as in lower case (a name), or only capitalised; the first word, a word after a colon or an
+    opening quote, and words in capitals or mixed case ("DNC", "McCain") stay as they are."""
+    end = text.find("\n")
+    if end < 0 or end > _MAX_HEADLINE_CHARS or not _is_title_case(text[:end]):
+        return text
+    body = text[end:]
+    words = [m for m in _TITLE_WORD.finditer(text, 0, end) if not _starts_phrase(text, m.start())]
+    lowered = {m.group() for m in words if not _written_as_name(m.group(), body)}
+    if not lowered:
+        return text
+    def case(m: re.Match) -> str:
+        keep = m.group() not in lowered or _starts_phrase(text, m.start())
+        return m.group() if keep else m.group().lower()
+
+    return _TITLE_WORD.sub(case, text[:end]) + body
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in _LETTER_WORD.findall(line)[1:] if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _starts_phrase(text: str, i: int) -> bool:
+    before = _char_before(text, i)
+    return not before or before in _PHRASE_OPENERS
+
+
+def _char_before(text: str, i: int) -> str:
+    """The last character before ``i`` that is not white space ('' at the start)."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _written_as_name(word: str, body: str) -> bool:
+    lower = len(re.findall(rf"\b{word.lower()}\b", body))
+    capitalised = [m.start() for m in re.finditer(rf"\b{word}\b", body)]
+    mid_sentence = sum(1 for i in capitalised if _char_before(body, i) not in _SENTENCE_OPENERS)
+    return bool(capitalised) and (lower == 0 or mid_sentence >= lower)
 
 
 def blank(text: str, spans: list[Span]) -> str:

@@ -821,7 +821,7 @@ def cue_for_quote(doc, text: str, q: Quote):
     if span is None:
         return None
     para_start, para_end = paragraph_bounds(text, q.outer_start)
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     candidates = []
     for tok in doc[span[0].sent.start : span[-1].sent.end]:
         if not para_start <= tok.idx < para_end or inside(tok.idx, q) or not is_cue(tok):
