@@ -329,3 +329,14 @@ def test_a_headline_without_full_stop_does_not_swallow_the_first_sentence(nlp):
 def test_according_to_leaves_the_sources_apposition_out_of_the_content(nlp, text, content):
     st = next(s for s in statements(nlp, text) if s.cue and s.cue.text == "According to")
     assert st.content.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator said he opposes the new curriculum because the standards don't recognize what "
+     "each pupil needs.", "he opposes the new curriculum because the standards don't recognize what each "
+     "pupil needs"),
+    ("The governor says the mayor is acting unlawfully and showing disregard for the courts with his "
+     "decree.", "the mayor is acting unlawfully and showing disregard for the courts with his decree"),
+])
+def test_a_clause_of_cause_or_a_joined_progressive_stays_in_the_content(nlp, text, content):
+    assert [s.content.text for s in statements(nlp, text)][0] == content

@@ -44,6 +44,7 @@ _COPIED_RUN = re.compile(rb"\x01+")
 # becomes a token of its own, on which the parser hangs the words around it wrongly
 _PLAIN_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace() and chr(c) not in "\x85\u2028\u2029"}
 _PLAIN_SPACES[ord("\t")] = " "
+_PLAIN_SPACES[0x2015] = "\u2014"  # a horizontal bar used as a dash: the parser reads "―" as a word
 _MAX_HEADLINE_CHARS = 200  # as extraction reads a headline: a longer first line is a paragraph
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capital then lower case: "McCain", "DNC" never match
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")

@@ -323,10 +323,28 @@ def nested_attributions(token, subtree: list) -> list:
         if t != token
         and is_cue(t)
         and (
-            (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children))
-            or (t.dep_ in ("advcl", "conj", "parataxis", "acl") and t.tag_ == "VBG")
+            (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+             and not _subordinate(t))
+            or (t.dep_ in ("advcl", "conj", "parataxis", "acl") and t.tag_ == "VBG" and not _shares_tense(t))
         )
     ]
+
+
+def _subordinate(verb) -> bool:
+    """ "he opposes it because the standards don't recognize X", "before he announced his bid": a
+    clause of time, cause or condition belongs to the content around it ("while Y insisted B"
+    is another speaker's statement)."""
+    marks = (c.lower_ for c in verb.children if c.dep_ == "mark")
+    return verb.dep_ == "advcl" and any(m in _SUBORDINATORS for m in marks)
+
+
+_SUBORDINATORS = frozenset({"because", "before", "after", "since", "if", "when", "until", "unless", "once"})
+
+
+def _shares_tense(verb) -> bool:
+    """ "is acting unlawfully and showing disregard": a progressive joined to another is one
+    clause, not a participle's attribution."""
+    return verb.dep_ == "conj" and verb.head.tag_ == "VBG"
 
 
 def subtree_span(token, exclude=None) -> tuple[int, int]:
