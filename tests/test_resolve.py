@@ -516,3 +516,33 @@ def test_police_stay_a_group_when_two_forces_are_named(nlp):
             "Police said two men had been arrested.")
     speakers, _ = run(nlp, text, ("Police", 2))
     assert speakers[0].entity is None or speakers[0].name.lower() == "police"
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman_not_the_last_named_man(nlp):
+    text = ("The minister, John Reid, said he had seen no evidence of wrongdoing.\n\n"
+            "A spokesman for the local health authority said the figures had been checked.\n\n"
+            'He added: "We are confident the lists are accurate."')
+    speakers, _ = run(nlp, text, ("John Reid", 0), ("A spokesman", 0), ("He", 0))
+    assert speakers[0].name == "John Reid"
+    assert speakers[2].name != "John Reid"
+
+
+def test_which_after_an_organisation_and_its_acronym_is_that_organisation(nlp):
+    text = ("The allegation was made by the British Medical Association (BMA), which said some "
+            "patients were removed from lists without being told.")
+    speakers, _ = run(nlp, text, ("which", 0))
+    assert speakers[0].name == "British Medical Association"
+
+
+@pytest.mark.parametrize("name", ["Department for Education and Skills",
+                                  "Department for Culture, Media and Sport"])
+def test_a_ministry_keeps_every_field_of_its_name(nlp, name):
+    text = f"The {name} said schools would get more money."
+    speakers, _ = run(nlp, text, (f"The {name}", 0))
+    assert speakers[0].name == name
+
+
+def test_an_untagged_name_goes_on_after_for(nlp):
+    text = "But the Commission for Racial Equality said the figures were worrying."
+    speakers, _ = run(nlp, text, ("the Commission", 0))
+    assert speakers[0].name == "Commission for Racial Equality"

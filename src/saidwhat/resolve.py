@@ -317,10 +317,13 @@ class _Article:
                 orgs.append((span, label))
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
+        covered = (-1, -1)  # the last name made whole: "Skills" of "Department for Education and Skills"
         for span, label in orgs:
             part = _name_part(self.tokens[span.start : span.end])
-            if part:
-                self._index_org(_whole_organisation(span.doc[part[0].i : part[-1].i + 1], label), label)
+            if part and not covered[0] < span.start < covered[1]:
+                whole = _whole_organisation(span.doc[part[0].i : part[-1].i + 1], label)
+                covered = (whole.start, whole.end)
+                self._index_org(whole, label)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -868,13 +871,14 @@ class _Article:
 
     def resolve_relative(self, tok) -> _Found:
         """"who"/"which" -> the noun its relative clause modifies ("Assad, who calls ...")."""
+        nearest = self._noun_before(tok)
         if tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
             noun = tok.head.head
+            if tok.lower_ == "which" and nearest is not None and nearest.i in self.token_ent \
+                    and self.token_ent[nearest.i].type != "PERSON" and noun.i not in self.token_ent:
+                noun = nearest  # "made by the British Medical Association (BMA), which said"
         else:
-            j = tok.i - 1
-            while j >= 0 and (self.doc[j].is_punct or self.doc[j].is_space):
-                j -= 1
-            noun = self.doc[j] if j >= 0 else None
+            noun = nearest
         if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
             return _Found(None)
         if noun.dep_ == "appos" and noun.head.i in self.token_ent:
@@ -886,6 +890,15 @@ class _Article:
         if noun.i in self.token_ent:
             return _Found(self.token_ent[noun.i])
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1])
+
+    def _noun_before(self, tok):
+        """The word before ``tok``, past punctuation and an acronym in brackets ("X (BMA), which")."""
+        j = tok.i - 1
+        while j >= 0 and (self.doc[j].is_punct or self.doc[j].is_space):
+            if self.doc[j].text == ")" and j >= 2 and self.doc[j - 2].text == "(":
+                j -= 2
+            j -= 1
+        return self.doc[j] if j >= 0 else None
 
     def _document(self, span, phrase, root, ask: Ask) -> _Found:
         """A poll, study, report or filing speaks for its author: "a poll by X", "figures released
@@ -1019,12 +1032,25 @@ class _Article:
         first = tok
         while first.i > 0 and _name_like(first.doc[first.i - 1]) and first.i - 1 not in self.token_ent:
             first = first.doc[first.i - 1]
+        tok = self._untagged_name_after(tok)
         ent = self.org(_words_text(first, tok), "organisation")
         ent.add_alias(ent.name)
         for t in first.doc[first.i : tok.i + 1]:
             self.token_ent[t.i] = ent
         self.add_mention(ent, first.idx, _RANK_OTHER)
         return ent
+
+    def _untagged_name_after(self, tok):
+        """The last word of a name that goes on with "for" or "of" and capitalised words
+        ("Commission" + "for Racial Equality"), else ``tok``."""
+        doc, k = tok.doc, tok.i + 1
+        if k + 1 < len(doc) and doc[k].lower_ in ("for", "of", "on"):
+            last = k
+            while last + 1 < len(doc) and _name_like(doc[last + 1]) and last + 1 not in self.token_ent:
+                last += 1
+            if last > k:
+                return doc[last]
+        return tok
 
     def _role_nominal(self, span, phrase, root, ask: Ask) -> _Found:
         """"the president", "Turkey's foreign minister", "a spokesman for X", "his wife": a
@@ -1421,9 +1447,35 @@ def _whole_organisation(span, label: str = ""):
                 and doc[k].ent_type_ in ("", "GPE"):
             k += 1
         end = k if k > end + 1 else end
+    elif label == "ORG":
+        end = _department_fields_end(span)
     if end == span.end:
         return span
     return doc[span.start : end]
+
+
+def _department_fields_end(span) -> int:
+    """The end of a ministry's name with all its fields: "Department for Education" + "and
+    Skills", "Department for Culture" + ", Media and Sport" (no "the" after "and": "the
+    Department for Transport and the Treasury" are two)."""
+    doc, end = span.doc, span.end
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    if len(words) < 3 or words[0] not in _MINISTRY_NOUNS or words[1] not in ("for", "of"):
+        return end
+    k = end
+    while k + 1 < len(doc) and doc[k].text in (",", "and") and _field_word(doc[k + 1]):
+        k += 2
+        if doc[k - 2].text == "and":
+            return k
+    return end
+
+
+def _field_word(tok) -> bool:
+    capitalised = tok.text[:1].isupper() and tok.text.isalpha() and tok.lower_ != "the"
+    return capitalised and tok.ent_type_ in ("", "ORG")
+
+
+_MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"})
 
 
 def _named_before(span):
@@ -1671,6 +1723,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
     found: dict[int, tuple[_Found, str | None]] = {}
     quoted_first_person: list[tuple[int, int]] = []
     same_mention: dict[tuple[int, int], _Found] = {}
+    previous = None  # the last statement's index and speaker mention
     for i, span in _in_text_order(art, statements):
         if i is None:  # a subject "he"/"she" of no statement: followed for salience
             ent = art.resolve_pronoun(span.start_char, _lists()["pronouns"][span[0].lower_], None)
@@ -1688,6 +1741,11 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                 if writer is not None:  # "I" outside any quote: the writer, when the text names them
                     found[i] = (_Found(writer), None)
                 continue
+        if previous is not None and _spokesperson_goes_on(art, previous[1], span):
+            if previous[0] in found:  # "A spokesman for X said ... He added:": X, or no name
+                found[i] = found[previous[0]]
+            continue
+        previous = (i, span)
         if (span.start, span.end) in same_mention:  # one mention, several statements: one speaker
             result = same_mention[(span.start, span.end)]
         else:
@@ -1705,6 +1763,27 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if quote in found:
             found[i] = (_Found(found[quote][0].ent), found[quote][1])
     return statements, _fill(statements, found)
+
+
+def _spokesperson_goes_on(art: _Article, before, span) -> bool:
+    """Whether "he"/"she" in the sentence after "a spokesman ..." spoke is that spokesman, whom no
+    name given before can be."""
+    if len(span) != 1 or span[0].lower_ not in ("he", "she") or len(before) > 8:
+        return False
+    root = before.root
+    if not _in_list(root, "spokesperson_nouns") or root.tag_ != "NN" or _names_a_person_in(before):
+        return False
+    if _GENDER_OF_SPOKESPERSON.get(root.lower_, span[0].lower_) != span[0].lower_:
+        return False
+    return 0 <= art.sent_of(span.start_char) - art.sent_of(before.start_char) <= 1
+
+
+_GENDER_OF_SPOKESPERSON = {"spokesman": "he", "spokeswoman": "she"}
+
+
+def _names_a_person_in(span) -> bool:
+    """Whether a person is named in ``span`` ("spokesman John Kirby")."""
+    return any(t.ent_type_ == "PERSON" for t in span)
 
 
 def _in_text_order(art: _Article, statements: list[Statement]):
