@@ -546,3 +546,23 @@ def test_an_untagged_name_goes_on_after_for(nlp):
     text = "But the Commission for Racial Equality said the figures were worrying."
     speakers, _ = run(nlp, text, ("the Commission", 0))
     assert speakers[0].name == "Commission for Racial Equality"
+
+
+def test_the_family_of_an_unnamed_person_is_no_organisation_named_nearby(nlp):
+    text = ("Scotland Yard said the man would appear before magistrates on Monday.\n\n"
+            "The victim's family said in a statement that he had been a gentle man.")
+    speakers, _ = run(nlp, text, ("The victim's family", 0))
+    assert speakers[0].name != "Scotland Yard"
+
+
+def test_british_ranks_without_full_stops_are_titles(nlp):
+    text = "Det Chief Insp Mark Dunn, who is leading the inquiry, said someone must have seen something."
+    speakers, _ = run(nlp, text, ("Det Chief Insp Mark Dunn", 0))
+    assert (speakers[0].name, speakers[0].role, speakers[0].organisation) == (
+        "Mark Dunn", "Det Chief Insp", None)
+
+
+def test_a_name_the_tagger_ran_into_its_bracketed_acronym_stops_before_the_bracket(nlp):
+    text = "The Transport and General Workers' Union (TGWU) said members were angry about sick pay."
+    speakers, _ = run(nlp, text, ("The Transport and General Workers' Union", 0))
+    assert speakers[0].name == "Transport and General Workers' Union"

@@ -290,6 +290,7 @@ class _Article:
             label = span.label_ if span.label_ in _ORG_LABELS else None
             if label is None:
                 continue
+            span = _before_bracket(span)  # "The Transport and General Workers' Union (TGWU"
             spelled = _spelled_out_before(span)
             if spelled is not None:
                 labelled.append((spelled, "ORG"))  # "The Campaign to Protect Rural England (CPRE)"
@@ -1243,6 +1244,9 @@ class _Article:
                 ent.nouns.add(noun)
                 ent.organisation = ent.organisation or owner.name
                 return _Found(ent, None, owner.name)
+        unnamed_owner = not owner.named if owner is not None else any(c.dep_ == "poss" for c in root.children)
+        if unnamed_owner:
+            return _Found(self._plain(span))  # "the victim's family": whose, no name says
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
@@ -1606,6 +1610,12 @@ def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
         if fits:
             return fits[0]
     return same[0]
+
+
+def _before_bracket(span):
+    """A name the tagger ran into the bracket after it, cut there."""
+    cut = next((t.i for t in span if t.text == "(" and t.i > span.start), None)
+    return span if cut is None else span.doc[span.start : cut]
 
 
 def _spelled_out_before(span):
