@@ -340,3 +340,10 @@ def test_according_to_leaves_the_sources_apposition_out_of_the_content(nlp, text
 ])
 def test_a_clause_of_cause_or_a_joined_progressive_stays_in_the_content(nlp, text, content):
     assert [s.content.text for s in statements(nlp, text)][0] == content
+
+
+def test_a_pushback_on_a_named_claim_is_a_statement_unless_a_participle_says_it(nlp):
+    found = statements(nlp, "The mayor's aides have vigorously denied the fraud claims.")
+    assert [(s.cue.text, s.content.text) for s in found] == [("have vigorously denied", "the fraud claims")]
+    found = statements(nlp, "The minister dismissed the mayor's statements saying the council must pay.")
+    assert [(s.cue.text, s.content.text) for s in found] == [("saying", "the council must pay")]

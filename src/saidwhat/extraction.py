@@ -495,11 +495,9 @@ def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
 
 
 def names_a_statement(noun) -> bool:
-    """ "dismissed Putin's statements (saying ...)": the object names another statement, it is not
-    the content of one; the disputes stage reads such pushback."""
-    return noun.lower_ in claim_nouns() and not any(
-        c.dep_ in ("relcl", "acl", "prep") and c.tag_ != "VBG" for c in noun.children
-    )
+    """ "dismissed Putin's statements saying ...": the object names another statement and the
+    participle after it says what; the participle is the statement."""
+    return noun.lower_ in claim_nouns() and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children)
 
 
 def passive_content(verb, subj) -> tuple[str, object, tuple[int, int]] | None:
