@@ -195,3 +195,10 @@ def test_parse_text_reads_non_breaking_and_other_spaces_as_plain_spaces():
     text = "Harbour vote\n\u201cWe will repair it,\u201d\u00a0the mayor said.\u2009Then\tshe left.\n"
     parsed = clean.parse_text(Article(id="a", text=text))
     assert parsed == text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")
+
+
+def test_a_title_case_headline_keeps_its_speaker_label_before_the_colon_as_written():
+    text = ("Harbour Chief Megan Rhys: Wall Repairs Will Take Two Winters\n"
+            "The harbour chief, Megan Rhys, said the wall repairs will take two winters. Rhys spoke.\n")
+    assert clean.sentence_case_headline(text).splitlines()[0] == (
+        "Harbour Chief Megan Rhys: Wall repairs will take two winters")

@@ -75,18 +75,20 @@ def sentence_case_headline(text: str) -> str:
     """``text`` with a Title Case Headline's common words in lower case, so the parser reads its
     verb as a verb ("Conservative Icon Morton Blackwell Endorses Ted Cruz" -> "... endorses Ted
     Cruz"). A word stays capitalised when the body writes it so mid-sentence at least as often
-    as in lower case (a name), or only capitalised; the first word, a word after a colon or an
-    opening quote, and words in capitals or mixed case ("DNC", "McCain") stay as they are."""
+    as in lower case (a name), or only capitalised; the first word, the words before a colon (a
+    speaker's label) and after an opening quote, and words in capitals or mixed case ("DNC",
+    "McCain") stay as they are."""
     end = text.find("\n")
     if end < 0 or end > _MAX_HEADLINE_CHARS or not _is_title_case(text[:end]):
         return text
     body = text[end:]
-    words = [m for m in _TITLE_WORD.finditer(text, 0, end) if not _starts_phrase(text, m.start())]
+    label = text.find(": ", 0, end) + 1  # "Ann Coulter: And Then There Was One": the speaker as written
+    words = [m for m in _TITLE_WORD.finditer(text, label, end) if not _starts_phrase(text, m.start())]
     lowered = {m.group() for m in words if not _written_as_name(m.group(), body)}
     if not lowered:
         return text
     def case(m: re.Match) -> str:
-        keep = m.group() not in lowered or _starts_phrase(text, m.start())
+        keep = m.start() < label or m.group() not in lowered or _starts_phrase(text, m.start())
         return m.group() if keep else m.group().lower()
 
     return _TITLE_WORD.sub(case, text[:end]) + body
