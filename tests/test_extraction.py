@@ -347,3 +347,17 @@ def test_a_pushback_on_a_named_claim_is_a_statement_unless_a_participle_says_it(
     assert [(s.cue.text, s.content.text) for s in found] == [("have vigorously denied", "the fraud claims")]
     found = statements(nlp, "The minister dismissed the mayor's statements saying the council must pay.")
     assert [(s.cue.text, s.content.text) for s in found] == [("saying", "the council must pay")]
+
+
+def test_in_a_poll_the_poll_is_the_source_of_the_clause(nlp):
+    found = statements(nlp, "In a Gazette poll released Monday, 55 percent of voters backed the repairs.")
+    assert [(s.cue.text, s.speaker.mention.text, s.content.text) for s in found] == [
+        ("In", "a Gazette poll", "55 percent of voters backed the repairs.")]
+    found = statements(nlp, "In a report released Monday, the agency said the deficit grew.")
+    assert [(s.cue.text, s.content.text) for s in found] == [("said", "the deficit grew")]
+
+
+def test_a_speaker_mention_stops_before_a_bracketed_acronym(nlp):
+    text = ("The region is closer to a drought than at any time since 1976, the World Water Organization "
+            "(WWO) has warned.")
+    assert statements(nlp, text)[0].speaker.mention.text == "the World Water Organization"

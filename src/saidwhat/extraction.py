@@ -83,6 +83,12 @@ def claim_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def poll_nouns() -> frozenset[str]:
+    """Polls and their kin ("poll", "survey"), from data/poll_nouns.txt (resolution reads it too)."""
+    return frozenset(read_list("poll_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
     """Nouns for documents that speak for their author ("poll", "statement"), from
     data/document_nouns.txt (resolution reads the same list)."""
@@ -283,7 +289,8 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
         if t.i < left.i and t.idx >= para_start and not t.is_space:
             left = t
     for t in token.rights:
-        if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text:
+        if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
+                or t.left_edge.text == "(":  # "the World Health Organization (WHO)"
             break
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
     return left.idx, right.idx + len(right.text)
@@ -408,8 +415,8 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     text = doc.text if text is None else text
     quote_marks = quote_mark_positions(text)
     for tok in possible_predicates(doc):
-        if tok.lower_ == "according" and tok.dep_ == "prep":
-            f = according_to(tok, text)
+        if tok.lower_ in ("according", "in") and tok.dep_ == "prep":
+            f = according_to(tok, text) if tok.lower_ == "according" else in_a_poll(tok, text)
             if f:
                 sourced.append(f)
             continue
@@ -425,23 +432,25 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
 
 
 def possible_predicates(doc) -> Iterator:
-    """The tokens ``candidate`` or ``according_to`` may take, in text order: verbs, adjectival
-    complements, nouns with a possessive, "according". Read from the Doc's arrays: most words are
-    none of these, and building a Token for each cost more than the test."""
-    from spacy.attrs import DEP, HEAD, LOWER, POS
+    """The tokens ``candidate``, ``according_to`` or ``in_a_poll`` may take, in text order: verbs,
+    adjectival complements, nouns with a possessive, "according", "In" opening a sentence. Read
+    from the Doc's arrays: most words are none of these, and building a Token for each cost more
+    than the test."""
+    from spacy.attrs import DEP, HEAD, LOWER, POS, SENT_START
     from spacy.symbols import ADJ, AUX, NOUN, VERB
 
     if not len(doc):
         return
     strings = doc.vocab.strings
-    poss, acomp, according = strings["poss"], strings["acomp"], strings["according"]
-    table = doc.to_array([POS, DEP, LOWER, HEAD])
+    poss, acomp, according, in_ = strings["poss"], strings["acomp"], strings["according"], strings["in"]
+    table = doc.to_array([POS, DEP, LOWER, HEAD, SENT_START])
     heads = (table[:, 3].view("int64") + range(len(doc))).tolist()  # HEAD is relative, stored unsigned
     pos, dep, lower = table[:, :3].T.tolist()
+    starts = (table[:, 4].view("int64") == 1).tolist()
     has_possessive = {heads[i] for i, d in enumerate(dep) if d == poss}
     for i, (p, d, low) in enumerate(zip(pos, dep, lower, strict=True)):
         if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in has_possessive)
-                or low == according):
+                or low == according or (low == in_ and starts[i])):
             yield doc[i]
 
 
@@ -659,6 +668,18 @@ def according_to(tok, text: str) -> Found | None:
         content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
+
+
+def in_a_poll(tok, text: str) -> Found | None:
+    """ "In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source, the
+    clause it opens the content (not "In a report, the agency said", where the agency speaks)."""
+    poll = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if poll is None or poll.lemma_.lower() not in poll_nouns() or head.pos_ not in ("VERB", "AUX") \
+            or head.i < tok.i or is_cue(head):
+        return None
+    content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
+    return Found("indirect", content, (tok.idx, tok.idx + len(tok.text)), mention_span(poll, text), 0.85)
 
 
 def _after_source_apposition(head, content: tuple[int, int]) -> tuple[int, int]:
