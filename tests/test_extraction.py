@@ -361,3 +361,34 @@ def test_a_speaker_mention_stops_before_a_bracketed_acronym(nlp):
     text = ("The region is closer to a drought than at any time since 1976, the World Water Organization "
             "(WWO) has warned.")
     assert statements(nlp, text)[0].speaker.mention.text == "the World Water Organization"
+
+
+@pytest.mark.parametrize("text, contents", [
+    ('The rally went on.\n\n"Is that all there is?" the mayor said. "We need a new council -- FAST!"\n',
+     ["Is that all there is?", "We need a new council -- FAST!"]),
+    ("The rally went on.\n\n\u201cWho do they think they are?\u201d the mayor said on Friday.\n",
+     ["Who do they think they are?"]),
+])
+def test_a_question_or_exclamation_is_attributed_by_the_sentence_after_it(nlp, text, contents):
+    found = statements(nlp, text)
+    assert [(s.content.text, s.speaker.mention.text) for s in found] == [(c, "the mayor") for c in contents]
+
+
+def test_a_short_quote_opening_its_sentence_is_a_statement_but_a_scare_quote_is_not(nlp):
+    found = statements(nlp, 'Was she satisfied?\n\n"To a point," she said. "The plan just drifted away."\n')
+    direct = [s.content.text for s in found if s.kind == "direct"]
+    assert direct == ["To a point", "The plan just drifted away."]
+    found = statements(nlp, 'She called them "vandals," the mayor said.\n')
+    assert all(s.kind != "direct" for s in found)
+
+
+def test_a_doubled_apostrophe_after_a_space_closes_the_quote():
+    text = "''The reason she won is that she built strong coalitions, '' said Mr. Hale, an aide."
+    assert [(q.start, q.end) for q in find_quotes(text)] == [(2, text.index("''", 2))]
+
+
+def test_a_speaker_between_a_quote_and_its_cue_speaks_when_the_parse_took_the_quote_for_subject(nlp):
+    text = ("He vowed to make the council pay for a wall.\n\n\u201cWe were tremendously wrong to not have "
+            "confronted him from the beginning,\u201d Ramos, 58, told AFP in an interview on Monday.\n")
+    found = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert [s.speaker.mention.text for s in found] == ["Ramos"]

@@ -153,7 +153,8 @@ def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
     """A mark at a word's start (space or line start before it, a letter after it) opens a quote,
     whatever its shape: scraped text often has ” where “ belongs."""
     before = i == start or text[i - 1] in _BEFORE_OPENING
-    return before and i + 1 < end and not text[i + 1].isspace()
+    after = i + 2 if text[i + 1 : i + 2] == _SECOND_APOSTROPHE else i + 1  # "coalitions, '' said"
+    return before and after < end and not text[after].isspace()
 
 
 def _quotes_in_paragraph(text: str, start: int, end: int, quotes: list[Quote], carried: int | None):
@@ -286,7 +287,7 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
         return token.idx, token.idx + len(token.text)
     left, right = token, token
     for t in token.subtree:
-        if t.i < left.i and t.idx >= para_start and not t.is_space:
+        if t.i < left.i and t.idx >= para_start and not t.is_space and not t.is_punct:
             left = t
     for t in token.rights:
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
@@ -728,12 +729,14 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
     found: list[Found] = []
     by_quote: dict[int, Found] = {}
     for qi, q in enumerate(quotes):
-        content = text[q.start : q.end]
-        if word_count(content) < MIN_QUOTE_WORDS:
-            continue
-        f = transcript_turn(text, q, qi) or signed_quote(text, q, qi)
+        short = word_count(text[q.start : q.end]) < MIN_QUOTE_WORDS
+        if short and not _opens_its_sentence(text, q):
+            continue  # scare quotes, titles: 'the so-called "experts"'
+        f = None if short else transcript_turn(text, q, qi) or signed_quote(text, q, qi)
         if f is None:
             cue_tok = cue_for_quote(doc, text, q)
+            if short and (cue_tok is None or cue_tok.idx < q.outer_end):
+                continue  # '"Absolutely not," he said': short, but said right after
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
@@ -757,6 +760,13 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
             by_quote[qi] = f
             found.append(f)
     return found
+
+
+def _opens_its_sentence(text: str, q: Quote) -> bool:
+    """Whether a quote starts its sentence and ends on a comma, "?" or "!" inside its marks, as
+    a quote its attribution follows does ('"To a point," he said.')."""
+    before = text[: q.open_at].rstrip(" \t")
+    return (not before or before[-1] in "\n.?!") and text[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
 
 
 def _sentence_goes_on(text: str, quotes: list[Quote], prev: Found, q: Quote) -> bool:
@@ -803,6 +813,10 @@ def speaker_beside_cue(cue, q: Quote, text: str):
         between = [c for c in chunks if q.outer_end <= c.start_char and c.end < cue.i + 1]
         if between:
             return between[0].root
+        named = (t for t in sent if q.outer_end <= t.idx < cue.idx and t.pos_ in ("PROPN", "PRON"))
+        first = next(named, None)
+        if first is not None:  # '"...," Ramos, 58, told AFP': a name the parse made no noun chunk
+            return first
         after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
         return after.root if after is not None else None
     chunk = chunk_before(cue, para_start, q)
@@ -860,7 +874,7 @@ def cue_for_quote(doc, text: str, q: Quote):
     para_start, para_end = paragraph_bounds(text, q.outer_start)
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     candidates = []
-    for tok in doc[span[0].sent.start : span[-1].sent.end]:
+    for tok in doc[span[0].sent.start : _attribution_after(span)]:
         if not para_start <= tok.idx < para_end or inside(tok.idx, q) or not is_cue(tok):
             continue
         if cue_lexicon()[tok.lemma_.lower()] != "speech" or is_passive_participle(tok):
@@ -868,12 +882,41 @@ def cue_for_quote(doc, text: str, q: Quote):
         if _other_quote_between(text, q, tok.idx):
             continue
         subj = subject_of(tok)
-        if subj is not None and inside(subj.idx, q):
+        if subj is not None and inside(subj.idx, q) and not _named_right_after(tok, q, text):
             continue
         linked = any(r.head == tok or tok in r.ancestors or r in tok.ancestors for r in roots)
         distance = tok.idx - q.outer_end if tok.idx >= q.outer_end else q.outer_start - tok.idx
         candidates.append((not linked, tok.tag_ == "VBG", distance, tok.i, tok))
     return min(candidates)[-1] if candidates else None
+
+
+def _attribution_after(span) -> int:
+    """Where the sentences to look for a quote's cue end: after the quote's last sentence, or
+    after the next one when the quote ends its sentence and that one only attributes it
+    ('"Is that all there is?" Trump said.': the parser splits after "?")."""
+    end = span[-1].sent.end
+    if end >= len(span.doc) or span.end != end:
+        return end
+    after = span.doc[end].sent
+    verb = after.root
+    says_nothing_else = is_cue(verb) and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+    return after.end if says_nothing_else and len(after) <= _MAX_ATTRIBUTION_TOKENS else end
+
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
+_MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
+
+
+def _named_right_after(cue, q: Quote, text: str) -> bool:
+    """ '"We were wrong," Ramos, 58, told AFP', parsed with the quote's "We" as the subject: a
+    speaker stands between the quote and its cue."""
+    if cue.idx < q.outer_end or cue.idx - q.outer_end > _MAX_SPEAKER_CHARS:
+        return False
+    speaker = speaker_beside_cue(cue, q, text)
+    return speaker is not None and q.outer_end <= speaker.idx < cue.idx
+
+
+_MAX_SPEAKER_CHARS = 80  # '," former Vice President Joe Biden, a Democrat, told'
 
 
 def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
