@@ -561,3 +561,9 @@ def test_british_ranks_without_full_stops_are_titles(nlp):
     speakers, _ = run(nlp, text, ("Det Chief Insp Mark Dunn", 0))
     assert (speakers[0].name, speakers[0].role, speakers[0].organisation) == (
         "Mark Dunn", "Det Chief Insp", None)
+
+
+def test_a_name_set_off_after_the_head_noun_is_the_speaker(nlp):
+    text = "The European farm agency, Agrifund, said the harvest was good."
+    speakers, _ = run(nlp, text, ("The European farm agency", 0))
+    assert speakers[0].name == "Agrifund"

@@ -46,6 +46,7 @@ _NAME_JOINERS = frozenset({"the", "of", "for", "and", "&"})  # small words insid
 _NOT_PERSON_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORG", "GPE", "FAC", "LOC"})
 _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
+_APPOSED = frozenset({"appos", "npadvmod"})  # a name set off after a head noun, as the parser hangs it
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
@@ -754,8 +755,8 @@ class _Article:
             while name_root.head.i != name_root.i and name_root.head.i in self.token_ent and \
                     self.token_ent[name_root.head.i] is self.token_ent[tok.i]:
                 name_root = name_root.head
-            if (name_root.dep_ == "appos" and name_root.head.i == root.i) or tok.i == root.i + 1:
-                return tok
+            if (name_root.dep_ in _APPOSED and name_root.head.i == root.i) or tok.i == root.i + 1:
+                return tok  # "The UN refugee agency, UNHCR," (parsed a noun modifier)
             if (name_root.dep_ == "appos" and _names_a_person(root) and self._person_at(tok)
                     and not _names_a_person(name_root.head) and name_root.head.i not in self.token_ent):
                 return tok  # "the author of the book, Mitchell Zuckoff": the apposition is the author's
