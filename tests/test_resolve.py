@@ -516,3 +516,10 @@ def test_police_stay_a_group_when_two_forces_are_named(nlp):
             "Police said two men had been arrested.")
     speakers, _ = run(nlp, text, ("Police", 2))
     assert speakers[0].entity is None or speakers[0].name.lower() == "police"
+
+
+def test_a_short_form_given_in_the_text_is_the_organisation(nlp):
+    text = ("The Valdorian Farmers' League, or VBL, opposed the new tariff. Its youth wing, the Junge VBL, "
+            "held a rally in Basel. The VBL said the tariff would ruin small farms.")
+    speakers, _ = run(nlp, text, ("The VBL", 0))
+    assert speakers[0].name == "Valdorian Farmers' League"

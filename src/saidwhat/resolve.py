@@ -132,6 +132,7 @@ class _Mention:
     in_quote: bool = field(default=False, compare=False)
     para: int = field(default=0, compare=False)
     in_content: bool = field(default=False, compare=False)
+    main: bool = field(default=False, compare=False)  # the subject of its sentence's main verb
 
 
 @dataclass(eq=False)
@@ -265,11 +266,12 @@ class _Article:
                     out.add(id(self.token_ent[child.i]))
         return out
 
-    def add_mention(self, ent: _Ent, start: int, rank: int) -> _Mention:
+    def add_mention(self, ent: _Ent, start: int, rank: int, tok=None) -> _Mention:
         quoted = self.in_quote(start)
         rank = _RANK_OTHER if quoted else rank
+        main = not quoted and tok is not None and _is_main_subject(tok)
         m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start),
-                     self.in_content(start))
+                     self.in_content(start), main)
         bisect.insort(self.mentions, m)
         bisect.insort(ent.mentions, m)
         return m
@@ -358,6 +360,8 @@ class _Article:
         toks = self._name_tokens(span)
         if not toks or len(toks) > 3 or not all(_capitalised_noun(t) for t in toks):
             return False
+        if len(toks) == 1 and _is_capitals(toks[0].text) and span.start_char > self.headline_end:
+            return False  # "SVP": a short form of a name, not a surname
         first_name = len(toks) == 1 or toks[0].lower_ in _lists()["first_names"]
         return names.surname(toks) in surnames and first_name
 
@@ -405,7 +409,7 @@ class _Article:
         ent.add_role(role)
         if org and not ent.organisation:
             ent.organisation = org
-        self.add_mention(ent, span.start_char, _rank_of(span.root))
+        self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
 
     def _title_block(self, span, first_name_tok) -> tuple[list, list]:
         """The words before or beside a name that may hold its title: pre-name words of its phrase
@@ -497,6 +501,7 @@ class _Article:
             return
         ent = self.org(name, _ORG_LABELS[label])
         ent.add_alias(name)
+        ent.add_alias(self._short_form_after(span))
         ent.last = span.start_char
         for i in range(span.start, span.end):
             self.token_ent[i] = ent
@@ -508,12 +513,31 @@ class _Article:
                 ent.nouns.add(child.lemma_.lower())
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
-        self.add_mention(ent, span.start_char, _rank_of(root))
+        self.add_mention(ent, span.start_char, _rank_of(root), root)
+
+    def _short_form_after(self, span) -> str | None:
+        """The short form in capitals the text gives a name right after it: "SVP" of "the Swiss
+        People's Party, or SVP," or "the Swiss People's Party (SVP)"."""
+        toks, k = self.tokens, span.end
+        if k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ == "or":
+            k += 2
+        elif k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+            k += 1
+        else:
+            return None
+        if not _is_capitals(toks[k].text) or (k + 1 < len(toks) and not toks[k + 1].is_punct):
+            return None
+        return toks[k].text
 
     def org(self, name: str, type_: str) -> _Ent:
-        """The organisation/country entity for a name: same name, a suffix of it, or its acronym."""
+        """The organisation/country entity for a name: the same name or a short form the text
+        gave it, else a suffix of it or its acronym."""
         low = name.lower()
         words = low.split()
+        if _is_capitals(name):  # a short form the text gave a name: "SVP" after "the Swiss People's Party, or"
+            same = next((e for e in self.orgs if name in e.aliases), None)
+            if same is not None:
+                return same
         for ent in self.orgs:
             other = ent.name.lower()
             owords = other.split()
@@ -543,7 +567,7 @@ class _Article:
                 continue
             ent = _surname_owner(ents, None)
             self.token_ent[tok.i] = ent
-            self.add_mention(ent, tok.idx, _rank_of(tok))
+            self.add_mention(ent, tok.idx, _rank_of(tok), tok)
 
     def _genders_from_pronouns(self) -> None:
         """The gender of a person whose first name does not tell it ("Bernie Sanders", "Chris
@@ -1405,6 +1429,15 @@ def _rank_of(tok) -> int:
     return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
 
 
+def _is_main_subject(tok) -> bool:
+    """The subject of its sentence's main verb (or of a verb joined to it), not of a clause
+    inside it: "Levine" in "Levine found it funny", not "Rubio" in "Christie says Rubio is not ready"."""
+    if tok.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _whole_organisation(span, label: str = ""):
     """An organisation name the tagger cut short, whole: "Association of British" + "Insurers",
     "U.S. Chamber" + "of Commerce", "American Civil Liberties Union" + "of Ohio"."""
@@ -1577,9 +1610,15 @@ _MAX_SPELLED_WORDS = 10
 _SPELLED_JOINERS = _NAME_JOINERS | {"to", "on", "in", "at"}  # "Campaign to Protect Rural England"
 
 
+def _is_capitals(word: str) -> bool:
+    """A short form in capitals: "SVP", "U.N."."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
 def _is_acronym(short: str, long: str) -> bool:
     letters = short.replace(".", "")
-    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+    if not _is_capitals(short):
         return False
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
     return len(long.split()) >= 2 and initials == letters
@@ -1675,7 +1714,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if i is None:  # a subject "he"/"she" of no statement: followed for salience
             ent = art.resolve_pronoun(span.start_char, _lists()["pronouns"][span[0].lower_], None)
             if ent is not None:
-                art.add_mention(ent, span.start_char, _RANK_SUBJECT)
+                art.add_mention(ent, span.start_char, _RANK_SUBJECT, span.root)
             continue
         mention = statements[i].speaker.mention  # type: ignore[union-attr]
         if len(span) == 1 and span[0].lower_ in _FIRST_PERSON:
@@ -1697,7 +1736,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if result.ent is None:
             continue
         found[i] = (result, _role_head(result.role))
-        m = art.add_mention(result.ent, span.start_char, _RANK_SPEAKER)
+        m = art.add_mention(result.ent, span.start_char, _RANK_SPEAKER, span.root)
         bisect.insort(art.speakers, m)
         if span.root.lower_ not in _lists()["pronouns"] and result.ent.named:
             result.ent.add_alias(mention.text.strip())
