@@ -329,3 +329,9 @@ def test_a_headline_without_full_stop_does_not_swallow_the_first_sentence(nlp):
 def test_according_to_leaves_the_sources_apposition_out_of_the_content(nlp, text, content):
     st = next(s for s in statements(nlp, text) if s.cue and s.cue.text == "According to")
     assert st.content.text == content
+
+
+def test_a_parenthetical_cue_is_said_by_its_own_subject(nlp):
+    text = "Savers, Warren suggested, don’t need to fear that the banks will fail them."
+    found = [s for s in statements(nlp, text) if s.cue and s.cue.text == "suggested"]
+    assert found and found[0].speaker.mention.text == "Warren"  # parsed with two subjects

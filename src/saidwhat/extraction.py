@@ -212,9 +212,10 @@ def subject_of(verb):
     """The subject token of a verb, inherited through coordination and participles
     ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said")."""
     for _ in range(6):
+        subject = _nearest_subject(verb)
+        if subject is not None:
+            return subject
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
@@ -231,6 +232,14 @@ def subject_of(verb):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _nearest_subject(verb):
+    """The verb's subject; of two (a misparse), the one nearest before it: "Voters, Clinton
+    suggested, don't have to worry" -> Clinton; "'..., it's not optimistic,' he said" -> he."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def participle_agent(noun) -> bool:

@@ -534,7 +534,7 @@ class _Article:
         gave it, else a suffix of it or its acronym."""
         low = name.lower()
         words = low.split()
-        if _is_capitals(name):  # a short form the text gave a name: "SVP" after "the Swiss People's Party, or"
+        if _is_capitals(name):  # a short form given in the text: "the Swiss People's Party, or SVP,"
             same = next((e for e in self.orgs if name in e.aliases), None)
             if same is not None:
                 return same
