@@ -523,3 +523,10 @@ def test_a_short_form_given_in_the_text_is_the_organisation(nlp):
             "held a rally in Basel. The VBL said the tariff would ruin small farms.")
     speakers, _ = run(nlp, text, ("The VBL", 0))
     assert speakers[0].name == "Valdorian Farmers' League"
+
+
+def test_a_persons_running_mate_or_counterpart_is_someone_else(nlp):
+    text = ("Ana Ruiz is running for governor of Colorado. Ruiz's potential running mate said the "
+            "numbers were good. Her counterpart in Utah said the race was close.")
+    speakers, _ = run(nlp, text, ("Ruiz's potential running mate", 0), ("Her counterpart", 0))
+    assert [s.name for s in speakers] == ["Ruiz's potential running mate", "Her counterpart"]

@@ -1373,6 +1373,7 @@ class _Article:
                 ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
             elif ask.kind == "role":
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
+                ok = ok and not (ent is ask.owner and ent.type == "person")  # "Ruiz's lawyer" is not Ruiz
                 ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
