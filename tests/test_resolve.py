@@ -530,3 +530,10 @@ def test_a_persons_running_mate_or_counterpart_is_someone_else(nlp):
             "numbers were good. Her counterpart in Utah said the race was close.")
     speakers, _ = run(nlp, text, ("Ruiz's potential running mate", 0), ("Her counterpart", 0))
     assert [s.name for s in speakers] == ["Ruiz's potential running mate", "Her counterpart"]
+
+
+def test_she_opening_the_next_sentence_tells_a_first_names_gender(nlp):
+    text = ("Ana Ruiz opened the debate on Monday with a long speech. Tarn Walz took a gentler line on "
+            "taxes. She said the cuts could wait.")
+    speakers, _ = run(nlp, text, ("She", 0))
+    assert speakers[0].name == "Tarn Walz"

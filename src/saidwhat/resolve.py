@@ -575,7 +575,8 @@ class _Article:
         of "Sanders said he would ..."; set only where every such sentence agrees."""
         pronouns = _lists()["pronouns"]
         votes: dict[int, set[str]] = {}
-        for sent in self.doc.sents:
+        sents = list(self.doc.sents)
+        for k, sent in enumerate(sents):
             people = {id(e): e for t in sent
                       if (e := self.token_ent.get(t.i)) is not None and e.type == "person"}
             if len(people) != 1:
@@ -591,6 +592,9 @@ class _Article:
                 continue
             said = {pronouns[t.lower_] for t in sent
                     if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
+            opener = _opening_pronoun(sents[k + 1]) if k + 1 < len(sents) else None
+            if opener is not None and name_root.head.dep_ == "ROOT" and not self.in_quote(opener.idx):
+                said.add(pronouns[opener.lower_])  # "Walz took another view. She said ..."
             if said:
                 votes.setdefault(id(ent), set()).update(said)
         for ent in self.entities:
@@ -1428,6 +1432,14 @@ def _preposition_of(tok, root) -> str | None:
 
 def _rank_of(tok) -> int:
     return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
+
+
+def _opening_pronoun(sent):
+    """The "he" or "she" a sentence opens with as its subject, if it does."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    if first is None or first.lower_ not in ("he", "she") or first.dep_ not in _SUBJECT_DEPS:
+        return None
+    return first
 
 
 def _is_main_subject(tok) -> bool:
