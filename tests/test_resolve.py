@@ -537,3 +537,10 @@ def test_she_opening_the_next_sentence_tells_a_first_names_gender(nlp):
             "taxes. She said the cuts could wait.")
     speakers, _ = run(nlp, text, ("She", 0))
     assert speakers[0].name == "Tarn Walz"
+
+
+def test_as_for_names_whom_the_pronoun_after_it_means(nlp):
+    text = ("Senator Tom Hale warned that the bill would fail, the Ohio senator said on Monday. "
+            "As for Mark Ruiz, he said he was not worried about the vote.")
+    speakers, _ = run(nlp, text, ("he", 2))  # "he said", after "the" and "the"
+    assert speakers[0].name == "Mark Ruiz"

@@ -887,12 +887,32 @@ class _Article:
     def resolve_pronoun(self, char: int, kind: str, ask: Ask | None) -> _Ent | None:
         """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
         if kind in ("he", "she", "person"):
+            topic = self._topic_named(char, kind)
+            if topic is not None:
+                return topic
             a = ask or Ask("he", char)
             a.kind, a.char, a.gender = "he", char, kind if kind in ("he", "she") else None
         else:
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
+
+    def _topic_named(self, char: int, kind: str) -> _Ent | None:
+        """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
+        "As for Ruiz, she said ..." -> Ruiz."""
+        sent = self.token_at(char).sent
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 4 or words[0].lower_ != "as" or words[1].lower_ not in ("for", "to"):
+            return None
+        comma = next((t for t in words[2:] if t.text == ","), None)
+        if comma is None or comma.idx > char:
+            return None
+        named = {id(e): e for t in words[2:] if t.i < comma.i and (e := self.token_ent.get(t.i)) is not None}
+        if len(named) != 1:
+            return None
+        ent = next(iter(named.values()))
+        agrees = kind == "person" or ent.gender in (None, kind)
+        return ent if ent.type == "person" and agrees else None
 
     def resolve_relative(self, tok) -> _Found:
         """"who"/"which" -> the noun its relative clause modifies ("Assad, who calls ...")."""
