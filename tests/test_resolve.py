@@ -544,3 +544,9 @@ def test_as_for_names_whom_the_pronoun_after_it_means(nlp):
             "As for Mark Ruiz, he said he was not worried about the vote.")
     speakers, _ = run(nlp, text, ("he", 2))  # "he said", after "the" and "the"
     assert speakers[0].name == "Mark Ruiz"
+
+
+def test_a_head_and_a_chief_are_one_role():
+    from saidwhat.resolve import _role_head
+
+    assert _role_head("former head") == _role_head("Guild chief") == "chief"
