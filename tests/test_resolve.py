@@ -550,3 +550,10 @@ def test_a_head_and_a_chief_are_one_role():
     from saidwhat.resolve import _role_head
 
     assert _role_head("former head") == _role_head("Guild chief") == "chief"
+
+
+def test_british_police_ranks_and_a_persons_solicitor(nlp):
+    text = ("Det Insp Karen Webb said the sentence was fair. Janet Price, a nurse, was cleared. "
+            "Mrs Price's solicitor said she would not comment.")
+    speakers, _ = run(nlp, text, ("Det Insp Karen Webb", 0), ("Mrs Price's solicitor", 0))
+    assert [s.name for s in speakers] == ["Karen Webb", "Mrs Price's solicitor"]
