@@ -1193,8 +1193,8 @@ class _Article:
         Police", or "Charlotte-Mecklenburg police" when only written so ("the Charlotte-Mecklenburg
         police chief"); None if there are none or several."""
         body = self.headline_end  # a title-case headline is tagged one long name
-        found = [e for e in self.orgs if e.named and e.type == "organisation"
-                 and word in re.split(r"[\s-]+", e.name.lower()) and any(m.start > body for m in e.mentions)]
+        found = [e for e in self._orgs_called(word)
+                 if e.type == "organisation" and any(m.start > body for m in e.mentions)]
         if found:
             return found[0] if len(found) == 1 else None
         places = {self._place_before(t) for t in self.tokens if t.lower_ == word and t.idx > body} - {None}
@@ -1286,29 +1286,29 @@ class _Article:
         sent = self.sent_of(char)
         return any(-1 <= m.sent - sent <= 2 for m in ent.mentions)
 
+    def _orgs_called(self, word: str, by_noun: bool = False) -> list[_Ent]:
+        """The named organisations whose name holds ``word`` ("party" -> "Republican Party",
+        "police" -> "Charlotte-Mecklenburg Police"), or, with ``by_noun``, that the article calls
+        so ("Acme, a company that ...")."""
+        return [e for e in self.orgs if e.named
+                and ((by_noun and word in e.nouns) or word in re.split(r"[\s-]+", e.name.lower()))]
+
     def _called(self, noun: str, char: int) -> _Ent | None:
         """The organisation named last before ``char`` that is called ``noun`` in the article
-        ("Acme, a company that ...") or whose name holds it ("the party" -> "Republican Party",
-        "the campaign" -> "Clinton campaign")."""
-        best, best_start = None, -1
-        for ent in self.orgs:
-            if ent.named and (noun in ent.nouns or noun in ent.name.lower().split()):
-                m = ent.mention_before(char)
-                if m is not None and m.start > best_start:
-                    best, best_start = ent, m.start
-        return best
+        or whose name holds it ("the party" -> "Republican Party", "the campaign" -> "Clinton
+        campaign")."""
+        before = [(m.start, ent) for ent in self._orgs_called(noun, by_noun=True)
+                  if (m := ent.mention_before(char)) is not None]
+        return max(before, key=lambda x: x[0])[1] if before else None
 
     def _called_next(self, noun: str, char: int) -> _Ent | None:
         """With no organisation before it, the first one named after ``char``, in that paragraph
         or the next, whose name holds ``noun``: "the largest union has warned ... The National
         Union of Teachers said"."""
-        first, first_start = None, 1 << 30
-        for ent in self.orgs:
-            if ent.named and noun in ent.name.lower().split():
-                m = ent.mention_after(char)
-                if m is not None and m.start < first_start and m.para - self.para_of(char) <= 1:
-                    first, first_start = ent, m.start
-        return first
+        para = self.para_of(char)
+        after = [(m.start, ent) for ent in self._orgs_called(noun)
+                 if (m := ent.mention_after(char)) is not None and m.para - para <= 1]
+        return min(after, key=lambda x: x[0])[1] if after else None
 
     def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
         """For a news outlet's common noun ("the newspaper", "the network", "the editorial
