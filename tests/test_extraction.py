@@ -335,3 +335,12 @@ def test_a_parenthetical_cue_is_said_by_its_own_subject(nlp):
     text = "Savers, Warren suggested, don’t need to fear that the banks will fail them."
     found = [s for s in statements(nlp, text) if s.cue and s.cue.text == "suggested"]
     assert found and found[0].speaker.mention.text == "Warren"  # parsed with two subjects
+
+
+def test_a_name_right_after_the_cue_is_its_subject_over_a_misparsed_one(nlp):
+    from saidwhat.extraction import subject_of
+
+    doc = nlp('The approval of the treaty signals "a new chapter" for Europe, said Jan Vos, leader of the '
+              "Farmers Party.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert subject_of(said).text == "Vos"

@@ -235,10 +235,15 @@ def subject_of(verb):
 
 
 def _nearest_subject(verb):
-    """The verb's subject; of two (a misparse), the one nearest before it: "Voters, Clinton
-    suggested, don't have to worry" -> Clinton; "'..., it's not optimistic,' he said" -> he."""
+    """The verb's subject; of two (a misparse), a name right after it ("..., said Geert Wilders"),
+    else the one nearest before it: "Voters, Clinton suggested, don't have to worry" -> Clinton;
+    "'..., it's not optimistic,' he said" -> he."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1:
+        after = next((c for c in subjects if c.i > verb.i), None)
+        if after is not None and after.ent_type_ in ("PERSON", "ORG") and after.left_edge.i == verb.i + 1:
+            return after
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
