@@ -557,3 +557,10 @@ def test_british_police_ranks_and_a_persons_solicitor(nlp):
             "Mrs Price's solicitor said she would not comment.")
     speakers, _ = run(nlp, text, ("Det Insp Karen Webb", 0), ("Mrs Price's solicitor", 0))
     assert [s.name for s in speakers] == ["Karen Webb", "Mrs Price's solicitor"]
+
+
+def test_a_poll_in_the_headline_or_lead_is_by_the_pollster_named_after(nlp):
+    text = ("Poll: Ruiz leads in Colorado\n\nThe new survey of voters found a close race. "
+            "A Harbour Research poll released Monday put Ana Ruiz four points ahead.")
+    speakers, _ = run(nlp, text, ("Poll", 0), ("The new survey", 0))
+    assert [s.name for s in speakers] == ["Harbour Research", "Harbour Research"]

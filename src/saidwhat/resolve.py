@@ -955,15 +955,23 @@ class _Article:
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
         called so before, for a definite singular noun; a poll, survey or study may be called
-        by another of these words ("a Reuters survey ... The study found")."""
-        if not _definite_singular(phrase, root):
+        by another of these words ("a Reuters survey ... The study found"). With none before,
+        the first called so after, within two paragraphs ("The new poll of voters found ...
+        the Post-SurveyMonkey poll"), or anywhere in the body for a headline's "Poll: ..."."""
+        headline = root.idx < self.headline_end
+        if not (headline or _definite_singular(phrase, root)):
             return None
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
         same = (lambda n: n in polls) if noun in polls else (lambda n: n == noun)
-        wrote = [(start, ent) for ent in self.entities
-                 for start, n in ent.authored if same(n) and start < root.idx]
-        return max(wrote, key=lambda x: x[0])[1] if wrote else None
+        wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if same(n)]
+        before = [(start, ent) for start, ent in wrote if start < root.idx]
+        if before and not headline:
+            return max(before, key=lambda x: x[0])[1]
+        para, body = self.para_of(root.idx), max(root.idx, self.headline_end)
+        after = [(start, ent) for start, ent in wrote
+                 if start > body and (headline or self.para_of(start) - para <= 2)]
+        return min(after, key=lambda x: x[0])[1] if after else None
 
     def _author(self, root) -> _Ent | None:
         """A name the phrase gives as the document's author: a name modifying the document noun
