@@ -564,3 +564,10 @@ def test_a_poll_in_the_headline_or_lead_is_by_the_pollster_named_after(nlp):
             "A Harbour Research poll released Monday put Ana Ruiz four points ahead.")
     speakers, _ = run(nlp, text, ("Poll", 0), ("The new survey", 0))
     assert [s.name for s in speakers] == ["Harbour Research", "Harbour Research"]
+
+
+def test_the_results_are_the_latest_polls(nlp):
+    text = ("A Harbour Research poll found Ana Ruiz ahead in Colorado. Ruiz had 44 percent, "
+            "according to the results.")
+    speakers, _ = run(nlp, text, ("the results", 0))
+    assert speakers[0].name == "Harbour Research"

@@ -49,6 +49,7 @@ _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
+_OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
 _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
@@ -955,15 +956,17 @@ class _Article:
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
         called so before, for a definite singular noun; a poll, survey or study may be called
-        by another of these words ("a Reuters survey ... The study found"). With none before,
-        the first called so after, within two paragraphs ("The new poll of voters found ...
-        the Post-SurveyMonkey poll"), or anywhere in the body for a headline's "Poll: ..."."""
+        by another of these words ("a Reuters survey ... The study found"), and what it found
+        "the results". With none before, the first called so after, within two paragraphs ("The
+        new poll of voters found ... the Post-SurveyMonkey poll"), or anywhere in the body for a
+        headline's "Poll: ..."."""
         headline = root.idx < self.headline_end
-        if not (headline or _definite_singular(phrase, root)):
-            return None
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
-        same = (lambda n: n in polls) if noun in polls else (lambda n: n == noun)
+        outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
+        if not (headline or outcome or _definite_singular(phrase, root)):
+            return None
+        same = (lambda n: n in polls) if noun in polls or outcome else (lambda n: n == noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if same(n)]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
         if before and not headline:
