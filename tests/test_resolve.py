@@ -571,3 +571,10 @@ def test_the_results_are_the_latest_polls(nlp):
             "according to the results.")
     speakers, _ = run(nlp, text, ("the results", 0))
     assert speakers[0].name == "Harbour Research"
+
+
+def test_a_document_is_by_the_subject_of_the_clause_that_made_it(nlp):
+    text = ("Ana Ruiz raised more money than Tom Hale. Ruiz had $38 million, according to figures her "
+            "campaign released Friday. The plan was costly, according to reports Mr. Hale filed as a lobbyist.")
+    speakers, _ = run(nlp, text, ("figures", 0), ("reports", 0))
+    assert [s.name for s in speakers] == ["Ruiz campaign", "Tom Hale"]

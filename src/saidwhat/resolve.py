@@ -942,7 +942,7 @@ class _Article:
         owner = self._possessor(root)
         if owner is not None and owner.ent is not None:
             return owner
-        author = self._author(root) or self._same_document(phrase, root)
+        author = self._author(root) or self._writer_in_clause(root) or self._same_document(phrase, root)
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is not None:
@@ -952,6 +952,20 @@ class _Article:
         if ent is not None:
             return _Found(ent)
         return _Found(self._plain(span))
+
+    def _writer_in_clause(self, root) -> _Ent | None:
+        """The named subject of a clause that says who made the document: "figures her campaign
+        released", "reports Mr. Hale filed as a lobbyist"."""
+        for verb in root.children:
+            if verb.dep_ not in ("relcl", "acl") or not _in_list(verb, "authoring_verbs"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in ("that", "which", "who"):
+                return None
+            ent = self.token_ent.get(subject.i) or self.resolve_span(
+                self.doc[subject.left_edge.i : subject.i + 1]).ent
+            return ent if ent is not None and ent.named else None
+        return None
 
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
