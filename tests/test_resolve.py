@@ -575,6 +575,14 @@ def test_the_results_are_the_latest_polls(nlp):
 
 def test_a_document_is_by_the_subject_of_the_clause_that_made_it(nlp):
     text = ("Ana Ruiz raised more money than Tom Hale. Ruiz had $38 million, according to figures her "
-            "campaign released Friday. The plan was costly, according to reports Mr. Hale filed as a lobbyist.")
+            "campaign released Friday. The plan was costly, according to reports Mr. Hale filed as a "
+            "lobbyist.")
     speakers, _ = run(nlp, text, ("figures", 0), ("reports", 0))
     assert [s.name for s in speakers] == ["Ruiz campaign", "Tom Hale"]
+
+
+def test_a_video_that_says_something_speaks_for_who_released_it(nlp):
+    text = ("In selling the courses, Ana Ruiz released a marketing video that said the teachers were "
+            "excellent.")
+    speakers, _ = run(nlp, text, ("that", 0))
+    assert speakers[0].name == "Ana Ruiz"

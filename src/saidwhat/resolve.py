@@ -942,7 +942,8 @@ class _Article:
         owner = self._possessor(root)
         if owner is not None and owner.ent is not None:
             return owner
-        author = self._author(root) or self._writer_in_clause(root) or self._same_document(phrase, root)
+        author = (self._author(root) or self._made_here(root) or self._writer_in_clause(root)
+                  or self._same_document(phrase, root))
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is not None:
@@ -952,6 +953,10 @@ class _Article:
         if ent is not None:
             return _Found(ent)
         return _Found(self._plain(span))
+
+    def _made_here(self, root) -> _Ent | None:
+        """Who the text says made this very document: "Ruiz released a video that said ..." """
+        return next((e for e in self.entities if any(start == root.idx for start, _ in e.authored)), None)
 
     def _writer_in_clause(self, root) -> _Ent | None:
         """The named subject of a clause that says who made the document: "figures her campaign
