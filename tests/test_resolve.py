@@ -586,3 +586,10 @@ def test_a_video_that_says_something_speaks_for_who_released_it(nlp):
             "excellent.")
     speakers, _ = run(nlp, text, ("that", 0))
     assert speakers[0].name == "Ana Ruiz"
+
+
+def test_a_surname_with_a_particle_and_a_headline_speaker_before_a_colon(nlp):
+    text = ("Van Dyke: Trust Ruiz on safety, not Hale\n\nMayor Anna van Dyke rejected criticism from Tom "
+            "Hale on Monday. Van Dyke said the police chief, Ana Ruiz, had made the city safer.")
+    speakers, _ = run(nlp, text, ("Van Dyke", 0), ("Van Dyke", 1))
+    assert [s.name for s in speakers] == ["Anna van Dyke", "Anna van Dyke"]

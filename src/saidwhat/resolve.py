@@ -451,7 +451,7 @@ class _Article:
             elif self.by_first.get(first):
                 return self.by_first[first][0]
         elif weak and not same:  # a headline's "Clinton Wades In": the body's Clinton
-            known = next((w.lower() for w in words if w.lower() in self.by_surname), None)
+            known = next((k for w in words if (k := w.lower().rstrip(":,")) in self.by_surname), None)
             if known is not None:
                 return _surname_owner(self.by_surname[known], gender)
         else:
@@ -464,7 +464,8 @@ class _Article:
                 if len(ewords) > 1 and _suffix(ewords) != _suffix(lowered):
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
-                        or lowered[-len(ewords) :] == ewords):  # "Crooked Hillary Clinton"
+                        or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
+                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "De Blasio"
                     found = ent
                     break
         if found is not None:
@@ -772,9 +773,10 @@ class _Article:
         context, not the speaker."""
         if self._person_at(root):
             return root
+        colon = next((t.i for t in phrase if t.i > root.i and t.text == ":"), len(self.tokens))
         for tok in phrase:
-            if tok.i <= root.i or tok.i not in self.token_ent:
-                continue
+            if tok.i <= root.i or tok.i not in self.token_ent or tok.i > colon:
+                continue  # "De Blasio: Trust Bratton ...": a headline's colon ends the speaker
             name_root = tok
             while name_root.head.i != name_root.i and name_root.head.i in self.token_ent and \
                     self.token_ent[name_root.head.i] is self.token_ent[tok.i]:
