@@ -593,3 +593,10 @@ def test_a_surname_with_a_particle_and_a_headline_speaker_before_a_colon(nlp):
             "Hale on Monday. Van Dyke said the police chief, Ana Ruiz, had made the city safer.")
     speakers, _ = run(nlp, text, ("Van Dyke", 0), ("Van Dyke", 1))
     assert [s.name for s in speakers] == ["Anna van Dyke", "Anna van Dyke"]
+
+
+def test_outlets_by_description_and_an_outlet_is_no_person(nlp):
+    text = ("The Harbour Times reported the deal on Monday. The influential US daily said the talks had "
+            "collapsed.\n\nFox News aired the interview. The network said the mayor would resign.")
+    speakers, _ = run(nlp, text, ("The influential US daily", 0), ("The network", 0))
+    assert [s.name for s in speakers] == ["Harbour Times", "Fox News"]

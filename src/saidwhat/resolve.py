@@ -351,10 +351,12 @@ class _Article:
         return found
 
     def _is_full_name(self, span) -> bool:
-        """A first name and a surname, whatever the tagger's label: "Carly Fiorina"."""
+        """A first name and a surname, whatever the tagger's label: "Carly Fiorina", not an
+        organisation's or outlet's name such as "Fox News"."""
         toks = self._name_tokens(span)
         return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks)
-                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns"))
+                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns")
+                and toks[-1].lower_ not in _lists()["outlet_name_words"])
 
     def _is_known_person(self, span, surnames: set[str]) -> bool:
         """A known person's surname, alone or after a first name: "Fiorina"."""
@@ -1284,6 +1286,10 @@ class _Article:
         if owner is None:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
+        if owner is not None and owner.type == "country":
+            outlet = self._outlet_before(phrase, root)
+            if outlet is not None:
+                return _Found(outlet)  # "the influential US daily": the outlet, not a body of the state
         if owner is not None:
             unit = self._unit_of_country(phrase, root, owner)
             if unit is not None:
