@@ -600,3 +600,9 @@ def test_outlets_by_description_and_an_outlet_is_no_person(nlp):
             "collapsed.\n\nFox News aired the interview. The network said the mayor would resign.")
     speakers, _ = run(nlp, text, ("The influential US daily", 0), ("The network", 0))
     assert [s.name for s in speakers] == ["Harbour Times", "Fox News"]
+
+
+def test_a_name_in_apposition_to_what_an_organisation_owns(nlp):
+    text = "Harbour Media's corporate parent, the Keller Group, said the sale would go ahead."
+    speakers, _ = run(nlp, text, ("Harbour Media's corporate parent, the Keller Group,", 0))
+    assert speakers[0].name == "Keller Group"  # parsed with "Harbour" as the root

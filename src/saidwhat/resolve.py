@@ -730,7 +730,7 @@ class _Article:
         together = self._coordinated(root)
         if together is not None:
             return together
-        named = self._head_name(phrase, root, span)
+        named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
                 return self._named_person(phrase, named)
@@ -798,6 +798,19 @@ class _Article:
             after += 1
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
             return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
+        return None
+
+    def _apposed_name(self, span, root):
+        """A name in apposition to the mention's head noun where the parse gives the mention
+        another root: "Harbour Media's corporate parent, the Keller Group," (rooted at "Harbour")."""
+        owner = self.token_ent.get(root.i)
+        for tok in span:
+            head = tok.head
+            if tok.dep_ != "appos" or tok.i not in self.token_ent or not span.start <= head.i < tok.i:
+                continue
+            owned = any(c.dep_ == "poss" and self.token_ent.get(c.i) is owner for c in head.children)
+            if owner is not None and owned and head.pos_ == "NOUN":
+                return tok
         return None
 
     def _person_at(self, tok) -> bool:
