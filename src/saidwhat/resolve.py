@@ -804,12 +804,14 @@ class _Article:
         """A name in apposition to the mention's head noun where the parse gives the mention
         another root: "Harbour Media's corporate parent, the Keller Group," (rooted at "Harbour")."""
         owner = self.token_ent.get(root.i)
+        if owner is None:
+            return None
         for tok in span:
             head = tok.head
             if tok.dep_ != "appos" or tok.i not in self.token_ent or not span.start <= head.i < tok.i:
                 continue
-            owned = any(c.dep_ == "poss" and self.token_ent.get(c.i) is owner for c in head.children)
-            if owner is not None and owned and head.pos_ == "NOUN":
+            if head.pos_ == "NOUN" and any(c.dep_ == "poss" and self.token_ent.get(c.i) is owner
+                                           for c in head.children):
                 return tok
         return None
 
