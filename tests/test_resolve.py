@@ -606,3 +606,10 @@ def test_a_name_in_apposition_to_what_an_organisation_owns(nlp):
     text = "Harbour Media's corporate parent, the Keller Group, said the sale would go ahead."
     speakers, _ = run(nlp, text, ("Harbour Media's corporate parent, the Keller Group,", 0))
     assert speakers[0].name == "Keller Group"  # parsed with "Harbour" as the root
+
+
+def test_a_persons_aide_coordinated_with_another_role_is_not_that_person(nlp):
+    text = ("Ana Ruiz campaigned in Iowa. Speaking to reporters, Ruiz's chief pollster and strategist "
+            "Tom Hale on Monday lashed out at the Sanders campaign.")
+    speakers, _ = run(nlp, text, ("Ruiz's chief pollster and strategist Tom Hale", 0))
+    assert speakers[0].name == "Tom Hale"

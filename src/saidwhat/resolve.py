@@ -880,8 +880,9 @@ class _Article:
         """The entity a conjunct names: itself ("Corker") or its modifier ("the Clinton campaign")."""
         if tok.i in self.token_ent:
             return self.token_ent[tok.i]
+        deps = ("compound",) if _names_a_person(tok) else ("compound", "poss")  # "Ruiz's aide": not Ruiz
         return next((self.token_ent[c.i] for c in tok.lefts
-                     if c.dep_ in ("compound", "poss") and c.i in self.token_ent), None)
+                     if c.dep_ in deps and c.i in self.token_ent), None)
 
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
