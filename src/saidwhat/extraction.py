@@ -235,9 +235,9 @@ def subject_of(verb):
 
 
 def _nearest_subject(verb):
-    """The verb's subject; of two (a misparse), a name right after it ("..., said Geert Wilders"),
-    else the one nearest before it: "Voters, Clinton suggested, don't have to worry" -> Clinton;
-    "'..., it's not optimistic,' he said" -> he."""
+    """The verb's subject; of two (a misparse), a name right after it ("..., said Jan Vos"), else
+    the one nearest before it: "Savers, Warren suggested, don't need to fear ..." -> Warren;
+    "Her verdict: 'It is not ready,' she said" -> she."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
     if len(subjects) > 1:

@@ -467,7 +467,7 @@ class _Article:
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
-                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "De Blasio"
+                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "Van Dyke"
                     found = ent
                     break
         if found is not None:
@@ -598,7 +598,7 @@ class _Article:
                     if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
             opener = _opening_pronoun(sents[k + 1]) if k + 1 < len(sents) else None
             if opener is not None and name_root.head.dep_ == "ROOT" and not self.in_quote(opener.idx):
-                said.add(pronouns[opener.lower_])  # "Walz took another view. She said ..."
+                said.add(pronouns[opener.lower_])  # "Ruiz took another view. She said ..."
             if said:
                 votes.setdefault(id(ent), set()).update(said)
         for ent in self.entities:
@@ -778,7 +778,7 @@ class _Article:
         colon = next((t.i for t in phrase if t.i > root.i and t.text == ":"), len(self.tokens))
         for tok in phrase:
             if tok.i <= root.i or tok.i not in self.token_ent or tok.i > colon:
-                continue  # "De Blasio: Trust Bratton ...": a headline's colon ends the speaker
+                continue  # "Van Dyke: Trust Ruiz ...": a headline's colon ends the speaker
             name_root = tok
             while name_root.head.i != name_root.i and name_root.head.i in self.token_ent and \
                     self.token_ent[name_root.head.i] is self.token_ent[tok.i]:
@@ -980,7 +980,7 @@ class _Article:
 
     def _writer_in_clause(self, root) -> _Ent | None:
         """The named subject of a clause that says who made the document: "figures her campaign
-        released", "reports Mr. Hale filed as a lobbyist"."""
+        released", "reports Mr. Hale filed as a lobbyist" (the campaign's, Hale's)."""
         for verb in root.children:
             if verb.dep_ not in ("relcl", "acl") or not _in_list(verb, "authoring_verbs"):
                 continue
