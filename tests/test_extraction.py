@@ -392,3 +392,18 @@ def test_a_speaker_between_a_quote_and_its_cue_speaks_when_the_parse_took_the_qu
             "confronted him from the beginning,\u201d Ramos, 58, told AFP in an interview on Monday.\n")
     found = [s for s in statements(nlp, text) if s.kind == "direct"]
     assert [s.speaker.mention.text for s in found] == ["Ramos"]
+
+
+def test_a_parenthetical_cue_is_said_by_its_own_subject(nlp):
+    text = "Savers, Warren suggested, don’t need to fear that the banks will fail them."
+    found = [s for s in statements(nlp, text) if s.cue and s.cue.text == "suggested"]
+    assert found and found[0].speaker.mention.text == "Warren"  # parsed with two subjects
+
+
+def test_a_name_right_after_the_cue_is_its_subject_over_a_misparsed_one(nlp):
+    from saidwhat.extraction import subject_of
+
+    doc = nlp('The approval of the treaty signals "a new chapter" for Europe, said Jan Vos, leader of the '
+              "Farmers Party.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert subject_of(said).text == "Vos"

@@ -567,3 +567,100 @@ def test_a_name_set_off_after_the_head_noun_is_the_speaker(nlp):
     text = "The European farm agency, Agrifund, said the harvest was good."
     speakers, _ = run(nlp, text, ("The European farm agency", 0))
     assert speakers[0].name == "Agrifund"
+
+
+def test_a_short_form_given_in_the_text_is_the_organisation(nlp):
+    text = ("The Valdorian Farmers' League, or VBL, opposed the new tariff. Its youth wing, the Junge VBL, "
+            "held a rally in Basel. The VBL said the tariff would ruin small farms.")
+    speakers, _ = run(nlp, text, ("The VBL", 0))
+    assert speakers[0].name == "Valdorian Farmers' League"
+
+
+def test_a_persons_running_mate_or_counterpart_is_someone_else(nlp):
+    text = ("Ana Ruiz is running for governor of Colorado. Ruiz's potential running mate said the "
+            "numbers were good. Her counterpart in Utah said the race was close.")
+    speakers, _ = run(nlp, text, ("Ruiz's potential running mate", 0), ("Her counterpart", 0))
+    assert [s.name for s in speakers] == ["Ruiz's potential running mate", "Her counterpart"]
+
+
+def test_she_opening_the_next_sentence_tells_a_first_names_gender(nlp):
+    text = ("Ana Ruiz opened the debate on Monday with a long speech. Tarn Walz took a gentler line on "
+            "taxes. She said the cuts could wait.")
+    speakers, _ = run(nlp, text, ("She", 0))
+    assert speakers[0].name == "Tarn Walz"
+
+
+def test_as_for_names_whom_the_pronoun_after_it_means(nlp):
+    text = ("Senator Tom Hale warned that the bill would fail, the Ohio senator said on Monday. "
+            "As for Mark Ruiz, he said he was not worried about the vote.")
+    speakers, _ = run(nlp, text, ("he", 2))  # "he said", after "the" and "the"
+    assert speakers[0].name == "Mark Ruiz"
+
+
+def test_a_head_and_a_chief_are_one_role():
+    from saidwhat.resolve import _role_head
+
+    assert _role_head("former head") == _role_head("Guild chief") == "chief"
+
+
+def test_british_police_ranks_and_a_persons_solicitor(nlp):
+    text = ("Det Insp Karen Webb said the sentence was fair. Janet Price, a nurse, was cleared. "
+            "Mrs Price's solicitor said she would not comment.")
+    speakers, _ = run(nlp, text, ("Det Insp Karen Webb", 0), ("Mrs Price's solicitor", 0))
+    assert [s.name for s in speakers] == ["Karen Webb", "Mrs Price's solicitor"]
+
+
+def test_a_poll_in_the_headline_or_lead_is_by_the_pollster_named_after(nlp):
+    text = ("Poll: Ruiz leads in Colorado\n\nThe new survey of voters found a close race. "
+            "A Harbour Research poll released Monday put Ana Ruiz four points ahead.")
+    speakers, _ = run(nlp, text, ("Poll", 0), ("The new survey", 0))
+    assert [s.name for s in speakers] == ["Harbour Research", "Harbour Research"]
+
+
+def test_the_results_are_the_latest_polls(nlp):
+    text = ("A Harbour Research poll found Ana Ruiz ahead in Colorado. Ruiz had 44 percent, "
+            "according to the results.")
+    speakers, _ = run(nlp, text, ("the results", 0))
+    assert speakers[0].name == "Harbour Research"
+
+
+def test_a_document_is_by_the_subject_of_the_clause_that_made_it(nlp):
+    text = ("Ana Ruiz raised more money than Tom Hale. Ruiz had $38 million, according to figures her "
+            "campaign released Friday. The plan was costly, according to reports Mr. Hale filed as a "
+            "lobbyist.")
+    speakers, _ = run(nlp, text, ("figures", 0), ("reports", 0))
+    assert [s.name for s in speakers] == ["Ruiz campaign", "Tom Hale"]
+
+
+def test_a_video_that_says_something_speaks_for_who_released_it(nlp):
+    text = ("In selling the courses, Ana Ruiz released a marketing video that said the teachers were "
+            "excellent.")
+    speakers, _ = run(nlp, text, ("that", 0))
+    assert speakers[0].name == "Ana Ruiz"
+
+
+def test_a_surname_with_a_particle_and_a_headline_speaker_before_a_colon(nlp):
+    text = ("Van Dyke: Trust Ruiz on safety, not Hale\n\nMayor Anna van Dyke rejected criticism from Tom "
+            "Hale on Monday. Van Dyke said the police chief, Ana Ruiz, had made the city safer.")
+    speakers, _ = run(nlp, text, ("Van Dyke", 0), ("Van Dyke", 1))
+    assert [s.name for s in speakers] == ["Anna van Dyke", "Anna van Dyke"]
+
+
+def test_outlets_by_description_and_an_outlet_is_no_person(nlp):
+    text = ("The Harbour Times reported the deal on Monday. The influential US daily said the talks had "
+            "collapsed.\n\nFox News aired the interview. The network said the mayor would resign.")
+    speakers, _ = run(nlp, text, ("The influential US daily", 0), ("The network", 0))
+    assert [s.name for s in speakers] == ["Harbour Times", "Fox News"]
+
+
+def test_a_name_in_apposition_to_what_an_organisation_owns(nlp):
+    text = "Harbour Media's corporate parent, the Keller Group, said the sale would go ahead."
+    speakers, _ = run(nlp, text, ("Harbour Media's corporate parent, the Keller Group,", 0))
+    assert speakers[0].name == "Keller Group"  # parsed with "Harbour" as the root
+
+
+def test_a_persons_aide_coordinated_with_another_role_is_not_that_person(nlp):
+    text = ("Ana Ruiz campaigned in Iowa. Speaking to reporters, Ruiz's chief pollster and strategist "
+            "Tom Hale on Monday lashed out at the Sanders campaign.")
+    speakers, _ = run(nlp, text, ("Ruiz's chief pollster and strategist Tom Hale", 0))
+    assert speakers[0].name == "Tom Hale"

@@ -219,9 +219,10 @@ def subject_of(verb):
     """The subject token of a verb, inherited through coordination and participles
     ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said")."""
     for _ in range(6):
+        subject = _nearest_subject(verb)
+        if subject is not None:
+            return subject
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
@@ -238,6 +239,19 @@ def subject_of(verb):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _nearest_subject(verb):
+    """The verb's subject; of two (a misparse), a name right after it ("..., said Jan Vos"), else
+    the one nearest before it: "Savers, Warren suggested, don't need to fear ..." -> Warren;
+    "Her verdict: 'It is not ready,' she said" -> she."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1:
+        after = next((c for c in subjects if c.i > verb.i), None)
+        if after is not None and after.ent_type_ in ("PERSON", "ORG") and after.left_edge.i == verb.i + 1:
+            return after
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def participle_agent(noun) -> bool:

@@ -50,6 +50,7 @@ _APPOSED = frozenset({"appos", "npadvmod"})  # a name set off after a head noun,
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
+_OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
 _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
@@ -133,6 +134,7 @@ class _Mention:
     in_quote: bool = field(default=False, compare=False)
     para: int = field(default=0, compare=False)
     in_content: bool = field(default=False, compare=False)
+    main: bool = field(default=False, compare=False)  # the subject of its sentence's main verb
 
 
 @dataclass(eq=False)
@@ -266,11 +268,12 @@ class _Article:
                     out.add(id(self.token_ent[child.i]))
         return out
 
-    def add_mention(self, ent: _Ent, start: int, rank: int) -> _Mention:
+    def add_mention(self, ent: _Ent, start: int, rank: int, tok=None) -> _Mention:
         quoted = self.in_quote(start)
         rank = _RANK_OTHER if quoted else rank
+        main = not quoted and tok is not None and _is_main_subject(tok)
         m = _Mention(start, self.sent_of(start), rank, ent, quoted, self.para_of(start),
-                     self.in_content(start))
+                     self.in_content(start), main)
         bisect.insort(self.mentions, m)
         bisect.insort(ent.mentions, m)
         return m
@@ -353,16 +356,20 @@ class _Article:
         return found
 
     def _is_full_name(self, span) -> bool:
-        """A first name and a surname, whatever the tagger's label: "Carly Fiorina"."""
+        """A first name and a surname, whatever the tagger's label: "Carly Fiorina", not an
+        organisation's or outlet's name such as "Fox News"."""
         toks = self._name_tokens(span)
         return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks)
-                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns"))
+                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns")
+                and toks[-1].lower_ not in _lists()["outlet_name_words"])
 
     def _is_known_person(self, span, surnames: set[str]) -> bool:
         """A known person's surname, alone or after a first name: "Fiorina"."""
         toks = self._name_tokens(span)
         if not toks or len(toks) > 3 or not all(_capitalised_noun(t) for t in toks):
             return False
+        if len(toks) == 1 and _is_capitals(toks[0].text) and span.start_char > self.headline_end:
+            return False  # "SVP": a short form of a name, not a surname
         first_name = len(toks) == 1 or toks[0].lower_ in _lists()["first_names"]
         return names.surname(toks) in surnames and first_name
 
@@ -410,7 +417,7 @@ class _Article:
         ent.add_role(role)
         if org and not ent.organisation:
             ent.organisation = org
-        self.add_mention(ent, span.start_char, _rank_of(span.root))
+        self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
 
     def _title_block(self, span, first_name_tok) -> tuple[list, list]:
         """The words before or beside a name that may hold its title: pre-name words of its phrase
@@ -451,7 +458,7 @@ class _Article:
             elif self.by_first.get(first):
                 return self.by_first[first][0]
         elif weak and not same:  # a headline's "Clinton Wades In": the body's Clinton
-            known = next((w.lower() for w in words if w.lower() in self.by_surname), None)
+            known = next((k for w in words if (k := w.lower().rstrip(":,")) in self.by_surname), None)
             if known is not None:
                 return _surname_owner(self.by_surname[known], gender)
         else:
@@ -464,7 +471,8 @@ class _Article:
                 if len(ewords) > 1 and _suffix(ewords) != _suffix(lowered):
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
-                        or lowered[-len(ewords) :] == ewords):  # "Crooked Hillary Clinton"
+                        or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
+                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "Van Dyke"
                     found = ent
                     break
         if found is not None:
@@ -502,6 +510,7 @@ class _Article:
             return
         ent = self.org(name, _ORG_LABELS[label])
         ent.add_alias(name)
+        ent.add_alias(self._short_form_after(span))
         ent.last = span.start_char
         for i in range(span.start, span.end):
             self.token_ent[i] = ent
@@ -513,12 +522,31 @@ class _Article:
                 ent.nouns.add(child.lemma_.lower())
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
-        self.add_mention(ent, span.start_char, _rank_of(root))
+        self.add_mention(ent, span.start_char, _rank_of(root), root)
+
+    def _short_form_after(self, span) -> str | None:
+        """The short form in capitals the text gives a name right after it: "SVP" of "the Swiss
+        People's Party, or SVP," or "the Swiss People's Party (SVP)"."""
+        toks, k = self.tokens, span.end
+        if k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ == "or":
+            k += 2
+        elif k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+            k += 1
+        else:
+            return None
+        if not _is_capitals(toks[k].text) or (k + 1 < len(toks) and not toks[k + 1].is_punct):
+            return None
+        return toks[k].text
 
     def org(self, name: str, type_: str) -> _Ent:
-        """The organisation/country entity for a name: same name, a suffix of it, or its acronym."""
+        """The organisation/country entity for a name: the same name or a short form the text
+        gave it, else a suffix of it or its acronym."""
         low = name.lower()
         words = low.split()
+        if _is_capitals(name):  # a short form given in the text: "the Swiss People's Party, or SVP,"
+            same = next((e for e in self.orgs if name in e.aliases), None)
+            if same is not None:
+                return same
         for ent in self.orgs:
             other = ent.name.lower()
             owords = other.split()
@@ -548,7 +576,7 @@ class _Article:
                 continue
             ent = _surname_owner(ents, None)
             self.token_ent[tok.i] = ent
-            self.add_mention(ent, tok.idx, _rank_of(tok))
+            self.add_mention(ent, tok.idx, _rank_of(tok), tok)
 
     def _genders_from_pronouns(self) -> None:
         """The gender of a person whose first name does not tell it ("Bernie Sanders", "Chris
@@ -556,7 +584,8 @@ class _Article:
         of "Sanders said he would ..."; set only where every such sentence agrees."""
         pronouns = _lists()["pronouns"]
         votes: dict[int, set[str]] = {}
-        for sent in self.doc.sents:
+        sents = list(self.doc.sents)
+        for k, sent in enumerate(sents):
             people = {id(e): e for t in sent
                       if (e := self.token_ent.get(t.i)) is not None and e.type == "person"}
             if len(people) != 1:
@@ -572,6 +601,9 @@ class _Article:
                 continue
             said = {pronouns[t.lower_] for t in sent
                     if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
+            opener = _opening_pronoun(sents[k + 1]) if k + 1 < len(sents) else None
+            if opener is not None and name_root.head.dep_ == "ROOT" and not self.in_quote(opener.idx):
+                said.add(pronouns[opener.lower_])  # "Ruiz took another view. She said ..."
             if said:
                 votes.setdefault(id(ent), set()).update(said)
         for ent in self.entities:
@@ -703,7 +735,7 @@ class _Article:
         together = self._coordinated(root)
         if together is not None:
             return together
-        named = self._head_name(phrase, root, span)
+        named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
                 return self._named_person(phrase, named)
@@ -748,9 +780,10 @@ class _Article:
         context, not the speaker."""
         if self._person_at(root):
             return root
+        colon = next((t.i for t in phrase if t.i > root.i and t.text == ":"), len(self.tokens))
         for tok in phrase:
-            if tok.i <= root.i or tok.i not in self.token_ent:
-                continue
+            if tok.i <= root.i or tok.i not in self.token_ent or tok.i > colon:
+                continue  # "Van Dyke: Trust Ruiz ...": a headline's colon ends the speaker
             name_root = tok
             while name_root.head.i != name_root.i and name_root.head.i in self.token_ent and \
                     self.token_ent[name_root.head.i] is self.token_ent[tok.i]:
@@ -770,6 +803,21 @@ class _Article:
             after += 1
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
             return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
+        return None
+
+    def _apposed_name(self, span, root):
+        """A name in apposition to the mention's head noun where the parse gives the mention
+        another root: "Harbour Media's corporate parent, the Keller Group," (rooted at "Harbour")."""
+        owner = self.token_ent.get(root.i)
+        if owner is None:
+            return None
+        for tok in span:
+            head = tok.head
+            if tok.dep_ != "appos" or tok.i not in self.token_ent or not span.start <= head.i < tok.i:
+                continue
+            if head.pos_ == "NOUN" and any(c.dep_ == "poss" and self.token_ent.get(c.i) is owner
+                                           for c in head.children):
+                return tok
         return None
 
     def _person_at(self, tok) -> bool:
@@ -837,8 +885,9 @@ class _Article:
         """The entity a conjunct names: itself ("Corker") or its modifier ("the Clinton campaign")."""
         if tok.i in self.token_ent:
             return self.token_ent[tok.i]
+        deps = ("compound",) if _names_a_person(tok) else ("compound", "poss")  # "Ruiz's aide": not Ruiz
         return next((self.token_ent[c.i] for c in tok.lefts
-                     if c.dep_ in ("compound", "poss") and c.i in self.token_ent), None)
+                     if c.dep_ in deps and c.i in self.token_ent), None)
 
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
@@ -864,12 +913,32 @@ class _Article:
     def resolve_pronoun(self, char: int, kind: str, ask: Ask | None) -> _Ent | None:
         """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
         if kind in ("he", "she", "person"):
+            topic = self._topic_named(char, kind)
+            if topic is not None:
+                return topic
             a = ask or Ask("he", char)
             a.kind, a.char, a.gender = "he", char, kind if kind in ("he", "she") else None
         else:
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
+
+    def _topic_named(self, char: int, kind: str) -> _Ent | None:
+        """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
+        "As for Ruiz, she said ..." -> Ruiz."""
+        sent = self.token_at(char).sent
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 4 or words[0].lower_ != "as" or words[1].lower_ not in ("for", "to"):
+            return None
+        comma = next((t for t in words[2:] if t.text == ","), None)
+        if comma is None or comma.idx > char:
+            return None
+        named = {id(e): e for t in words[2:] if t.i < comma.i and (e := self.token_ent.get(t.i)) is not None}
+        if len(named) != 1:
+            return None
+        ent = next(iter(named.values()))
+        agrees = kind == "person" or ent.gender in (None, kind)
+        return ent if ent.type == "person" and agrees else None
 
     def resolve_relative(self, tok) -> _Found:
         """"who"/"which" -> the noun its relative clause modifies ("Assad, who calls ...")."""
@@ -908,7 +977,8 @@ class _Article:
         owner = self._possessor(root)
         if owner is not None and owner.ent is not None:
             return owner
-        author = self._author(root) or self._same_document(phrase, root)
+        author = (self._author(root) or self._made_here(root) or self._writer_in_clause(root)
+                  or self._same_document(phrase, root))
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is not None:
@@ -919,18 +989,46 @@ class _Article:
             return _Found(ent)
         return _Found(self._plain(span))
 
+    def _made_here(self, root) -> _Ent | None:
+        """Who the text says made this very document: "Ruiz released a video that said ..." """
+        return next((e for e in self.entities if any(start == root.idx for start, _ in e.authored)), None)
+
+    def _writer_in_clause(self, root) -> _Ent | None:
+        """The named subject of a clause that says who made the document: "figures her campaign
+        released", "reports Mr. Hale filed as a lobbyist" (the campaign's, Hale's)."""
+        for verb in root.children:
+            if verb.dep_ not in ("relcl", "acl") or not _in_list(verb, "authoring_verbs"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in ("that", "which", "who"):
+                return None
+            ent = self.token_ent.get(subject.i) or self.resolve_span(
+                self.doc[subject.left_edge.i : subject.i + 1]).ent
+            return ent if ent is not None and ent.named else None
+        return None
+
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
         called so before, for a definite singular noun; a poll, survey or study may be called
-        by another of these words ("a Reuters survey ... The study found")."""
-        if not _definite_singular(phrase, root):
-            return None
+        by another of these words ("a Reuters survey ... The study found"), and what it found
+        "the results". With none before, the first called so after, within two paragraphs ("The
+        new poll of voters found ... the Post-SurveyMonkey poll"), or anywhere in the body for a
+        headline's "Poll: ..."."""
+        headline = root.idx < self.headline_end
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
-        same = (lambda n: n in polls) if noun in polls else (lambda n: n == noun)
-        wrote = [(start, ent) for ent in self.entities
-                 for start, n in ent.authored if same(n) and start < root.idx]
-        return max(wrote, key=lambda x: x[0])[1] if wrote else None
+        outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
+        if not (headline or outcome or _definite_singular(phrase, root)):
+            return None
+        same = (lambda n: n in polls) if noun in polls or outcome else (lambda n: n == noun)
+        wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if same(n)]
+        before = [(start, ent) for start, ent in wrote if start < root.idx]
+        if before and not headline:
+            return max(before, key=lambda x: x[0])[1]
+        para, body = self.para_of(root.idx), max(root.idx, self.headline_end)
+        after = [(start, ent) for start, ent in wrote
+                 if start > body and (headline or self.para_of(start) - para <= 2)]
+        return min(after, key=lambda x: x[0])[1] if after else None
 
     def _author(self, root) -> _Ent | None:
         """A name the phrase gives as the document's author: a name modifying the document noun
@@ -1173,8 +1271,8 @@ class _Article:
         Police", or "Charlotte-Mecklenburg police" when only written so ("the Charlotte-Mecklenburg
         police chief"); None if there are none or several."""
         body = self.headline_end  # a title-case headline is tagged one long name
-        found = [e for e in self.orgs if e.named and e.type == "organisation"
-                 and word in re.split(r"[\s-]+", e.name.lower()) and any(m.start > body for m in e.mentions)]
+        found = [e for e in self._orgs_called(word)
+                 if e.type == "organisation" and any(m.start > body for m in e.mentions)]
         if found:
             return found[0] if len(found) == 1 else None
         places = {self._place_before(t) for t in self.tokens if t.lower_ == word and t.idx > body} - {None}
@@ -1232,6 +1330,10 @@ class _Article:
         if owner is None:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
+        if owner is not None and owner.type == "country":
+            outlet = self._outlet_before(phrase, root)
+            if outlet is not None:
+                return _Found(outlet)  # "the influential US daily": the outlet, not a body of the state
         if owner is not None:
             unit = self._unit_of_country(phrase, root, owner)
             if unit is not None:
@@ -1269,29 +1371,29 @@ class _Article:
         sent = self.sent_of(char)
         return any(-1 <= m.sent - sent <= 2 for m in ent.mentions)
 
+    def _orgs_called(self, word: str, by_noun: bool = False) -> list[_Ent]:
+        """The named organisations whose name holds ``word`` ("party" -> "Republican Party",
+        "police" -> "Charlotte-Mecklenburg Police"), or, with ``by_noun``, that the article calls
+        so ("Acme, a company that ...")."""
+        return [e for e in self.orgs if e.named
+                and ((by_noun and word in e.nouns) or word in re.split(r"[\s-]+", e.name.lower()))]
+
     def _called(self, noun: str, char: int) -> _Ent | None:
         """The organisation named last before ``char`` that is called ``noun`` in the article
-        ("Acme, a company that ...") or whose name holds it ("the party" -> "Republican Party",
-        "the campaign" -> "Clinton campaign")."""
-        best, best_start = None, -1
-        for ent in self.orgs:
-            if ent.named and (noun in ent.nouns or noun in ent.name.lower().split()):
-                m = ent.mention_before(char)
-                if m is not None and m.start > best_start:
-                    best, best_start = ent, m.start
-        return best
+        or whose name holds it ("the party" -> "Republican Party", "the campaign" -> "Clinton
+        campaign")."""
+        before = [(m.start, ent) for ent in self._orgs_called(noun, by_noun=True)
+                  if (m := ent.mention_before(char)) is not None]
+        return max(before, key=lambda x: x[0])[1] if before else None
 
     def _called_next(self, noun: str, char: int) -> _Ent | None:
         """With no organisation before it, the first one named after ``char``, in that paragraph
         or the next, whose name holds ``noun``: "the largest union has warned ... The National
         Union of Teachers said"."""
-        first, first_start = None, 1 << 30
-        for ent in self.orgs:
-            if ent.named and noun in ent.name.lower().split():
-                m = ent.mention_after(char)
-                if m is not None and m.start < first_start and m.para - self.para_of(char) <= 1:
-                    first, first_start = ent, m.start
-        return first
+        para = self.para_of(char)
+        after = [(m.start, ent) for ent in self._orgs_called(noun)
+                 if (m := ent.mention_after(char)) is not None and m.para - para <= 1]
+        return min(after, key=lambda x: x[0])[1] if after else None
 
     def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
         """For a news outlet's common noun ("the newspaper", "the network", "the editorial
@@ -1380,6 +1482,7 @@ class _Article:
                 ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
             elif ask.kind == "role":
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
+                ok = ok and not (ent is ask.owner and ent.type == "person")  # "Ruiz's lawyer" is not Ruiz
                 ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
@@ -1434,6 +1537,23 @@ def _preposition_of(tok, root) -> str | None:
 
 def _rank_of(tok) -> int:
     return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
+
+
+def _opening_pronoun(sent):
+    """The "he" or "she" a sentence opens with as its subject, if it does."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    if first is None or first.lower_ not in ("he", "she") or first.dep_ not in _SUBJECT_DEPS:
+        return None
+    return first
+
+
+def _is_main_subject(tok) -> bool:
+    """The subject of its sentence's main verb (or of a verb joined to it), not of a clause
+    inside it: "Levine" in "Levine found it funny", not "Rubio" in "Christie says Rubio is not ready"."""
+    if tok.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _whole_organisation(span, label: str = ""):
@@ -1640,9 +1760,15 @@ _MAX_SPELLED_WORDS = 10
 _SPELLED_JOINERS = _NAME_JOINERS | {"to", "on", "in", "at"}  # "Campaign to Protect Rural England"
 
 
+def _is_capitals(word: str) -> bool:
+    """A short form in capitals: "SVP", "U.N."."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
 def _is_acronym(short: str, long: str) -> bool:
     letters = short.replace(".", "")
-    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+    if not _is_capitals(short):
         return False
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
     return len(long.split()) >= 2 and initials == letters
@@ -1739,7 +1865,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if i is None:  # a subject "he"/"she" of no statement: followed for salience
             ent = art.resolve_pronoun(span.start_char, _lists()["pronouns"][span[0].lower_], None)
             if ent is not None:
-                art.add_mention(ent, span.start_char, _RANK_SUBJECT)
+                art.add_mention(ent, span.start_char, _RANK_SUBJECT, span.root)
             continue
         mention = statements[i].speaker.mention  # type: ignore[union-attr]
         if len(span) == 1 and span[0].lower_ in _FIRST_PERSON:
@@ -1766,7 +1892,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if result.ent is None:
             continue
         found[i] = (result, _role_head(result.role))
-        m = art.add_mention(result.ent, span.start_char, _RANK_SPEAKER)
+        m = art.add_mention(result.ent, span.start_char, _RANK_SPEAKER, span.root)
         bisect.insort(art.speakers, m)
         if span.root.lower_ not in _lists()["pronouns"] and result.ent.named:
             result.ent.add_alias(mention.text.strip())

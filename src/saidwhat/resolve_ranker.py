@@ -54,6 +54,9 @@ class Features:
         self.recency = {cid: k for k, (_, cid) in enumerate(reversed(last))}
         subjects = [(m.start, id(c)) for c in cands if (m := c.subject_before(char)) is not None]
         self.subject_recency = {cid: k for k, (_, cid) in enumerate(sorted(subjects, reverse=True))}
+        mains = [(m.start, m.sent, id(c)) for c in cands if (m := _main_subject_before(c, char)) is not None]
+        self.main_recency = {cid: k for k, (_, _, cid) in enumerate(sorted(mains, reverse=True))}
+        self.main_sent = {cid: sent for _, sent, cid in mains}
         self.last_speaker = art.speaker_before(char)
         counts = {id(c): len(c.mentions) for c in cands}
         self.top = max(counts.values()) if counts else 0
@@ -114,6 +117,11 @@ class Features:
                 add("da=" + _bucket(da, (0, 1, 2)) + ("&nobefore" if before is None else ""))
         add("rec=" + _bucket(self.recency.get(id(c), 99), (0, 1, 2, 3, 99)))
         add("srec=" + _bucket(self.subject_recency.get(id(c), 99), (0, 1, 2, 99)))
+        if id(c) in self.main_recency:  # the subject of a sentence's main verb: who the text is about
+            add("mrec=" + _bucket(self.main_recency[id(c)], (0, 1, 2)))
+            add("mdb=" + _bucket(self.sent - self.main_sent[id(c)], (0, 1, 2, 4)))
+            if self.main_recency[id(c)] == 0:
+                add("mrec=0&mdb=" + _bucket(self.sent - self.main_sent[id(c)], (0, 1, 2)))
         n = self.counts[id(c)]
         add("n=" + _bucket(n, (1, 2, 4, 10)))
         if n == self.top:
@@ -187,6 +195,11 @@ class Features:
             if ask.spokesperson:
                 add("spokes&t=" + c.type)
         return f
+
+
+def _main_subject_before(c, char: int):
+    """The entity's latest mention before ``char`` as the subject of a sentence's main verb."""
+    return next((m for m in reversed(c.mentions) if m.start < char and m.main), None)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
