@@ -7,7 +7,8 @@ such as "Advertisement" or "Share this article" (listed in ``data/boilerplate.tx
 art, a row of emoji), which carry no statement and which spaCy's tokenizer splits one character at
 a time at a cost that grows with the square of the run. ``parse_text`` blanks all three with
 spaces, keeping every offset, so extraction reads only the first copy and never reads boilerplate
-or symbol runs.
+or symbol runs. It also gives the parser plain spaces for non-breaking and other spaces, and a
+Title Case headline in sentence case (``sentence_case_headline``), still keeping every offset.
 
 Repeats are found on words, not characters, so a copy that differs only in white space or line
 wrapping still matches: every run of ``_SHINGLE`` words is hashed once (linear time); words
@@ -38,8 +39,6 @@ _MAX_BOILERPLATE_WORDS = 12
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a line quoting someone is never furniture
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _COPIED_RUN = re.compile(rb"\x01+")
-# Punctuation and symbols (anything but letters, digits and white space), white space allowed
-# between them. News has runs of at most 7 (4.2M characters of PolNeAR: "?\" . . . \"", "------").
 # spaCy splits words on " " only: any other space ("\xa0" in a quarter of PolNeAR's articles)
 # becomes a token of its own, on which the parser hangs the words around it wrongly
 _PLAIN_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace() and chr(c) not in "\x85\u2028\u2029"}
@@ -50,6 +49,8 @@ _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capital then lower case: "McCa
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _PHRASE_OPENERS = frozenset(":\"'\u201c\u2018\u2014\u2013([")
 _SENTENCE_OPENERS = _PHRASE_OPENERS | {".", "!", "?", ""}  # "": the start of the text
+# Punctuation and symbols (anything but letters, digits and white space), white space allowed
+# between them. News has runs of at most 7 (4.2M characters of PolNeAR: "?\" . . . \"", "------").
 _MIN_SYMBOL_RUN = 16
 _SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_)(?:\s*(?:[^\w\s]|_)){{{_MIN_SYMBOL_RUN - 1},}}")
 _SYMBOL_RUN_EDGE = 4  # characters kept at each end: a closing quote and its full stop stay parsed
@@ -87,6 +88,7 @@ def sentence_case_headline(text: str) -> str:
     lowered = {m.group() for m in words if not _written_as_name(m.group(), body)}
     if not lowered:
         return text
+
     def case(m: re.Match) -> str:
         keep = m.start() < label or m.group() not in lowered or _starts_phrase(text, m.start())
         return m.group() if keep else m.group().lower()

@@ -779,8 +779,11 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
 def _opens_its_sentence(text: str, q: Quote) -> bool:
     """Whether a quote starts its sentence and ends on a comma, "?" or "!" inside its marks, as
     a quote its attribution follows does ('"To a point," he said.')."""
-    before = text[: q.open_at].rstrip(" \t")
-    return (not before or before[-1] in "\n.?!") and text[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
+    j = q.open_at - 1
+    while j >= 0 and text[j] in " \t":  # a bounded look back: no copy of the text before
+        j -= 1
+    opens = j < 0 or text[j] in "\n.?!"
+    return opens and text[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
 
 
 def _sentence_goes_on(text: str, quotes: list[Quote], prev: Found, q: Quote) -> bool:
