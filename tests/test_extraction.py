@@ -407,3 +407,10 @@ def test_a_name_right_after_the_cue_is_its_subject_over_a_misparsed_one(nlp):
               "Farmers Party.")
     said = next(t for t in doc if t.lower_ == "said")
     assert subject_of(said).text == "Vos"
+
+
+def test_the_agent_of_a_passive_cue_speaks(nlp):
+    text = "Debate.\n\nThe mayor was asked by the host, Ana Ruiz, whether the plan would cost too much.\n"
+    found = statements(nlp, text)
+    assert [(s.content.text, s.speaker.mention.text) for s in found] == [
+        ("the plan would cost too much", "the host")]

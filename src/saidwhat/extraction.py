@@ -219,12 +219,12 @@ def subject_of(verb):
     """The subject token of a verb, inherited through coordination and participles
     ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said")."""
     for _ in range(6):
+        agent = _agent_of(verb)
+        if agent is not None:
+            return agent  # "Rubio was asked by moderator Gerard Baker whether ...": the one who asks
         subject = _nearest_subject(verb)
         if subject is not None:
             return subject
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and participle_agent(verb.head):
@@ -486,7 +486,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
         if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
             return None  # "Asked to comment, X said": being asked is not a statement
         subj = subject_of(pred)
-        arg = (content_argument(pred) or passive_content(pred, subj)) if subj is not None else None
+        arg = (content_argument(pred) or passive_content(pred)) if subj is not None else None
     else:
         return None
     if arg is None:
@@ -494,8 +494,6 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     label, arg_head, span = arg
     if label == "dobj" and names_a_statement(arg_head):
         return None
-    if label == "passive":
-        subj = next(g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
@@ -524,12 +522,17 @@ def names_a_statement(noun) -> bool:
     return noun.lower_ in claim_nouns() and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children)
 
 
-def passive_content(verb, subj) -> tuple[str, object, tuple[int, int]] | None:
+def passive_content(verb) -> tuple[str, object, tuple[int, int]] | None:
     """ "Trump is supported by few papers": the papers are the source, Trump the content."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is None or subj.dep_ != "nsubjpass" or not any(g.dep_ == "pobj" for g in agent.children):
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or _agent_of(verb) is None:
         return None
-    return "passive", subj, subtree_span(subj)
+    return "passive", subject, subtree_span(subject)
+
+
+def _agent_of(verb):
+    """The "by" phrase's noun of a passive verb: the one who acts, or speaks."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def is_passive_participle(verb) -> bool:
