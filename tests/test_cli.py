@@ -111,6 +111,13 @@ def test_out_format_follows_the_extension(capsys, files):
     assert [(r["article_id"], r["speaker_name"]) for r in rows] == [("good", "A. Person")]
 
 
+def test_out_dash_is_standard_output_not_a_file_named_dash(capsys, files, monkeypatch):
+    monkeypatch.chdir(files)
+    code, out, _ = run(capsys, "extract", str(files / "good.txt"), "-f", "json", "-o", "-")
+    assert code == 0 and json.loads(out)[0]["text"] == ARTICLE
+    assert not (files / "-").exists()
+
+
 def test_default_format_is_json_when_not_a_terminal(capsys, files):
     code, out, _ = run(capsys, "extract", str(files / "good.txt"))
     assert json.loads(out)[0]["text"] == ARTICLE

@@ -70,7 +70,8 @@ def add_extract(sub) -> None:
     p.add_argument("-f", "--format", choices=FORMATS, metavar="<format>",
                    help="table, json, jsonl or csv (default: table on a terminal; otherwise from the "
                    "extension of --out, else json)")
-    p.add_argument("-o", "--out", metavar="<file>", help="write to <file> instead of standard output")
+    p.add_argument("-o", "--out", metavar="<file>", type=_file_or_stdout,
+                   help="write to <file> instead of standard output (-: standard output)")
     p.add_argument("--max-bytes", type=_byte_size, default=DEFAULT_MAX_BYTES, metavar="<size>",
                    help=f"skip articles larger than <size> bytes; k, M, G suffixes allowed "
                    f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
@@ -258,6 +259,11 @@ def _output_format(fmt: str | None, out: str | None) -> str:
     return "table" if sys.stdout.isatty() else "json"
 
 
+def _file_or_stdout(value: str) -> str | None:
+    """An output file option's value: "-" is standard output, as for inputs."""
+    return None if value == "-" else value
+
+
 def _check_out(out: str | None) -> None:
     """Fail before a long run, not after it, when the output file cannot be made."""
     if out is None:
@@ -300,7 +306,8 @@ def add_disputes(sub) -> None:
     p.add_argument("paths", nargs="*", metavar="<path>", help=".txt, .html, .jsonl(.gz) file, folder, or -")
     p.add_argument("-f", "--format", choices=["text", "json"], default="text", metavar="<format>",
                    help="text for people (default) or json")
-    p.add_argument("-o", "--out", metavar="<file>", help="write to <file> instead of standard output")
+    p.add_argument("-o", "--out", metavar="<file>", type=_file_or_stdout,
+                   help="write to <file> instead of standard output (-: standard output)")
     p.add_argument("--across", action="store_true",
                    help="also pair statements of different articles (a denial here of a claim there)")
     p.add_argument("--by-speaker", action="store_true",
@@ -593,7 +600,8 @@ def _add_db(p) -> None:
 def _add_format(p) -> None:
     p.add_argument("-f", "--format", choices=["table", "json", "csv"], default=None,
                    help="output format (default: table on a terminal, json otherwise)")
-    p.add_argument("-o", "--out", metavar="FILE", help="write the output to FILE instead of standard output")
+    p.add_argument("-o", "--out", metavar="FILE", type=_file_or_stdout,
+                   help="write the output to FILE instead of standard output (-: standard output)")
 
 
 def _check_paths(paths: list[str]) -> None:

@@ -50,23 +50,28 @@ class Features:
         char = ask.char
         self.sent, self.para = art.sent_of(char), art.para_of(char)
         self.before = {id(c): c.mention_before(char) for c in cands}
-        last = sorted((m.start, id(c)) for c in cands if (m := self.before[id(c)]) is not None)
-        self.recency = {cid: k for k, (_, cid) in enumerate(reversed(last))}
-        subjects = [(m.start, id(c)) for c in cands if (m := c.subject_before(char)) is not None]
-        self.subject_recency = {cid: k for k, (_, cid) in enumerate(sorted(subjects, reverse=True))}
-        mains = [(m.start, m.sent, id(c)) for c in cands if (m := _main_subject_before(c, char)) is not None]
-        self.main_recency = {cid: k for k, (_, _, cid) in enumerate(sorted(mains, reverse=True))}
-        self.main_sent = {cid: sent for _, sent, cid in mains}
+        # ties (one mention of two entities) go by the candidates' order, never by id(): the
+        # same text must give the same features in every process
+        last = sorted((m.start, k, id(c)) for k, c in enumerate(cands)
+                      if (m := self.before[id(c)]) is not None)
+        self.recency = {cid: r for r, (_, _, cid) in enumerate(reversed(last))}
+        subjects = [(m.start, k, id(c)) for k, c in enumerate(cands)
+                    if (m := c.subject_before(char)) is not None]
+        self.subject_recency = {cid: r for r, (_, _, cid) in enumerate(sorted(subjects, reverse=True))}
+        mains = [(m.start, m.sent, k, id(c)) for k, c in enumerate(cands)
+                 if (m := _main_subject_before(c, char)) is not None]
+        self.main_recency = {cid: r for r, (_, _, _, cid) in enumerate(sorted(mains, reverse=True))}
+        self.main_sent = {cid: sent for _, sent, _, cid in mains}
         self.last_speaker = art.speaker_before(char)
         counts = {id(c): len(c.mentions) for c in cands}
         self.top = max(counts.values()) if counts else 0
         self.counts = counts
-        wanted = [(m.start, m.sent, id(c)) for c in cands
+        wanted = [(m.start, m.sent, k, id(c)) for k, c in enumerate(cands)
                   if c.type == ask.wanted and (m := self.before[id(c)]) is not None]
-        self.latest_wanted = max(wanted)[2] if wanted else None
-        self.wanted_near = sum(1 for _, sent, _ in wanted if self.sent - sent <= 2)
-        authors = [(start, id(c)) for c in cands for start, _ in c.authored if start < char]
-        self.latest_author = max(authors)[1] if authors else None
+        self.latest_wanted = max(wanted)[3] if wanted else None
+        self.wanted_near = sum(1 for _, sent, _, _ in wanted if self.sent - sent <= 2)
+        authors = [(start, k, id(c)) for k, c in enumerate(cands) for start, _ in c.authored if start < char]
+        self.latest_author = max(authors)[2] if authors else None
         self.role_holders = sum(1 for c in cands if ask.head and c.has_role(ask.head)
                                 and names.organisations_compatible(ask.org, c.organisation))
         self.governing = art.governing_subjects(art.token_at(char)) if ask.kind == "he" else set()
