@@ -44,7 +44,7 @@ _COPIED_RUN = re.compile(rb"\x01+")
 _PLAIN_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace() and chr(c) not in "\x85\u2028\u2029"}
 _PLAIN_SPACES[ord("\t")] = " "
 _PLAIN_SPACES[0x2015] = "\u2014"  # a horizontal bar used as a dash: the parser reads "―" as a word
-_MAX_HEADLINE_CHARS = 200  # as extraction reads a headline: a longer first line is a paragraph
+MAX_HEADLINE_CHARS = 200  # a first line longer than this is a paragraph, not a headline
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capital then lower case: "McCain", "DNC" never match
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _PHRASE_OPENERS = frozenset(":\"'\u201c\u2018\u2014\u2013([")
@@ -80,7 +80,7 @@ def sentence_case_headline(text: str) -> str:
     speaker's label) and after an opening quote, and words in capitals or mixed case ("DNC",
     "McCain") stay as they are."""
     end = text.find("\n")
-    if end < 0 or end > _MAX_HEADLINE_CHARS or not _is_title_case(text[:end]):
+    if end < 0 or end > MAX_HEADLINE_CHARS or not _is_title_case(text[:end]):
         return text
     body = text[end:]
     label = text.find(": ", 0, end) + 1  # "Ann Coulter: And Then There Was One": the speaker as written

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .clean import MAX_HEADLINE_CHARS
 from .names import is_kicker, read_list
 from .records import Span, Speaker, Statement
 
@@ -37,7 +38,6 @@ PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"}
 NAMING_POS = {"NOUN", "PROPN"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 MIN_QUOTE_WORDS = 4
-MAX_HEADLINE_CHARS = 200  # a first line longer than this is a paragraph, not a headline
 _EDGE_PUNCT = " \t\n,;:—–-"
 
 

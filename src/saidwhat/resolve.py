@@ -946,7 +946,7 @@ class _Article:
         if tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
             noun = tok.head.head
             if tok.lower_ == "which" and nearest is not None and nearest.i in self.token_ent \
-                    and self.token_ent[nearest.i].type != "PERSON" and noun.i not in self.token_ent:
+                    and self.token_ent[nearest.i].type != "person" and noun.i not in self.token_ent:
                 noun = nearest  # "made by the British Medical Association (BMA), which said"
         else:
             noun = nearest
