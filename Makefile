@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean train-attribution train-resolution
+.PHONY: run test lint install bench clean train-attribution train-resolution train-disputes
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(VENV)/bin/saidwhat extract --format table
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
 
 test: $(STAMP) lint
 	$(VENV)/bin/pytest
@@ -37,6 +37,13 @@ train-attribution: $(STAMP)
 # Retrain the speaker-resolution ranker (data/resolution_model.json) from ../shared's PolNeAR train.
 train-resolution: $(STAMP)
 	$(PY) scripts/train_resolution.py ../shared/data/polnear/train --docbin $(TRAIN_DOCBIN)
+
+# Retrain the dispute judge (data/dispute_model.json) from ../shared's annotated PolNeAR train
+# articles; their statements are cached in TRAIN_STATEMENTS. scikit-learn is needed for training only.
+TRAIN_STATEMENTS ?= /tmp/saidwhat-polnear-train-statements.jsonl
+train-disputes: $(STAMP)
+	$(PY) -m pip install --quiet scikit-learn==1.9.1
+	$(PY) scripts/train_disputes.py ../shared/data/polnear/train --pred $(TRAIN_STATEMENTS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -103,8 +103,8 @@ def _seconds(value: str) -> float:
 
 def _add_min_confidence(p) -> None:
     p.add_argument("--min-confidence", type=_probability, metavar="<p>",
-                   help="report only disputes at least this confident, 0-1 (default: 0, every dispute found; "
-                   "the finder reports only framed pushbacks, precision first)")
+                   help="only disputes at least this confident, 0-1 (default: every cued dispute, and "
+                   "the judged pairs above the judge's own threshold; 0.2 lists possible disputes to review)")
 
 
 def _probability(value: str) -> float:

@@ -821,17 +821,27 @@ def uncued_contradictions(saids: list[Said], taken: set[str], idf: dict[str, flo
 
 def find_disputes(article: Article, min_confidence: float | None = None) -> list[Dispute]:
     """Disputes between the statements of one article (``a`` the claim, ``b`` the pushback), those at
-    least ``min_confidence`` sure (all of them when ``None``)."""
-    found = _all_disputes(article)
+    least ``min_confidence`` sure.
+
+    The cue rules find the pushbacks the article spells out; the learned judge
+    (``dispute_judge``) adds the likeliest of the other pairs. With ``min_confidence`` ``None``,
+    every cued dispute and the judged pairs that reach the judge's own cross-validated threshold."""
+    from . import dispute_judge  # it reads statements through this module
+
+    saids = read_article(article)
+    if len(saids) < 2:
+        return []
+    found = cued_disputes(saids, article)
+    taken = {x for d in found for x in (d.a, d.b)}
+    cut = dispute_judge.dispute_model().threshold if min_confidence is None else min_confidence
+    found += dispute_judge.judged_disputes(article, saids, taken, cut)
     if min_confidence is None:
         return found
     return [d for d in found if d.confidence >= min_confidence]
 
 
-def _all_disputes(article: Article) -> list[Dispute]:
-    saids = read_article(article)
-    if len(saids) < 2:
-        return []
+def cued_disputes(saids: list[Said], article: Article) -> list[Dispute]:
+    """The rules' disputes: a pushback cue and the claim it names, points at or answers."""
     idf = _idf(saids)
     out: list[Dispute] = []
     taken: set[str] = set()

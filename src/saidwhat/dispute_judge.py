@@ -1,0 +1,347 @@
+"""The learned part of the disputes stage: how likely a statement pushes back on one before it.
+
+The cue rules of ``disputes`` find the pushbacks an article spells out ("denied", "dismissed X's
+claim"), and their claims. Most disputes in the news are less explicit, so every pair of nearby
+statements by different named speakers is also judged by a logistic model trained on the
+annotated PolNeAR train articles (``scripts/train_disputes.py``, ``data/dispute_model.json``).
+It reads the pair as the two steps of a dispute:
+
+- does ``b`` push back at all: its pushback cue, the words framing it ("but", "in response"), the
+  words opening its content, an evaluative word ("false", "ridiculous") or a negation;
+- is ``a`` what it answers: how far apart they are, whether ``b`` names ``a``'s speaker or points
+  at a claim ("that suggestion", "Trump's remarks"), what they share, whether one negates the other.
+
+A pair's probability is its confidence; the model's threshold, chosen by cross-validation
+grouped by article on train, is the default cut-off for judged pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from . import disputes as D
+from .records import Article, Dispute
+from .resolve_ranker import _bucket
+
+# ``b`` answers one of this many statements before it.
+WINDOW = 8
+# At most this many judged disputes in one article, no statement in two: the model ranks well
+# within an article, but its probabilities do not add up across many near pairs.
+MAX_PER_ARTICLE = 2
+
+_CONTRAST = re.compile(
+    r"^\W*(?:but|however|yet|still|instead|in response|responding|in a statement|meanwhile|on the other hand"
+    r"|in contrast|by contrast|though|although|countering|asked about)\b",
+    re.IGNORECASE,
+)
+_RESPONSE = re.compile(
+    r"\b(?:in response|responding|responded|respond|asked about|reacting|in reply|replied|fired back"
+    r"|shot back|countered|retorted|pushed back|hit back)\b",
+    re.IGNORECASE,
+)
+_EVALUATIVE = re.compile(
+    r"\b(?:ridiculous|absurd|false|lie|lies|lying|nonsense|wrong|baseless|untrue|outrageous|desperate"
+    r"|disingenuous|smear|misleading|inaccurate|irresponsible|shameful|disgraceful|laughable|preposterous"
+    r"|silly|crazy|fabricat\w*|mislead\w*|distort\w*|not true|no evidence|never)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _claim_reference() -> re.Pattern:
+    """ "that suggestion", "the allegation", "his remarks": words pointing at something said."""
+    nouns = "|".join(sorted(D.lexicon().claim_nouns))
+    pointer = r"\b(?:that|this|those|these|the|such|his|her|their|its)\s+(?:\w+\s+)?"
+    return re.compile(pointer + "(?:" + nouns + r")\b", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """An article as the judge reads it: ``disputes.read_article``'s statements and what they name."""
+
+    text: str
+    saids: list[D.Said]
+    names: list[frozenset[str]]  # the names each statement's speaker goes by
+    surnames: list[frozenset[str]]  # each statement's speaker's surnames (and one-word names)
+    mentioned: list[frozenset[str]]  # the lower-cased words of each statement's content and frame
+    paragraphs: list[int]
+    idf: dict[str, float]
+
+
+def read(article: Article, saids: list[D.Said]) -> Reading:
+    text = article.text
+    all_names, surnames, mentioned, paragraphs = [], [], [], []
+    for s in saids:
+        names = frozenset(D._names_of(s, article)) if s.st.speaker else frozenset()
+        all_names.append(names)
+        surnames.append(frozenset(n for n in (D.surname(x) for x in names) if len(n) > 2))
+        pieces = [text[lo:hi] for lo, hi in s.frame] + [s.st.content.text]
+        mentioned.append(frozenset(w.lower() for p in pieces for w in D.words(p)))
+        paragraphs.append(text.count("\n\n", 0, s.st.content.start))
+    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids))
+
+
+def candidate_pairs(reading: Reading) -> list[tuple[int, int]]:
+    """(earlier, later) positions in ``reading.saids`` of statements by different speakers, at
+    most ``WINDOW`` statements apart."""
+    saids = reading.saids
+    order = sorted(range(len(saids)), key=lambda k: saids[k].st.content.start)
+    out = []
+    for jj, j in enumerate(order):
+        b = saids[j]
+        if b.speaker is None or b.st.kind == "headline":
+            continue
+        for i in order[max(0, jj - WINDOW) : jj]:
+            a = saids[i]
+            if a.speaker is None or a.pointing or D.same_speaker(a, b):
+                continue
+            out.append((i, j))
+    return out
+
+
+def lead(reading: Reading, s: D.Said) -> str:
+    """The text of ``s``'s sentence before its content, cue and speaker."""
+    starts = [s.st.content.start]
+    if s.st.cue:
+        starts.append(s.st.cue.start)
+    if s.st.speaker and s.st.speaker.mention:
+        starts.append(s.st.speaker.mention.start)
+    first = min(starts)
+    lo = reading.text.rfind("\n", 0, first) + 1
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s", reading.text[lo:first])]
+    lo += max(ends, default=0)
+    return reading.text[lo:first]
+
+
+def _gap(reading: Reading, b: D.Said) -> set[str]:
+    """Stems of the text between the statement before ``b`` and ``b`` itself ("Rubio disagreed.")."""
+    spans = (b.st.cue, b.st.speaker.mention if b.st.speaker else None)
+    first = min([b.st.content.start] + [x.start for x in spans if x])
+    ends = [max(s.st.content.end, s.st.cue.end if s.st.cue else 0)
+            for s in reading.saids if s.st.content.end <= first]
+    lo = max(ends + [first - 300, 0])
+    return _lower_stems(reading.text[lo:first])
+
+
+def _lower_stems(text: str) -> set[str]:
+    """Stems of the lower-case words: what a text says, not whom it names."""
+    return {D.stem(w) for w in D.words(text) if w.islower()}
+
+
+def _content_cue(s: D.Said) -> str | None:
+    for kind, pattern in D.lexicon().content_cues + D.lexicon().frame_cues:
+        m = pattern.search(s.st.content.text)
+        if m and not D._negated_before(s.st.content.text, m.start()):
+            return kind
+    return None
+
+
+def _negated(s: D.Said) -> bool:
+    return any(p.negated for p in s.predications)
+
+
+def _last_word(span) -> str:
+    toks = span.text.lower().split() if span is not None else []
+    return toks[-1] if toks else "none"
+
+
+def _pushback_features(reading: Reading, b: D.Said) -> dict[str, float]:
+    """What says that ``b`` pushes back, whatever it answers."""
+    f: dict[str, float] = {"kind_b=" + b.st.kind: 1.0, "b_cue=" + _last_word(b.st.cue): 1.0}
+    if b.pushback:
+        f["b_push"] = 1.0
+        f["b_push_" + ("content" if b.pushback.in_content else "frame")] = 1.0
+        f["b_push_kind=" + b.pushback.kind] = 1.0
+        if b.points_back:
+            f["b_points_back"] = 1.0
+        if b.referenced:
+            f["b_refs"] = 1.0
+    elif (kind := _content_cue(b)) is not None:
+        f["b_cue_deep"] = 1.0
+        f["b_cue_deep=" + kind] = 1.0
+    if b.pointing:
+        f["b_pointing"] = 1.0
+    opening = lead(reading, b)
+    frame = " ".join(reading.text[lo:hi] for lo, hi in b.frame) + " " + opening
+    if _CONTRAST.match(opening):
+        f["b_contrast"] = 1.0
+    if _RESPONSE.search(frame):
+        f["b_response"] = 1.0
+    if _claim_reference().search(frame):
+        f["b_claim_reference"] = 1.0
+    if _EVALUATIVE.search(b.st.content.text):
+        f["b_evaluative"] = 1.0
+    f["b_named"] = float(b.named)
+    f["b_words=" + _bucket(len(D.words(b.st.content.text)), (4, 10, 25, 50))] = 1.0
+    f["b_conf=" + _bucket(b.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
+    for w in _gap(reading, b):
+        f["gap:" + w] = 1.0
+    for lo, hi in b.frame:
+        for w in _lower_stems(reading.text[lo:hi]):
+            f["bf:" + w] = 1.0
+    for w in _lower_stems(" ".join(D.words(b.st.content.text)[:6])):
+        f["bc:" + w] = 1.0
+    return f
+
+
+def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]) -> dict[str, float]:
+    """``b_features`` (``_pushback_features`` of ``j``) and what ties ``a`` (``i``) to ``b``."""
+    saids = reading.saids
+    a, b = saids[i], saids[j]
+    f = {"bias": 1.0, **b_features}
+    between = [s for s in saids if a.st.content.start < s.st.content.start < b.st.content.start]
+    f["dist=" + _bucket(len(between), (0, 1, 2, 4, 8))] = 1.0
+    f["sdist=" + _bucket(b.sentence - a.sentence, (0, 1, 2, 4))] = 1.0
+    f["same_para"] = float(reading.paragraphs[i] == reading.paragraphs[j])
+    f["a_nearest_other"] = float(not any(not D.same_speaker(s, b) for s in between))
+    f["kind_a=" + a.st.kind] = 1.0
+    f["a_cue=" + _last_word(a.st.cue)] = 1.0
+    if a.pushback:
+        f["a_push"] = 1.0
+    if a.answered_by:
+        f["a_answered"] = 1.0
+    b_names_a = bool(reading.surnames[i] & reading.mentioned[j])
+    a_names_b = bool(reading.surnames[j] & reading.mentioned[i])
+    f["b_names_a"] = float(b_names_a)
+    f["a_names_b"] = float(a_names_b)
+    if b.referenced and any(D.named_as(r, a, reading.names[i]) for r in b.referenced):
+        f["b_refers_a"] = 1.0
+    if b_names_a and b.pushback:
+        f["b_names_a&push"] = 1.0
+    if b_names_a and "b_claim_reference" in f:
+        f["b_names_a&claim_reference"] = 1.0
+    if a_names_b and (b.pushback or "b_cue_deep" in f):
+        f["a_names_b&push"] = 1.0
+    count, weight = D.overlap(a, b, reading.idf)
+    f["shared=" + _bucket(count, (0, 1, 2, 4))] = 1.0
+    f["shared_w"] = min(weight, 20.0) / 10.0
+    f["jaccard"] = len(a.stems & b.stems) / (len(a.stems | b.stems) or 1)
+    f["subjects_shared"] = float(bool(a.subjects & b.subjects))
+    na, nb = _negated(a), _negated(b)
+    if nb and not na:
+        f["neg_b_only"] = 1.0
+    if na and not nb:
+        f["neg_a_only"] = 1.0
+    if D._negation(a, b) or D._negation(b, a):
+        f["negation_pair"] = 1.0
+    if D.incompatibility(a, b):
+        f["incompatible"] = 1.0
+    f["a_named"] = float(a.named)
+    f["a_credible"] = float(a.credible)
+    f["a_words=" + _bucket(len(D.words(a.st.content.text)), (4, 10, 25, 50))] = 1.0
+    f["a_conf=" + _bucket(a.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
+    if b.pushback:
+        for k in list(f):
+            if k.startswith(("dist=", "shared=", "b_names_a", "a_names_b", "b_contrast")) and "&" not in k:
+                f["push&" + k] = f[k]
+    return f
+
+
+def featured_pairs(reading: Reading) -> list[tuple[int, int, dict[str, float]]]:
+    """Each candidate pair with its features, and how ``a`` ranks among ``b``'s candidates (the
+    nearest, the nearest that ``b`` names or that names ``b``, the one sharing most with ``b``)."""
+    pairs = candidate_pairs(reading)
+    pushback = {j: _pushback_features(reading, reading.saids[j]) for j in {j for _, j in pairs}}
+    feats = [pair_features(reading, i, j, pushback[j]) for i, j in pairs]
+    n_push = sum(1 for s in reading.saids if s.pushback)
+    n_speakers = len({s.speaker for s in reading.saids if s.speaker and s.named})
+    article = {"art_push=" + _bucket(n_push, (0, 1, 2, 4)): 1.0,
+               "art_speakers=" + _bucket(n_speakers, (1, 2, 3, 5, 8)): 1.0,
+               "art_statements=" + _bucket(len(reading.saids), (5, 10, 20, 40)): 1.0}
+    for f in feats:
+        f.update(article)
+    by_b: dict[int, list[int]] = {}
+    for k, (_, j) in enumerate(pairs):
+        by_b.setdefault(j, []).append(k)
+    for ks in by_b.values():
+        ks.sort(key=lambda k: -reading.saids[pairs[k][0]].st.content.start)  # nearest first
+        _mark_first(feats, [k for k in ks if feats[k]["b_names_a"]], "nearest_named")
+        _mark_first(feats, [k for k in ks if feats[k]["a_names_b"]], "nearest_naming")
+        best = max(ks, key=lambda k: feats[k]["shared_w"])
+        if feats[best]["shared_w"] > 0:
+            feats[best]["most_shared"] = 1.0
+        feats[ks[0]]["nearest"] = 1.0
+        if feats[ks[0]].get("b_push"):
+            for k in ks:
+                for x in ("nearest_named", "nearest_naming", "most_shared", "nearest"):
+                    if x in feats[k]:
+                        feats[k]["push&" + x] = 1.0
+    return [(i, j, f) for (i, j), f in zip(pairs, feats, strict=True)]
+
+
+def _mark_first(feats: list[dict[str, float]], ks: list[int], name: str) -> None:
+    if ks:
+        feats[ks[0]][name] = 1.0
+
+
+class Judge:
+    """A logistic model over pair features; ``threshold`` is its cross-validated cut-off."""
+
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights = weights
+        self.threshold = threshold
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def dispute_model() -> Judge:
+    path = resources.files("saidwhat").joinpath("data/dispute_model.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Judge(data["weights"], data["threshold"])
+
+
+def judged_disputes(article: Article, saids: list[D.Said], taken: set[str],
+                    floor: float) -> list[Dispute]:
+    """The best judged pairs of the article at least ``floor`` likely, none touching a statement in
+    ``taken`` (the cue rules' disputes), at most ``MAX_PER_ARTICLE``, best first."""
+    judge = dispute_model()
+    reading = read(article, saids)
+    scored = sorted(((judge.probability(f), i, j, f) for i, j, f in featured_pairs(reading)),
+                    key=lambda x: -x[0])
+    out: list[Dispute] = []
+    used = set(taken)
+    for p, i, j, f in scored:
+        if p < floor or len(out) >= MAX_PER_ARTICLE:
+            break
+        a, b = saids[i], saids[j]
+        if a.st.id in used or b.st.id in used:
+            continue
+        used.update((a.st.id, b.st.id))
+        out.append(Dispute(a.st.id, b.st.id, _kind(a, b), evidence(a, b, f), round(p, 3)))
+    return out
+
+
+def _kind(a: D.Said, b: D.Said) -> str:
+    if b.pushback:
+        return b.pushback.kind
+    return "contradiction" if D._negation(a, b) or D._negation(b, a) else "rejection"
+
+
+def evidence(a: D.Said, b: D.Said, f: dict[str, float]) -> str:
+    """What the judge saw, in words a reviewer can check."""
+    said = []
+    if b.pushback:
+        said.append(f'"{b.pushback.evidence}"')
+    if f.get("b_contrast"):
+        said.append("opens with a contrast")
+    if f.get("b_response"):
+        said.append("framed as a response")
+    if f.get("b_claim_reference"):
+        said.append("points at a claim")
+    if f.get("b_names_a"):
+        said.append("names the other speaker")
+    if f.get("b_evaluative"):
+        said.append("calls it wrong")
+    if f.get("negation_pair"):
+        said.append("negates the claim")
+    if f.get("shared_w"):
+        said.append("same topic")
+    return "judged: " + (", ".join(said) or "nearby statements of two speakers")
