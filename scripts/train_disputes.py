@@ -29,7 +29,7 @@ SEED = 13
 FOLDS = 5
 C = 0.1
 MIN_COUNT = 5  # a feature seen in fewer training pairs is dropped
-TARGET_PRECISION = 0.35
+TARGET_PRECISION = 0.25  # the held-out bar of issue 8: precision first, yet the judge speaks
 GRID = [round(0.2 + 0.025 * k, 3) for k in range(25)]  # 0.2 .. 0.8
 
 

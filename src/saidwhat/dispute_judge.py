@@ -79,11 +79,22 @@ def read(article: Article, saids: list[D.Said]) -> Reading:
     for s in saids:
         names = frozenset(D._names_of(s, article)) if s.st.speaker else frozenset()
         all_names.append(names)
-        surnames.append(frozenset(n for n in (D.surname(x) for x in names) if len(n) > 2))
+        surnames.append(_called(s, names))
         pieces = [text[lo:hi] for lo, hi in s.frame] + [s.st.content.text]
         mentioned.append(frozenset(w.lower() for p in pieces for w in D.words(p)))
         paragraphs.append(text.count("\n\n", 0, s.st.content.start))
     return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids))
+
+
+def _called(said: D.Said, names: frozenset[str]) -> frozenset[str]:
+    """The words another statement would name this speaker by: surnames, and the capitalised words
+    of a group's name or of the speaker's organisation ("Clinton campaign" -> clinton)."""
+    out = {D.surname(x) for x in names}
+    groups = [x for x in names if D.words(x) and D.words(x)[-1].islower()]
+    if said.st.speaker and said.st.speaker.organisation:
+        groups.append(said.st.speaker.organisation)
+    out.update(w.lower() for x in groups for w in D.words(x) if w[:1].isupper())
+    return frozenset(w for w in out if len(w) > 2)
 
 
 def candidate_pairs(reading: Reading) -> list[tuple[int, int]]:
