@@ -71,6 +71,7 @@ class Reading:
     mentioned: list[frozenset[str]]  # the lower-cased words of each statement's content and frame
     paragraphs: list[int]
     idf: dict[str, float]
+    disputant: list[bool]  # its speaker is a person, organisation, country or group
 
 
 def read(article: Article, saids: list[D.Said]) -> Reading:
@@ -83,7 +84,9 @@ def read(article: Article, saids: list[D.Said]) -> Reading:
         pieces = [text[lo:hi] for lo, hi in s.frame] + [s.st.content.text]
         mentioned.append(frozenset(w.lower() for p in pieces for w in D.words(p)))
         paragraphs.append(text.count("\n\n", 0, s.st.content.start))
-    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids))
+    groups = {e.id for e in article.speakers if e.type == "group"}
+    disputant = [s.named or (s.st.speaker is not None and s.st.speaker.entity in groups) for s in saids]
+    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids), disputant)
 
 
 def _called(said: D.Said, names: frozenset[str]) -> frozenset[str]:
@@ -98,21 +101,47 @@ def _called(said: D.Said, names: frozenset[str]) -> frozenset[str]:
 
 
 def candidate_pairs(reading: Reading) -> list[tuple[int, int]]:
-    """(earlier, later) positions in ``reading.saids`` of statements by different speakers, at
-    most ``WINDOW`` statements apart."""
+    """(earlier, later) positions in ``reading.saids`` of statements by different speakers that
+    resolved to a person, organisation, country or group, at most ``WINDOW`` statements apart."""
     saids = reading.saids
     order = sorted(range(len(saids)), key=lambda k: saids[k].st.content.start)
     out = []
     for jj, j in enumerate(order):
         b = saids[j]
-        if b.speaker is None or b.st.kind == "headline":
+        if b.speaker is None or not reading.disputant[j] or b.st.kind == "headline":
+            continue
+        if _concedes(reading, b):
             continue
         for i in order[max(0, jj - WINDOW) : jj]:
             a = saids[i]
-            if a.speaker is None or a.pointing or D.same_speaker(a, b):
+            if a.speaker is None or not reading.disputant[i] or a.pointing or D.same_speaker(a, b):
+                continue
+            if _defends(reading, i, j):
                 continue
             out.append((i, j))
     return out
+
+
+def _frame_text(reading: Reading, s: D.Said) -> str:
+    return " ".join(reading.text[lo:hi] for lo, hi in s.frame)
+
+
+def _concedes(reading: Reading, b: D.Said) -> bool:
+    """ "did not deny that ...": a negated pushback cue concedes the claim."""
+    frame = _frame_text(reading, b)
+    return any(D._negated_before(frame, m.start())
+               for _, pattern in D.lexicon().frame_cues for m in pattern.finditer(frame))
+
+
+_CRITICISM_OF = re.compile(
+    r"\b(?:criticisms?|attacks?|complaints?)\s+(?:of|on|over|about)\s+((?:\S+\s+){1,4})", re.IGNORECASE)
+
+
+def _defends(reading: Reading, i: int, j: int) -> bool:
+    """ "dismissed criticism of Bell's remarks": ``b`` takes ``a``'s side."""
+    named = reading.surnames[i]
+    return any({w.lower() for w in D.words(m.group(1))} & named
+               for m in _CRITICISM_OF.finditer(_frame_text(reading, reading.saids[j])))
 
 
 def lead(reading: Reading, s: D.Said) -> str:
@@ -161,6 +190,18 @@ def _last_word(span) -> str:
     return toks[-1] if toks else "none"
 
 
+_OWNED = re.compile(r"^(?:his|her|its|their)\b", re.IGNORECASE)
+
+
+def _same_side(reading: Reading, i: int, j: int) -> bool:
+    """``b``'s speaker works for ``a``'s: "her campaign chairman", or an organisation named after
+    ``a``'s speaker ("the Clinton campaign")."""
+    b = reading.saids[j].st.speaker
+    owned = bool(b.mention and _OWNED.match(b.mention.text))
+    words = {w.lower() for x in (b.organisation, b.name) if x for w in D.words(x)}
+    return owned or bool(words & reading.surnames[i] - reading.surnames[j])
+
+
 def _pushback_features(reading: Reading, b: D.Said) -> dict[str, float]:
     """What says that ``b`` pushes back, whatever it answers."""
     f: dict[str, float] = {"kind_b=" + b.st.kind: 1.0, "b_cue=" + _last_word(b.st.cue): 1.0}
@@ -178,7 +219,7 @@ def _pushback_features(reading: Reading, b: D.Said) -> dict[str, float]:
     if b.pointing:
         f["b_pointing"] = 1.0
     opening = lead(reading, b)
-    frame = " ".join(reading.text[lo:hi] for lo, hi in b.frame) + " " + opening
+    frame = _frame_text(reading, b) + " " + opening
     if _CONTRAST.match(opening):
         f["b_contrast"] = 1.0
     if _RESPONSE.search(frame):
@@ -216,6 +257,8 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
         f["a_push"] = 1.0
     if a.answered_by:
         f["a_answered"] = 1.0
+    if _same_side(reading, i, j):
+        f["same_side"] = 1.0
     b_names_a = bool(reading.surnames[i] & reading.mentioned[j])
     a_names_b = bool(reading.surnames[j] & reading.mentioned[i])
     f["b_names_a"] = float(b_names_a)
