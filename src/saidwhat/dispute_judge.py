@@ -29,7 +29,7 @@ from .records import Article, Dispute
 from .resolve_ranker import _bucket
 
 # ``b`` answers one of this many statements before it.
-WINDOW = 8
+WINDOW = 12
 # At most this many judged disputes in one article, no statement in two: the model ranks well
 # within an article, but its probabilities do not add up across many near pairs.
 MAX_PER_ARTICLE = 2
