@@ -386,3 +386,16 @@ def test_stems_come_from_the_c_stemmer_and_match_snowballs_python_one():
     assert type(disputes._STEMMER).__module__ == "Stemmer"  # PyStemmer, not the pure-Python fallback
     words = ["denied", "Denies", "contradicting", "claims", "generously", "Senators'", "running", "dying"]
     assert [disputes.stem(w) for w in words] == [EnglishStemmer().stemWord(w.lower()) for w in words]
+
+
+def test_a_content_calling_a_named_speaker_wrong_answers_that_speaker():
+    art = make_article(
+        "Opposition leader Mary Stone said the hospital waiting lists had doubled in two years. "
+        "Health minister Paul Grey said the figures showed waiting times had fallen. Local doctors said "
+        "more staff were needed. \"Mrs Stone is simply wrong,\" Grey said.",
+        [("Mary Stone", "said", "the hospital waiting lists had doubled in two years"),
+         ("Paul Grey", "said", "the figures showed waiting times had fallen"),
+         ("Local doctors", "said", "more staff were needed"),
+         ("Grey", "said", "Mrs Stone is simply wrong")],
+    )
+    assert ("s1", "s4", "rejection") in pairs(art)

@@ -521,6 +521,9 @@ _TITLE_POSSESSIVE = re.compile(
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
+_NAME_IS = re.compile(r"^\W*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*$")
+
+
 _CRITICISM_OF = re.compile(
     r"\b(?:criticisms?|attacks?|complaints?|outrage|anger)\s+(?:of|on|over|about)\s+$", re.IGNORECASE
 )
@@ -553,6 +556,10 @@ def read_references(said: Said, article: Article) -> None:
         at = said.pushback.start - said.st.content.start
         lead = said.st.content.text[max(0, at - 30) : at]
         said.titles |= {m.group(1) for m in _THE_TITLE.finditer(lead)}
+        # "Mr Howard is simply wrong": the one who is wrong is answered
+        named = _NAME_IS.match(said.st.content.text[:at])
+        if named and surname(named.group(1)) not in stop_words():  # not "That is simply not true"
+            said.referenced.append(named.group(1))
 
 
 def read_article(article: Article) -> list[Said]:
