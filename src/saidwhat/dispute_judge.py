@@ -17,6 +17,7 @@ grouped by article on train, is the default cut-off for judged pairs.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -72,10 +73,13 @@ class Reading:
     paragraphs: list[int]
     idf: dict[str, float]
     disputant: list[bool]  # its speaker is a person, organisation, country or group
+    order: list[int]  # positions in ``saids`` by where their contents start
+    rank: list[int]  # each statement's place in ``order``
 
 
 def read(article: Article, saids: list[D.Said]) -> Reading:
     text = article.text
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     all_names, surnames, mentioned, paragraphs = [], [], [], []
     for s in saids:
         names = frozenset(D._names_of(s, article)) if s.st.speaker else frozenset()
@@ -83,10 +87,15 @@ def read(article: Article, saids: list[D.Said]) -> Reading:
         surnames.append(_called(s, names))
         pieces = [text[lo:hi] for lo, hi in s.frame] + [s.st.content.text]
         mentioned.append(frozenset(w.lower() for p in pieces for w in D.words(p)))
-        paragraphs.append(text.count("\n\n", 0, s.st.content.start))
+        paragraphs.append(bisect.bisect_left(breaks, s.st.content.start))
     groups = {e.id for e in article.speakers if e.type == "group"}
     disputant = [s.named or (s.st.speaker is not None and s.st.speaker.entity in groups) for s in saids]
-    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids), disputant)
+    order = sorted(range(len(saids)), key=lambda k: saids[k].st.content.start)
+    rank = [0] * len(saids)
+    for r, k in enumerate(order):
+        rank[k] = r
+    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids), disputant,
+                   order, rank)
 
 
 def _called(said: D.Said, names: frozenset[str]) -> frozenset[str]:
@@ -103,8 +112,7 @@ def _called(said: D.Said, names: frozenset[str]) -> frozenset[str]:
 def candidate_pairs(reading: Reading) -> list[tuple[int, int]]:
     """(earlier, later) positions in ``reading.saids`` of statements by different speakers that
     resolved to a person, organisation, country or group, at most ``WINDOW`` statements apart."""
-    saids = reading.saids
-    order = sorted(range(len(saids)), key=lambda k: saids[k].st.content.start)
+    saids, order = reading.saids, reading.order
     out = []
     for jj, j in enumerate(order):
         b = saids[j]
@@ -158,12 +166,15 @@ def lead(reading: Reading, s: D.Said) -> str:
     return reading.text[lo:first]
 
 
-def _gap(reading: Reading, b: D.Said) -> set[str]:
-    """Stems of the text between the statement before ``b`` and ``b`` itself ("Rubio disagreed.")."""
+def _gap(reading: Reading, j: int) -> set[str]:
+    """Stems of the text between the statements before ``b`` (``j``) and ``b`` itself ("Rubio
+    disagreed.")."""
+    b = reading.saids[j]
     spans = (b.st.cue, b.st.speaker.mention if b.st.speaker else None)
     first = min([b.st.content.start] + [x.start for x in spans if x])
+    before = reading.order[max(0, reading.rank[j] - 3) : reading.rank[j]]
     ends = [max(s.st.content.end, s.st.cue.end if s.st.cue else 0)
-            for s in reading.saids if s.st.content.end <= first]
+            for s in (reading.saids[k] for k in before) if s.st.content.end <= first]
     lo = max(ends + [first - 300, 0])
     return _lower_stems(reading.text[lo:first])
 
@@ -202,8 +213,9 @@ def _same_side(reading: Reading, i: int, j: int) -> bool:
     return owned or bool(words & reading.surnames[i] - reading.surnames[j])
 
 
-def _pushback_features(reading: Reading, b: D.Said) -> dict[str, float]:
-    """What says that ``b`` pushes back, whatever it answers."""
+def _pushback_features(reading: Reading, j: int) -> dict[str, float]:
+    """What says that ``b`` (``j``) pushes back, whatever it answers."""
+    b = reading.saids[j]
     f: dict[str, float] = {"kind_b=" + b.st.kind: 1.0, "b_cue=" + _last_word(b.st.cue): 1.0}
     if b.pushback:
         f["b_push"] = 1.0
@@ -231,7 +243,7 @@ def _pushback_features(reading: Reading, b: D.Said) -> dict[str, float]:
     f["b_named"] = float(b.named)
     f["b_words=" + _bucket(len(D.words(b.st.content.text)), (4, 10, 25, 50))] = 1.0
     f["b_conf=" + _bucket(b.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
-    for w in _gap(reading, b):
+    for w in _gap(reading, j):
         f["gap:" + w] = 1.0
     for lo, hi in b.frame:
         for w in _lower_stems(reading.text[lo:hi]):
@@ -246,7 +258,7 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
     saids = reading.saids
     a, b = saids[i], saids[j]
     f = {"bias": 1.0, **b_features}
-    between = [s for s in saids if a.st.content.start < s.st.content.start < b.st.content.start]
+    between = [saids[k] for k in reading.order[reading.rank[i] + 1 : reading.rank[j]]]
     f["dist=" + _bucket(len(between), (0, 1, 2, 4, 8))] = 1.0
     f["sdist=" + _bucket(b.sentence - a.sentence, (0, 1, 2, 4))] = 1.0
     f["same_para"] = float(reading.paragraphs[i] == reading.paragraphs[j])
@@ -300,7 +312,7 @@ def featured_pairs(reading: Reading) -> list[tuple[int, int, dict[str, float]]]:
     """Each candidate pair with its features, and how ``a`` ranks among ``b``'s candidates (the
     nearest, the nearest that ``b`` names or that names ``b``, the one sharing most with ``b``)."""
     pairs = candidate_pairs(reading)
-    pushback = {j: _pushback_features(reading, reading.saids[j]) for j in {j for _, j in pairs}}
+    pushback = {j: _pushback_features(reading, j) for j in {j for _, j in pairs}}
     feats = [pair_features(reading, i, j, pushback[j]) for i, j in pairs]
     n_push = sum(1 for s in reading.saids if s.pushback)
     n_speakers = len({s.speaker for s in reading.saids if s.speaker and s.named})
