@@ -414,3 +414,29 @@ def test_the_agent_of_a_passive_cue_speaks(nlp):
     found = statements(nlp, text)
     assert [(s.content.text, s.speaker.mention.text) for s in found] == [
         ("the plan would cost too much", "the host")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The nurses renewed their demand that the hospital hire more staff before winter.", "The nurses"),
+        ("Latino Republicans were harsh in their criticism of the governor's plan.", "Latino Republicans"),
+    ],
+)
+def test_a_possessive_pronoun_speaks_through_its_clauses_subject(nlp, text, speaker):
+    st = only(nlp, text)
+    assert st.speaker.mention.text == speaker
+    check_offsets(text, st)
+
+
+def test_a_possessive_pronoun_keeps_its_place_when_the_subject_cannot_be_its_antecedent(nlp):
+    from saidwhat.extraction import possessor_named_as_subject
+
+    doc = nlp("The hospital board ignored their demand that the hospital hire more staff before winter.")
+    demand = next(t for t in doc if t.text == "demand")
+    their = next(t for t in doc if t.text == "their")
+    assert possessor_named_as_subject(their, demand) is None  # a board is an "it", not a "they"
+    doc = nlp("The nurses renewed their demand that the hospital hire more staff.")
+    demand = next(t for t in doc if t.text == "demand")
+    their = next(t for t in doc if t.text == "their")
+    assert possessor_named_as_subject(their, demand).text == "nurses"

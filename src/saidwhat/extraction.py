@@ -497,7 +497,9 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
-    found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
+    speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else None
+    mention = mention_span(speaker or subj, text, pred)
+    found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
 
@@ -514,6 +516,56 @@ def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
             if obj is not None:
                 return f"noun_prep_{c.lower_}", obj, subtree_span(obj)
     return None
+
+
+_POSSESSIVE_AGREEMENT = {
+    "his": frozenset({"he"}),
+    "her": frozenset({"she"}),
+    "their": frozenset({"they"}),
+    "its": frozenset({"it"}),
+}
+
+
+def possessor_named_as_subject(possessive, noun):
+    """The subject of the clause that holds "his/her/their/its" + ``noun``, when it agrees with the
+    pronoun: "Ted Cruz apologized for his campaign's decision to ...", "She highlighted ... her
+    own plans to ...". A possessive pronoun almost always takes its clause's subject as
+    antecedent, and the subject names the speaker where the pronoun only points at it."""
+    agreeing = _POSSESSIVE_AGREEMENT.get(possessive.lower_)
+    if agreeing is None:
+        return None
+    verb = noun
+    while verb.dep_ in ("dobj", "pobj", "prep", "conj", "appos", "attr", "dative") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb == noun:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > noun.i or subject.lower_ in _RELATIVE_WORDS:
+        return None
+    return subject if _agrees(possessive.lower_, subject) else None
+
+
+def _agrees(possessive: str, subject) -> bool:
+    """Whether a subject can be what "his", "her", "their" or "its" points back to: a person
+    for "his"/"her" (a name, or a noun for people: "the senator"), people or a party for
+    "their", an organisation for "its"."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _POSSESSIVE_AGREEMENT[possessive]
+    plural = subject.tag_ in ("NNS", "NNPS")
+    people = _people_nouns()
+    if possessive in ("his", "her"):
+        return not plural and (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in people)
+    if possessive == "their":
+        return plural and (subject.ent_type_ in ("NORP", "PERSON") or subject.lemma_.lower() in people
+                           or subject.lower_ in people)
+    return not plural and subject.ent_type_ in ("ORG", "GPE")
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns for a person or people: roles, titles, groups ("senator", "colleague", "officials")."""
+    return frozenset(read_list("person_nouns.txt")) | frozenset(read_list("titles.txt")) | frozenset(
+        read_list("group_nouns.txt"))
 
 
 def names_a_statement(noun) -> bool:
