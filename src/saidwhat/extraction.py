@@ -518,6 +518,7 @@ def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
     return None
 
 
+_UP_TO_THE_CLAUSE = frozenset({"dobj", "pobj", "prep", "conj", "appos", "attr", "dative", "acomp"})
 _POSSESSIVE_AGREEMENT = {
     "his": frozenset({"he"}),
     "her": frozenset({"she"}),
@@ -535,7 +536,7 @@ def possessor_named_as_subject(possessive, noun):
     if agreeing is None:
         return None
     verb = noun
-    while verb.dep_ in ("dobj", "pobj", "prep", "conj", "appos", "attr", "dative") and verb.head != verb:
+    while verb.dep_ in _UP_TO_THE_CLAUSE and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb == noun:
         return None
