@@ -440,3 +440,12 @@ def test_a_possessive_pronoun_keeps_its_place_when_the_subject_cannot_be_its_ant
     demand = next(t for t in doc if t.text == "demand")
     their = next(t for t in doc if t.text == "their")
     assert possessor_named_as_subject(their, demand).text == "nurses"
+
+
+def test_a_cue_set_off_by_as_says_the_clause_it_comments(nlp):
+    text = "As The Atlantic recently noted, trust in government is at a historic low."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "The Atlantic"
+    assert st.content.text.startswith("trust in government is at a historic low")
+    check_offsets(text, st)
+    assert statements(nlp, "As the storm approached, residents left the coast.") == []

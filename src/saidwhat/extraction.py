@@ -611,6 +611,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         )
         if child is not None:
             return dep, child, subtree_span(child)
+    clause = clause_it_comments(verb)
+    if clause is not None:
+        return "head", clause, subtree_span(clause, exclude=verb)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
         tail = [
@@ -646,6 +649,22 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and not is_cue(head):
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+    return None
+
+
+def clause_it_comments(verb):
+    """ "As the Post reported on Friday, the agency had no plan": a cue set off by "as" before
+    the clause it attaches to says that clause."""
+    head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and head.i > verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and is_cue(verb)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    ):
+        return head
     return None
 
 
