@@ -449,3 +449,11 @@ def test_a_cue_set_off_by_as_says_the_clause_it_comments(nlp):
     assert st.content.text.startswith("trust in government is at a historic low")
     check_offsets(text, st)
     assert statements(nlp, "As the storm approached, residents left the coast.") == []
+
+
+def test_a_verb_after_a_quote_takes_no_subject_from_inside_it(nlp):
+    text = ("The senator emailed supporters saying: “The struggle continues” and vowing to compete in the "
+            "final primary next week.")
+    vowing = next(s for s in statements(nlp, text) if s.cue.text == "vowing")
+    assert vowing.speaker.mention.text == "The senator"
+    assert vowing.content.text == "to compete in the final primary next week"

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from .clean import MAX_HEADLINE_CHARS
@@ -215,14 +215,23 @@ def is_cue(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_lexicon()
 
 
-def subject_of(verb):
+def subject_of(verb, quoted=None):
     """The subject token of a verb, inherited through coordination and participles
-    ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said")."""
+    ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said"). ``quoted``:
+    whether a character offset lies inside quotation marks, for a verb outside them: a subject
+    it would inherit from a quoted clause is passed over ('X emailed supporters saying: "The
+    struggle continues" and vowing to ...': X vows, not "the struggle")."""
+    start = verb
     for _ in range(6):
         agent = _agent_of(verb)
         if agent is not None:
             return agent  # "Rubio was asked by moderator Gerard Baker whether ...": the one who asks
         subject = _nearest_subject(verb)
+        if subject is not None and quoted is not None and verb != start and quoted(subject.idx):
+            if verb.head == verb:
+                return None
+            verb = verb.head
+            continue
         if subject is not None:
             return subject
         if verb.dep_ == "relcl":
@@ -469,6 +478,10 @@ def possible_predicates(doc) -> Iterator:
             yield doc[i]
 
 
+def _in_quote(pos: int, marks: list[int]) -> bool:
+    return bisect_left(marks, pos) % 2 == 1
+
+
 def quote_mark_positions(text: str) -> list[int]:
     return [m.start() for m in _QUOTE_MARK.finditer(quote_view(text))]
 
@@ -485,7 +498,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
         if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
             return None  # "Asked to comment, X said": being asked is not a statement
-        subj = subject_of(pred)
+        quoted = None if _in_quote(pred.idx, quote_marks) else partial(_in_quote, marks=quote_marks)
+        subj = subject_of(pred, quoted)
         arg = (content_argument(pred) or passive_content(pred)) if subj is not None else None
     else:
         return None
@@ -695,7 +709,7 @@ def candidate_features(
     lemma = verb.lemma_.lower()
     cls = lexicon.get(lemma, "none")
     n_words = word_count(content)
-    in_quote = bisect_left(quote_marks, verb.idx) % 2 == 1
+    in_quote = _in_quote(verb.idx, quote_marks)
     has_quote = bisect_left(quote_marks, span[1]) > bisect_left(quote_marks, span[0])
     if subj.pos_ == "PRON":
         subj_kind = subj.lower_
