@@ -457,3 +457,11 @@ def test_a_verb_after_a_quote_takes_no_subject_from_inside_it(nlp):
     vowing = next(s for s in statements(nlp, text) if s.cue.text == "vowing")
     assert vowing.speaker.mention.text == "The senator"
     assert vowing.content.text == "to compete in the final primary next week"
+
+
+def test_a_quote_reported_according_to_a_source_is_the_sources_statement(nlp):
+    text = "“We will not close the plant this year,” the manager said, according to the local paper."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "the local paper"
+    assert "We will not close the plant this year" in st.content.text
+    check_offsets(text, st)

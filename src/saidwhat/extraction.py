@@ -1160,6 +1160,17 @@ def said_within_quote(f: Found, quotes: list[Quote]) -> bool:
     )
 
 
+def _reports_the_attribution(text: str, source: Found, quote: Found) -> bool:
+    """ '"...," Sanders said, according to CNN': the quote and its attribution are what the
+    "according to" source reports, and the source is the statement's speaker."""
+    return (
+        source.cue is not None
+        and quote.cue is not None
+        and text[source.cue[0] : source.cue[1]].lower().startswith("according to")
+        and source.content[0] <= quote.cue[0] < source.content[1]
+    )
+
+
 def merge(
     quoted: list[Found], clauses: list[Found], headline: Found | None, text: str, quotes: list[Quote]
 ) -> list[Found]:
@@ -1187,7 +1198,7 @@ def merge(
             if few_own_words else None
         if few_own_words and (same is not None or _opens_with_quote(c, touched)):
             if same is not None:
-                if same.speaker is None and c.speaker is not None:
+                if same.speaker is None and c.speaker is not None or _reports_the_attribution(text, c, same):
                     same.speaker, same.cue, same.confidence = c.speaker, c.cue, c.confidence
                 continue
             c.kind = "direct"
