@@ -465,3 +465,25 @@ def test_a_quote_reported_according_to_a_source_is_the_sources_statement(nlp):
     assert st.speaker.mention.text == "the local paper"
     assert "We will not close the plant this year" in st.content.text
     check_offsets(text, st)
+
+
+def test_a_document_speaking_through_which_or_that_is_its_makers_statement(nlp):
+    text = "Sen. Rand Paul has released a Web video that accuses Cruz of being welcoming to Syrian refugees."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "Sen. Rand Paul"
+    assert st.cue.text == "accuses"
+    check_offsets(text, st)
+
+
+def test_a_subject_that_names_no_speaker_is_classed_apart_for_the_model(nlp):
+    from saidwhat.extraction import speaker_class
+
+    doc = nlp("The struggle continues, the senator said on Saturday, and the campaign and its report agreed.")
+    expected = {
+        "struggle": "other",
+        "senator": "people",
+        "Saturday": "number",
+        "campaign": "organisation",
+        "report": "document",
+    }
+    assert {t.text: speaker_class(t) for t in doc if t.text in expected} == expected

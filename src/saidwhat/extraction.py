@@ -511,7 +511,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
-    speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else None
+    speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else document_author(subj)
     mention = mention_span(speaker or subj, text, pred)
     found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
@@ -560,6 +560,29 @@ def possessor_named_as_subject(possessive, noun):
     return subject if _agrees(possessive.lower_, subject) else None
 
 
+def document_author(subject):
+    """The maker of a document that speaks through a relative pronoun: "Sen. Rand Paul has
+    released a Web video that accuses Cruz of ...", "the campaign aired an ad which says ...":
+    the one who released, aired or wrote it is the speaker the pronoun stands for."""
+    if subject is None or subject.lower_ not in _RELATIVE_WORDS or subject.head.dep_ != "relcl":
+        return None
+    document = subject.head.head
+    verb = document.head
+    if (
+        document.dep_ != "dobj"
+        or document.lemma_.lower() not in document_nouns()
+        or verb.lemma_.lower() not in _authoring_verbs()
+    ):
+        return None
+    author = subject_of(verb)
+    return author if author is not None and author.lower_ not in _RELATIVE_WORDS else None
+
+
+@lru_cache(maxsize=1)
+def _authoring_verbs() -> frozenset[str]:
+    return frozenset(read_list("authoring_verbs.txt"))
+
+
 def _agrees(possessive: str, subject) -> bool:
     """Whether a subject can be what "his", "her", "their" or "its" points back to: a person
     for "his"/"her" (a name, or a noun for people: "the senator"), people or a party for
@@ -574,6 +597,11 @@ def _agrees(possessive: str, subject) -> bool:
         return plural and (subject.ent_type_ in ("NORP", "PERSON") or subject.lemma_.lower() in people
                            or subject.lower_ in people)
     return not plural and subject.ent_type_ in ("ORG", "GPE")
+
+
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(read_list("organisation_nouns.txt")) | frozenset(read_list("outlet_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -751,8 +779,30 @@ def candidate_features(
         f"arg_finite={label}|{any(c.dep_ in SUBJECT_DEPS for c in arg_head.children)}": 1.0,
         f"arg_word={arg_head.lemma_.lower() if arg_head.pos_ == 'NOUN' else arg_head.pos_}": 1.0,
         f"sent_start={verb.sent.start == subj.left_edge.i}": 1.0,
+        f"subj_class={speaker_class(subj)}": 1.0,
+        f"subj_via={'own' if subj.head == verb else verb.dep_}": 1.0,
+        f"subj_gap={min(abs(verb.i - subj.i).bit_length(), 6)}": 1.0,
+        f"class_subj_class={cls}|{speaker_class(subj)}": 1.0,
     }
     return features
+
+
+def speaker_class(subj) -> str:
+    """What kind of thing a subject names, for the model: people, an organisation, a document,
+    a time or number, a relative or other pronoun, or another noun ("the struggle", "the issue"),
+    which seldom speaks."""
+    word = subj.lemma_.lower()
+    if subj.pos_ == "PRON":
+        return "relative" if subj.lower_ in _RELATIVE_WORDS else "pronoun"
+    if subj.ent_type_ in ("DATE", "TIME", "PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL"):
+        return "number"
+    if subj.ent_type_ in ("PERSON", "NORP") or word in _people_nouns() or subj.lower_ in _people_nouns():
+        return "people"
+    if subj.ent_type_ in ("ORG", "GPE") or word in _organisation_nouns():
+        return "organisation"
+    if word in document_nouns():
+        return "document"
+    return "proper" if subj.pos_ == "PROPN" else "other"
 
 
 def according_to(tok, text: str) -> Found | None:
@@ -844,6 +894,7 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
                     subj = speaker_beside_cue(cue_tok, q, text)
+                subj = document_author(subj) or subj
                 speaker = mention_span(subj, text, cue_tok) if subj is not None else None
                 f = Found(
                     "direct",
