@@ -487,3 +487,11 @@ def test_a_subject_that_names_no_speaker_is_classed_apart_for_the_model(nlp):
         "report": "document",
     }
     assert {t.text: speaker_class(t) for t in doc if t.text in expected} == expected
+
+
+def test_an_attribution_set_off_inside_a_clause_gives_the_clause_its_speaker(nlp):
+    text = "The agency, the senator said, called the report a fraud."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "the senator"
+    assert "called the report a fraud" in st.content.text
+    check_offsets(text, st)

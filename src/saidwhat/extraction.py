@@ -503,7 +503,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
         arg = (content_argument(pred) or passive_content(pred)) if subj is not None else None
     else:
         return None
-    if arg is None:
+    if arg is None or _set_off_attribution(pred) is not None:
         return None
     label, arg_head, span = arg
     if label == "dobj" and names_a_statement(arg_head):
@@ -516,6 +516,26 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def _set_off_attribution(pred):
+    """ "CNN, Cruz said, called the announcement significant": a cue with its own subject set off
+    between the predicate's subject and the predicate says the clause; its subject is not the
+    speaker (the cue's own candidate reports the statement)."""
+    subject = next((c for c in pred.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    return next(
+        (
+            c
+            for c in pred.children
+            if c.dep_ == "parataxis"
+            and subject.i < c.i < pred.i
+            and is_cue(c)
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        ),
+        None,
+    )
 
 
 def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
@@ -688,7 +708,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
         return "head", head, subtree_span(head, exclude=verb)
-    if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and not is_cue(head):
+    if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and (
+            not is_cue(head) or _set_off_attribution(head) == verb):
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
