@@ -495,3 +495,13 @@ def test_an_attribution_set_off_inside_a_clause_gives_the_clause_its_speaker(nlp
     assert st.speaker.mention.text == "the senator"
     assert "called the report a fraud" in st.content.text
     check_offsets(text, st)
+
+
+def test_the_share_that_answers_a_poll_speaks_through_the_poll(nlp):
+    text = "In a survey released last Thursday, 79 percent of voters said they were satisfied with the mayor."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "a survey"
+    assert st.content.text.startswith("79 percent of voters said they were satisfied")
+    check_offsets(text, st)
+    st = only(nlp, "In a report released Monday, the agency said the river was clean.")
+    assert st.speaker.mention.text == "the agency"

@@ -845,13 +845,27 @@ def according_to(tok, text: str) -> Found | None:
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
 
 
+def _counted_answer(verb) -> bool:
+    """ "In a CNN poll, 79 percent of Democrats said ...": the ones counted answer the poll, which
+    is the source; a named speaker ("In a report, the agency said") speaks for itself."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    return speaker_class(subject) == "number" or subject.lemma_.lower() in _share_nouns()
+
+
+@lru_cache(maxsize=1)
+def _share_nouns() -> frozenset[str]:
+    return frozenset(read_list("share_nouns.txt"))
+
+
 def in_a_poll(tok, text: str) -> Found | None:
     """ "In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source, the
     clause it opens the content (not "In a report, the agency said", where the agency speaks)."""
     poll = next((c for c in tok.children if c.dep_ == "pobj"), None)
     head = tok.head
     if poll is None or poll.lemma_.lower() not in poll_nouns() or head.pos_ not in ("VERB", "AUX") \
-            or head.i < tok.i or is_cue(head):
+            or head.i < tok.i or (is_cue(head) and not _counted_answer(head)):
         return None
     content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
     return Found("indirect", content, (tok.idx, tok.idx + len(tok.text)), mention_span(poll, text), 0.85)
