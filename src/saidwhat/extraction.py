@@ -1017,13 +1017,16 @@ def speaker_beside_cue(cue, q: Quote, text: str):
 
 def chunk_before(cue, start: int, q: Quote | None = None):
     """The last noun phrase from ``start`` to the cue in its sentence, outside the quote, that
-    is neither an object nor an apposition nor a possessive: the likeliest subject."""
+    is neither an object nor a possessive nor a time ("Saturday at the convention Sen. Elizabeth
+    Warren said"), nor an apposition other than a name: the likeliest subject."""
     chunks = [
         c
         for c in cue.sent.noun_chunks
         if c.start_char >= start
         and c.end <= cue.i
-        and c.root.dep_ not in ("pobj", "dobj", "appos", "poss")
+        and c.root.dep_ not in ("pobj", "dobj", "poss", "npadvmod")
+        and not (c.root.dep_ == "appos" and c.root.ent_type_ != "PERSON")
+        and c.root.ent_type_ not in ("DATE", "TIME")
         and not (q is not None and q.outer_start <= c.start_char < q.outer_end)
     ]
     return chunks[-1] if chunks else None
