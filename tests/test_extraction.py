@@ -505,3 +505,11 @@ def test_the_share_that_answers_a_poll_speaks_through_the_poll(nlp):
     check_offsets(text, st)
     st = only(nlp, "In a report released Monday, the agency said the river was clean.")
     assert st.speaker.mention.text == "the agency"
+
+
+def test_a_time_before_the_cue_is_not_the_speaker_and_a_name_in_apposition_may_be(nlp):
+    text = ('Saturday at the state party convention Sen. Maria Lopez said: "The new tax plan will fail the '
+            'families who need help most."')
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "Sen. Maria Lopez"
+    check_offsets(text, st)
