@@ -771,6 +771,7 @@ def candidate_features(
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     under_cue = next((a.lemma_.lower() for a in verb.ancestors if a.lemma_.lower() in lexicon), "none")
     head_class = lexicon.get(verb.head.lemma_.lower(), "none") if verb.head != verb else "root"
+    subj_class = speaker_class(subj)
     features = {
         "bias": 1.0,
         f"lemma={lemma}": 1.0,
@@ -800,10 +801,10 @@ def candidate_features(
         f"arg_finite={label}|{any(c.dep_ in SUBJECT_DEPS for c in arg_head.children)}": 1.0,
         f"arg_word={arg_head.lemma_.lower() if arg_head.pos_ == 'NOUN' else arg_head.pos_}": 1.0,
         f"sent_start={verb.sent.start == subj.left_edge.i}": 1.0,
-        f"subj_class={speaker_class(subj)}": 1.0,
+        f"subj_class={subj_class}": 1.0,
         f"subj_via={'own' if subj.head == verb else verb.dep_}": 1.0,
         f"subj_gap={min(abs(verb.i - subj.i).bit_length(), 6)}": 1.0,
-        f"class_subj_class={cls}|{speaker_class(subj)}": 1.0,
+        f"class_subj_class={cls}|{subj_class}": 1.0,
     }
     return features
 
@@ -1287,7 +1288,8 @@ def merge(
             if few_own_words else None
         if few_own_words and (same is not None or _opens_with_quote(c, touched)):
             if same is not None:
-                if same.speaker is None and c.speaker is not None or _reports_the_attribution(text, c, same):
+                fills_a_gap = same.speaker is None and c.speaker is not None
+                if fills_a_gap or _reports_the_attribution(text, c, same):
                     same.speaker, same.cue, same.confidence = c.speaker, c.cue, c.confidence
                 continue
             c.kind = "direct"
