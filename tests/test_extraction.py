@@ -414,3 +414,84 @@ def test_the_agent_of_a_passive_cue_speaks(nlp):
     found = statements(nlp, text)
     assert [(s.content.text, s.speaker.mention.text) for s in found] == [
         ("the plan would cost too much", "the host")]
+
+
+
+def test_a_possessive_pronoun_keeps_its_place_when_the_subject_cannot_be_its_antecedent(nlp):
+    from saidwhat.extraction import possessor_named_as_subject
+
+    doc = nlp("The hospital board ignored their demand that the hospital hire more staff before winter.")
+    demand = next(t for t in doc if t.text == "demand")
+    their = next(t for t in doc if t.text == "their")
+    assert possessor_named_as_subject(their, demand) is None  # a board is an "it", not a "they"
+    doc = nlp("The nurses renewed their demand that the hospital hire more staff.")
+    demand = next(t for t in doc if t.text == "demand")
+    their = next(t for t in doc if t.text == "their")
+    assert possessor_named_as_subject(their, demand).text == "nurses"
+
+
+def test_a_cue_set_off_by_as_says_the_clause_it_comments(nlp):
+    text = "As The Atlantic recently noted, trust in government is at a historic low."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "The Atlantic"
+    assert st.content.text.startswith("trust in government is at a historic low")
+    check_offsets(text, st)
+    assert statements(nlp, "As the storm approached, residents left the coast.") == []
+
+
+def test_a_verb_after_a_quote_takes_no_subject_from_inside_it(nlp):
+    text = ("The senator emailed supporters saying: “The struggle continues” and vowing to compete in the "
+            "final primary next week.")
+    vowing = next(s for s in statements(nlp, text) if s.cue.text == "vowing")
+    assert vowing.speaker.mention.text == "The senator"
+    assert vowing.content.text == "to compete in the final primary next week"
+
+
+
+
+def test_a_subject_that_names_no_speaker_is_classed_apart_for_the_model(nlp):
+    from saidwhat.extraction import speaker_class
+
+    doc = nlp("The struggle continues, the senator said on Saturday, and the campaign and its report agreed.")
+    expected = {
+        "struggle": "other",
+        "senator": "people",
+        "Saturday": "number",
+        "campaign": "organisation",
+        "report": "document",
+    }
+    assert {t.text: speaker_class(t) for t in doc if t.text in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a possessive pronoun speaks through its clause's agreeing subject
+        ("The nurses renewed their demand that the hospital hire more staff before winter.", "The nurses",
+         "the hospital hire more staff before winter"),
+        ("Latino Republicans were harsh in their criticism of the governor's plan.", "Latino Republicans",
+         "the governor's plan"),
+        # the source a quote and its attribution are reported by
+        ("“We will not close the plant this year,” the manager said, according to the local paper.",
+         "the local paper", "We will not close the plant this year"),
+        # a document speaking through "that" is its maker's
+        ("Sen. Rand Paul has released a Web video that accuses Cruz of being welcoming to Syrian refugees.",
+         "Sen. Rand Paul", "Cruz of being welcoming to Syrian refugees"),
+        # an attribution set off inside a clause
+        ("The agency, the senator said, called the report a fraud.", "the senator",
+         "called the report a fraud"),
+        # the share counted answers the poll
+        ("In a survey released last Thursday, 79 percent of voters said they were satisfied with the mayor.",
+         "a survey", "79 percent of voters said they were satisfied"),
+        ("In a report released Monday, the agency said the river was clean.", "the agency",
+         "the river was clean"),
+        # a time before the cue is no speaker; a name in apposition may be
+        ('Saturday at the state party convention Sen. Maria Lopez said: "The new tax plan will fail the '
+         'families who need help most."', "Sen. Maria Lopez", "The new tax plan will fail"),
+    ],
+)
+def test_the_speaker_mention_names_the_source_not_a_word_of_another_clause(nlp, text, speaker, content):
+    st = only(nlp, text)
+    assert st.speaker.mention.text == speaker
+    assert content in st.content.text
+    check_offsets(text, st)

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from .clean import MAX_HEADLINE_CHARS
@@ -215,14 +215,23 @@ def is_cue(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_lexicon()
 
 
-def subject_of(verb):
+def subject_of(verb, quoted=None):
     """The subject token of a verb, inherited through coordination and participles
-    ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said")."""
+    ("X vowed ... and said", "X dismissed the claims, saying ...", "X, who said"). ``quoted``:
+    whether a character offset lies inside quotation marks, for a verb outside them: a subject
+    it would inherit from a quoted clause is passed over ('X emailed supporters saying: "The
+    struggle continues" and vowing to ...': X vows, not "the struggle")."""
+    start = verb
     for _ in range(6):
         agent = _agent_of(verb)
         if agent is not None:
             return agent  # "Rubio was asked by moderator Gerard Baker whether ...": the one who asks
         subject = _nearest_subject(verb)
+        if subject is not None and quoted is not None and verb != start and quoted(subject.idx):
+            if verb.head == verb:
+                return None
+            verb = verb.head
+            continue
         if subject is not None:
             return subject
         if verb.dep_ == "relcl":
@@ -469,6 +478,10 @@ def possible_predicates(doc) -> Iterator:
             yield doc[i]
 
 
+def _in_quote(pos: int, marks: list[int]) -> bool:
+    return bisect_left(marks, pos) % 2 == 1
+
+
 def quote_mark_positions(text: str) -> list[int]:
     return [m.start() for m in _QUOTE_MARK.finditer(quote_view(text))]
 
@@ -485,11 +498,12 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
         if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
             return None  # "Asked to comment, X said": being asked is not a statement
-        subj = subject_of(pred)
+        quoted = None if _in_quote(pred.idx, quote_marks) else partial(_in_quote, marks=quote_marks)
+        subj = subject_of(pred, quoted)
         arg = (content_argument(pred) or passive_content(pred)) if subj is not None else None
     else:
         return None
-    if arg is None:
+    if arg is None or _set_off_attribution(pred) is not None:
         return None
     label, arg_head, span = arg
     if label == "dobj" and names_a_statement(arg_head):
@@ -497,9 +511,31 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     span = clip_to_paragraph(text, span, pred.idx)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
-    found = Found("indirect", span, cue_span(pred), mention_span(subj, text, pred), 0.0)
+    speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else document_author(subj)
+    mention = mention_span(speaker or subj, text, pred)
+    found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def _set_off_attribution(pred):
+    """ "CNN, Cruz said, called the announcement significant": a cue with its own subject set off
+    between the predicate's subject and the predicate says the clause; its subject is not the
+    speaker (the cue's own candidate reports the statement)."""
+    subject = next((c for c in pred.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    return next(
+        (
+            c
+            for c in pred.children
+            if c.dep_ == "parataxis"
+            and subject.i < c.i < pred.i
+            and is_cue(c)
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        ),
+        None,
+    )
 
 
 def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
@@ -514,6 +550,85 @@ def nominal_content(noun) -> tuple[str, object, tuple[int, int]] | None:
             if obj is not None:
                 return f"noun_prep_{c.lower_}", obj, subtree_span(obj)
     return None
+
+
+_UP_TO_THE_CLAUSE = frozenset({"dobj", "pobj", "prep", "conj", "appos", "attr", "dative", "acomp"})
+_POSSESSIVE_AGREEMENT = {
+    "his": frozenset({"he"}),
+    "her": frozenset({"she"}),
+    "their": frozenset({"they"}),
+    "its": frozenset({"it"}),
+}
+
+
+def possessor_named_as_subject(possessive, noun):
+    """The subject of the clause that holds "his/her/their/its" + ``noun``, when it agrees with the
+    pronoun: "Ted Cruz apologized for his campaign's decision to ...", "She highlighted ... her
+    own plans to ...". A possessive pronoun almost always takes its clause's subject as
+    antecedent, and the subject names the speaker where the pronoun only points at it."""
+    agreeing = _POSSESSIVE_AGREEMENT.get(possessive.lower_)
+    if agreeing is None:
+        return None
+    verb = noun
+    while verb.dep_ in _UP_TO_THE_CLAUSE and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb == noun:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > noun.i or subject.lower_ in _RELATIVE_WORDS:
+        return None
+    return subject if _agrees(possessive.lower_, subject) else None
+
+
+def document_author(subject):
+    """The maker of a document that speaks through a relative pronoun: "Sen. Rand Paul has
+    released a Web video that accuses Cruz of ...", "the campaign aired an ad which says ...":
+    the one who released, aired or wrote it is the speaker the pronoun stands for."""
+    if subject is None or subject.lower_ not in _RELATIVE_WORDS or subject.head.dep_ != "relcl":
+        return None
+    document = subject.head.head
+    verb = document.head
+    if (
+        document.dep_ != "dobj"
+        or document.lemma_.lower() not in document_nouns()
+        or verb.lemma_.lower() not in _authoring_verbs()
+    ):
+        return None
+    author = subject_of(verb)
+    return author if author is not None and author.lower_ not in _RELATIVE_WORDS else None
+
+
+@lru_cache(maxsize=1)
+def _authoring_verbs() -> frozenset[str]:
+    return frozenset(read_list("authoring_verbs.txt"))
+
+
+def _agrees(possessive: str, subject) -> bool:
+    """Whether a subject can be what "his", "her", "their" or "its" points back to: a person
+    for "his"/"her" (a name, or a noun for people: "the senator"), people or a party for
+    "their", an organisation for "its"."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _POSSESSIVE_AGREEMENT[possessive]
+    plural = subject.tag_ in ("NNS", "NNPS")
+    people = _people_nouns()
+    if possessive in ("his", "her"):
+        return not plural and (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in people)
+    if possessive == "their":
+        return plural and (subject.ent_type_ in ("NORP", "PERSON") or subject.lemma_.lower() in people
+                           or subject.lower_ in people)
+    return not plural and subject.ent_type_ in ("ORG", "GPE")
+
+
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(read_list("organisation_nouns.txt")) | frozenset(read_list("outlet_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns for a person or people: roles, titles, groups ("senator", "colleague", "officials")."""
+    return frozenset(read_list("person_nouns.txt")) | frozenset(read_list("titles.txt")) | frozenset(
+        read_list("group_nouns.txt"))
 
 
 def names_a_statement(noun) -> bool:
@@ -558,6 +673,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         )
         if child is not None:
             return dep, child, subtree_span(child)
+    clause = clause_it_comments(verb)
+    if clause is not None:
+        return "head", clause, subtree_span(clause, exclude=verb)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
         tail = [
@@ -590,9 +708,26 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
         return "head", head, subtree_span(head, exclude=verb)
-    if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and not is_cue(head):
+    if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and (
+            not is_cue(head) or _set_off_attribution(head) == verb):
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+    return None
+
+
+def clause_it_comments(verb):
+    """ "As the Post reported on Friday, the agency had no plan": a cue set off by "as" before
+    the clause it attaches to says that clause."""
+    head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and head.i > verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and is_cue(verb)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    ):
+        return head
     return None
 
 
@@ -623,7 +758,7 @@ def candidate_features(
     lemma = verb.lemma_.lower()
     cls = lexicon.get(lemma, "none")
     n_words = word_count(content)
-    in_quote = bisect_left(quote_marks, verb.idx) % 2 == 1
+    in_quote = _in_quote(verb.idx, quote_marks)
     has_quote = bisect_left(quote_marks, span[1]) > bisect_left(quote_marks, span[0])
     if subj.pos_ == "PRON":
         subj_kind = subj.lower_
@@ -636,6 +771,7 @@ def candidate_features(
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     under_cue = next((a.lemma_.lower() for a in verb.ancestors if a.lemma_.lower() in lexicon), "none")
     head_class = lexicon.get(verb.head.lemma_.lower(), "none") if verb.head != verb else "root"
+    subj_class = speaker_class(subj)
     features = {
         "bias": 1.0,
         f"lemma={lemma}": 1.0,
@@ -665,8 +801,30 @@ def candidate_features(
         f"arg_finite={label}|{any(c.dep_ in SUBJECT_DEPS for c in arg_head.children)}": 1.0,
         f"arg_word={arg_head.lemma_.lower() if arg_head.pos_ == 'NOUN' else arg_head.pos_}": 1.0,
         f"sent_start={verb.sent.start == subj.left_edge.i}": 1.0,
+        f"subj_class={subj_class}": 1.0,
+        f"subj_via={'own' if subj.head == verb else verb.dep_}": 1.0,
+        f"subj_gap={min(abs(verb.i - subj.i).bit_length(), 6)}": 1.0,
+        f"class_subj_class={cls}|{subj_class}": 1.0,
     }
     return features
+
+
+def speaker_class(subj) -> str:
+    """What kind of thing a subject names, for the model: people, an organisation, a document,
+    a time or number, a relative or other pronoun, or another noun ("the struggle", "the issue"),
+    which seldom speaks."""
+    word = subj.lemma_.lower()
+    if subj.pos_ == "PRON":
+        return "relative" if subj.lower_ in _RELATIVE_WORDS else "pronoun"
+    if subj.ent_type_ in ("DATE", "TIME", "PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL"):
+        return "number"
+    if subj.ent_type_ in ("PERSON", "NORP") or word in _people_nouns() or subj.lower_ in _people_nouns():
+        return "people"
+    if subj.ent_type_ in ("ORG", "GPE") or word in _organisation_nouns():
+        return "organisation"
+    if word in document_nouns():
+        return "document"
+    return "proper" if subj.pos_ == "PROPN" else "other"
 
 
 def according_to(tok, text: str) -> Found | None:
@@ -688,13 +846,27 @@ def according_to(tok, text: str) -> Found | None:
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
 
 
+def _counted_answer(verb) -> bool:
+    """ "In a CNN poll, 79 percent of Democrats said ...": the ones counted answer the poll, which
+    is the source; a named speaker ("In a report, the agency said") speaks for itself."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    return speaker_class(subject) == "number" or subject.lemma_.lower() in _share_nouns()
+
+
+@lru_cache(maxsize=1)
+def _share_nouns() -> frozenset[str]:
+    return frozenset(read_list("share_nouns.txt"))
+
+
 def in_a_poll(tok, text: str) -> Found | None:
     """ "In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source, the
     clause it opens the content (not "In a report, the agency said", where the agency speaks)."""
     poll = next((c for c in tok.children if c.dep_ == "pobj"), None)
     head = tok.head
     if poll is None or poll.lemma_.lower() not in poll_nouns() or head.pos_ not in ("VERB", "AUX") \
-            or head.i < tok.i or is_cue(head):
+            or head.i < tok.i or (is_cue(head) and not _counted_answer(head)):
         return None
     content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
     return Found("indirect", content, (tok.idx, tok.idx + len(tok.text)), mention_span(poll, text), 0.85)
@@ -758,6 +930,7 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
                     subj = speaker_beside_cue(cue_tok, q, text)
+                subj = document_author(subj) or subj
                 speaker = mention_span(subj, text, cue_tok) if subj is not None else None
                 f = Found(
                     "direct",
@@ -845,13 +1018,16 @@ def speaker_beside_cue(cue, q: Quote, text: str):
 
 def chunk_before(cue, start: int, q: Quote | None = None):
     """The last noun phrase from ``start`` to the cue in its sentence, outside the quote, that
-    is neither an object nor an apposition nor a possessive: the likeliest subject."""
+    is neither an object nor a possessive nor a time ("Saturday at the convention Sen. Elizabeth
+    Warren said"), nor an apposition other than a name: the likeliest subject."""
     chunks = [
         c
         for c in cue.sent.noun_chunks
         if c.start_char >= start
         and c.end <= cue.i
-        and c.root.dep_ not in ("pobj", "dobj", "appos", "poss")
+        and c.root.dep_ not in ("pobj", "dobj", "poss", "npadvmod")
+        and not (c.root.dep_ == "appos" and c.root.ent_type_ != "PERSON")
+        and c.root.ent_type_ not in ("DATE", "TIME")
         and not (q is not None and q.outer_start <= c.start_char < q.outer_end)
     ]
     return chunks[-1] if chunks else None
@@ -1074,6 +1250,17 @@ def said_within_quote(f: Found, quotes: list[Quote]) -> bool:
     )
 
 
+def _reports_the_attribution(text: str, source: Found, quote: Found) -> bool:
+    """ '"...," Sanders said, according to CNN': the quote and its attribution are what the
+    "according to" source reports, and the source is the statement's speaker."""
+    return (
+        source.cue is not None
+        and quote.cue is not None
+        and text[source.cue[0] : source.cue[1]].lower().startswith("according to")
+        and source.content[0] <= quote.cue[0] < source.content[1]
+    )
+
+
 def merge(
     quoted: list[Found], clauses: list[Found], headline: Found | None, text: str, quotes: list[Quote]
 ) -> list[Found]:
@@ -1101,7 +1288,8 @@ def merge(
             if few_own_words else None
         if few_own_words and (same is not None or _opens_with_quote(c, touched)):
             if same is not None:
-                if same.speaker is None and c.speaker is not None:
+                fills_a_gap = same.speaker is None and c.speaker is not None
+                if fills_a_gap or _reports_the_attribution(text, c, same):
                     same.speaker, same.cue, same.confidence = c.speaker, c.cue, c.confidence
                 continue
             c.kind = "direct"
