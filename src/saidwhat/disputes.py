@@ -392,20 +392,39 @@ def _cut(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]
     return pieces
 
 
+def _sentences_of(span: tuple[int, int], starts: list[int]) -> range:
+    """The sentences a span meets, by their index in ``starts``."""
+    lo, hi = span
+    return range(bisect.bisect_right(starts, lo) - 1, bisect.bisect_right(starts, max(hi - 1, lo)))
+
+
+def sentence_neighbours(outers: list[tuple[int, int]], starts: list[int]) -> list[list[int]]:
+    """For each statement (by its outer span), the statements whose outer spans meet its sentences:
+    the only ones that can bound or cut its attribution frame."""
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for k, span in enumerate(outers):
+        for n in _sentences_of(span, starts):
+            by_sentence[n].append(k)
+    return [sorted({k for n in _sentences_of(span, starts) for k in by_sentence[n]}) for span in outers]
+
+
 def attribution_frame(
-    article: Article, st: Statement, starts: list[int], outers: list[tuple[int, int]]
+    article: Article, st: Statement, starts: list[int], outers: list[tuple[int, int]],
+    near: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """The pieces of text around a statement's content in its sentence, up to its neighbours.
 
     Other statements' contents and cues are cut out: they are theirs, not this one's attribution.
-    ``outers`` holds each statement's outer span (content, cue and speaker mention together).
+    ``outers`` holds each statement's outer span (content, cue and speaker mention together);
+    ``near``, the positions of the statements that meet its sentences (all of them when ``None``).
     """
     lo, hi = _outer(st)
     left = starts[bisect.bisect_right(starts, lo) - 1]
     nxt = bisect.bisect_right(starts, max(hi - 1, lo))
     right = starts[nxt] if nxt < len(starts) else len(article.text)
     holes = []
-    for other, (o_lo, o_hi) in zip(article.statements, outers, strict=True):
+    for k in range(len(outers)) if near is None else near:
+        other, (o_lo, o_hi) = article.statements[k], outers[k]
         holes.append((other.content.start, other.content.end))
         if other is st:
             continue
@@ -428,8 +447,9 @@ def _cue_matches(text: str, lo: int, hi: int, patterns) -> list[Pushback]:
     return out
 
 
-def read_pushback(said: Said, article: Article) -> None:
-    """Set ``said.pushback`` (it pushes back) or ``said.answered_by`` (it is what is pushed back on)."""
+def read_pushback(said: Said, article: Article, near: list[int] | None = None) -> None:
+    """Set ``said.pushback`` (it pushes back) or ``said.answered_by`` (it is what is pushed back on).
+    ``near``: the positions of the statements around it (see ``sentence_neighbours``)."""
     lex = lexicon()
     st, text = said.st, article.text
     mention = st.speaker.mention if st.speaker else None
@@ -438,7 +458,8 @@ def read_pushback(said: Said, article: Article) -> None:
         found += _cue_matches(text, lo, hi, lex.frame_cues)
     if st.cue and not any(st.cue.start <= p.start < st.cue.end for p in found):
         found += _cue_matches(text, st.cue.start, st.cue.end, lex.frame_cues)
-    mentions = [o.speaker.mention for o in article.statements if o.speaker and o.speaker.mention]
+    others = article.statements if near is None else [article.statements[k] for k in near]
+    mentions = [o.speaker.mention for o in others if o.speaker and o.speaker.mention]
     found = [p for p in found if not _passive_or_off_topic(text, p)
              and not any(m.start <= p.start < m.end for m in mentions)]  # "X, who dismissed ..., said"
     for p in sorted(found, key=lambda p: abs(p.start - st.content.start)):
@@ -567,6 +588,7 @@ def read_article(article: Article) -> list[Said]:
     starts = sentence_starts(text)
     expansions = acronyms(text)
     outers = [_outer(st) for st in article.statements]
+    neighbours = sentence_neighbours(outers, starts)
     entities = {e.id: e for e in article.speakers}
     out = []
     for i, st in enumerate(article.statements):
@@ -588,8 +610,8 @@ def read_article(article: Article) -> list[Said]:
         said.named = has_named_speaker(st, entities)
         said.credible = said.named and len(words(st.content.text)) >= MIN_CLAIM_WORDS
         said.roles = speaker_roles(st, entities)
-        said.frame = attribution_frame(article, st, starts, outers)
-        read_pushback(said, article)
+        said.frame = attribution_frame(article, st, starts, outers, neighbours[i])
+        read_pushback(said, article, neighbours[i])
         if said.pushback:
             read_references(said, article)
         out.append(said)
