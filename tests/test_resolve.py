@@ -664,3 +664,29 @@ def test_a_persons_aide_coordinated_with_another_role_is_not_that_person(nlp):
             "Tom Hale on Monday lashed out at the Sanders campaign.")
     speakers, _ = run(nlp, text, ("Ruiz's chief pollster and strategist Tom Hale", 0))
     assert speakers[0].name == "Tom Hale"
+
+
+def nth_he_said(text: str) -> int:
+    """Which "he" of the text (as ``mention_at`` counts, "the" included) is the one of '," he said'."""
+    return text[: text.index('," he said') + 3].count("he")
+
+
+def test_an_honorific_overrules_the_gender_a_first_name_usually_has(nlp):
+    text = ("Senator Lindsey Marsh of Ohio criticised the plan on Sunday. Mr. Marsh said the bill was "
+            "flawed.\n\n\"It will fail in the Senate,\" he said.")
+    speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
+    assert speakers[0].name == "Lindsey Marsh"
+
+
+def test_a_name_inside_a_quote_gives_no_gender_to_the_pronoun_after_it(nlp):
+    text = ("\"Sasha Okafor is ready for this fight,\" she said.\n\nOkafor toured the plant on Monday. "
+            "\"We will win in November,\" he said.")
+    speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
+    assert speakers[0].name == "Sasha Okafor"
+
+
+def test_her_as_an_object_gives_no_gender_to_the_subject(nlp):
+    text = ("Governor Sasha Okafor backed her up in an interview on Monday.\n\n"
+            "\"The server posed no security problem,\" he said.")
+    speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
+    assert speakers[0].name == "Sasha Okafor"

@@ -145,6 +145,7 @@ class _Ent:
     roles: list[str] = field(default_factory=list)
     organisation: str | None = None
     gender: str | None = None
+    gender_guessed: bool = False  # the gender its first name usually has, no honorific or pronoun said it
     nouns: set[str] = field(default_factory=set)  # common nouns it is called by: "group", "company"
     id: str | None = None
     weak: bool = False  # named only in the headline, where the tagger is least reliable
@@ -408,8 +409,11 @@ class _Article:
         ent.last = span.start_char
         for i in range(span.start, span.end):
             self.token_ent[i] = ent
-        if not ent.gender:
+        if gender and ent.gender_guessed:
+            ent.gender, ent.gender_guessed = gender, False  # "Mr. Graham" for "Lindsey Graham"
+        elif not ent.gender:
             ent.gender = gender or names.first_name_gender(ent.name)
+            ent.gender_guessed = gender is None and ent.gender is not None
         block, after = self._title_block(span, toks[0])
         role, org, _ = _describe(block)
         if not org and after:
@@ -597,10 +601,10 @@ class _Article:
             name_root = first
             while name_root.head.i != name_root.i and self.token_ent.get(name_root.head.i) is ent:
                 name_root = name_root.head
-            if name_root.dep_ not in _SUBJECT_DEPS:
-                continue
+            if name_root.dep_ not in _SUBJECT_DEPS or self.in_quote(first.idx):
+                continue  # a name quoted is no antecedent of the writer's "she said" after it
             said = {pronouns[t.lower_] for t in sent
-                    if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
+                    if t.i > first.i and _refers_back(t) and not self.in_quote(t.idx)}
             opener = _opening_pronoun(sents[k + 1]) if k + 1 < len(sents) else None
             if opener is not None and name_root.head.dep_ == "ROOT" and not self.in_quote(opener.idx):
                 said.add(pronouns[opener.lower_])  # "Ruiz took another view. She said ..."
@@ -1537,6 +1541,18 @@ def _preposition_of(tok, root) -> str | None:
 
 def _rank_of(tok) -> int:
     return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
+
+
+_BACK_PRONOUNS = frozenset({"his", "himself", "herself"})  # a possessive or reflexive that is never an object
+
+
+def _refers_back(tok) -> bool:
+    """A "he"/"she" that goes back to a sentence's one named person: a subject pronoun, "his",
+    a reflexive; not "her", as likely the object of someone else ("Obama backed her up")."""
+    kind = _lists()["pronouns"].get(tok.lower_)
+    if kind not in ("he", "she"):
+        return False
+    return tok.lower_ in _BACK_PRONOUNS or (tok.lower_ in ("he", "she") and tok.dep_ in _SUBJECT_DEPS)
 
 
 def _opening_pronoun(sent):
