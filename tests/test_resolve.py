@@ -690,3 +690,10 @@ def test_her_as_an_object_gives_no_gender_to_the_subject(nlp):
             "\"The server posed no security problem,\" he said.")
     speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
     assert speakers[0].name == "Sasha Okafor"
+
+
+def test_a_second_relative_clause_joined_to_the_first_goes_to_the_same_noun(nlp):
+    text = ("Senator Ana Ruiz of Ohio, who last year threatened to shut down the government, and who has "
+            "been hoping to win over evangelical voters, quickly went up with a negative ad.")
+    speakers, _ = run(nlp, text, ("who", 1))
+    assert speakers[0].name == "Ana Ruiz"

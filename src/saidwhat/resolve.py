@@ -947,8 +947,11 @@ class _Article:
     def resolve_relative(self, tok) -> _Found:
         """"who"/"which" -> the noun its relative clause modifies ("Assad, who calls ...")."""
         nearest = self._noun_before(tok)
-        if tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
-            noun = tok.head.head
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i < clause.i:
+            clause = clause.head  # "Cruz, who threatened ..., and who has been hoping"
+        if clause.dep_ in ("relcl", "acl") and clause.head.i < tok.i:
+            noun = clause.head
             if tok.lower_ == "which" and nearest is not None and nearest.i in self.token_ent \
                     and self.token_ent[nearest.i].type != "person" and noun.i not in self.token_ent:
                 noun = nearest  # "made by the British Medical Association (BMA), which said"
