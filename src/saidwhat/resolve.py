@@ -52,6 +52,7 @@ _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where th
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
+_INNER_MARKS = re.compile(r"(?<=\w)['’-](?=\w)")  # inside a name: "O'Malley", "Shanklin-Hawkins"
 _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
 _SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
@@ -1683,8 +1684,9 @@ def _name_like(tok) -> bool:
 
 
 def _capitalised_noun(tok) -> bool:
-    """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump")."""
-    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.isalpha()
+    """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump"); its
+    letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
+    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and _INNER_MARKS.sub("", tok.text).isalpha()
 
 
 def _names_an_outlet(name: str, kind: str) -> bool:
