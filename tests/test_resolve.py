@@ -701,7 +701,8 @@ def test_a_second_relative_clause_joined_to_the_first_goes_to_the_same_noun(nlp)
 
 def test_a_surname_with_an_apostrophe_the_tagger_calls_an_organisation_is_the_person(nlp):
     text = ("Democrats debate in Iowa\n\nFormer governor Martin O'Malley joined the debate in Des Moines.\n\n"
-            "Hillary Clinton said her plan was strong, to which O'Malley interjected: \"It's just not true.\"")
+            "Hillary Clinton said her plan was strong, to which O'Malley interjected: "
+            "\"It's just not true.\"")
     speakers, entities = run(nlp, text, ("O'Malley", 1))
     assert speakers[0].name == "Martin O'Malley"
     assert type_of(entities, "Martin O'Malley") == "person"

@@ -1686,7 +1686,8 @@ def _name_like(tok) -> bool:
 def _capitalised_noun(tok) -> bool:
     """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump"); its
     letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
-    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and _INNER_MARKS.sub("", tok.text).isalpha()
+    letters = _INNER_MARKS.sub("", tok.text)
+    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and letters.isalpha()
 
 
 def _names_an_outlet(name: str, kind: str) -> bool:
