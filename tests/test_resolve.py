@@ -666,29 +666,30 @@ def test_a_persons_aide_coordinated_with_another_role_is_not_that_person(nlp):
     assert speakers[0].name == "Tom Hale"
 
 
-def nth_he_said(text: str) -> int:
-    """Which "he" of the text (as ``mention_at`` counts, "the" included) is the one of '," he said'."""
-    return text[: text.index('," he said') + 3].count("he")
+def nth_at(text: str, words: str, marker: str) -> int:
+    """Which occurrence of ``words`` (as ``mention_at`` counts: "he" in "the" too) is the one in
+    ``marker``."""
+    return text[: text.index(marker) + marker.index(words)].count(words)
 
 
 def test_an_honorific_overrules_the_gender_a_first_name_usually_has(nlp):
     text = ("Senator Lindsey Marsh of Ohio criticised the plan on Sunday. Mr. Marsh said the bill was "
             "flawed.\n\n\"It will fail in the Senate,\" he said.")
-    speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
+    speakers, _ = run(nlp, text, ("he", nth_at(text, "he", ',\" he said')))
     assert speakers[0].name == "Lindsey Marsh"
 
 
 def test_a_name_inside_a_quote_gives_no_gender_to_the_pronoun_after_it(nlp):
     text = ("\"Sasha Okafor is ready for this fight,\" she said.\n\nOkafor toured the plant on Monday. "
             "\"We will win in November,\" he said.")
-    speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
+    speakers, _ = run(nlp, text, ("he", nth_at(text, "he", ',\" he said')))
     assert speakers[0].name == "Sasha Okafor"
 
 
 def test_her_as_an_object_gives_no_gender_to_the_subject(nlp):
     text = ("Governor Sasha Okafor backed her up in an interview on Monday.\n\n"
             "\"The server posed no security problem,\" he said.")
-    speakers, _ = run(nlp, text, ("he", nth_he_said(text)))
+    speakers, _ = run(nlp, text, ("he", nth_at(text, "he", ',\" he said')))
     assert speakers[0].name == "Sasha Okafor"
 
 
@@ -706,3 +707,13 @@ def test_a_surname_with_an_apostrophe_the_tagger_calls_an_organisation_is_the_pe
     speakers, entities = run(nlp, text, ("O'Malley", 1))
     assert speakers[0].name == "Martin O'Malley"
     assert type_of(entities, "Martin O'Malley") == "person"
+
+
+def test_whose_the_subject_is_counts_as_the_sentences_subject(nlp):
+    from saidwhat.resolve import _RANK_SUBJECT, _Article
+
+    text = ("Judge blocks state law\n\nA federal judge, Carlton Reeves, blocked the law on Thursday.\n\n"
+            "Reeves's decision comes 20 months after he struck down the state's ban on same-sex marriage.")
+    reeves = next(e for e in _Article(nlp(text)).entities if e.name == "Carlton Reeves")
+    at = text.index("Reeves's decision")
+    assert next(m for m in reeves.mentions if m.start == at).rank == _RANK_SUBJECT  # salient for "he"

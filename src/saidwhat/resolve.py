@@ -1544,7 +1544,10 @@ def _preposition_of(tok, root) -> str | None:
 
 
 def _rank_of(tok) -> int:
-    return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
+    """A subject, or whose the subject is ("Reeves's decision comes ..."), is what a sentence is about."""
+    if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS):
+        return _RANK_SUBJECT
+    return _RANK_OTHER
 
 
 _BACK_PRONOUNS = frozenset({"his", "himself", "herself"})  # a possessive or reflexive that is never an object
