@@ -717,3 +717,23 @@ def test_whose_the_subject_is_counts_as_the_sentences_subject(nlp):
     reeves = next(e for e in _Article(nlp(text)).entities if e.name == "Carlton Reeves")
     at = text.index("Reeves's decision")
     assert next(m for m in reeves.mentions if m.start == at).rank == _RANK_SUBJECT  # salient for "he"
+
+
+def test_a_candidates_campaign_coordinated_with_others_is_the_campaign(nlp):
+    text = ("Hacked emails\n\nAna Ruiz won the primary in March. The Ruiz campaign and some cybersecurity "
+            "experts said the hackers worked for a foreign government.")
+    speakers, _ = run(nlp, text, ("The Ruiz campaign and some cybersecurity experts", 0))
+    assert speakers[0].name == "Ruiz campaign"
+
+
+def test_a_person_and_her_own_campaign_are_the_person(nlp):
+    text = ("Hacked emails\n\nAna Ruiz won the primary in March. Mrs. Ruiz herself, as well as her campaign, "
+            "has said the server was secure.")
+    speakers, _ = run(nlp, text, ("Mrs. Ruiz herself, as well as her campaign", 0))
+    assert speakers[0].name == "Ana Ruiz"
+
+
+def test_a_persons_camp_is_their_campaign(nlp):
+    text = "Party split\n\nAna Ruiz toured Ohio on Monday. Ruiz's camp said the vote was rigged."
+    speakers, _ = run(nlp, text, ("Ruiz's camp", 0))
+    assert speakers[0].name == "Ruiz campaign"

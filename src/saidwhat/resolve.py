@@ -880,6 +880,8 @@ class _Article:
         if not conjuncts or not any(c.dep_ == "cc" for c in root.children):
             return None
         named = [e for t in [root, *conjuncts] if (e := self._named_in(t)) is not None]
+        owners = {e.name for e in named}
+        named = [e for e in named if e.organisation not in owners] or named  # "Clinton and her campaign"
         if not named:
             return None  # "the company and its co-founder": the head says who
         if len(named) == 1:
@@ -890,6 +892,11 @@ class _Article:
         """The entity a conjunct names: itself ("Corker") or its modifier ("the Clinton campaign")."""
         if tok.i in self.token_ent:
             return self.token_ent[tok.i]
+        if _lists()["org_nouns"].get(tok.lemma_.lower()) == "personal":  # "the Clinton campaign and ..."
+            span = self.doc[tok.left_edge.i : tok.i + 1]
+            found = self._org_nominal(span, _phrase(tok, span), tok, Ask("", span.start_char)).ent
+            if found is not None and found.named:
+                return found
         deps = ("compound",) if _names_a_person(tok) else ("compound", "poss")  # "Ruiz's aide": not Ruiz
         return next((self.token_ent[c.i] for c in tok.lefts
                      if c.dep_ in deps and c.i in self.token_ent), None)
@@ -1349,7 +1356,7 @@ class _Article:
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
             if owner.type == "person" and owner.named and personal:
-                if noun in _CAMPAIGN_NOUNS and self.campaigning:
+                if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
                 ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
                 ent.nouns.add(noun)
