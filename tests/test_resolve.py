@@ -737,3 +737,10 @@ def test_a_persons_camp_is_their_campaign(nlp):
     text = "Party split\n\nAna Ruiz toured Ohio on Monday. Ruiz's camp said the vote was rigged."
     speakers, _ = run(nlp, text, ("Ruiz's camp", 0))
     assert speakers[0].name == "Ruiz campaign"
+
+
+def test_a_name_set_off_after_a_role_and_its_clause_is_the_speaker(nlp):
+    text = ("Newsroom memories\n\nI saw Jim Hale in the hallway with his children.\n\n"
+            "The editor I was talking to, Tom Fenwick, interrupted me to say the site was finished.")
+    speakers, _ = run(nlp, text, ("The editor", 0))
+    assert speakers[0].name == "Tom Fenwick"

@@ -52,6 +52,7 @@ _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where th
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
+_SET_OFF = frozenset({",", "--", "—", "–"})  # what sets an apposition off
 _INNER_MARKS = re.compile(r"(?<=\w)['’-](?=\w)")  # inside a name: "O'Malley", "Shanklin-Hawkins"
 _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
@@ -808,6 +809,25 @@ class _Article:
             after += 1
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
             return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
+        if _names_a_person(root) and root.tag_ in ("NN", "NNP"):
+            return self._set_off_name(phrase, root)
+        return None
+
+    def _set_off_name(self, phrase, root):
+        """A person's name set off by commas or dashes right after a role noun's phrase, where the
+        parser hung it elsewhere: "The editor I was talking to, Tim Grieve, interrupted", "A former
+        Republican presidential candidate -- John McCain, who lost ... -- said"."""
+        doc, j = self.doc, phrase.end
+        clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        while j < len(doc) and j in clauses and doc[j].text not in _SET_OFF and not self._person_at(doc[j]):
+            j += 1  # the role's own relative clause, "I was talking to"
+        if j + 1 >= len(doc) or doc[j].text not in _SET_OFF or not self._person_at(doc[j + 1]):
+            return None
+        ent, k = self.token_ent[j + 1], j + 1
+        while k < len(doc) and self.token_ent.get(k) is ent:
+            k += 1
+        if k < len(doc) and (doc[k].text in _SET_OFF or doc[k].text == ")" or doc[k].pos_ in ("VERB", "AUX")):
+            return doc[j + 1]
         return None
 
     def _apposed_name(self, span, root):
