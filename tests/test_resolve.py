@@ -744,3 +744,19 @@ def test_a_name_set_off_after_a_role_and_its_clause_is_the_speaker(nlp):
             "The editor I was talking to, Tom Fenwick, interrupted me to say the site was finished.")
     speakers, _ = run(nlp, text, ("The editor", 0))
     assert speakers[0].name == "Tom Fenwick"
+
+
+def test_i_in_a_speech_printed_in_full_is_the_person_introduced_as_giving_it(nlp):
+    text = ("The speech we would like to hear\n\nOn Thursday, Ana Ruiz will deliver her acceptance speech at "
+            "the convention. Here is a version of what we would like her to say.\n\n"
+            "Friends, delegates, fellow citizens. I accept your nomination with humility.\n\n"
+            "I have made mistakes, and I have learned from them.")
+    speakers, _ = run(nlp, text, ("I", 1), ("I", 2))
+    assert [s.name for s in speakers] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_i_in_an_unsigned_piece_with_no_speech_introduced_has_no_name(nlp):
+    text = ("Why the plan will fail\n\nOn Thursday, Ana Ruiz unveiled her tax plan at the convention.\n\n"
+            "I think the plan is a mistake, and I have said so before.")
+    speakers, _ = run(nlp, text, ("I", 1))
+    assert speakers[0].name == "I"

@@ -77,6 +77,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "person_nouns": read("person_nouns.txt"),
         "gendered_nouns": read("gendered_nouns.txt"),
         "document_nouns": read("document_nouns.txt"),
+        "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
@@ -650,7 +651,38 @@ class _Article:
             return signed
         if self._piece_writer is _UNSET:
             self._piece_writer = self._named_writer()
+        if self._piece_writer is None:
+            return self._speech_giver(char)
         return self._piece_writer  # type: ignore[return-value]
+
+    def _speech_giver(self, char: int) -> _Ent | None:
+        """Who "I" is in a speech or letter printed in full with no quote marks: the one person
+        the paragraph just before its first-person text introduces as delivering it ("Hillary
+        Clinton will deliver her acceptance speech ... Here is a version:" then "I accept ...")."""
+        first = next((t for t in self.tokens if t.lower_ in ("i", "me", "my") and t.pos_ == "PRON"
+                      and t.idx >= self.headline_end and not self.in_quote(t.idx)), None)
+        if first is None or char < first.idx:
+            return None
+        para = self.para_of(first.idx)
+        if para < 1 or self.para_starts[para - 1] < self.headline_end:
+            return None
+        start, end = self.para_starts[para - 1], self.para_starts[para]
+        lo, hi = bisect.bisect_left(self.token_starts, start), bisect.bisect_left(self.token_starts, end)
+        givers = {id(e): e for t in self.tokens[lo:hi]
+                  if t.pos_ == "NOUN" and _in_list(t, "speech_nouns") and (e := self._deliverer(t)) is not None}
+        return next(iter(givers.values())) if len(givers) == 1 else None
+
+    def _deliverer(self, noun) -> _Ent | None:
+        """The named person who delivers or writes ``noun``: the subject of its verb ("Clinton will
+        deliver her speech") or its owner ("Clinton's speech")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        subject = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None) \
+            if noun.dep_ == "dobj" else None
+        for tok in (subject, owner):
+            ent = self.token_ent.get(tok.i) if tok is not None else None
+            if ent is not None and ent.type == "person" and ent.named and not self.in_quote(tok.idx):
+                return ent
+        return None
 
     def _paragraph(self, k: int) -> tuple[int, int]:
         end = self.para_starts[k + 1] if k + 1 < len(self.para_starts) else len(self.text)
