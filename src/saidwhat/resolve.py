@@ -668,8 +668,8 @@ class _Article:
             return None
         start, end = self.para_starts[para - 1], self.para_starts[para]
         lo, hi = bisect.bisect_left(self.token_starts, start), bisect.bisect_left(self.token_starts, end)
-        givers = {id(e): e for t in self.tokens[lo:hi]
-                  if t.pos_ == "NOUN" and _in_list(t, "speech_nouns") and (e := self._deliverer(t)) is not None}
+        speeches = [t for t in self.tokens[lo:hi] if t.pos_ == "NOUN" and _in_list(t, "speech_nouns")]
+        givers = {id(e): e for t in speeches if (e := self._deliverer(t)) is not None}
         return next(iter(givers.values())) if len(givers) == 1 else None
 
     def _deliverer(self, noun) -> _Ent | None:
