@@ -760,3 +760,17 @@ def test_i_in_an_unsigned_piece_with_no_speech_introduced_has_no_name(nlp):
             "I think the plan is a mistake, and I have said so before.")
     speakers, _ = run(nlp, text, ("I", 1))
     assert speakers[0].name == "I"
+
+
+def test_a_new_poll_is_the_poll_named_in_the_next_paragraph(nlp):
+    text = ("Poll: Ruiz ties Hale\n\nAna Ruiz does better against Tom Hale than her rivals, according to "
+            "a new poll.\n\nA Harbour University poll found that Ruiz would win 37 percent of the vote.")
+    speakers, _ = run(nlp, text, ("a new poll", 0))
+    assert speakers[0].name == "Harbour University"
+
+
+def test_a_new_poll_with_no_poll_named_after_it_has_no_author(nlp):
+    text = ("Ruiz ties Hale\n\nAna Ruiz does better against Tom Hale than her rivals, according to a new "
+            "poll.\n\nHale said he would campaign harder in Ohio.")
+    speakers, _ = run(nlp, text, ("a new poll", 0))
+    assert speakers[0].name == "new poll"

@@ -1080,21 +1080,23 @@ class _Article:
         by another of these words ("a Reuters survey ... The study found"), and what it found
         "the results". With none before, the first called so after, within two paragraphs ("The
         new poll of voters found ... the Post-SurveyMonkey poll"), or anywhere in the body for a
-        headline's "Poll: ..."."""
+        headline's "Poll: ..."; for "a new poll", the first poll named in its paragraph or the next."""
         headline = root.idx < self.headline_end
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
         outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
-        if not (headline or outcome or _definite_singular(phrase, root)):
+        fresh = noun in polls and any(t.lower_ in ("a", "an") for t in phrase if t.i < root.i)  # "a new poll"
+        if not (headline or outcome or fresh or _definite_singular(phrase, root)):
             return None
         same = (lambda n: n in polls) if noun in polls or outcome else (lambda n: n == noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if same(n)]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
-        if before and not headline:
+        if before and not headline and not fresh:
             return max(before, key=lambda x: x[0])[1]
         para, body = self.para_of(root.idx), max(root.idx, self.headline_end)
+        reach = 1 if fresh else 2  # "according to a new poll." then "A Morning Consult Poll found"
         after = [(start, ent) for start, ent in wrote
-                 if start > body and (headline or self.para_of(start) - para <= 2)]
+                 if start > body and (headline or self.para_of(start) - para <= reach)]
         return min(after, key=lambda x: x[0])[1] if after else None
 
     def _author(self, root) -> _Ent | None:
