@@ -223,6 +223,7 @@ class _Article:
         self.by_surname: dict[str, list[_Ent]] = {}
         self.by_first: dict[str, list[_Ent]] = {}
         self.orgs: list[_Ent] = []
+        self.short_orgs: dict[str, _Ent] = {}  # an organisation by the first word of its name: "Valeant"
         self.token_ent: dict[int, _Ent] = {}  # token index -> entity, for every named token
         self.mentions: list[_Mention] = []
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
@@ -292,6 +293,9 @@ class _Article:
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = list(self.doc.ents)
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
+        full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
+        short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
+        people = [s for s in people if s not in short]
         people += self._untagged_names()
         labelled = []
         for span in ents:
@@ -333,6 +337,32 @@ class _Article:
                 whole = _whole_organisation(span.doc[part[0].i : part[-1].i + 1], label)
                 covered = (whole.start, whole.end)
                 self._index_org(whole, label)
+        for span in short:
+            word = span.text.strip().lower()
+            ent = max((e for e in self.orgs if e.name.lower().split()[0] == word),
+                      key=lambda e: len(e.name.split()), default=None)
+            if ent is not None:
+                self.short_orgs[word] = ent
+                ent.add_alias(span.text.strip())
+                self.token_ent[span.start] = ent
+                self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
+
+    def _short_form_of_org(self, span, ents, surnames: set[str]) -> bool:
+        """A lone word tagged a person that is the first word of an organisation's name the text
+        gives before it (or after it, from a headline): "Valeant" of "Valeant Pharmaceuticals
+        International", "Bucknell" of "Bucknell University"; not a person's surname ("Trump" of
+        "Trump University"), a first name ("Chelsea") or a dateline in capitals."""
+        toks = [t for t in span if not t.is_punct]
+        if len(toks) != 1 or toks[0].lower_ in _lists()["first_names"] or _is_capitals(toks[0].text):
+            return False
+        if toks[0].lower_ in surnames:
+            return False
+        word, in_headline = toks[0].lower_, span.start_char < self.headline_end
+        if span.start > 0 and (_is_title(self.tokens[span.start - 1])
+                               or self.tokens[span.start - 1].lower_ in _lists()["honorifics"]):
+            return False
+        return any(e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word and e[1].text[:1].isupper()
+                   and (in_headline or e.start_char < span.start_char) for e in ents)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -579,6 +609,8 @@ class _Article:
             if tok.i in self.token_ent or not _capitalised_noun(tok):
                 continue
             ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
+            if not ents and tok.lower_ in self.short_orgs:
+                ents = [self.short_orgs[tok.lower_]]
             if not ents:
                 continue
             ent = _surname_owner(ents, None)
