@@ -778,7 +778,8 @@ def test_a_new_poll_with_no_poll_named_after_it_has_no_author(nlp):
 
 def test_a_lone_first_word_of_a_company_name_tagged_a_person_is_the_company(nlp):
     text = ("Reputations at risk over Bucknell\n\nShares of Bucknell Pharmaceuticals International fell "
-            "sharply last year. Investors in Bucknell lost billions. Bucknell has also become a target of lawmakers.")
+            "sharply last year. Investors in Bucknell lost billions. Bucknell has also become a target of "
+            "lawmakers.")
     speakers, entities = run(nlp, text, ("Bucknell", 3))
     assert speakers[0].name.startswith("Bucknell")
     assert type_of(entities, speakers[0].name) == "organisation"
