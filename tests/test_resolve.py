@@ -783,3 +783,11 @@ def test_a_lone_first_word_of_a_company_name_tagged_a_person_is_the_company(nlp)
     speakers, entities = run(nlp, text, ("Bucknell", 3))
     assert speakers[0].name.startswith("Bucknell")
     assert type_of(entities, speakers[0].name) == "organisation"
+
+
+def test_a_name_with_a_nickname_in_quotes_is_one_person(nlp):
+    text = ("Benghazi veteran speaks out\n\nFormer CIA operative and Marine John “Tig” Tiegen found both "
+            "issues to be disqualifying. He noted what the committee had found.\n\nTiegen was also troubled "
+            "by the handling of classified material, Tiegen said.")
+    speakers, _ = run(nlp, text, ("He", 0), ("Tiegen", 2))
+    assert [s.name for s in speakers] == ["John Tiegen", "John Tiegen"]

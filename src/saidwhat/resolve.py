@@ -52,6 +52,8 @@ _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where th
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
+_OPEN_QUOTES = frozenset({'"', "“", "''", "``"})
+_CLOSE_QUOTES = frozenset({'"', "”", "''"})
 _SET_OFF = frozenset({",", "--", "—", "–"})  # what sets an apposition off
 _INNER_MARKS = re.compile(r"(?<=\w)['’-](?=\w)")  # inside a name: "O'Malley", "Shanklin-Hawkins"
 _HANDLE = re.compile(r"@\w{2,30}\.?")
@@ -293,6 +295,10 @@ class _Article:
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = list(self.doc.ents)
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
+        nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
+        inside = {i for first, last in nicknamed for i in range(first, last + 1)}
+        people = [s for s in people if not inside.intersection(range(s.start, s.end))]
+        ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
         people = [s for s in people if s not in short]
@@ -322,12 +328,15 @@ class _Article:
             else:
                 labelled.append((span, label))
         surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
+        surnames |= {self.tokens[last].lower_ for _, last in nicknamed}
         orgs = []
         for span, label in labelled:
             if self._is_known_person(span, surnames):
                 people.append(span)
             else:
                 orgs.append((span, label))
+        for first, last in nicknamed:
+            self._index_nicknamed(first, last)
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
         covered = (-1, -1)  # the last name made whole: "Skills" of "Department for Education and Skills"
@@ -346,6 +355,41 @@ class _Article:
                 ent.add_alias(span.text.strip())
                 self.token_ent[span.start] = ent
                 self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
+
+    def _nicknamed(self) -> list[tuple[int, int]]:
+        """(first, last) token indices of names with a nickname in quotes between a first name
+        (or initials, or after a title) and a surname: 'John "Tig" Tiegen', 'Gov. C.L. "Butch" Otter'."""
+        toks, found = self.tokens, []
+        for i in range(len(toks) - 4):
+            first = toks[i]
+            if not (first.pos_ == "PROPN" and first.text[:1].isupper() and toks[i + 1].text in _OPEN_QUOTES):
+                continue
+            initials = re.fullmatch(r"(?:[A-Z]\.)+", first.text) is not None
+            titled = i > 0 and _is_title(toks[i - 1])
+            if not (first.lower_ in _lists()["first_names"] or initials or titled):
+                continue
+            k = i + 2
+            while k < min(i + 4, len(toks)) and toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper():
+                k += 1
+            if k == i + 2 or k + 1 >= len(toks) or toks[k].text not in _CLOSE_QUOTES:
+                continue
+            last = toks[k + 1]
+            if last.pos_ == "PROPN" and _capitalised_noun(last) and not _is_title(last):
+                found.append((i, k + 1))
+        return found
+
+    def _index_nicknamed(self, first: int, last: int) -> None:
+        """A person named with a nickname, indexed by first name and surname ("John Tiegen")."""
+        toks = self.tokens
+        ent = self.person(f"{toks[first].text} {toks[last].text}", weak=toks[first].idx < self.headline_end)
+        ent.add_alias(ent.name)
+        ent.last = toks[first].idx
+        if not ent.gender:
+            ent.gender = names.first_name_gender(ent.name)
+            ent.gender_guessed = ent.gender is not None
+        for i in range(first, last + 1):
+            self.token_ent[i] = ent
+        self.add_mention(ent, toks[first].idx, _rank_of(toks[last]), toks[last])
 
     def _short_form_of_org(self, span, ents, surnames: set[str]) -> bool:
         """A lone word tagged a person that is the first word of an organisation's name the text
