@@ -791,3 +791,28 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person(nlp):
             "by the handling of classified material, Tiegen said.")
     speakers, _ = run(nlp, text, ("He", 0), ("Tiegen", 2))
     assert [s.name for s in speakers] == ["John Tiegen", "John Tiegen"]
+
+
+def test_an_unnamed_official_of_a_named_organisation_speaks_for_it(nlp):
+    text = ("Emails released\n\nThe State Department released the emails on Friday. In a statement, a State "
+            "Department official said the agency would not comment on their content.")
+    speakers, _ = run(nlp, text, ("a State Department official", 0))
+    assert speakers[0].name == "State Department"
+
+
+def test_a_word_the_tagger_mostly_calls_an_organisation_is_one_even_where_it_says_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    text = ("Factory jobs move abroad\n\nWorkers at the Carrier plant heard the news on Monday. Carrier said "
+            "the move would save money. Carrier has 1,400 workers in the city, and Carrier will keep its "
+            "headquarters there.\n\n\"This is strictly a business decision,\" a Carrier executive told them.")
+    doc = nlp(text)
+    carriers = [t.i for t in doc if t.text == "Carrier"]
+    labels = ["ORG", "PERSON", "ORG", "ORG", "ORG"]  # as the tagger labels such a name, now and then a person
+    doc.ents = [SpacySpan(doc, i, i + 1, label=label) for i, label in zip(carriers, labels, strict=True)]
+    mention = mention_at(text, "a Carrier executive")
+    statement = Statement(id="s1", kind="direct", content=Span.of(text, 0, 1),
+                          speaker=Speaker(name=None, mention=mention))
+    statements, entities = resolve(doc, [statement])
+    assert statements[0].speaker.name == "Carrier"
+    assert type_of(entities, "Carrier") == "organisation"

@@ -81,6 +81,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "document_nouns": read("document_nouns.txt"),
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
+        "official_nouns": read("official_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
@@ -301,7 +302,8 @@ class _Article:
         ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
-        people = [s for s in people if s not in short]
+        mostly_org = _mostly_not_people(ents, full)  # "Carrier", tagged a person now and then
+        people = [s for s in people if s not in short and s.text.strip().lower() not in mostly_org]
         people += self._untagged_names()
         labelled = []
         for span in ents:
@@ -1322,6 +1324,10 @@ class _Article:
             employer = sole if sole is not None and sole.type == "organisation" else None
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
+        named_before = any(self.token_ent.get(t.i) is employer for t in phrase if t.i < root.i)
+        if (employer is not None and employer.type == "organisation" and named_before and root.tag_ == "NN"
+                and _in_list(root, "official_nouns") and phrase[0].lower_ in ("a", "an", "one")):
+            return _Found(employer, role or root.text, None)  # "a State Department official"
         determiners = {t.lower_ for t in toks if t.i < root.i}
         ask.kind, ask.role = "role", role
         ask.head = _role_head(role) or root.lemma_.lower()
@@ -1678,6 +1684,19 @@ def _preposition_of(tok, root) -> str | None:
             return None
         t = head
     return None
+
+
+def _mostly_not_people(ents, surnames: set[str]) -> set[str]:
+    """Words the tagger labels alone as an organisation, product or place more often than as a
+    person, and no full name has as its surname: "Carrier" (the company), not "Fiorina"."""
+    votes: dict[str, list[int]] = {}
+    for span in ents:
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if len(words) == 1 and span.label_ in ("PERSON", "ORG", "PRODUCT", "NORP", "GPE", "FAC"):
+            vote = votes.setdefault(words[0].lower_, [0, 0])
+            vote[span.label_ == "PERSON"] += 1
+    return {w for w, (other, person) in votes.items()
+            if other > person > 0 and w not in surnames and w not in _lists()["first_names"]}
 
 
 def _rank_of(tok) -> int:
