@@ -816,3 +816,10 @@ def test_a_word_the_tagger_mostly_calls_an_organisation_is_one_even_where_it_say
     statements, entities = resolve(doc, [statement])
     assert statements[0].speaker.name == "Carrier"
     assert type_of(entities, "Carrier") == "organisation"
+
+
+def test_his_words_are_his(nlp):
+    text = ("Hale warns party\n\nSenator Tom Hale spoke to reporters on Monday. His words were a warning to "
+            "the party leadership that the bill would fail.")
+    speakers, _ = run(nlp, text, ("His words", 0))
+    assert speakers[0].name == "Tom Hale"
