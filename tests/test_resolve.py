@@ -823,3 +823,17 @@ def test_his_words_are_his(nlp):
             "the party leadership that the bill would fail.")
     speakers, _ = run(nlp, text, ("His words", 0))
     assert speakers[0].name == "Tom Hale"
+
+
+def test_a_possessive_mention_of_a_role_with_a_name_is_that_name(nlp):
+    text = ("Hale presses Ruiz\n\nThe senator was pressed by ABC's host, George Stephanopoulos, about her "
+            "comments on the war.")
+    speakers, _ = run(nlp, text, ("ABC's", 0))
+    assert speakers[0].name == "George Stephanopoulos"
+
+
+def test_a_date_owns_no_poll(nlp):
+    text = ("Voters skeptical\n\nThe Harbour Times-ABC News poll found wide doubts in April. May's Harbour "
+            "Times-ABC News poll found that most voters still doubt both candidates.")
+    speakers, _ = run(nlp, text, ("May's Harbour Times-ABC News poll", 0))
+    assert speakers[0].name != "May"

@@ -847,6 +847,10 @@ class _Article:
         if not toks:
             return _Found(None)
         root = span.root
+        head = root.head
+        owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
+        if owner_only and ask.content is not None and _names_a_person(head):  # a statement's speaker
+            return self.resolve_span(self.doc[span.start : head.i + 1], ask)  # "ABC's" of "ABC's host, X,"
         phrase = _phrase(root, span)
         together = self._coordinated(root)
         if together is not None:
@@ -1034,8 +1038,8 @@ class _Article:
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
         poss = next((c for c in root.children if c.dep_ == "poss"), None)
-        if poss is None:
-            return None
+        if poss is None or poss.ent_type_ in ("DATE", "TIME"):
+            return None  # "May's Washington Post-ABC News poll": a date owns nothing
         if poss.lower_ in _lists()["pronouns"]:
             return _Found(self.resolve_pronoun(poss.idx, _lists()["pronouns"][poss.lower_], None))
         return self.resolve_span(self.doc[poss.left_edge.i : poss.i + 1])
