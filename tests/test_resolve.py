@@ -837,3 +837,10 @@ def test_a_date_owns_no_poll(nlp):
             "Times-ABC News poll found that most voters still doubt both candidates.")
     speakers, _ = run(nlp, text, ("May's Harbour Times-ABC News poll", 0))
     assert speakers[0].name != "May"
+
+
+def test_team_and_a_candidates_name_is_the_campaign(nlp):
+    text = ("Convention plans\n\nAna Ruiz will accept the nomination on Thursday. Team Ruiz sees the "
+            "convention as a second chance to reach women voters.")
+    speakers, _ = run(nlp, text, ("Team Ruiz", 0))
+    assert speakers[0].name == "Ruiz campaign"

@@ -855,6 +855,9 @@ class _Article:
         together = self._coordinated(root)
         if together is not None:
             return together
+        if self._person_at(root) and any(t.lower_ == "team" and t.dep_ == "compound" and t.head.i == root.i
+                                         and t.text[:1].isupper() for t in span):
+            return self._persons(self.token_ent[root.i], "campaign")  # "Team Trump"
         named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
@@ -1498,10 +1501,7 @@ class _Article:
             if owner.type == "person" and owner.named and personal:
                 if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
-                ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
-                ent.nouns.add(noun)
-                ent.organisation = ent.organisation or owner.name
-                return _Found(ent, None, owner.name)
+                return self._persons(owner, noun)
         unnamed_owner = not owner.named if owner is not None else any(c.dep_ == "poss" for c in root.children)
         if unnamed_owner:
             return _Found(self._plain(span))  # "the victim's family": whose, no name says
@@ -1521,6 +1521,13 @@ class _Article:
         ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
         ent.named = False
         return _Found(ent)
+
+    def _persons(self, owner: _Ent, noun: str) -> _Found:
+        """A person's campaign, office or team, named after them: "Clinton campaign"."""
+        ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
+        ent.nouns.add(noun)
+        ent.organisation = ent.organisation or owner.name
+        return _Found(ent, None, owner.name)
 
     def _named_near(self, ent: _Ent, char: int) -> bool:
         sent = self.sent_of(char)
