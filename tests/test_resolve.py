@@ -793,30 +793,23 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person(nlp):
     assert [s.name for s in speakers] == ["John Tiegen", "John Tiegen"]
 
 
-def test_an_unnamed_official_of_a_named_organisation_speaks_for_it(nlp):
-    text = ("Emails released\n\nThe State Department released the emails on Friday. In a statement, a State "
-            "Department official said the agency would not comment on their content.")
-    speakers, _ = run(nlp, text, ("a State Department official", 0))
-    assert speakers[0].name == "State Department"
-
-
-def test_a_word_the_tagger_mostly_calls_an_organisation_is_one_even_where_it_says_person(nlp):
+def test_a_surname_alone_before_an_organisation_named_after_it_stays_a_person(nlp):
     from spacy.tokens import Span as SpacySpan
 
-    text = ("Factory jobs move abroad\n\nWorkers at the Carrier plant heard the news on Monday. Carrier said "
-            "the move would save money. Carrier has 1,400 workers in the city, and Carrier will keep its "
-            "headquarters there.\n\n\"This is strictly a business decision,\" a Carrier executive told them.")
+    text = ("Coulter on the race\n\nTrump won the nomination by saying what he believes. Trump spent no "
+            "money on ads. Then came the Trump Train, and the party gave in.\n\nTrump said he had won "
+            "the hard way.")
     doc = nlp(text)
-    carriers = [t.i for t in doc if t.text == "Carrier"]
-    labels = ["ORG", "PERSON", "ORG", "ORG", "ORG"]  # as the tagger labels such a name, now and then a person
-    doc.ents = [SpacySpan(doc, i, i + 1, label=label) for i, label in zip(carriers, labels, strict=True)]
-    mention = mention_at(text, "a Carrier executive")
-    statement = Statement(id="s1", kind="direct", content=Span.of(text, 0, 1),
+    alone = [t.i for t in doc if t.text == "Trump" and doc[t.i + 1].text != "Train"]
+    train = next(t.i for t in doc if t.text == "Train")
+    labels = ["PERSON", "ORG", "PERSON"]  # as the tagger labels a surname alone, now one thing, now another
+    doc.ents = [SpacySpan(doc, i, i + 1, label=label) for i, label in zip(alone, labels, strict=True)] + [
+        SpacySpan(doc, train - 1, train + 1, label="ORG")]
+    mention = mention_at(text, "Trump", 3)
+    statement = Statement(id="s1", kind="indirect", content=Span.of(text, 0, 1),
                           speaker=Speaker(name=None, mention=mention))
     statements, entities = resolve(doc, [statement])
-    assert statements[0].speaker.name == "Carrier"
-    assert type_of(entities, "Carrier") == "organisation"
-
+    assert type_of(entities, statements[0].speaker.name) == "person"
 
 def test_his_words_are_his(nlp):
     text = ("Hale warns party\n\nSenator Tom Hale spoke to reporters on Monday. His words were a warning to "

@@ -81,7 +81,6 @@ def _lists() -> dict[str, dict[str, str]]:
         "document_nouns": read("document_nouns.txt"),
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
-        "official_nouns": read("official_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
@@ -302,8 +301,7 @@ class _Article:
         ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
-        mostly_org = _mostly_not_people(ents, full)  # "Carrier", tagged a person now and then
-        people = [s for s in people if s not in short and s.text.strip().lower() not in mostly_org]
+        people = [s for s in people if s not in short]
         people += self._untagged_names()
         labelled = []
         for span in ents:
@@ -394,21 +392,25 @@ class _Article:
         self.add_mention(ent, toks[first].idx, _rank_of(toks[last]), toks[last])
 
     def _short_form_of_org(self, span, ents, surnames: set[str]) -> bool:
-        """A lone word tagged a person that is the first word of an organisation's name the text
-        gives before it (or after it, from a headline): "Valeant" of "Valeant Pharmaceuticals
-        International", "Bucknell" of "Bucknell University"; not a person's surname ("Trump" of
-        "Trump University"), a first name ("Chelsea") or a dateline in capitals."""
+        """A lone word tagged a person that is the first word of an organisation's name the body
+        gives before it first stands alone: "Valeant" of "Valeant Pharmaceuticals International",
+        "Bucknell" of "Bucknell University"; not a person's surname ("Trump" of "Trump
+        University", or of "the Trump Train" named after "Trump" alone), a first name ("Chelsea")
+        or a dateline in capitals."""
         toks = [t for t in span if not t.is_punct]
         if len(toks) != 1 or toks[0].lower_ in _lists()["first_names"] or _is_capitals(toks[0].text):
             return False
         if toks[0].lower_ in surnames:
             return False
-        word, in_headline = toks[0].lower_, span.start_char < self.headline_end
+        word = toks[0].lower_
         if span.start > 0 and (_is_title(self.tokens[span.start - 1])
                                or self.tokens[span.start - 1].lower_ in _lists()["honorifics"]):
             return False
+        alone = [t.idx for t in self.tokens if t.lower_ == word and t.idx >= self.headline_end
+                 and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())]
+        before = alone[0] if alone else len(self.text)
         return any(e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word and e[1].text[:1].isupper()
-                   and (in_headline or e.start_char < span.start_char) for e in ents)
+                   and self.headline_end <= e.start_char < before for e in ents)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -1331,10 +1333,6 @@ class _Article:
             employer = sole if sole is not None and sole.type == "organisation" else None
         if spokes and employer is not None:
             return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
-        named_before = any(self.token_ent.get(t.i) is employer for t in phrase if t.i < root.i)
-        if (employer is not None and employer.type == "organisation" and named_before and root.tag_ == "NN"
-                and _in_list(root, "official_nouns") and phrase[0].lower_ in ("a", "an", "one")):
-            return _Found(employer, role or root.text, None)  # "a State Department official"
         determiners = {t.lower_ for t in toks if t.i < root.i}
         ask.kind, ask.role = "role", role
         ask.head = _role_head(role) or root.lemma_.lower()
@@ -1695,19 +1693,6 @@ def _preposition_of(tok, root) -> str | None:
             return None
         t = head
     return None
-
-
-def _mostly_not_people(ents, surnames: set[str]) -> set[str]:
-    """Words the tagger labels alone as an organisation, product or place more often than as a
-    person, and no full name has as its surname: "Carrier" (the company), not "Fiorina"."""
-    votes: dict[str, list[int]] = {}
-    for span in ents:
-        words = [t for t in span if not (t.is_punct or t.is_space)]
-        if len(words) == 1 and span.label_ in ("PERSON", "ORG", "PRODUCT", "NORP", "GPE", "FAC"):
-            vote = votes.setdefault(words[0].lower_, [0, 0])
-            vote[span.label_ == "PERSON"] += 1
-    return {w for w, (other, person) in votes.items()
-            if other > person > 0 and w not in surnames and w not in _lists()["first_names"]}
 
 
 def _rank_of(tok) -> int:
