@@ -24,14 +24,15 @@ def mention_at(text: str, words: str, nth: int = 0) -> Span:
     return Span.of(text, start, start + len(words))
 
 
-def run(nlp, text: str, *mentions: tuple[str, int]):
-    """Resolve one statement per (mention words, occurrence) and return (speakers, entities)."""
+def run(nlp, text: str, *mentions: tuple[str, int], doc=None):
+    """Resolve one statement per (mention words, occurrence) and return (speakers, entities);
+    ``doc``: the text's parse, when a test sets its entities."""
     statements = [
         Statement(id=f"s{i + 1}", kind="indirect", content=Span.of(text, 0, 1),
                   speaker=Speaker(name=None, mention=mention_at(text, words, nth)))
         for i, (words, nth) in enumerate(mentions)
     ]
-    statements, entities = resolve(nlp(text), statements)
+    statements, entities = resolve(doc if doc is not None else nlp(text), statements)
     return [st.speaker for st in statements], entities
 
 
@@ -805,11 +806,8 @@ def test_a_surname_alone_before_an_organisation_named_after_it_stays_a_person(nl
     labels = ["PERSON", "ORG", "PERSON"]  # as the tagger labels a surname alone, now one thing, now another
     doc.ents = [SpacySpan(doc, i, i + 1, label=label) for i, label in zip(alone, labels, strict=True)] + [
         SpacySpan(doc, train - 1, train + 1, label="ORG")]
-    mention = mention_at(text, "Trump", 3)
-    statement = Statement(id="s1", kind="indirect", content=Span.of(text, 0, 1),
-                          speaker=Speaker(name=None, mention=mention))
-    statements, entities = resolve(doc, [statement])
-    assert type_of(entities, statements[0].speaker.name) == "person"
+    speakers, entities = run(nlp, text, ("Trump", 3), doc=doc)
+    assert type_of(entities, speakers[0].name) == "person"
 
 def test_his_words_are_his(nlp):
     text = ("Hale warns party\n\nSenator Tom Hale spoke to reporters on Monday. His words were a warning to "
