@@ -232,6 +232,7 @@ class _Article:
         self._depth = 0
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
+        self._speech: object = _UNSET  # the speech printed in full, once looked for
         self._index_entities()
         self._complete_mentions()
         self._genders_from_pronouns()
@@ -406,11 +407,14 @@ class _Article:
         if span.start > 0 and (_is_title(self.tokens[span.start - 1])
                                or self.tokens[span.start - 1].lower_ in _lists()["honorifics"]):
             return False
-        alone = [t.idx for t in self.tokens if t.lower_ == word and t.idx >= self.headline_end
-                 and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())]
-        before = alone[0] if alone else len(self.text)
-        return any(e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word and e[1].text[:1].isupper()
-                   and self.headline_end <= e.start_char < before for e in ents)
+        named = [e.start_char for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word
+                 and e[1].text[:1].isupper() and e.start_char >= self.headline_end]
+        if not named:
+            return False
+        alone = next((t.idx for t in self.tokens if t.lower_ == word and t.idx >= self.headline_end
+                      and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())),
+                     len(self.text))
+        return min(named) < alone
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -739,9 +743,18 @@ class _Article:
         """Who "I" is in a speech or letter printed in full with no quote marks: the one person
         the paragraph just before its first-person text introduces as delivering it ("Hillary
         Clinton will deliver her acceptance speech ... Here is a version:" then "I accept ...")."""
+        if self._speech is _UNSET:
+            self._speech = self._printed_speech()
+        speech = self._speech
+        if not isinstance(speech, tuple) or char < speech[0]:
+            return None
+        return speech[1]
+
+    def _printed_speech(self) -> tuple[int, _Ent] | None:
+        """(where the first-person text starts, who gives it), for ``_speech_giver``."""
         first = next((t for t in self.tokens if t.lower_ in ("i", "me", "my") and t.pos_ == "PRON"
                       and t.idx >= self.headline_end and not self.in_quote(t.idx)), None)
-        if first is None or char < first.idx:
+        if first is None:
             return None
         para = self.para_of(first.idx)
         if para < 1 or self.para_starts[para - 1] < self.headline_end:
@@ -750,7 +763,7 @@ class _Article:
         lo, hi = bisect.bisect_left(self.token_starts, start), bisect.bisect_left(self.token_starts, end)
         speeches = [t for t in self.tokens[lo:hi] if t.pos_ == "NOUN" and _in_list(t, "speech_nouns")]
         givers = {id(e): e for t in speeches if (e := self._deliverer(t)) is not None}
-        return next(iter(givers.values())) if len(givers) == 1 else None
+        return (first.idx, next(iter(givers.values()))) if len(givers) == 1 else None
 
     def _deliverer(self, noun) -> _Ent | None:
         """The named person who delivers or writes ``noun``: the subject of its verb ("Clinton will
