@@ -835,11 +835,3 @@ def test_team_and_a_candidates_name_is_the_campaign(nlp):
             "convention as a second chance to reach women voters.")
     speakers, _ = run(nlp, text, ("Team Ruiz", 0))
     assert speakers[0].name == "Ruiz campaign"
-
-
-def test_a_surname_of_two_words_alone_is_the_person_named_in_full(nlp):
-    text = ("Party chair under fire\n\nRep. Debbie Wasserman Schultz defended the primary calendar on "
-            "Monday. Wasserman Schultz said the debates had drawn millions of viewers.")
-    speakers, entities = run(nlp, text, ("Wasserman Schultz", 1))
-    assert speakers[0].name == "Debbie Wasserman Schultz"
-    assert [e.name for e in entities] == ["Debbie Wasserman Schultz"]

@@ -561,9 +561,7 @@ class _Article:
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
-                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)  # "Van Dyke"
-                        or (ewords[-len(words) :] == lowered and first not in _lists()["first_names"])):
-                    # the last, "Wasserman Schultz" of "Debbie Wasserman Schultz": a surname of two words
+                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "Van Dyke"
                     found = ent
                     break
         if found is not None:
