@@ -49,9 +49,13 @@ _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like 
 _APPOSED = frozenset({"appos", "npadvmod"})  # a name set off after a head noun, as the parser hangs it
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
-_CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's, in an article about a campaign
+_CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's: "team" where the article is about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
+_OPEN_QUOTES = frozenset({'"', "“", "''", "``"})
+_CLOSE_QUOTES = frozenset({'"', "”", "''"})
+_SET_OFF = frozenset({",", "--", "—", "–"})  # what sets an apposition off
+_INNER_MARKS = re.compile(r"(?<=\w)['’-](?=\w)")  # inside a name: "O'Malley", "Shanklin-Hawkins"
 _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
 _SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
@@ -75,6 +79,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "person_nouns": read("person_nouns.txt"),
         "gendered_nouns": read("gendered_nouns.txt"),
         "document_nouns": read("document_nouns.txt"),
+        "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
@@ -145,6 +150,7 @@ class _Ent:
     roles: list[str] = field(default_factory=list)
     organisation: str | None = None
     gender: str | None = None
+    gender_guessed: bool = False  # the gender its first name usually has, no honorific or pronoun said it
     nouns: set[str] = field(default_factory=set)  # common nouns it is called by: "group", "company"
     id: str | None = None
     weak: bool = False  # named only in the headline, where the tagger is least reliable
@@ -219,12 +225,14 @@ class _Article:
         self.by_surname: dict[str, list[_Ent]] = {}
         self.by_first: dict[str, list[_Ent]] = {}
         self.orgs: list[_Ent] = []
+        self.short_orgs: dict[str, _Ent] = {}  # an organisation by the first word of its name: "Valeant"
         self.token_ent: dict[int, _Ent] = {}  # token index -> entity, for every named token
         self.mentions: list[_Mention] = []
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
+        self._speech: object = _UNSET  # the speech printed in full, once looked for
         self._index_entities()
         self._complete_mentions()
         self._genders_from_pronouns()
@@ -288,6 +296,13 @@ class _Article:
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = list(self.doc.ents)
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
+        nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
+        inside = {i for first, last in nicknamed for i in range(first, last + 1)}
+        people = [s for s in people if not inside.intersection(range(s.start, s.end))]
+        ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
+        full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
+        short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
+        people = [s for s in people if s not in short]
         people += self._untagged_names()
         labelled = []
         for span in ents:
@@ -314,12 +329,15 @@ class _Article:
             else:
                 labelled.append((span, label))
         surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
+        surnames |= {self.tokens[last].lower_ for _, last in nicknamed}
         orgs = []
         for span, label in labelled:
             if self._is_known_person(span, surnames):
                 people.append(span)
             else:
                 orgs.append((span, label))
+        for first, last in nicknamed:
+            self._index_nicknamed(first, last)
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
         covered = (-1, -1)  # the last name made whole: "Skills" of "Department for Education and Skills"
@@ -329,6 +347,74 @@ class _Article:
                 whole = _whole_organisation(span.doc[part[0].i : part[-1].i + 1], label)
                 covered = (whole.start, whole.end)
                 self._index_org(whole, label)
+        for span in short:
+            word = span.text.strip().lower()
+            ent = max((e for e in self.orgs if e.name.lower().split()[0] == word),
+                      key=lambda e: len(e.name.split()), default=None)
+            if ent is not None:
+                self.short_orgs[word] = ent
+                ent.add_alias(span.text.strip())
+                self.token_ent[span.start] = ent
+                self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
+
+    def _nicknamed(self) -> list[tuple[int, int]]:
+        """(first, last) token indices of names with a nickname in quotes between a first name
+        (or initials, or after a title) and a surname: 'John "Tig" Tiegen', 'Gov. C.L. "Butch" Otter'."""
+        toks, found = self.tokens, []
+        for i in range(len(toks) - 4):
+            first = toks[i]
+            if not (first.pos_ == "PROPN" and first.text[:1].isupper() and toks[i + 1].text in _OPEN_QUOTES):
+                continue
+            initials = re.fullmatch(r"(?:[A-Z]\.)+", first.text) is not None
+            titled = i > 0 and _is_title(toks[i - 1])
+            if not (first.lower_ in _lists()["first_names"] or initials or titled):
+                continue
+            k = i + 2
+            while k < min(i + 4, len(toks)) and toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper():
+                k += 1
+            if k == i + 2 or k + 1 >= len(toks) or toks[k].text not in _CLOSE_QUOTES:
+                continue
+            last = toks[k + 1]
+            if last.pos_ == "PROPN" and _capitalised_noun(last) and not _is_title(last):
+                found.append((i, k + 1))
+        return found
+
+    def _index_nicknamed(self, first: int, last: int) -> None:
+        """A person named with a nickname, indexed by first name and surname ("John Tiegen")."""
+        toks = self.tokens
+        ent = self.person(f"{toks[first].text} {toks[last].text}", weak=toks[first].idx < self.headline_end)
+        ent.add_alias(ent.name)
+        ent.last = toks[first].idx
+        if not ent.gender:
+            ent.gender = names.first_name_gender(ent.name)
+            ent.gender_guessed = ent.gender is not None
+        for i in range(first, last + 1):
+            self.token_ent[i] = ent
+        self.add_mention(ent, toks[first].idx, _rank_of(toks[last]), toks[last])
+
+    def _short_form_of_org(self, span, ents, surnames: set[str]) -> bool:
+        """A lone word tagged a person that is the first word of an organisation's name the body
+        gives before it first stands alone: "Valeant" of "Valeant Pharmaceuticals International",
+        "Bucknell" of "Bucknell University"; not a person's surname ("Trump" of "Trump
+        University", or of "the Trump Train" named after "Trump" alone), a first name ("Chelsea")
+        or a dateline in capitals."""
+        toks = [t for t in span if not t.is_punct]
+        if len(toks) != 1 or toks[0].lower_ in _lists()["first_names"] or _is_capitals(toks[0].text):
+            return False
+        if toks[0].lower_ in surnames:
+            return False
+        word = toks[0].lower_
+        if span.start > 0 and (_is_title(self.tokens[span.start - 1])
+                               or self.tokens[span.start - 1].lower_ in _lists()["honorifics"]):
+            return False
+        named = [e.start_char for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word
+                 and e[1].text[:1].isupper() and e.start_char >= self.headline_end]
+        if not named:
+            return False
+        alone = next((t.idx for t in self.tokens if t.lower_ == word and t.idx >= self.headline_end
+                      and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())),
+                     len(self.text))
+        return min(named) < alone
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -408,8 +494,11 @@ class _Article:
         ent.last = span.start_char
         for i in range(span.start, span.end):
             self.token_ent[i] = ent
-        if not ent.gender:
+        if gender and ent.gender_guessed:
+            ent.gender, ent.gender_guessed = gender, False  # "Mr. Graham" for "Lindsey Graham"
+        elif not ent.gender:
             ent.gender = gender or names.first_name_gender(ent.name)
+            ent.gender_guessed = gender is None and ent.gender is not None
         block, after = self._title_block(span, toks[0])
         role, org, _ = _describe(block)
         if not org and after:
@@ -572,6 +661,8 @@ class _Article:
             if tok.i in self.token_ent or not _capitalised_noun(tok):
                 continue
             ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
+            if not ents and tok.lower_ in self.short_orgs:
+                ents = [self.short_orgs[tok.lower_]]
             if not ents:
                 continue
             ent = _surname_owner(ents, None)
@@ -597,10 +688,10 @@ class _Article:
             name_root = first
             while name_root.head.i != name_root.i and self.token_ent.get(name_root.head.i) is ent:
                 name_root = name_root.head
-            if name_root.dep_ not in _SUBJECT_DEPS:
-                continue
+            if name_root.dep_ not in _SUBJECT_DEPS or self.in_quote(first.idx):
+                continue  # a name quoted is no antecedent of the writer's "she said" after it
             said = {pronouns[t.lower_] for t in sent
-                    if t.i > first.i and pronouns.get(t.lower_) in ("he", "she") and not self.in_quote(t.idx)}
+                    if t.i > first.i and _refers_back(t) and not self.in_quote(t.idx)}
             opener = _opening_pronoun(sents[k + 1]) if k + 1 < len(sents) else None
             if opener is not None and name_root.head.dep_ == "ROOT" and not self.in_quote(opener.idx):
                 said.add(pronouns[opener.lower_])  # "Ruiz took another view. She said ..."
@@ -644,7 +735,47 @@ class _Article:
             return signed
         if self._piece_writer is _UNSET:
             self._piece_writer = self._named_writer()
+        if self._piece_writer is None:
+            return self._speech_giver(char)
         return self._piece_writer  # type: ignore[return-value]
+
+    def _speech_giver(self, char: int) -> _Ent | None:
+        """Who "I" is in a speech or letter printed in full with no quote marks: the one person
+        the paragraph just before its first-person text introduces as delivering it ("Hillary
+        Clinton will deliver her acceptance speech ... Here is a version:" then "I accept ...")."""
+        if self._speech is _UNSET:
+            self._speech = self._printed_speech()
+        speech = self._speech
+        if not isinstance(speech, tuple) or char < speech[0]:
+            return None
+        return speech[1]
+
+    def _printed_speech(self) -> tuple[int, _Ent] | None:
+        """(where the first-person text starts, who gives it), for ``_speech_giver``."""
+        first = next((t for t in self.tokens if t.lower_ in ("i", "me", "my") and t.pos_ == "PRON"
+                      and t.idx >= self.headline_end and not self.in_quote(t.idx)), None)
+        if first is None:
+            return None
+        para = self.para_of(first.idx)
+        if para < 1 or self.para_starts[para - 1] < self.headline_end:
+            return None
+        start, end = self.para_starts[para - 1], self.para_starts[para]
+        lo, hi = bisect.bisect_left(self.token_starts, start), bisect.bisect_left(self.token_starts, end)
+        speeches = [t for t in self.tokens[lo:hi] if t.pos_ == "NOUN" and _in_list(t, "speech_nouns")]
+        givers = {id(e): e for t in speeches if (e := self._deliverer(t)) is not None}
+        return (first.idx, next(iter(givers.values()))) if len(givers) == 1 else None
+
+    def _deliverer(self, noun) -> _Ent | None:
+        """The named person who delivers or writes ``noun``: the subject of its verb ("Clinton will
+        deliver her speech") or its owner ("Clinton's speech")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        subject = next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None) \
+            if noun.dep_ == "dobj" else None
+        for tok in (subject, owner):
+            ent = self.token_ent.get(tok.i) if tok is not None else None
+            if ent is not None and ent.type == "person" and ent.named and not self.in_quote(tok.idx):
+                return ent
+        return None
 
     def _paragraph(self, k: int) -> tuple[int, int]:
         end = self.para_starts[k + 1] if k + 1 < len(self.para_starts) else len(self.text)
@@ -731,10 +862,17 @@ class _Article:
         if not toks:
             return _Found(None)
         root = span.root
+        head = root.head
+        owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
+        if owner_only and ask.content is not None and _names_a_person(head):  # a statement's speaker
+            return self.resolve_span(self.doc[span.start : head.i + 1], ask)  # "ABC's" of "ABC's host, X,"
         phrase = _phrase(root, span)
         together = self._coordinated(root)
         if together is not None:
             return together
+        if self._person_at(root) and any(t.lower_ == "team" and t.dep_ == "compound" and t.head.i == root.i
+                                         and t.text[:1].isupper() for t in span):
+            return self._persons(self.token_ent[root.i], "campaign")  # "Team Trump"
         named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
@@ -803,6 +941,25 @@ class _Article:
             after += 1
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
             return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
+        if _names_a_person(root) and root.tag_ in ("NN", "NNP"):
+            return self._set_off_name(phrase, root)
+        return None
+
+    def _set_off_name(self, phrase, root):
+        """A person's name set off by commas or dashes right after a role noun's phrase, where the
+        parser hung it elsewhere: "The editor I was talking to, Tim Grieve, interrupted", "A former
+        Republican presidential candidate -- John McCain, who lost ... -- said"."""
+        doc, j = self.doc, phrase.end
+        clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        while j < len(doc) and j in clauses and doc[j].text not in _SET_OFF and not self._person_at(doc[j]):
+            j += 1  # the role's own relative clause, "I was talking to"
+        if j + 1 >= len(doc) or doc[j].text not in _SET_OFF or not self._person_at(doc[j + 1]):
+            return None
+        ent, k = self.token_ent[j + 1], j + 1
+        while k < len(doc) and self.token_ent.get(k) is ent:
+            k += 1
+        if k < len(doc) and (doc[k].text in _SET_OFF or doc[k].text == ")" or doc[k].pos_ in ("VERB", "AUX")):
+            return doc[j + 1]
         return None
 
     def _apposed_name(self, span, root):
@@ -875,6 +1032,8 @@ class _Article:
         if not conjuncts or not any(c.dep_ == "cc" for c in root.children):
             return None
         named = [e for t in [root, *conjuncts] if (e := self._named_in(t)) is not None]
+        owners = {e.name for e in named}
+        named = [e for e in named if e.organisation not in owners] or named  # "Clinton and her campaign"
         if not named:
             return None  # "the company and its co-founder": the head says who
         if len(named) == 1:
@@ -885,6 +1044,11 @@ class _Article:
         """The entity a conjunct names: itself ("Corker") or its modifier ("the Clinton campaign")."""
         if tok.i in self.token_ent:
             return self.token_ent[tok.i]
+        if _lists()["org_nouns"].get(tok.lemma_.lower()) == "personal":  # "the Clinton campaign and ..."
+            span = self.doc[tok.left_edge.i : tok.i + 1]
+            found = self._org_nominal(span, _phrase(tok, span), tok, Ask("", span.start_char)).ent
+            if found is not None and found.named:
+                return found
         deps = ("compound",) if _names_a_person(tok) else ("compound", "poss")  # "Ruiz's aide": not Ruiz
         return next((self.token_ent[c.i] for c in tok.lefts
                      if c.dep_ in deps and c.i in self.token_ent), None)
@@ -892,8 +1056,8 @@ class _Article:
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
         poss = next((c for c in root.children if c.dep_ == "poss"), None)
-        if poss is None:
-            return None
+        if poss is None or poss.ent_type_ in ("DATE", "TIME"):
+            return None  # "May's Washington Post-ABC News poll": a date owns nothing
         if poss.lower_ in _lists()["pronouns"]:
             return _Found(self.resolve_pronoun(poss.idx, _lists()["pronouns"][poss.lower_], None))
         return self.resolve_span(self.doc[poss.left_edge.i : poss.i + 1])
@@ -943,8 +1107,11 @@ class _Article:
     def resolve_relative(self, tok) -> _Found:
         """"who"/"which" -> the noun its relative clause modifies ("Assad, who calls ...")."""
         nearest = self._noun_before(tok)
-        if tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
-            noun = tok.head.head
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i < clause.i:
+            clause = clause.head  # "Cruz, who threatened ..., and who has been hoping"
+        if clause.dep_ in ("relcl", "acl") and clause.head.i < tok.i:
+            noun = clause.head
             if tok.lower_ == "which" and nearest is not None and nearest.i in self.token_ent \
                     and self.token_ent[nearest.i].type != "person" and noun.i not in self.token_ent:
                 noun = nearest  # "made by the British Medical Association (BMA), which said"
@@ -1013,21 +1180,23 @@ class _Article:
         by another of these words ("a Reuters survey ... The study found"), and what it found
         "the results". With none before, the first called so after, within two paragraphs ("The
         new poll of voters found ... the Post-SurveyMonkey poll"), or anywhere in the body for a
-        headline's "Poll: ..."."""
+        headline's "Poll: ..."; for "a new poll", the first poll named in its paragraph or the next."""
         headline = root.idx < self.headline_end
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
         outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
-        if not (headline or outcome or _definite_singular(phrase, root)):
+        fresh = noun in polls and any(t.lower_ in ("a", "an") for t in phrase if t.i < root.i)  # "a new poll"
+        if not (headline or outcome or fresh or _definite_singular(phrase, root)):
             return None
         same = (lambda n: n in polls) if noun in polls or outcome else (lambda n: n == noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if same(n)]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
-        if before and not headline:
+        if before and not headline and not fresh:
             return max(before, key=lambda x: x[0])[1]
         para, body = self.para_of(root.idx), max(root.idx, self.headline_end)
+        reach = 1 if fresh else 2  # "according to a new poll." then "A Morning Consult Poll found"
         after = [(start, ent) for start, ent in wrote
-                 if start > body and (headline or self.para_of(start) - para <= 2)]
+                 if start > body and (headline or self.para_of(start) - para <= reach)]
         return min(after, key=lambda x: x[0])[1] if after else None
 
     def _author(self, root) -> _Ent | None:
@@ -1341,12 +1510,9 @@ class _Article:
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
             if owner.type == "person" and owner.named and personal:
-                if noun in _CAMPAIGN_NOUNS and self.campaigning:
+                if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
-                ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
-                ent.nouns.add(noun)
-                ent.organisation = ent.organisation or owner.name
-                return _Found(ent, None, owner.name)
+                return self._persons(owner, noun)
         unnamed_owner = not owner.named if owner is not None else any(c.dep_ == "poss" for c in root.children)
         if unnamed_owner:
             return _Found(self._plain(span))  # "the victim's family": whose, no name says
@@ -1366,6 +1532,13 @@ class _Article:
         ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
         ent.named = False
         return _Found(ent)
+
+    def _persons(self, owner: _Ent, noun: str) -> _Found:
+        """A person's campaign, office or team, named after them: "Clinton campaign"."""
+        ent = self.org(f"{names.surname_as_written(owner.name)} {noun}", "organisation")
+        ent.nouns.add(noun)
+        ent.organisation = ent.organisation or owner.name
+        return _Found(ent, None, owner.name)
 
     def _named_near(self, ent: _Ent, char: int) -> bool:
         sent = self.sent_of(char)
@@ -1536,7 +1709,22 @@ def _preposition_of(tok, root) -> str | None:
 
 
 def _rank_of(tok) -> int:
-    return _RANK_SUBJECT if tok.dep_ in _SUBJECT_DEPS else _RANK_OTHER
+    """A subject, or whose the subject is ("Reeves's decision comes ..."), is what a sentence is about."""
+    if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS):
+        return _RANK_SUBJECT
+    return _RANK_OTHER
+
+
+_BACK_PRONOUNS = frozenset({"his", "himself", "herself"})  # a possessive or reflexive that is never an object
+
+
+def _refers_back(tok) -> bool:
+    """A "he"/"she" that goes back to a sentence's one named person: a subject pronoun, "his",
+    a reflexive; not "her", as likely the object of someone else ("Obama backed her up")."""
+    kind = _lists()["pronouns"].get(tok.lower_)
+    if kind not in ("he", "she"):
+        return False
+    return tok.lower_ in _BACK_PRONOUNS or (tok.lower_ in ("he", "she") and tok.dep_ in _SUBJECT_DEPS)
 
 
 def _opening_pronoun(sent):
@@ -1664,8 +1852,10 @@ def _name_like(tok) -> bool:
 
 
 def _capitalised_noun(tok) -> bool:
-    """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump")."""
-    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.isalpha()
+    """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump"); its
+    letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
+    letters = _INNER_MARKS.sub("", tok.text)
+    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and letters.isalpha()
 
 
 def _names_an_outlet(name: str, kind: str) -> bool:
