@@ -45,16 +45,26 @@ def test_an_answer_that_opens_with_but_is_likelier_than_a_change_of_topic():
     assert judged[("s1", "s2")] > judged[("s2", "s3")]
 
 
-def test_judged_pairs_wait_for_the_cut_off(monkeypatch):
-    strict = dispute_judge.Judge(dispute_judge.dispute_model().weights, 0.99)
-    monkeypatch.setattr(dispute_judge, "dispute_model", lambda: strict)
+def test_judged_pairs_are_listed_only_on_request():
     assert not [d for d in find_disputes(_answer()) if d.evidence.startswith("judged")]
     listed = [d for d in find_disputes(_answer(), min_confidence=0.0) if d.evidence.startswith("judged")]
-    assert listed, "a cut-off of 0 lists the possible disputes for review"
+    assert listed, "a cut-off lists the possible disputes for review"
     best = max(listed, key=lambda d: d.confidence)
     assert (best.a, best.b) == ("s1", "s2")
     assert 0.0 < best.confidence < 1.0
     assert "opens with a contrast" in best.evidence
+    assert not [d for d in find_disputes(_answer(), min_confidence=best.confidence + 0.001)
+                if d.evidence.startswith("judged")]
+
+
+def test_a_pair_without_framing_is_not_listed():
+    art = make_article(
+        "Council leader Ann Holt said the new parking charges would raise money for road repairs. "
+        "Shop owners' spokesman Tom Reed said the charges would start in the spring.",
+        [("Ann Holt", "said", "the new parking charges would raise money for road repairs"),
+         ("Tom Reed", "said", "the charges would start in the spring")],
+    )
+    assert not [d for d in find_disputes(art, min_confidence=0.0) if d.evidence.startswith("judged")]
 
 
 def test_at_most_a_few_judged_pairs_an_article_and_no_statement_twice():

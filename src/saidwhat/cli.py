@@ -103,8 +103,8 @@ def _seconds(value: str) -> float:
 
 def _add_min_confidence(p) -> None:
     p.add_argument("--min-confidence", type=_probability, metavar="<p>",
-                   help="only disputes at least this confident, 0-1 (default: every cued dispute, and "
-                   "the judged pairs above the judge's own threshold; 0.2 lists possible disputes to review)")
+                   help="only disputes at least this confident, 0-1, with the learned judge's possible "
+                   "disputes that sure, for review (default: every cued dispute, no judged pair)")
 
 
 def _probability(value: str) -> float:

@@ -852,9 +852,10 @@ def find_disputes(article: Article, min_confidence: float | None = None) -> list
     """Disputes between the statements of one article (``a`` the claim, ``b`` the pushback), those at
     least ``min_confidence`` sure.
 
-    The cue rules find the pushbacks the article spells out; the learned judge
-    (``dispute_judge``) adds the likeliest of the other pairs. With ``min_confidence`` ``None``,
-    every cued dispute and the judged pairs that reach the judge's own cross-validated threshold."""
+    The cue rules find the pushbacks the article spells out; with a ``min_confidence``, the
+    learned judge (``dispute_judge``) adds the likeliest of the other pairs at least that sure,
+    for review. With ``None``, every cued dispute and no judged pair: on unseen news the judge
+    is not yet precise enough to speak unasked (see the README)."""
     from . import dispute_judge  # it reads statements through this module
 
     saids = read_article(article)
@@ -862,10 +863,9 @@ def find_disputes(article: Article, min_confidence: float | None = None) -> list
         return []
     found = cued_disputes(saids, article)
     taken = {x for d in found for x in (d.a, d.b)}
-    cut = dispute_judge.dispute_model().threshold if min_confidence is None else min_confidence
-    found += dispute_judge.judged_disputes(article, saids, taken, cut)
     if min_confidence is None:
         return found
+    found += dispute_judge.judged_disputes(article, saids, taken, min_confidence)
     return [d for d in found if d.confidence >= min_confidence]
 
 
