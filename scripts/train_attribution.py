@@ -149,6 +149,18 @@ def f1(hits: int, pred: int, gold: int) -> float:
     return 2 * hits / (pred + gold) if pred + gold else 0.0
 
 
+def write_folds(folder: Path, fold_models, threshold: float, ids: list[str]) -> None:
+    """``fold<k>.json`` (a model as shipped) and ``folds.json`` (article id -> the fold that did
+    not see it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    held_out = {}
+    for k, (weights, unseen) in enumerate(fold_models):
+        kept = {n: round(v, 5) for n, v in weights.items() if abs(v) >= 1e-4}
+        (folder / f"fold{k}.json").write_text(json.dumps({"threshold": threshold, "weights": kept}) + "\n")
+        held_out.update((ids[i], k) for i in unseen)
+    (folder / "folds.json").write_text(json.dumps(held_out, indent=0, sort_keys=True) + "\n")
+
+
 def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.model_selection import GroupKFold
@@ -164,6 +176,8 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
     ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--fold-dir", help="also write each fold's model and the articles it did not see here "
+                    "(scripts/train_disputes.py reads them to extract train as unseen text)")
     a = ap.parse_args()
 
     files = sorted(Path(a.gold_dir).glob("*.json"))
@@ -178,8 +192,10 @@ def main() -> None:
     print(f"{len(golds)} articles, {len(y)} candidates, {sum(y)} positive, {len(names)} features")
 
     fold_of: dict[int, dict[str, float]] = {}
+    fold_models: list[tuple[dict[str, float], set[int]]] = []
     for train_idx, test_idx in GroupKFold(n_splits=a.folds).split(M, y, groups):
         weights = fit_weights(M[train_idx], [y[i] for i in train_idx], names, a.C)
+        fold_models.append((weights, {groups[i] for i in test_idx}))
         for i in test_idx:
             fold_of[groups[i]] = weights
     best = (-1.0, 0.5)
@@ -193,6 +209,8 @@ def main() -> None:
         )
         best = max(best, (right_f1, t))
     f_best, threshold = best
+    if a.fold_dir:
+        write_folds(Path(a.fold_dir), fold_models, threshold, [g["id"] for g in golds])
 
     weights = fit_weights(M, y, names, a.C)
     weights = {k: round(v, 5) for k, v in weights.items() if abs(v) >= 1e-4}

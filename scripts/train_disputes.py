@@ -54,8 +54,11 @@ def gold_articles(folder: Path) -> dict[str, dict]:
     return out
 
 
-def predicted(golds: dict[str, dict], cache: Path | None) -> dict[str, dict]:
-    """The pipeline's statements for each article (no disputes), from ``cache`` when it has them."""
+def predicted(golds: dict[str, dict], cache: Path | None, fold_dir: Path | None = None) -> dict[str, dict]:
+    """The pipeline's statements for each article (no disputes), from ``cache`` when it has them.
+    With ``fold_dir`` (``train_attribution.py --fold-dir``), each article is extracted by the
+    attribution model of the fold that did not see it, as unseen news would be."""
+    from saidwhat.extraction import AttributionModel
     from saidwhat.records import Article, article_to_dict
 
     if cache and cache.exists():
@@ -65,10 +68,17 @@ def predicted(golds: dict[str, dict], cache: Path | None) -> dict[str, dict]:
             return found
     from saidwhat.pipeline import Pipeline
 
-    articles = (Article(id=k, text=g["text"]) for k, g in golds.items())
-    found = {a.id: article_to_dict(a) for a in Pipeline(find_disputes=False).process_many(articles)}
+    pipeline = Pipeline(find_disputes=False)
+    fold_of = json.loads((fold_dir / "folds.json").read_text()) if fold_dir else {}
+    found = {}
+    for fold in sorted(set(fold_of.get(k) for k in golds), key=str):
+        if fold is not None:
+            data = json.loads((fold_dir / f"fold{fold}.json").read_text())
+            pipeline.attribution_model = AttributionModel(data["weights"], data["threshold"])
+        articles = [Article(id=k, text=g["text"]) for k, g in golds.items() if fold_of.get(k) == fold]
+        found.update((a.id, article_to_dict(a)) for a in pipeline.process_many(articles))
     if cache:
-        cache.write_text("".join(json.dumps(o) + "\n" for o in found.values()), encoding="utf-8")
+        cache.write_text("".join(json.dumps(found[k]) + "\n" for k in golds), encoding="utf-8")
     return found
 
 
@@ -184,13 +194,15 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", type=Path, help="PolNeAR train folder (../shared/data/polnear/train)")
     ap.add_argument("--pred", type=Path, help="cache of the pipeline's statements (JSONL)")
+    ap.add_argument("--fold-dir", type=Path, help="extract each article with the attribution model of "
+                    "the fold that did not see it (train_attribution.py --fold-dir)")
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "saidwhat" / "data" / "dispute_model.json")
     a = ap.parse_args(argv)
     from saidwhat.dispute_judge import MAX_PER_ARTICLE
 
     golds = gold_articles(a.train)
-    rows, n_required = labelled_rows(golds, predicted(golds, a.pred), load_scorer(a.scorer))
+    rows, n_required = labelled_rows(golds, predicted(golds, a.pred, a.fold_dir), load_scorer(a.scorer))
     in_reach = sum(r["y"] == 1 for r in rows)
     print(f"{len(golds)} annotated articles, {len(rows)} candidate pairs, "
           f"{in_reach} of {n_required} required disputes in reach", file=sys.stderr)

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from . import disputes as D
+from .logistic import LogisticModel
 from .records import Article, Dispute
 from .resolve_ranker import _bucket
 
@@ -338,16 +338,8 @@ def _mark_first(feats: list[dict[str, float]], ks: list[int], name: str) -> None
         feats[ks[0]][name] = 1.0
 
 
-class Judge:
+class Judge(LogisticModel):
     """A logistic model over pair features; ``threshold`` is its cross-validated review cut-off."""
-
-    def __init__(self, weights: dict[str, float], threshold: float):
-        self.weights = weights
-        self.threshold = threshold
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -394,23 +386,14 @@ def _kind(a: D.Said, b: D.Said) -> str:
     return "contradiction" if D._negation(a, b) or D._negation(b, a) else "rejection"
 
 
+_SEEN = (("b_contrast", "opens with a contrast"), ("b_response", "framed as a response"),
+         ("b_claim_reference", "points at a claim"), ("b_names_a", "names the other speaker"),
+         ("b_evaluative", "calls it wrong"), ("negation_pair", "negates the claim"),
+         ("shared_w", "same topic"))
+
+
 def evidence(a: D.Said, b: D.Said, f: dict[str, float]) -> str:
     """What the judge saw, in words a reviewer can check."""
-    said = []
-    if b.pushback:
-        said.append(f'"{b.pushback.evidence}"')
-    if f.get("b_contrast"):
-        said.append("opens with a contrast")
-    if f.get("b_response"):
-        said.append("framed as a response")
-    if f.get("b_claim_reference"):
-        said.append("points at a claim")
-    if f.get("b_names_a"):
-        said.append("names the other speaker")
-    if f.get("b_evaluative"):
-        said.append("calls it wrong")
-    if f.get("negation_pair"):
-        said.append("negates the claim")
-    if f.get("shared_w"):
-        said.append("same topic")
+    said = [f'"{b.pushback.evidence}"'] if b.pushback else []
+    said += [words for feature, words in _SEEN if f.get(feature)]
     return "judged: " + (", ".join(said) or "nearby statements of two speakers")

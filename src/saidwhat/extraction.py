@@ -16,7 +16,6 @@ Resolution of the speaker mention to a name is the next stage's work (``resolve`
 from __future__ import annotations
 
 import json
-import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from functools import lru_cache, partial
 from importlib import resources
 
 from .clean import MAX_HEADLINE_CHARS
+from .logistic import LogisticModel
 from .names import is_kicker, read_list
 from .records import Span, Speaker, Statement
 
@@ -95,17 +95,9 @@ def document_nouns() -> frozenset[str]:
     return frozenset(read_list("document_nouns.txt"))
 
 
-class AttributionModel:
+class AttributionModel(LogisticModel):
     """A logistic model over predicate features, trained on PolNeAR's train split by
     ``scripts/train_attribution.py`` and shipped as data/attribution_model.json."""
-
-    def __init__(self, weights: dict[str, float], threshold: float):
-        self.weights = weights
-        self.threshold = threshold
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)

@@ -13,15 +13,17 @@ class Pipeline:
     """Turns ingested ``Article``s into articles with statements, speakers and disputes.
 
     The spaCy model is loaded once, when the pipeline is made; reuse one pipeline per process.
-    ``min_confidence``: the disputes' cut-off (``None``: every dispute found).
+    ``min_confidence``: the disputes' cut-off (``None``: every cued dispute, no judged pair);
+    ``attribution_model``: an ``extraction.AttributionModel`` in place of the shipped one.
     """
 
     def __init__(self, nlp=None, find_disputes: bool = True, batch_size: int = 16,
-                 min_confidence: float | None = None):
+                 min_confidence: float | None = None, attribution_model=None):
         self.nlp = nlp if nlp is not None else load_nlp()
         self.find_disputes = find_disputes
         self.batch_size = batch_size
         self.min_confidence = min_confidence
+        self.attribution_model = attribution_model  # None: the shipped one
 
     def process(self, article: Article) -> Article:
         return next(self.process_many([article]))
@@ -34,7 +36,7 @@ class Pipeline:
 
     def _analyse(self, doc, article: Article) -> Article:
         text = doc.text  # spaCy joins every token at each call: once per article
-        found = extraction.extract_statements(doc, text=text)
+        found = extraction.extract_statements(doc, text=text, model=self.attribution_model)
         article.statements, article.speakers = resolve.resolve(doc, found, text=text)
         if text != article.text:
             _anchor(article)

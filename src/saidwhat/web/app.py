@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__, disputes, guard, ingest
+from .. import __version__, dispute_judge, disputes, guard, ingest
 from ..quotes import pieces
 from ..records import Article, article_to_dict
 from . import corpus, uploads
@@ -217,7 +217,7 @@ def create_app(db_path: str | None = None, pipeline=None,
     ) -> HTMLResponse:
         article = with_cutoff(article, min_confidence)
         return page(request, "article.html", status, view=view_article(article),
-                    min_confidence=min_confidence)
+                    min_confidence=min_confidence, review_cut=dispute_judge.dispute_model().threshold)
 
     def form_error(request: Request, err: uploads.UploadError) -> HTMLResponse:
         return page(request, "index.html", err.status, error=str(err))
