@@ -210,6 +210,17 @@ def test_folder_recursion_reads_known_files_only_in_order(tmp_path):
     assert [a.id for a in read(tmp_path)] == ["a", "d1", "c"]  # a folder's files, then its subfolders
 
 
+def test_a_json_file_is_one_article_object(tmp_path):
+    f = tmp_path / "story.json"
+    record = {"id": "s1", "title": "Talks", "text": ARTICLE, "statements": []}
+    f.write_text(json.dumps(record), encoding="utf-8")
+    a = only(read(f))
+    assert (a.id, a.title, a.text) == ("s1", "Talks", ARTICLE)
+    (tmp_path / "list.json").write_text(json.dumps([{"text": ARTICLE}]), encoding="utf-8")
+    err = only(read(tmp_path / "list.json"))
+    assert isinstance(err, InputError) and 'a JSON object with a "text" field' in err.message
+
+
 def test_folder_with_nothing_to_read(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
     err = only(read(tmp_path))

@@ -30,7 +30,8 @@ EXTRACT_EPILOG = """\
 Inputs:
   .txt files are read whole (the first line is the headline); .html/.htm pages are reduced to
   their main text; .jsonl and .jsonl.gz files hold one article a line ({"id", "title", "text",
-  "url", "date", "source"}). Folders are searched recursively for those files; a file named on
+  "url", "date", "source"}), a .json file one such object. Folders are searched recursively for
+  those files; a file named on
   the command line with another extension is read as plain text. Inputs that cannot be read are
   reported on standard error and skipped; the exit status is 1 only when nothing was processed.
 

@@ -35,7 +35,8 @@ STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+JSON_SUFFIXES = (".json",)
+KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -77,7 +78,7 @@ def read_paths(
     """Articles from files, folders (recursively) and ``-`` (standard input), in order.
 
     An explicitly named file with an unknown extension is read as plain text; inside folders,
-    only .txt, .html/.htm, .jsonl and .jsonl.gz files are read and the others skipped silently.
+    only .txt, .html/.htm, .json, .jsonl and .jsonl.gz files are read and the others skipped silently.
     """
     for p in paths:
         if p == STDIN:
@@ -117,12 +118,16 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
 
 
 def article_from_bytes(data: bytes, name: str) -> Article:
-    """One uploaded or read file: HTML when ``name`` ends in .html/.htm, else plain text.
+    """One uploaded or read file: HTML when ``name`` ends in .html/.htm, one JSON article object
+    (as a JSONL line) in .json, else plain text.
 
     Raises ``UnreadableInput`` (a ``ValueError``) with a one-line reason.
     """
-    if file_kind(Path(name)) == "html":
+    kind = file_kind(Path(name))
+    if kind == "html":
         return article_from_html(data, _stem(Path(name)))
+    if kind == "json":
+        return article_from_json_line(data, _stem(Path(name)))
     return article_from_txt(decode(data), _stem(Path(name)))
 
 
@@ -132,6 +137,8 @@ def file_kind(path: Path) -> str:
         return "jsonl"
     if name.endswith(HTML_SUFFIXES):
         return "html"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
     return "txt"
 
 
@@ -145,7 +152,7 @@ def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | InputError]
             found = True
             yield from read_file(Path(root) / name, max_bytes)
     if not found:
-        yield InputError(str(folder), "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this folder")
+        yield InputError(str(folder), "no .txt, .html, .htm, .json, .jsonl or .jsonl.gz files in this folder")
 
 
 def _stem(path: Path) -> str:
