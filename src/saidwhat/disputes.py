@@ -709,7 +709,7 @@ def overlap(a: Said, b: Said, idf: dict[str, float]) -> tuple[int, float]:
     shared = a.stems & b.stems
     if not shared & (a.common | b.common):
         return 0, 0.0
-    return len(shared), sum(idf.get(w, 1.0) for w in shared)
+    return len(shared), sum(idf.get(w, 1.0) for w in sorted(shared))  # one order, one sum everywhere
 
 
 def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
