@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from html.parser import HTMLParser
@@ -169,13 +170,22 @@ def test_upload_html_file(client):
     assert len(parse(page.text).marks) == 4
 
 
+def test_upload_json_article(client):
+    record = {"id": "bridge-1", "title": "Council approves the new river bridge", "text": ARTICLE}
+    page = upload(client, "bridge.json", json.dumps(record).encode("utf-8"), "application/json")
+    assert page.status_code == 200
+    assert len(parse(page.text).marks) == 4
+
+
 def test_upload_in_latin1_is_decoded(client):
     page = upload(client, "cafe.txt", ("Café owners said the bridge was late.\n" * 3).encode("latin-1"))
     assert page.status_code == 200 and "Café owners" in page.text
 
 
 @pytest.mark.parametrize(("name", "data", "status", "message"), [
-    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 415, "Only .txt and .html files"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 415, "Only .txt, .html and .json"),
+    ("list.json", b'[{"text": "Hi."}]', 422, "expected a JSON object with a"),
+    ("broken.json", b'{"text": "Hi.', 422, "This JSON file cannot be read"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 415, "cannot be read as text"),
     ("empty.txt", b" \n", 400, "The file is empty"),
     ("nothing.html", b"<html><body><script>var x;</script></body></html>", 422, "article text"),
@@ -208,7 +218,7 @@ def test_request_bodies_over_the_limit_are_refused(client):
 
 def test_upload_without_a_file(client):
     page = client.post("/upload", data={"x": "1"})
-    assert page.status_code == 400 and "Choose a .txt or .html file" in page.text
+    assert page.status_code == 400 and "Choose a .txt, .html or .json file" in page.text
 
 
 def test_static_assets_come_from_memory_only(client):

@@ -201,7 +201,7 @@ def test_bad_uploads_get_a_clear_message(page, fake_site, tmp_path):
     page.goto(fake_site + "/")
     page.set_input_files("#file", str(image))
     page.click("#upload-form button[type=submit]")
-    assert "Only .txt and .html files can be uploaded" in page.inner_text("[role=alert]")
+    assert "Only .txt, .html and .json files can be uploaded" in page.inner_text("[role=alert]")
 
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 500_000)

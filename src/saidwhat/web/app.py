@@ -253,7 +253,7 @@ def create_app(db_path: str | None = None, pipeline=None,
         form = await request.form(max_files=1, max_fields=4)
         file = form.get("file")
         if file is None or isinstance(file, str) or not file.filename:
-            return form_error(request, uploads.UploadError("Choose a .txt or .html file to upload."))
+            return form_error(request, uploads.UploadError("Choose a .txt, .html or .json file to upload."))
         data = await file.read(uploads.MAX_UPLOAD_BYTES + 1)
         try:
             article = uploads.article_from_upload(file.filename, data)

@@ -1,7 +1,7 @@
 """Uploaded and pasted articles -> ``Article``: size limits, text checks, clear messages.
 
 Nothing here touches the file system: an upload is bytes in memory, its file name only decides
-between text and HTML and becomes a display id.
+between text, HTML and a JSON article object, and becomes a display id.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
+JSON_SUFFIXES = (".json",)
 
 
 class UploadError(ValueError):
@@ -65,7 +66,7 @@ _INGEST_ERRORS = (UnicodeError, ValueError, getattr(ingest, "_Unreadable", Value
 
 
 def _unreadable(reason: object) -> UploadError:
-    return UploadError(f"This file cannot be read as text ({reason}): upload a .txt or .html article.", 415)
+    return UploadError(f"This file cannot be read as text ({reason}): upload a .txt, .html or .json article.", 415)
 
 
 def decode_text(data: bytes) -> str:
@@ -110,8 +111,8 @@ def article_from_upload(filename: str | None, data: bytes) -> Article:
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadError(too_large_message(len(data)), 413)
     name = (filename or "").lower()
-    if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-        raise UploadError("Only .txt and .html files can be uploaded.", 415)
+    if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES):
+        raise UploadError("Only .txt, .html and .json files can be uploaded.", 415)
     if not data.strip():
         raise UploadError("The file is empty: choose a file with an article in it.")
     aid = display_id(filename)
@@ -119,7 +120,19 @@ def article_from_upload(filename: str | None, data: bytes) -> Article:
         article = article_from_html(data, aid)
         limit_text(article.text)
         return article
+    if name.endswith(JSON_SUFFIXES):
+        return article_from_json(data, aid)
     return ingest.article_from_txt(limit_text(decode_text(data)), aid)
+
+
+def article_from_json(data: bytes, id: str) -> Article:
+    """One article object, as a line of a JSONL corpus (``{"id", "title", "text", ...}``)."""
+    try:
+        article = ingest.article_from_json_line(data, id)
+    except ingest.UnreadableInput as why:
+        raise UploadError(f"This JSON file cannot be read: {why}.", 422) from None
+    limit_text(article.text)
+    return article
 
 
 def article_from_paste(text: str, title: str | None) -> Article:
