@@ -66,7 +66,8 @@ _INGEST_ERRORS = (UnicodeError, ValueError, getattr(ingest, "_Unreadable", Value
 
 
 def _unreadable(reason: object) -> UploadError:
-    return UploadError(f"This file cannot be read as text ({reason}): upload a .txt, .html or .json article.", 415)
+    return UploadError(
+        f"This file cannot be read as text ({reason}): upload a .txt, .html or .json article.", 415)
 
 
 def decode_text(data: bytes) -> str:
