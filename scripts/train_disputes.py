@@ -178,10 +178,10 @@ def choose_threshold(points: dict[float, tuple[int, int, float, float]]) -> floa
     return 1.0
 
 
-def two_stages(rows, scores, threshold: float) -> str:
+def two_stages(rows, scores, threshold: float, per_article: int) -> str:
     """Pushback detection (does the kept ``b`` have a required partner in reach) and linking (is
     the pair the right one), for the pairs kept at the threshold."""
-    chosen = [(s, r) for s, r in kept(rows, scores, 2) if s >= threshold]
+    chosen = [(s, r) for s, r in kept(rows, scores, per_article) if s >= threshold]
     partners = {(r["art"], r["b"]) for r in rows if r["y"] == 1}
     push = sum((r["art"], r["b"]) in partners for _, r in chosen)
     linked = sum(r["y"] == 1 for _, r in chosen)
@@ -213,7 +213,7 @@ def main(argv=None) -> None:
         mark = "  <- threshold" if t == threshold else ""
         print(f"  held out, >= {t:.3f}: {right} right, {wrong} wrong, P {p:.2f} R {r:.3f}{mark}",
               file=sys.stderr)
-    print("  " + two_stages(rows, scores, threshold), file=sys.stderr)
+    print("  " + two_stages(rows, scores, threshold, MAX_PER_ARTICLE), file=sys.stderr)
     vec, clf = fit(rows)
     weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
                if abs(w) >= 0.01}

@@ -301,11 +301,15 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
     return f
 
 
-def featured_pairs(reading: Reading) -> list[tuple[int, int, dict[str, float]]]:
+def featured_pairs(reading: Reading, framed_only: bool = False) -> list[tuple[int, int, dict[str, float]]]:
     """Each candidate pair with its features, and how ``a`` ranks among ``b``'s candidates (the
-    nearest, the nearest that ``b`` names or that names ``b``, the one sharing most with ``b``)."""
+    nearest, the nearest that ``b`` names or that names ``b``, the one sharing most with ``b``).
+    ``framed_only``: only the pairs whose ``b`` is framed as a pushback (the only ones listed;
+    training reads them all)."""
     pairs = candidate_pairs(reading)
     pushback = {j: _pushback_features(reading, j) for j in {j for _, j in pairs}}
+    if framed_only:
+        pairs = [(i, j) for i, j in pairs if framed(pushback[j])]
     feats = [pair_features(reading, i, j, pushback[j]) for i, j in pairs]
     n_push = sum(1 for s in reading.saids if s.pushback)
     n_speakers = len({s.speaker for s in reading.saids if s.speaker and s.named})
@@ -365,7 +369,7 @@ def judged_disputes(article: Article, saids: list[D.Said], taken: set[str],
     best first."""
     judge = dispute_model()
     reading = read(article, saids)
-    pairs = [(i, j, f) for i, j, f in featured_pairs(reading) if framed(f)]
+    pairs = featured_pairs(reading, framed_only=True)
     scored = sorted(((judge.probability(f), i, j, f) for i, j, f in pairs), key=lambda x: -x[0])
     out: list[Dispute] = []
     used = set(taken)
