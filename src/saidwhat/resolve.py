@@ -561,7 +561,8 @@ class _Article:
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
-                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "Van Dyke"
+                        or (ewords[-len(words) :] == lowered  # "Van Dyke", "Wasserman Schultz"
+                            and (first in _NAME_PARTICLES or first not in _lists()["first_names"]))):
                     found = ent
                     break
         if found is not None:
@@ -709,13 +710,24 @@ class _Article:
                 author = self._author(tok) or self._maker(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
+            elif tok.pos_ == "VERB" and _in_list(tok, "document_nouns"):
+                author = self._subject_of(tok)  # "Abedin emailed supporters": an email
+                if author is not None:
+                    author.authored.append((tok.idx, tok.lemma_.lower()))
 
     def _maker(self, tok) -> _Ent | None:
         """The named subject of the verb that makes a document: "Hollis released an ad", "his
-        campaign ran a spot"."""
+        campaign ran a spot"; or that speaks in it: "Ruiz said in a statement"."""
         verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
+                and _in_list(verb.head, "cues") and tok.tag_ == "NN":
+            return self._subject_of(verb.head)
         if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_list(verb, "authoring_verbs"):
             return None
+        return self._subject_of(verb)
+
+    def _subject_of(self, verb) -> _Ent | None:
+        """The named entity that is the subject of ``verb``, outside quotes."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or self.in_quote(subject.idx):
             return None
@@ -1482,6 +1494,11 @@ class _Article:
         wanted = "organisation" if personal else wanted
         modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and (
             t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
+        if not modifiers and not personal:  # "the trade group for the Blue Cross Blue Shield plans"
+            modifiers = [self.token_ent[t.i] for t in phrase if t.i > root.i and t.i in self.token_ent
+                         and self.token_ent[t.i].type == "organisation" and _preposition_of(t, root) == "for"]
+            if modifiers:
+                modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
         if owner is None and _name_like(root) and root.pos_ == "PROPN":
             return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
