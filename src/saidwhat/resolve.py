@@ -1023,6 +1023,8 @@ class _Article:
     def _named_person(self, phrase, tok) -> _Found:
         ent = self.token_ent[tok.i]
         before = [t for t in phrase if t.i < tok.i and not self._part_of_name(t, ent)]
+        if any(t.lower_ == "younger" for t in before):
+            ent = self._junior(ent) or ent  # "the younger Mr. Trump": Donald Trump Jr.
         role, org, poss = _describe(before)
         if not org and before:
             owner = self._owner(before, before[-1], poss)
@@ -1032,6 +1034,12 @@ class _Article:
         if org and not ent.organisation:
             ent.organisation = org
         return _Found(ent, role, org)
+
+    def _junior(self, ent: _Ent) -> _Ent | None:
+        """The one other person of ``ent``'s surname named with "Jr." or "II"/"III", if there is one."""
+        same = self.by_surname.get(names.surname(ent.name.split()), [])
+        juniors = [e for e in same if e is not ent and _suffix(e.name.lower().split()) is not None]
+        return juniors[0] if len(juniors) == 1 else None
 
     def _part_of_name(self, tok, ent: _Ent) -> bool:
         """A word of ``ent``'s own name; a title the tagger put inside it ("Major General" of an
