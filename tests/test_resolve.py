@@ -470,6 +470,10 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "The spot says the governor raised taxes.", "The spot", "Hollis campaign"),
     ("Senator Mark Hollis is running for governor. A new ad from Hollis's campaign says the "
      "governor raised taxes.", "A new ad", "Hollis campaign"),
+    ("Sarah Quinlan, the campaign's deputy manager, emailed supporters on Monday evening.\n\n"
+     "The email goes on to say that the rally will go ahead.", "The email", "Sarah Quinlan"),
+    ("The Home Office said in a statement that the scheme would be reviewed. The statement added "
+     "that no decision had been made.", "The statement", "Home Office"),
 ])
 def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))
@@ -481,6 +485,31 @@ def test_a_son_named_with_jr_is_not_his_father(nlp):
             "deal was done.")
     speakers, _ = run(nlp, text, ("Robert Q. Hale", 0), ("who", 0))
     assert [s.name for s in speakers] == ["Robert Q. Hale", "Robert Hale Jr."]
+
+
+def test_the_younger_mr_x_is_the_son_named_with_jr(nlp):
+    text = ("New York delegates cheer.\n\nDonald J. Trump arrived in Cleveland on Monday with his son "
+            "Donald Trump Jr.\n\n"
+            "\"It's not a campaign anymore, it's a movement,\" said the younger Mr. Trump, surrounded "
+            "by his siblings.")
+    speakers, _ = run(nlp, text, ("the younger Mr. Trump", 0))
+    assert speakers[0].name == "Donald Trump Jr."
+
+
+def test_a_compound_surname_alone_is_the_person_named_in_full(nlp):
+    text = ("Party chair calls for unity.\n\nRep. Debbie Wasserman Schultz chaired the meeting on Monday.\n\n"
+            "Wasserman Schultz said the party would be united by July.")
+    speakers, entities = run(nlp, text, ("Wasserman Schultz", 1))
+    assert speakers[0].name == "Debbie Wasserman Schultz"
+    assert sum(1 for e in entities if "Schultz" in e.name) == 1
+
+
+def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
+    text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
+            "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"
+            "\"The current risk pool is out of balance,\" the group wrote.")
+    speakers, _ = run(nlp, text, ("the trade group", 0), ("the group", 0))
+    assert [s.name for s in speakers] == ["Blue Cross Blue Shield"] * 2
 
 
 def test_a_name_its_acronym_follows_is_an_organisation_whatever_the_tagger_said(nlp):
