@@ -504,6 +504,14 @@ def test_a_compound_surname_alone_is_the_person_named_in_full(nlp):
     assert sum(1 for e in entities if "Schultz" in e.name) == 1
 
 
+def test_a_first_name_alone_before_the_full_name_is_that_person(nlp):
+    text = ("Debate night in Milwaukee.\n\nJeb was better than in previous outings, even if he saved his "
+            "passion for immigration reform. Carson was calm.\n\nJeb Bush told reporters later that the "
+            "night had gone well.")
+    speakers, _ = run(nlp, text, ("he", 0))
+    assert speakers[0].name == "Jeb Bush"
+
+
 def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
     text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
             "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"

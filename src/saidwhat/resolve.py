@@ -233,6 +233,7 @@ class _Article:
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
         self._speech: object = _UNSET  # the speech printed in full, once looked for
+        self.full_names: dict[str, set[str]] = {}  # first name -> the full names the body gives with it
         self._index_entities()
         self._complete_mentions()
         self._genders_from_pronouns()
@@ -338,6 +339,11 @@ class _Article:
                 orgs.append((span, label))
         for first, last in nicknamed:
             self._index_nicknamed(first, last)
+        for span in people:
+            toks = self._name_tokens(span)
+            if len(toks) >= 2 and span.start_char >= self.headline_end:
+                full = _words_text(toks[0], toks[-1])
+                self.full_names.setdefault(toks[0].lower_, set()).add(full)
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
         covered = (-1, -1)  # the last name made whole: "Skills" of "Department for Education and Skills"
@@ -546,6 +552,8 @@ class _Article:
                 found = _surname_owner(same, gender)
             elif self.by_first.get(first):
                 return self.by_first[first][0]
+            elif first in _lists()["first_names"] and len(self.full_names.get(first, ())) == 1:
+                return self.person(next(iter(self.full_names[first])), weak, gender)  # "Jeb!" before "Jeb Bush"
         elif weak and not same:  # a headline's "Clinton Wades In": the body's Clinton
             known = next((k for w in words if (k := w.lower().rstrip(":,")) in self.by_surname), None)
             if known is not None:
