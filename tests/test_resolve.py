@@ -512,6 +512,21 @@ def test_a_first_name_alone_before_the_full_name_is_that_person(nlp):
     assert speakers[0].name == "Jeb Bush"
 
 
+def test_a_definite_role_of_an_organisation_is_the_one_person_named_with_it(nlp):
+    text = ("Inspector faults email practices.\n\nThe Home Office's chief inspector said on Tuesday that "
+            "staff had kept poor records. The minister, Alan Pryce, disagreed.\n\nThe report is the "
+            "second this year. The Home Office chief inspector, David Bolt, said more work was needed.")
+    speakers, _ = run(nlp, text, ("The Home Office's chief inspector", 0))
+    assert speakers[0].name == "David Bolt"
+
+
+def test_a_definite_role_of_another_place_is_not_that_person(nlp):
+    text = ("Governors meet.\n\nNew York Governor George Pataki spoke first. Chris Christie spoke later.\n\n"
+            "The New Jersey governor said the state would cut taxes.")
+    speakers, _ = run(nlp, text, ("The New Jersey governor", 0))
+    assert speakers[0].name != "George Pataki"
+
+
 def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
     text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
             "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"

@@ -158,6 +158,7 @@ class _Ent:
     last: int = -1  # start of its latest mention seen while indexing
     mentions: list[_Mention] = field(default_factory=list)  # in text order
     authored: list[tuple[int, str]] = field(default_factory=list)  # (start, noun) of documents it wrote
+    titled: set[str] = field(default_factory=set)  # heads of the roles the text writes beside its name
 
     def add_alias(self, text: str | None) -> None:
         if text and text not in self.aliases:
@@ -510,6 +511,8 @@ class _Article:
         if not org and after:
             org = _organisation_in(after, set(), nearest_last=False)
         ent.add_role(role)
+        if role:
+            ent.titled.add(_role_head(role))
         if org and not ent.organisation:
             ent.organisation = org
         self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
@@ -1039,6 +1042,8 @@ class _Article:
             if owner is not None and owner is not ent:
                 org = owner.organisation or owner.name
         ent.add_role(role)
+        if role:
+            ent.titled.add(_role_head(role))
         if org and not ent.organisation:
             ent.organisation = org
         return _Found(ent, role, org)
@@ -1387,7 +1392,8 @@ class _Article:
                           else "named" if any(t.dep_ == "poss" for t in root.children)
                           else "def" if determiners & {"the", "this", "that"}
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
-        ent = self.rank(ask)
+        ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
+            or self.rank(ask)
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
             ent.named = False
@@ -1398,6 +1404,17 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _sole_holder(self, ask: Ask) -> _Ent | None:
+        """For a definite role of a named organisation ("the State Department's inspector
+        general"), the one person the article names with that title and organisation beside their
+        name ("the State Department inspector general, Steve Linick"), if there is exactly one."""
+        if not ask.org:
+            return None
+        holders = [e for e in self.entities if e.type == "person" and e.named and ask.head in e.titled
+                   and e is not ask.owner and e.organisation and _same_organisation(ask.org, e.organisation)
+                   and (ask.gender is None or e.gender in (None, ask.gender))]
+        return holders[0] if len(holders) == 1 else None
 
     def _employer_by_noun(self, phrase, root) -> _Ent | None:
         """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
@@ -2033,6 +2050,17 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
         first, last = role_toks[0], role_toks[-1]
         role = _words_text(first, last)
     return role, _organisation_in(toks, {t.i for t in role_toks}), poss
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    """Whether two organisation or country names name the same one, word for word ("State
+    Department", "U.S. State Department"), or as a one-word name and its adjective ("Russia",
+    "Russian"); "New Jersey" is not "New York"."""
+    a, b = names.bare(a).lower().split(), names.bare(b).lower().split()
+    if len(a) == len(b) == 1:
+        return a[0][:4] == b[0][:4] and len(a[0]) >= 4 and len(b[0]) >= 4
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
 def _words_text(first, last) -> str:
