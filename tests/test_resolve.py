@@ -527,6 +527,20 @@ def test_a_definite_role_of_another_place_is_not_that_person(nlp):
     assert speakers[0].name != "George Pataki"
 
 
+def test_they_after_a_campaign_as_subject_is_the_campaign(nlp):
+    text = ("Senate race heats up.\n\nThe endorsement was one the Hollis campaign had long coveted because "
+            "they are hoping it will bring young voters to Mark Hollis.")
+    speakers, _ = run(nlp, text, ("they", 0))
+    assert speakers[0].name == "Hollis campaign"
+
+
+def test_they_after_readers_is_no_organisation(nlp):
+    text = ("Magazine picks a winner.\n\nThe Clarion Weekly created a poll on its website asking readers who "
+            "they would like to see on the cover.")
+    speakers, _ = run(nlp, text, ("they", 0))
+    assert speakers[0].entity is None
+
+
 def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
     text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
             "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"

@@ -1116,9 +1116,38 @@ class _Article:
             a = ask or Ask("he", char)
             a.kind, a.char, a.gender = "he", char, kind if kind in ("he", "she") else None
         else:
+            if kind == "plural":
+                body = self._body_before(char)
+                if body is not None:
+                    return body
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
+
+    def _body_before(self, char: int) -> _Ent | None:
+        """For a subject "they", the organisation that is the subject just before it, in its
+        sentence or the one before, with no other subject between: "The Murphy campaign is tying
+        the bill to Rubio ... They are saying" (a campaign, a company, a party spoken of in the
+        plural), with no plural noun between that "they" could stand for."""
+        tok = self.token_at(char)
+        if tok.dep_ not in _SUBJECT_DEPS:
+            return None
+        sent = self.sent_of(char)
+        for j in range(tok.i - 1, -1, -1):
+            t = self.tokens[j]
+            if self.sent_of(t.idx) < sent - 1 or t.tag_ in ("NNS", "NNPS"):
+                return None  # "Time ran a poll asking readers who they ...": the readers
+            if t.dep_ not in _SUBJECT_DEPS or self.in_quote(t.idx):
+                continue
+            if any(c.dep_ == "conj" for c in t.children):
+                return None  # "his family, friends and employees": a group
+            ent = self.token_ent.get(t.i)
+            if ent is None and t.tag_ == "NN" and t.lemma_.lower() in _lists()["org_nouns"]:
+                ent = self.resolve_span(self.doc[t.left_edge.i : t.i + 1]).ent  # "the Murphy campaign"
+            if ent is None or not ent.named or ent.type != "organisation":
+                return None
+            return ent
+        return None
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
         """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
