@@ -541,6 +541,13 @@ def test_they_after_readers_is_no_organisation(nlp):
     assert speakers[0].entity is None
 
 
+def test_a_plural_noun_with_one_named_example_is_that_person(nlp):
+    text = ("Trade worries grow.\n\nSome staunch defenders of globalization, like Gary Clyde Hufbauer, a senior "
+            "fellow at the Peterson Institute, also acknowledge that the government has failed workers.")
+    speakers, _ = run(nlp, text, ("Some staunch defenders", 0))
+    assert speakers[0].name == "Gary Clyde Hufbauer"
+
+
 def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
     text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
             "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"

@@ -921,6 +921,8 @@ class _Article:
         if documents is not None:  # "a new batch of State Department emails": what the emails say
             return self._document(span, _phrase(documents, documents.doc[documents.i : documents.i + 1]),
                                   documents, ask)
+        if root.tag_ in ("NNS", "NNPS") and (example := self._one_example(phrase, root)) is not None:
+            return _Found(example)  # a plural noun not listed as a group's: "defenders", "voices"
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
@@ -1486,10 +1488,10 @@ class _Article:
         """"the group's representatives" -> the group; "critics like Huffman", "officials,
         including Gov. Chris Christie" -> the one named; "Russian officials", "officials": none."""
         phrase = _phrase(root, span)
+        example = self._one_example(phrase, root)
+        if example is not None:
+            return _Found(example)
         linked = [(self.token_ent[t.i], _preposition_of(t, root)) for t in phrase if t.i in self.token_ent]
-        named = {e for e, prep in linked if e.type == "person" and prep in _EXAMPLE_PREPOSITIONS}
-        if len(named) == 1:
-            return _Found(named.pop())
         employers = {e for e, prep in linked
                      if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
         if len(employers) == 1:
@@ -1508,6 +1510,13 @@ class _Article:
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
+
+    def _one_example(self, phrase, root) -> _Ent | None:
+        """The one person a plural noun gives as its example: "critics like Huffman", "some
+        staunch defenders of globalization, like Gary Clyde Hufbauer"."""
+        named = {id(e): e for t in phrase if (e := self.token_ent.get(t.i)) is not None
+                 and e.type == "person" and _preposition_of(t, root) in _EXAMPLE_PREPOSITIONS}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _sole_named_with(self, word: str) -> _Ent | None:
         """The one organisation the article names with ``word``: "police" -> "West Yorkshire
