@@ -548,6 +548,14 @@ def test_a_plural_noun_with_one_named_example_is_that_person(nlp):
     assert speakers[0].name == "Gary Clyde Hufbauer"
 
 
+def test_a_name_after_an_organisation_noun_is_that_organisation(nlp):
+    text = ("Homeless figures rise.\n\nThe housing charity Shelter said the plans ignored the homeless.\n\n"
+            "The charity said 100,000 families were in temporary accommodation.")
+    speakers, entities = run(nlp, text, ("The housing charity Shelter", 0), ("The charity", 0))
+    assert [s.name for s in speakers] == ["Shelter", "Shelter"]
+    assert type_of(entities, "Shelter") == "organisation"
+
+
 def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
     text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
             "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"

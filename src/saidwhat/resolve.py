@@ -307,6 +307,9 @@ class _Article:
         people = [s for s in people if s not in short]
         people += self._untagged_names()
         labelled = []
+        called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
+        people = [s for s in people if s not in called]
+        labelled += [(s, "ORG") for s in called]
         for span in ents:
             label = span.label_ if span.label_ in _ORG_LABELS else None
             if label is None:
@@ -619,8 +622,10 @@ class _Article:
         if noun in _lists()["org_nouns"]:
             ent.nouns.add(noun)
         for child in root.children:
-            if child.dep_ == "appos" and child.lemma_.lower() in _lists()["org_nouns"]:
-                ent.nouns.add(child.lemma_.lower())
+            lemma = child.lemma_.lower()
+            if lemma in _lists()["org_nouns"] and (
+                    child.dep_ == "appos" or (child.dep_ == "compound" and child.i < span.start)):
+                ent.nouns.add(lemma)  # "Shelter, the charity", "the housing charity Shelter"
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
         self.add_mention(ent, span.start_char, _rank_of(root), root)
@@ -1887,6 +1892,18 @@ def _named_before(span):
             and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
         start -= 1
     return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG") else None
+
+
+def _called_an_organisation(span) -> bool:
+    """A one-word name that "the" and an organisation's common noun put before it, whatever the
+    tagger said: "the housing charity Shelter", "the drugmaker Pfizer"."""
+    if len(span) != 1 or span.start < 2:
+        return False
+    noun = span.doc[span.start - 1]
+    kind = _lists()["org_nouns"].get(noun.lemma_.lower())
+    if kind in (None, "personal") or noun.dep_ != "compound" or noun.head.i != span.start:
+        return False
+    return any(t.lower_ == "the" for t in span.doc[max(0, span.start - 4) : span.start - 1])
 
 
 def _with_particles(span):
