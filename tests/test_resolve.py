@@ -542,8 +542,8 @@ def test_they_after_readers_is_no_organisation(nlp):
 
 
 def test_a_plural_noun_with_one_named_example_is_that_person(nlp):
-    text = ("Trade worries grow.\n\nSome staunch defenders of globalization, like Gary Clyde Hufbauer, a senior "
-            "fellow at the Peterson Institute, also acknowledge that the government has failed workers.")
+    text = ("Trade worries grow.\n\nSome staunch defenders of globalization, like Gary Clyde Hufbauer, a "
+            "senior fellow at the Peterson Institute, also acknowledge that the government failed workers.")
     speakers, _ = run(nlp, text, ("Some staunch defenders", 0))
     assert speakers[0].name == "Gary Clyde Hufbauer"
 

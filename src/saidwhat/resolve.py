@@ -559,7 +559,8 @@ class _Article:
             elif self.by_first.get(first):
                 return self.by_first[first][0]
             elif first in _lists()["first_names"] and len(self.full_names.get(first, ())) == 1:
-                return self.person(next(iter(self.full_names[first])), weak, gender)  # "Jeb!" before "Jeb Bush"
+                full = next(iter(self.full_names[first]))  # "Jeb!" before "Jeb Bush"
+                return self.person(full, weak, gender)
         elif weak and not same:  # a headline's "Clinton Wades In": the body's Clinton
             known = next((k for w in words if (k := w.lower().rstrip(":,")) in self.by_surname), None)
             if known is not None:
@@ -1448,7 +1449,8 @@ class _Article:
         if not ask.org:
             return None
         holders = [e for e in self.entities if e.type == "person" and e.named and ask.head in e.titled
-                   and e is not ask.owner and e.organisation and _same_organisation(ask.org, e.organisation)
+                   and e is not ask.owner and e.organisation
+                   and names.organisations_compatible(ask.org, e.organisation)
                    and (ask.gender is None or e.gender in (None, ask.gender))]
         return holders[0] if len(holders) == 1 else None
 
@@ -2105,17 +2107,6 @@ def _describe(tokens) -> tuple[str | None, str | None, object | None]:
         first, last = role_toks[0], role_toks[-1]
         role = _words_text(first, last)
     return role, _organisation_in(toks, {t.i for t in role_toks}), poss
-
-
-def _same_organisation(a: str, b: str) -> bool:
-    """Whether two organisation or country names name the same one, word for word ("State
-    Department", "U.S. State Department"), or as a one-word name and its adjective ("Russia",
-    "Russian"); "New Jersey" is not "New York"."""
-    a, b = names.bare(a).lower().split(), names.bare(b).lower().split()
-    if len(a) == len(b) == 1:
-        return a[0][:4] == b[0][:4] and len(a[0]) >= 4 and len(b[0]) >= 4
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
 def _words_text(first, last) -> str:
