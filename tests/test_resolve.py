@@ -508,6 +508,10 @@ def test_a_son_named_with_jr_is_not_his_father(nlp):
                  "Hufbauer, a senior fellow at the Peterson Institute, also acknowledge that the government "
                  "failed workers.", "Some staunch defenders", "Gary Clyde Hufbauer",
                  id="a-plural-noun-with-one-named-example-is-that-person"),
+    pytest.param("Golf courses close.\n\nThe National Golf Foundation counted 160 closures last year. "
+                 "Between 130 and 160 courses are closing every 12 months, a trend that the foundation "
+                 "predicts will continue for the next few years.", "the foundation predicts",
+                 "National Golf Foundation", id="a-mention-run-into-its-verb-tagged-a-noun"),
 ])
 def test_a_mention_is_the_one_the_article_names_elsewhere(nlp, text, mention, name):
     speakers, _ = run(nlp, text, (mention, 0))

@@ -890,7 +890,11 @@ class _Article:
         toks = [t for t in span if not t.is_space and not t.is_punct]
         if not toks:
             return _Found(None)
+        if _ends_in_its_verb(span):  # "the foundation predicts", tagged a noun: a mention cut past its verb
+            return self.resolve_span(span[:-1], ask)
         root = span.root
+        if root.pos_ == "DET" and span[-1].pos_ in ("NOUN", "PROPN"):
+            root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
         head = root.head
         owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
         if owner_only and ask.content is not None and _names_a_person(head):  # a statement's speaker
@@ -1894,6 +1898,17 @@ def _named_before(span):
             and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
         start -= 1
     return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG") else None
+
+
+def _ends_in_its_verb(span) -> bool:
+    """Whether a mention of a noun phrase ends in a cue verb the tagger took for a plural noun:
+    "the foundation predicts", "the survey shows"."""
+    if len(span) < 3:
+        return False
+    last, before = span[-1], span[-2]
+    verb = last.lower_[:-1] if last.lower_.endswith("s") else None
+    return (verb in _lists()["cues"] and last.tag_ in ("NNS", "NN") and before.pos_ in ("NOUN", "PROPN")
+            and last.dep_ in _SUBJECT_DEPS and before.head.i == last.i)
 
 
 def _called_an_organisation(span) -> bool:
