@@ -230,6 +230,7 @@ class _Article:
         self.mentions: list[_Mention] = []
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
+        self._spokesperson: tuple[int, _Found] | None = None  # the last one found speaking for someone
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
         self._speech: object = _UNSET  # the speech printed in full, once looked for
@@ -477,6 +478,8 @@ class _Article:
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
                         or not toks[-1].text.strip(".'’-")):
             toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
+        if toks and span[0].lower_ in ("the", "a", "an") and _is_title(toks[-1]):
+            toks = []  # "The Lib Dem MP", tagged a person: a role, no name
         self._name_cache[key] = toks
         return toks
 
@@ -1344,8 +1347,14 @@ class _Article:
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
             employer = sole if sole is not None and sole.type == "organisation" else None
+        if spokes and employer is None and owner is None and phrase[0].lower_ == "the":
+            earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
+            if earlier is not None:
+                return earlier
         if spokes and employer is not None:
-            return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
+            found = _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
+            self._spokesperson = (root.idx, found)
+            return found
         determiners = {t.lower_ for t in toks if t.i < root.i}
         ask.kind, ask.role = "role", role
         ask.head = _role_head(role) or root.lemma_.lower()
@@ -1370,6 +1379,14 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _spokesperson_before(self, char: int) -> _Found | None:
+        """Whom the last spokesperson found speaking for someone, within two sentences before
+        ``char``, spoke for: "the spokesman" after "Mr Blair's official spokesman"."""
+        if self._spokesperson is None:
+            return None
+        start, found = self._spokesperson
+        return found if 0 < self.sent_of(char) - self.sent_of(start) <= 2 else None
 
     def _employer_by_noun(self, phrase, root) -> _Ent | None:
         """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
@@ -1792,13 +1809,16 @@ _MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"})
 
 
 def _named_before(span):
-    """An organisation whose name the tagger took only the place of: "Universities" + "UK"
-    (capitalised proper nouns, untagged, compounding with the span right before it), or None."""
+    """An organisation whose name the tagger took only the last part of: "Universities" + "UK",
+    "Liberal" + "Democrats" (capitalised proper nouns, untagged, modifying the span right after
+    them), or None."""
     doc, start = span.doc, span.start
-    while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+    while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ in ("compound", "amod") \
             and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
         start -= 1
-    return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG") else None
+    if span.label_ == "NORP" and start < span.start and doc[start].is_sent_start:
+        return None  # "Mainstream Republicans said": capitalised for the sentence, a group
+    return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG", "NORP") else None
 
 
 def _with_particles(span):
