@@ -874,3 +874,20 @@ def test_the_spokesman_far_from_any_other_is_not_given_their_employer(nlp):
     speakers, _ = run(nlp, text, ("A Treasury spokesman", 0), ("the spokesman", 0))
     assert speakers[0].name == "Treasury"
     assert speakers[1].name != "Treasury"
+
+
+def test_a_person_called_by_nationality_or_age_is_the_person_the_paragraph_is_about(nlp):
+    text = ("United manager Gerard Hollis says his side can still win the league.\n\n"
+            "\"We have beaten everybody this season,\" said the Frenchman.\n\n"
+            "Striker Paolo Venturi, who scored the only goal, was pleased. "
+            "The 24-year-old added: \"We never gave up.\"")
+    speakers, _ = run(nlp, text, ("United manager Gerard Hollis", 0), ("the Frenchman", 0),
+                      ("The 24-year-old", 0))
+    assert [s.name for s in speakers] == ["Gerard Hollis", "Gerard Hollis", "Paolo Venturi"]
+
+
+def test_the_maker_is_the_company_named_before(nlp):
+    text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
+            "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")
+    speakers, _ = run(nlp, text, ("the maker", 0))
+    assert speakers[0].name == "Nordwind Motors"

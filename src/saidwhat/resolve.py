@@ -893,7 +893,7 @@ class _Article:
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
-        if _names_a_person(root):
+        if _names_a_person(root) or _age_nominal(root):
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
             return self._org_nominal(span, phrase, root, ask)
@@ -1896,6 +1896,13 @@ def _documents_of(root):
             if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
                 return obj
     return None
+
+
+def _age_nominal(tok) -> bool:
+    """The head of "the 27-year-old", a person known by their age."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+        and doc[tok.i - 2].lower_ == "year"
 
 
 def _definite_singular(phrase, root) -> bool:
