@@ -876,6 +876,17 @@ def test_the_spokesman_far_from_any_other_is_not_given_their_employer(nlp):
     assert speakers[1].name != "Treasury"
 
 
+def test_a_double_first_name_tagged_an_organisation_is_a_person_whom_he_and_the_swede_refer_to(nlp):
+    text = ("Coach Lars-Goran Ericsson has named an unchanged squad for the friendly.\n\n"
+            "The Swede said the players deserved another chance. He added: \"I trust them.\"")
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 1, 5, label="ORG")]  # as the tagger labels most double first names
+    assert doc.ents[0].text == "Lars-Goran Ericsson"
+    speakers, entities = run(nlp, text, ("The Swede", 0), ("He", 0), doc=doc)
+    assert [s.name for s in speakers] == ["Lars-Goran Ericsson", "Lars-Goran Ericsson"]
+    assert type_of(entities, "Lars-Goran Ericsson") == "person"
+
+
 def test_a_person_called_by_nationality_or_age_is_the_person_the_paragraph_is_about(nlp):
     text = ("United manager Gerard Hollis says his side can still win the league.\n\n"
             "\"We have beaten everybody this season,\" said the Frenchman.\n\n"

@@ -78,6 +78,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "group_nouns": read("group_nouns.txt"),
         "person_nouns": read("person_nouns.txt"),
         "gendered_nouns": read("gendered_nouns.txt"),
+        "epithet_nouns": read("epithet_nouns.txt"),
         "document_nouns": read("document_nouns.txt"),
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
@@ -446,8 +447,10 @@ class _Article:
         """A first name and a surname, whatever the tagger's label: "Carly Fiorina", not an
         organisation's or outlet's name such as "Fox News"."""
         toks = self._name_tokens(span)
-        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks)
-                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns")
+        words = _hyphen_joined(toks)
+        return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks
+                                             if t.text != "-")
+                and names.first_name(words[0]) is not None and not _in_list(toks[-1], "org_nouns")
                 and toks[-1].lower_ not in _lists()["outlet_name_words"])
 
     def _is_known_person(self, span, surnames: set[str]) -> bool:
@@ -592,8 +595,9 @@ class _Article:
         if any(t.pos_ == "NUM" for t in span[:lead]):
             span = span[lead:]  # "the 2014 American Community Survey": a year is no part of the name
         root = span.root
-        if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
-            return  # "Russian warplanes": a modifier; "the Florida Republican": a person
+        if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")
+                                or _in_list(root, "epithet_nouns")):
+            return  # "Russian warplanes": a modifier; "the Florida Republican", "the Swede": a person
         words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
         if not any(t.text[:1].isupper() for t in words) or all(_in_list(t, "document_nouns") for t in words):
             return  # "the poll", a headline's "Poll:": common words the tagger took for a name
@@ -893,7 +897,10 @@ class _Article:
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
-        if _names_a_person(root) or _age_nominal(root):
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
+            kind = _lists()["gendered_nouns"].get(root.lower_, "person")
+            return _Found(self.resolve_pronoun(root.idx, kind, ask))  # "the Swede", "the 27-year-old"
+        if _names_a_person(root):
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
             return self._org_nominal(span, phrase, root, ask)
@@ -1896,6 +1903,19 @@ def _documents_of(root):
             if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
                 return obj
     return None
+
+
+def _hyphen_joined(toks: list) -> list[str]:
+    """The words of a name whose hyphens the tokenizer split off: "Sven", "-", "Goran", "Eriksson"
+    -> "Sven-Goran", "Eriksson"."""
+    words: list[str] = []
+    for k, t in enumerate(toks):
+        joined = k > 0 and (t.text == "-" and not toks[k - 1].whitespace_ or toks[k - 1].text == "-")
+        if joined and words and not toks[k - 1].whitespace_:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+    return words
 
 
 def _age_nominal(tok) -> bool:
