@@ -902,3 +902,10 @@ def test_the_maker_is_the_company_named_before(nlp):
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")
     speakers, _ = run(nlp, text, ("the maker", 0))
     assert speakers[0].name == "Nordwind Motors"
+
+
+def test_the_kind_of_organisation_written_before_its_name_is_no_part_of_it(nlp):
+    text = ("Regulator Ofcom said mobile prices were too high. Chipmaker Intel said demand was strong. "
+            "Carmaker Ford said it would cut jobs.")
+    speakers, _ = run(nlp, text, ("Regulator Ofcom", 0), ("Chipmaker Intel", 0), ("Carmaker Ford", 0))
+    assert [s.name for s in speakers] == ["Ofcom", "Intel", "Ford"]

@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.tokens import Span as SpacySpan
+
 from . import names
 from .extraction import quote_view
 from .records import Entity, Statement
@@ -296,7 +298,7 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = list(self.doc.ents)
+        ents = [_without_described_kind(s) for s in self.doc.ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
         nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
         inside = {i for first, last in nicknamed for i in range(first, last + 1)}
@@ -1821,7 +1823,8 @@ def _named_before(span):
     them), or None."""
     doc, start = span.doc, span.start
     while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ in ("compound", "amod") \
-            and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
+            and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]) \
+            and not _kind_before_name(doc[start - 1]):
         start -= 1
     if span.label_ == "NORP" and start < span.start and doc[start].is_sent_start:
         return None  # "Mainstream Republicans said": capitalised for the sentence, a group
@@ -1903,6 +1906,24 @@ def _documents_of(root):
             if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
                 return obj
     return None
+
+
+def _without_described_kind(span):
+    """A name the tagger ran together with the kind of organisation it is, without it:
+    "Regulator Ofcom" (tagged a person), "Chipmaker Intel" -> "Ofcom", "Intel", organisations."""
+    k = span.start
+    if k + 1 < span.end and _kind_before_name(span.doc[k]) and span.doc[k + 1].pos_ == "PROPN" \
+            and span.label_ in ("PERSON", "ORG"):
+        return SpacySpan(span.doc, k + 1, span.end, label="ORG")
+    return span
+
+
+def _kind_before_name(tok) -> bool:
+    """A sentence's first word that says what kind of organisation the name after it is:
+    "Regulator" of "Regulator Ofcom said", not "State" of "State Department officials said"."""
+    doc = tok.doc
+    return tok.is_sent_start and _in_list(tok, "org_nouns") and tok.i + 1 < len(doc) \
+        and not _in_list(doc[tok.i + 1], "org_nouns")
 
 
 def _hyphen_joined(toks: list) -> list[str]:
