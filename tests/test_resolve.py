@@ -909,3 +909,10 @@ def test_the_kind_of_organisation_written_before_its_name_is_no_part_of_it(nlp):
             "Carmaker Ford said it would cut jobs.")
     speakers, _ = run(nlp, text, ("Regulator Ofcom", 0), ("Chipmaker Intel", 0), ("Carmaker Ford", 0))
     assert [s.name for s in speakers] == ["Ofcom", "Intel", "Ford"]
+
+
+def test_a_spokesman_for_a_numbered_name_speaks_for_it(nlp):
+    text = ("The prime minister will fly to Washington next week.\n\n"
+            "A Number 10 spokesman said the talks would be wide-ranging.")
+    speakers, _ = run(nlp, text, ("A Number 10 spokesman", 0))
+    assert speakers[0].name == "Number 10"

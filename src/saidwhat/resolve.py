@@ -1321,6 +1321,21 @@ class _Article:
         self.add_mention(ent, first.idx, _RANK_OTHER)
         return ent
 
+    def _numbered_name_before(self, root) -> _Ent | None:
+        """The organisation a name with a number, written right before ``root``, stands for:
+        "Number 10" of "a Number 10 spokesman"."""
+        doc = self.doc
+        k = root.i
+        while k > 0 and (doc[k - 1].like_num or _name_like(doc[k - 1])) and k - 1 not in self.token_ent:
+            k -= 1
+        words = doc[k : root.i]
+        if len(words) < 2 or not words[-1].like_num or not words[0].text[:1].isupper():
+            return None
+        ent = self.org(words.text, "organisation")
+        ent.add_alias(ent.name)
+        self.add_mention(ent, words.start_char, _RANK_OTHER)
+        return ent
+
     def _untagged_name_after(self, tok):
         """The last word of a name that goes on with "for" or "of" and capitalised words
         ("Commission" + "for Racial Equality"), else ``tok``."""
@@ -1348,6 +1363,8 @@ class _Article:
         if spokes and employer is None and root.i > 0 and _name_like(self.doc[root.i - 1]) \
                 and self.doc[root.i - 1].dep_ == "compound":
             employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
+        if spokes and employer is None:
+            employer = self._numbered_name_before(root)  # "a Number 10 spokesman", "a Channel 4 spokeswoman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
         if spokes and employer is None:
