@@ -916,3 +916,10 @@ def test_a_spokesman_for_a_numbered_name_speaks_for_it(nlp):
             "A Number 10 spokesman said the talks would be wide-ranging.")
     speakers, _ = run(nlp, text, ("A Number 10 spokesman", 0))
     assert speakers[0].name == "Number 10"
+
+
+def test_speakers_only_described_are_marked_unnamed(nlp):
+    text = "Officials said the bridge would reopen. Mayor Ellen Ward said it was safe."
+    speakers, entities = run(nlp, text, ("Officials", 0), ("Mayor Ellen Ward", 0))
+    named = {e.name: e.named for e in entities}
+    assert named == {"Officials": False, "Ellen Ward": True}

@@ -1474,6 +1474,7 @@ class _Article:
                 return _Found(force)  # "Police said" after "West Yorkshire Police": that force
         modifier = next((self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i != root.i), None)
         ent = self._new(names.bare(span.text), "group")
+        ent.named = False  # "Russian officials": described, not named
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
@@ -2249,7 +2250,7 @@ def _fill(statements: list[Statement], found: dict[int, tuple[_Found, str | None
         if ent.id is None:
             ent.id = f"e{len(entities) + 1}"
             entities.append(Entity(id=ent.id, name=ent.name, type=ent.type, aliases=ent.aliases,
-                                   roles=ent.roles, organisation=ent.organisation))
+                                   roles=ent.roles, organisation=ent.organisation, named=ent.named))
         sp.name, sp.entity = ent.name, ent.id
         sp.role = result.role
         if ent.type == "person":
