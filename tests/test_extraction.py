@@ -495,3 +495,29 @@ def test_the_speaker_mention_names_the_source_not_a_word_of_another_clause(nlp, 
     assert st.speaker.mention.text == speaker
     assert content in st.content.text
     check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Trump complained on Monday that the contest in Colorado had been rigged against him, a charge "
+         "that Colorado Republican leaders strongly denied.", "a charge", "Colorado Republican leaders"),
+        ("The network published the full details of the allegations, which Mr. Ailes denies.",
+         "which", "Mr. Ailes"),
+        ("Clinton proposed that the two candidates debate on ABC on April 15, but Sanders rejected that, "
+         "too.",
+         "that", "Sanders"),
+        ("Lewandowski grabbed her arm and pulled her down, Fields said on Tuesday. Mr. Lewandowski has "
+         "denied it.", "it", "Mr. Lewandowski"),
+    ],
+)
+def test_a_pushback_whose_object_only_points_back_is_a_statement(nlp, text, content, speaker):
+    found = [s for s in statements(nlp, text) if s.content.text == content]
+    assert len(found) == 1, [(s.cue.text if s.cue else None, s.content.text) for s in statements(nlp, text)]
+    assert found[0].speaker.mention.text == speaker
+    check_offsets(text, found[0])
+
+
+def test_a_pronoun_object_of_a_verb_that_pushes_back_on_nothing_is_no_statement(nlp):
+    text = "The mayor said the bridge would reopen in May. The builders welcomed that."
+    assert [s.content.text for s in statements(nlp, text)] == ["the bridge would reopen in May"]

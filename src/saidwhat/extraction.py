@@ -419,6 +419,7 @@ class Found:
     speaker: tuple[int, int] | None
     confidence: float
     quote: int | None = None  # index of the quote it comes from
+    points_back: bool = False  # "a charge that X denied": its content points at another's claim
 
 
 def clause_statements(doc, model: AttributionModel | None = None, text: str | None = None) -> list[Found]:
@@ -435,6 +436,10 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
             f = according_to(tok, text) if tok.lower_ == "according" else in_a_poll(tok, text)
             if f:
                 sourced.append(f)
+            continue
+        pushback = pointing_pushback(tok, text)
+        if pushback is not None:
+            found.append(pushback)
             continue
         cand = candidate(tok, text, quote_marks)
         if cand is None:
@@ -627,6 +632,42 @@ def names_a_statement(noun) -> bool:
     """ "dismissed Putin's statements saying ...": the object names another statement and the
     participle after it says what; the participle is the statement."""
     return noun.lower_ in claim_nouns() and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children)
+
+
+@lru_cache(maxsize=1)
+def pushback_verbs() -> frozenset[str]:
+    """Verbs whose object is a claim pushed back on ("deny", "reject"), from data/pushback_verbs.txt."""
+    return frozenset(read_list("pushback_verbs.txt"))
+
+
+_POINTING_PRONOUNS = frozenset({"that", "which", "it", "this", "these", "those"})
+
+
+# A pushback that only points back is sure when its verb is: the attribution model never saw
+# one-word contents, so it does not score them.
+POINTING_PUSHBACK_CONFIDENCE = 0.6
+
+
+def pointing_pushback(verb, text: str) -> Found | None:
+    """A pushback whose object only points back to a claim: "Sanders rejected that" (that),
+    "..., which Mr. Ailes denies" (which), "a charge that Colorado Republican leaders strongly
+    denied" (a charge: the claim noun the relative clause hangs on). The disputes stage pairs it
+    with the claim it points at. None for anything else."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in pushback_verbs():
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in _POINTING_PRONOUNS or is_passive_participle(verb):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in _RELATIVE_WORDS:
+        return None
+    antecedent = verb.head
+    if verb.dep_ == "relcl" and obj.lower_ == "that" and antecedent.lower_ in claim_nouns():
+        content = antecedent.left_edge.idx, antecedent.idx + len(antecedent.text)
+    else:
+        content = obj.idx, obj.idx + len(obj.text)
+    return Found("indirect", content, cue_span(verb), mention_span(subj, text, verb),
+                 POINTING_PUSHBACK_CONFIDENCE, points_back=True)
 
 
 def passive_content(verb) -> tuple[str, object, tuple[int, int]] | None:
@@ -1268,7 +1309,7 @@ def merge(
         if any(
             overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0])
             for o in out
-            if o.kind != "direct"
+            if o.kind != "direct" and not (c.points_back or o.points_back)
         ):
             continue
         touched = [q for q in quotes if overlap((q.outer_start, q.outer_end), c.content)]
