@@ -354,6 +354,35 @@ def test_a_claim_needs_a_resolved_speaker_when_entities_are_known():
     assert pairs(art) == {("s1", "s2", "denial")}
 
 
+def test_a_group_disputes_within_its_article_but_not_across_articles():
+    from saidwhat.records import Entity
+
+    text = ("The state's auditor Ana Vidal said the new school budget had been cut by a third this year. "
+            "Teachers' union leaders denied that, saying the budget had grown.")
+    art = make_article(text, [
+        ("Ana Vidal", "said", "the new school budget had been cut by a third this year"),
+        ("Teachers' union leaders", "saying", "the budget had grown"),
+    ])
+    art.statements[0].speaker.entity, art.statements[1].speaker.entity = "e1", "e2"
+    art.speakers = [Entity(id="e1", name="Ana Vidal", type="person"),
+                    Entity(id="e2", name="Teachers' union leaders", type="group")]
+    assert pairs(art) == {("s1", "s2", "denial")}
+    # two "officials" of two articles need not be the same people, nor at odds with each other
+    first = make_article(
+        "Union officials said the mill owner Joe Bell did not pay overtime wages to his night workers.",
+        [("Union officials", "said",
+          "the mill owner Joe Bell did not pay overtime wages to his night workers")], id="one")
+    second = make_article(
+        "\"I pay overtime wages to all my night workers,\" Joe Bell said.",
+        [("Joe Bell", "said", "I pay overtime wages to all my night workers,")], id="two")
+    first.statements[0].speaker.entity, second.statements[0].speaker.entity = "e1", "e1"
+    first.speakers = [Entity(id="e1", name="Union officials", type="group")]
+    second.speakers = [Entity(id="e1", name="Joe Bell", type="person")]
+    assert find_cross_disputes([first, second]) == []
+    first.speakers[0].type = "organisation"
+    assert len(find_cross_disputes([first, second])) == 1
+
+
 def test_by_speaker_lists_who_disputes_whom():
     from saidwhat import output
 
