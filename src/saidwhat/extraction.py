@@ -643,8 +643,8 @@ def pushback_verbs() -> frozenset[str]:
 _POINTING_PRONOUNS = frozenset({"that", "which", "it", "this", "these", "those"})
 
 
-# A pushback that only points back is sure when its verb is: the attribution model never saw
-# one-word contents, so it does not score them.
+# The attribution model never saw one-word contents, so it does not score these: a pushback verb
+# with a subject and an object that points back is an attribution, this sure.
 POINTING_PUSHBACK_CONFIDENCE = 0.6
 
 
