@@ -337,6 +337,35 @@ def test_dismissing_criticism_of_someone_does_not_dispute_them():
     assert pairs(art) == set()
 
 
+def test_dismissing_criticism_of_someones_remarks_as_the_content_does_not_dispute_them():
+    art = make_article(
+        "Senator Ruth Bell said the tax cut would pay for itself within five years. Her campaign chairman "
+        "Tom Ash dismissed criticism of Bell's remarks about the tax cut as partisan noise.",
+        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"),
+         ("Tom Ash", "dismissed", "criticism of Bell's remarks about the tax cut as partisan noise")],
+    )
+    assert pairs(art) == set()
+
+
+def test_a_short_verdict_answers_the_claim_just_made():
+    art = make_article(
+        "Campaign chairman Paul Hart accused the governor's office of hiding the audit of the state "
+        "pension fund. \"Nice try, not true,\" the governor's spokeswoman Jane Roe wrote on Twitter.",
+        [("Paul Hart", "accused", "the governor's office of hiding the audit of the state pension fund"),
+         ("Jane Roe", "wrote", "Nice try, not true")],
+    )
+    assert pairs(art) == {("s1", "s2", "denial")}
+    # "not true" in a quote that says something of its own needs a shared topic
+    art = make_article(
+        "Campaign chairman Paul Hart accused the governor's office of hiding the audit of the state "
+        "pension fund. \"It is not true that the new bridge will open in May,\" the spokeswoman Jane Roe "
+        "wrote.",
+        [("Paul Hart", "accused", "the governor's office of hiding the audit of the state pension fund"),
+         ("Jane Roe", "wrote", "It is not true that the new bridge will open in May")],
+    )
+    assert pairs(art) == set()
+
+
 def test_a_claim_needs_a_resolved_speaker_when_entities_are_known():
     from saidwhat.records import Entity
 

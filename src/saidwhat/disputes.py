@@ -45,6 +45,8 @@ UNCUED_SHARED = 3
 CONTENT_CUE_WITHIN = 120
 # Uncued contradictions: only between statements this short (in words).
 UNCUED_MAX_WORDS = 30
+# A content cue in a content this short is a verdict on what was just said: "Nice try, not true".
+VERDICT_WORDS = 5
 # How far back (in statements) a pushback with no named target looks for its claim.
 NEAR_STATEMENTS = 6
 # Uncued contradictions: only between statements this close (in sentences).
@@ -489,10 +491,11 @@ _THAT_IS = re.compile(
 
 
 def _points_back(said: Said, text: str) -> bool:
-    """ "disputed that, saying ...", or a content like "That is simply not true"."""
+    """ "disputed that, saying ...", or a content like "That is simply not true", "Nice try, not
+    true": a verdict with nothing of its own to say."""
     p = said.pushback
     if p.in_content:
-        return bool(_THAT_IS.match(said.st.content.text))
+        return bool(_THAT_IS.match(said.st.content.text)) or len(words(said.st.content.text)) <= VERDICT_WORDS
     between = text[p.start + len(p.evidence) : said.st.content.start]
     return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
 
@@ -746,6 +749,9 @@ def target_of(
 ) -> tuple[Said, float] | None:
     """The claim a cued pushback answers, with a confidence; None when the article has none."""
     candidates = claim_candidates(b, saids)
+    defended = criticised(" ".join([article.text[lo:hi] for lo, hi in b.frame] + [b.st.content.text]))
+    if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
+        candidates = [a for a in candidates if not {surname(n) for n in names_of(a, article)} & defended]
     if not candidates:
         return None
     named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
