@@ -327,22 +327,17 @@ def test_disputes_command_unwritable_output(monkeypatch, capsys, tmp_path):
 # --- claims worth disputing ------------------------------------------------------------------------
 
 
-def test_dismissing_criticism_of_someone_does_not_dispute_them():
+@pytest.mark.parametrize("rest, pushback", [
+    ("as partisan noise, saying the plan was sound.", ("Tom Ash", "saying", "the plan was sound")),
+    # the criticism is the content itself, and it shares the claim's topic
+    ("about the tax cut as partisan noise.",
+     ("Tom Ash", "dismissed", "criticism of Bell's remarks about the tax cut as partisan noise")),
+])
+def test_dismissing_criticism_of_someone_does_not_dispute_them(rest, pushback):
     art = make_article(
         "Senator Ruth Bell said the tax cut would pay for itself within five years. Her campaign chairman "
-        "Tom Ash dismissed criticism of Bell's remarks as partisan noise, saying the plan was sound.",
-        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"),
-         ("Tom Ash", "saying", "the plan was sound")],
-    )
-    assert pairs(art) == set()
-
-
-def test_dismissing_criticism_of_someones_remarks_as_the_content_does_not_dispute_them():
-    art = make_article(
-        "Senator Ruth Bell said the tax cut would pay for itself within five years. Her campaign chairman "
-        "Tom Ash dismissed criticism of Bell's remarks about the tax cut as partisan noise.",
-        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"),
-         ("Tom Ash", "dismissed", "criticism of Bell's remarks about the tax cut as partisan noise")],
+        "Tom Ash dismissed criticism of Bell's remarks " + rest,
+        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"), pushback],
     )
     assert pairs(art) == set()
 
