@@ -635,9 +635,31 @@ def names_a_statement(noun) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _pushback_lines() -> list[list[str]]:
+    text = resources.files("saidwhat").joinpath("data/pushback_verbs.txt").read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
 def pushback_verbs() -> frozenset[str]:
     """Verbs whose object is a claim pushed back on ("deny", "reject"), from data/pushback_verbs.txt."""
-    return frozenset(read_list("pushback_verbs.txt"))
+    return frozenset(words[0] for words in _pushback_lines() if len(words) == 1)
+
+
+@lru_cache(maxsize=1)
+def pushback_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lemma -> the words that follow it in a pushback phrase: laugh -> (("off",),)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in _pushback_lines():
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(tuple(words[1:]))
+    return {lemma: tuple(rest) for lemma, rest in out.items()}
+
+
+@lru_cache(maxsize=1)
+def pushed_back_nouns() -> frozenset[str]:
+    """What a pushback phrase pushes back on: claim nouns and data/pushback_objects.txt."""
+    return claim_nouns() | frozenset(read_list("pushback_objects.txt"))
 
 
 _POINTING_PRONOUNS = frozenset({"that", "which", "it", "this", "these", "those"})
@@ -653,21 +675,42 @@ def pointing_pushback(verb, text: str) -> Found | None:
     "..., which Mr. Ailes denies" (which), "a charge that Colorado Republican leaders strongly
     denied" (a charge: the claim noun the relative clause hangs on). The disputes stage pairs it
     with the claim it points at. None for anything else."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in pushback_verbs():
+    if verb.pos_ not in ("VERB", "AUX") or is_passive_participle(verb):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lower_ not in _POINTING_PRONOUNS or is_passive_participle(verb):
-        return None
+    phrase_object = object_of_phrase(verb)
+    if phrase_object is not None:
+        content = subtree_span(phrase_object)
+    else:
+        if verb.lemma_.lower() not in pushback_verbs():
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lower_ not in _POINTING_PRONOUNS:
+            return None
+        antecedent = verb.head
+        if verb.dep_ == "relcl" and obj.lower_ == "that" and antecedent.lower_ in claim_nouns():
+            content = antecedent.left_edge.idx, antecedent.idx + len(antecedent.text)
+        else:
+            content = obj.idx, obj.idx + len(obj.text)
     subj = subject_of(verb)
     if subj is None or subj.lower_ in _RELATIVE_WORDS:
         return None
-    antecedent = verb.head
-    if verb.dep_ == "relcl" and obj.lower_ == "that" and antecedent.lower_ in claim_nouns():
-        content = antecedent.left_edge.idx, antecedent.idx + len(antecedent.text)
-    else:
-        content = obj.idx, obj.idx + len(obj.text)
     return Found("indirect", content, cue_span(verb), mention_span(subj, text, verb),
                  POINTING_PUSHBACK_CONFIDENCE, points_back=True)
+
+
+def object_of_phrase(verb):
+    """The noun a pushback phrase pushes back on: "laughed off the attack ad" -> ad, "took issue
+    with recent criticism" -> criticism; None unless it names something said or done."""
+    doc = verb.doc
+    for rest in pushback_phrases().get(verb.lemma_.lower(), ()):
+        end = verb.i + 1 + len(rest)
+        if end > len(doc) or tuple(t.lower_ for t in doc[verb.i + 1 : end]) != rest:
+            continue
+        phrase = {verb.i, *range(verb.i + 1, end)}
+        for tok in doc[end : min(len(doc), end + 8)]:
+            if tok.dep_ in ("dobj", "pobj") and tok.head.i in phrase:
+                return tok if tok.lower_ in pushed_back_nouns() else None
+    return None
 
 
 def passive_content(verb) -> tuple[str, object, tuple[int, int]] | None:
