@@ -632,8 +632,8 @@ def read_article(article: Article) -> list[Said]:
 
 
 def has_named_speaker(st: Statement, entities: dict[str, Entity]) -> bool:
-    """Disputes are between a person, organisation or country and another: statements whose
-    speaker resolution found no such entity ("voter mistrust", "many researchers") take no part,
+    """Disputes are between a person, organisation, country or group and another: statements whose
+    speaker resolution found no such entity ("voter mistrust", "the report") take no part,
     precision before recall. Without resolved entities (records made by hand), any speaker counts."""
     if not entities:
         return True
