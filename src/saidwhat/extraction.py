@@ -662,35 +662,30 @@ def pushed_back_nouns() -> frozenset[str]:
     return claim_nouns() | frozenset(read_list("pushback_objects.txt"))
 
 
-_POINTING_PRONOUNS = frozenset({"that", "which", "it", "this", "these", "those"})
-
-
-# The attribution model never saw one-word contents, so it does not score these: a pushback verb
-# with a subject and an object that points back is an attribution, this sure.
+# The attribution model never saw these contents, so it does not score them: a pushback verb with
+# a subject and a claim noun it points back to is an attribution, this sure.
 POINTING_PUSHBACK_CONFIDENCE = 0.6
 
 
 def pointing_pushback(verb, text: str) -> Found | None:
-    """A pushback whose object only points back to a claim: "Sanders rejected that" (that),
-    "..., which Mr. Ailes denies" (which), "a charge that Colorado Republican leaders strongly
-    denied" (a charge: the claim noun the relative clause hangs on). The disputes stage pairs it
-    with the claim it points at. None for anything else."""
+    """A pushback on a claim named by a noun: "a charge that Colorado Republican leaders strongly
+    denied" (a charge: the claim noun the relative clause hangs on), "laughed off the attack ad"
+    (a phrase in pushback_verbs.txt and what it pushes back on). The disputes stage pairs it with
+    the claim it points at. None for anything else, and for a lone pronoun ("Sanders rejected
+    that", "which Mr. Ailes denies"): a content is never a word that says nothing on its own."""
     if verb.pos_ not in ("VERB", "AUX") or is_passive_participle(verb):
         return None
     phrase_object = object_of_phrase(verb)
     if phrase_object is not None:
         content = subtree_span(phrase_object)
     else:
-        if verb.lemma_.lower() not in pushback_verbs():
+        if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "relcl":
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lower_ not in _POINTING_PRONOUNS:
+        claim = verb.head
+        if obj is None or obj.lower_ != "that" or claim.lower_ not in claim_nouns():
             return None
-        antecedent = verb.head
-        if verb.dep_ == "relcl" and obj.lower_ == "that" and antecedent.lower_ in claim_nouns():
-            content = antecedent.left_edge.idx, antecedent.idx + len(antecedent.text)
-        else:
-            content = obj.idx, obj.idx + len(obj.text)
+        content = claim.left_edge.idx, claim.idx + len(claim.text)
     subj = subject_of(verb)
     if subj is None or subj.lower_ in _RELATIVE_WORDS:
         return None
