@@ -584,8 +584,7 @@ class _Article:
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
-                        or (ewords[-len(words) :] == lowered  # "Van Dyke", "Wasserman Schultz"
-                            and (first in _NAME_PARTICLES or first not in _lists()["first_names"]))):
+                        or ewords[-len(words) :] == lowered):  # "Van Dyke", "Lamont Scott"
                     found = ent
                     break
         if found is not None:
@@ -736,7 +735,7 @@ class _Article:
                 author = self._author(tok) or self._maker(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
-            elif tok.pos_ == "VERB" and _in_list(tok, "document_nouns"):
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _MESSAGING_VERBS:
                 author = self._subject_of(tok)  # "Abedin emailed supporters": an email
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
@@ -1930,6 +1929,9 @@ def _field_word(tok) -> bool:
     capitalised = tok.text[:1].isupper() and tok.text.isalpha() and tok.lower_ != "the"
     return capitalised and tok.ent_type_ in ("", "ORG")
 
+
+# Verbs that send a document of their own name ("emailed", "tweeted"); not "reported", "polled".
+_MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
 
 _MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"})
 
