@@ -869,7 +869,6 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person(nlp):
 
 
 def test_a_surname_alone_before_an_organisation_named_after_it_stays_a_person(nlp):
-
     text = ("Coulter on the race\n\nTrump won the nomination by saying what he believes. Trump spent no "
             "money on ads. Then came the Trump Train, and the party gave in.\n\nTrump said he had won "
             "the hard way.")
