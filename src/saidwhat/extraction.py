@@ -235,11 +235,40 @@ def subject_of(verb, quoted=None):
             return controller
         if verb.head == verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
             return None
+        if verb.dep_ == "conj":
+            stranded = subject_parsed_as_conjunct(verb)
+            if stranded is not None:
+                return stranded
         participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+        finite_after_base = verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB"
         verb = verb.head
+        if finite_after_base and verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
+            verb = verb.head  # "X said Russia would recover, and blamed oil": "would blamed" cannot be
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def subject_parsed_as_conjunct(verb):
+    """The subject of a coordinated clause that the parse joined to the first clause's object:
+    "the Post will brand you a liar and NBC News will accuse you", "prosecutors charged the
+    officer with murder and Emanuel fired his police chief" (NBC News, Emanuel: parsed as
+    conjuncts of "liar", "murder"). A name or noun right before the verb, after "and", that
+    is a conjunct of a noun is the verb's own subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i > verb.head.i and doc[i].dep_ in _BETWEEN_SUBJECT_AND_VERB and doc[i].head == verb:
+        i -= 1
+    noun = doc[i]
+    if noun.i <= verb.head.i or noun.dep_ != "conj" or noun.pos_ not in NAMING_POS:
+        return None
+    if noun.head.pos_ not in NOMINAL_POS or noun.head.i < verb.head.i:
+        return None
+    before = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    return noun if before is not None and before.dep_ == "cc" and before.head == noun.head else None
 
 
 def _nearest_subject(verb):
@@ -1296,9 +1325,93 @@ def merge(
                 )
             ]
         out.append(c)
+    out = credit_reporters(out, [c for c in clauses if _is_reporting(text, c)], text)
     if headline is not None:
         out = [o for o in out if not overlap(headline.content, o.content)] + [headline]
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
+
+
+def _is_reporting(text: str, f: Found) -> bool:
+    """A source that reports another's words: "according to X", "X reported", "X reports"."""
+    if f.cue is None or f.speaker is None:
+        return False
+    words = text[f.cue[0] : f.cue[1]].lower().split()
+    return words[:2] == ["according", "to"] or (bool(words) and words[-1].startswith("report"))
+
+
+_OUTLET = r"(?:[Tt]he )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,4}"
+_TRAILING_REPORTER = re.compile(
+    rf",[\"”'’]*[ \t]+(?:(?P<speaker>{_OUTLET})[ \t]+(?P<cue>reported|reports)"
+    rf"|(?P<cue_first>reported|reports)[ \t]+(?P<speaker_after>{_OUTLET}))"
+    r"(?:[ \t]+(?:in|on|last|this|earlier|late|at)\b[^.,;!?\"”\n]{0,30})?[ \t]*\.(?=\s|$)"
+)
+
+
+def trailing_reporter(text: str, f: Found) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source and cue of '..., the Times reported.' closing the sentence of a statement's
+    attribution ('Trump said: "..." , the Times reported.'), or None."""
+    if f.cue is None or f.speaker is None:
+        return None
+    start = max(f.cue[1], f.speaker[1], f.content[0])
+    _, para_end = paragraph_bounds(text, start)
+    m = _TRAILING_REPORTER.search(text, start, para_end)
+    if m is None or _SENTENCE_END.search(text, f.content[1], m.start()):
+        return None
+    if m.group("speaker"):
+        return m.span("speaker"), m.span("cue")
+    return m.span("speaker_after"), m.span("cue_first")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”'’]*\s+[\"“'‘]*[A-Z]")
+
+
+_ATTRIBUTION_ADJUNCT_WORDS = 6  # "O'Malley said at a press conference on Sunday"
+
+
+def _only_attribution(text: str, content: tuple[int, int], credited: list[Found]) -> bool:
+    """Whether a reporter's content is no more than the attribution it reports (speaker, cue and
+    a few words of circumstance), not a statement of its own."""
+    words = word_count(text[content[0] : content[1]])
+    for f in credited:
+        for span in (f.speaker, f.cue):
+            if _within(span, content):
+                words -= word_count(text[span[0] : span[1]])
+    return words <= _ATTRIBUTION_ADJUNCT_WORDS
+
+
+def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def credit_reporters(out: list[Found], reporters: list[Found], text: str) -> list[Found]:
+    """ '"...," O'Malley said, according to the Las Vegas Sun', 'Manafort acknowledged that ...,
+    The Washington Post reported': a statement whose whole attribution (cue and speaker) is what
+    a source reports is that source's statement, as the annotation guide has it. A reporter's
+    own clause that holds only the attribution it credits ("O'Malley said") is dropped."""
+    dropped = []
+    for r in reporters:
+        credited = []
+        for f in out:
+            if f is r or f.cue is None or f.speaker is None:
+                continue
+            if not (_within(f.cue, r.content) and _within(f.speaker, r.content)):
+                continue
+            if overlap(r.speaker, f.content) or overlap(r.cue, f.content):
+                continue
+            f.speaker, f.cue = r.speaker, r.cue
+            credited.append(f)
+        if credited and any(r is f for f in out) and not any(overlap(r.content, f.content) for f in credited) \
+                and _only_attribution(text, r.content, credited):
+            dropped.append(r)
+    reported: dict[tuple, tuple[tuple[int, int], tuple[int, int]]] = {}  # (cue, speaker) -> reporter
+    for f in out:
+        reporter = trailing_reporter(text, f) or reported.get((f.cue, f.speaker))
+        if reporter is not None:
+            reported[(f.cue, f.speaker)] = reporter  # the quotes that go on with the same attribution
+            f.speaker, f.cue = reporter
+            if f.content[0] < reporter[0][0] < f.content[1]:  # the parse ran the content on over it
+                f.content = trim(text, f.content[0], min(reporter[0][0], reporter[1][0]))
+    return [f for f in out if not any(f is d for d in dropped)]
 
 
 def extract_statements(
