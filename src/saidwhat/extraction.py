@@ -947,6 +947,8 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
             cue_tok = cue_for_quote(doc, text, q)
             if short and (cue_tok is None or cue_tok.idx < q.outer_end):
                 continue  # '"Absolutely not," he said': short, but said right after
+            if cue_tok is None or cue_tok.idx < q.outer_start:
+                cue_tok = colon_clause_verb(doc, text, q) or cue_tok
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
@@ -1170,6 +1172,33 @@ def _next_paragraph_quote(text: str, gap: str, q: Quote) -> bool:
         return False
     para_start, para_end = paragraph_bounds(text, q.outer_start)
     return not text[para_start : q.outer_start].strip() and not text[q.outer_end : para_end].strip(" .,;")
+
+
+def colon_clause_verb(doc, text: str, q: Quote):
+    """The main verb of the clause a colon ends right before a quote, when it has a subject that
+    can speak: 'When Trump suggested ..., Rubio fired back: "..."', 'Asked which county ..., he
+    demurred: "..."', 'Trump said he responded: "..."' (Trump): the clause introduces the quote,
+    whatever its verb."""
+    pos = q.outer_start - 1
+    while pos >= 0 and text[pos] in " \t":
+        pos -= 1
+    if pos < 0 or text[pos] != ":":
+        return None
+    colon = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head
+    while verb.dep_ not in ("ROOT", "conj") and verb.head != verb and verb.head.i < colon[0].i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
+        return None
+    subject = subject_of(verb)
+    if subject is None or inside(subject.idx, q) or speaker_class(subject) not in _SPEAKING_CLASSES:
+        return None
+    return verb
+
+
+_SPEAKING_CLASSES = frozenset({"people", "organisation", "pronoun", "proper", "document"})
 
 
 def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
