@@ -455,9 +455,22 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     kept when the attribution model scores them at or above its threshold. ``text``: ``doc.text``,
     which spaCy rebuilds from the tokens at every call."""
     model = model or attribution_model()
-    found: list[Found] = []
-    sourced: list[Found] = []  # "according to X": the source named, first when two share a content
     text = doc.text if text is None else text
+    sourced, candidates = clause_candidates(doc, text)
+    found: list[Found] = []
+    for found_, features in candidates:
+        found_.confidence = model.probability(features)
+        if found_.confidence >= model.threshold:
+            found.append(found_)
+    found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
+    return sourced + found
+
+
+def clause_candidates(doc, text: str) -> tuple[list[Found], list[tuple[Found, dict[str, float]]]]:
+    """The "according to X" and "In a poll, ..." statements (``sourced``: the source named, first
+    when two share a content), and every other predicate's candidate with its features."""
+    sourced: list[Found] = []
+    candidates = []
     quote_marks = quote_mark_positions(text)
     for tok in possible_predicates(doc):
         if tok.lower_ in ("according", "in") and tok.dep_ == "prep":
@@ -466,14 +479,36 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
                 sourced.append(f)
             continue
         cand = candidate(tok, text, quote_marks)
-        if cand is None:
-            continue
-        found_, features = cand
-        found_.confidence = model.probability(features)
-        if found_.confidence >= model.threshold:
-            found.append(found_)
-    found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
-    return sourced + found
+        if cand is not None:
+            candidates.append(cand)
+    add_nesting_features(candidates)
+    return sourced, candidates
+
+
+_CLASS_RANK = {"speech": 2, "belief": 1, "none": 0}
+
+
+def add_nesting_features(candidates: list[tuple[Found, dict[str, float]]]) -> None:
+    """What each candidate holds or is held by: another candidate whose cue and speaker lie in its
+    content ("Christie repeated accusations that Rubio recites ..."), and the strongest cue class
+    of either. Of two nested readings one is the statement, and the model learns which."""
+    classes = [next((k[6:] for k in features if k.startswith("class=")), "none") for _, features in candidates]
+    for i, (outer, outer_features) in enumerate(candidates):
+        start, end = outer.content
+        for j, (inner, inner_features) in enumerate(candidates):
+            if i == j or not (start <= inner.cue[0] < end and start <= inner.speaker[0] < end):
+                continue
+            _keep_strongest(outer_features, "holds=", classes[j])
+            _keep_strongest(inner_features, "held_by=", classes[i])
+
+
+def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
+    current = next((k for k in features if k.startswith(prefix)), None)
+    if current is not None and _CLASS_RANK[current[len(prefix):]] >= _CLASS_RANK[cls]:
+        return
+    if current is not None:
+        del features[current]
+    features[prefix + cls] = 1.0
 
 
 def possible_predicates(doc) -> Iterator:
