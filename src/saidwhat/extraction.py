@@ -492,14 +492,20 @@ def add_nesting_features(candidates: list[tuple[Found, dict[str, float]]]) -> No
     """What each candidate holds or is held by: another candidate whose cue and speaker lie in its
     content ("Christie repeated accusations that Rubio recites ..."), and the strongest cue class
     of either. Of two nested readings one is the statement, and the model learns which."""
-    classes = [next((k[6:] for k in features if k.startswith("class=")), "none") for _, features in candidates]
+    classes = [_cue_class(features) for _, features in candidates]
+    by_cue = sorted(range(len(candidates)), key=lambda j: candidates[j][0].cue[0])
+    cue_starts = [candidates[j][0].cue[0] for j in by_cue]
     for i, (outer, outer_features) in enumerate(candidates):
         start, end = outer.content
-        for j, (inner, inner_features) in enumerate(candidates):
-            if i == j or not (start <= inner.cue[0] < end and start <= inner.speaker[0] < end):
-                continue
-            _keep_strongest(outer_features, "holds=", classes[j])
-            _keep_strongest(inner_features, "held_by=", classes[i])
+        for j in by_cue[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]:
+            inner, inner_features = candidates[j]
+            if i != j and start <= inner.speaker[0] < end:
+                _keep_strongest(outer_features, "holds=", classes[j])
+                _keep_strongest(inner_features, "held_by=", classes[i])
+
+
+def _cue_class(features: dict[str, float]) -> str:
+    return next((k.removeprefix("class=") for k in features if k.startswith("class=")), "none")
 
 
 def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
@@ -1464,7 +1470,8 @@ def credit_reporters(out: list[Found], reporters: list[Found], text: str) -> lis
                 continue
             f.speaker, f.cue = r.speaker, r.cue
             credited.append(f)
-        if credited and any(r is f for f in out) and not any(overlap(r.content, f.content) for f in credited) \
+        kept = any(r is f for f in out)
+        if credited and kept and not any(overlap(r.content, f.content) for f in credited) \
                 and _only_attribution(text, r.content, credited):
             dropped.append(r)
     reported: dict[tuple, tuple[tuple[int, int], tuple[int, int]]] = {}  # (cue, speaker) -> reporter
