@@ -983,13 +983,14 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
         short = word_count(text[q.start : q.end]) < MIN_QUOTE_WORDS
         if short and not _opens_its_sentence(text, q):
             continue  # scare quotes, titles: 'the so-called "experts"'
-        f = None if short else transcript_turn(text, q, qi) or signed_quote(text, q, qi)
+        f = None if short else (
+            transcript_turn(text, q, qi) or signed_quote(text, q, qi) or labelled_quote(text, q, qi))
         if f is None:
             cue_tok = cue_for_quote(doc, text, q)
             if short and (cue_tok is None or cue_tok.idx < q.outer_end):
                 continue  # '"Absolutely not," he said': short, but said right after
             if cue_tok is None or cue_tok.idx < q.outer_start:
-                cue_tok = colon_clause_verb(doc, text, q) or cue_tok
+                cue_tok = colon_clause_verb(doc, text, q) or main_clause_verb(cue_tok, q) or cue_tok
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
@@ -1110,6 +1111,24 @@ def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
         0.9,
         qi,
     )
+
+
+_LABEL_BEFORE_QUOTE = re.compile(
+    r"[ \t][-–—][ \t]+(?P<speaker>[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|and|of|the|de|van)){0,6})"
+    r"[ \t]*(?P<colon>:)[ \t]*$"
+)
+
+
+def labelled_quote(text: str, q: Quote, qi: int) -> Found | None:
+    """A quote its source's name labels after a dash and before a colon, as news digests cite
+    them: 'Pollsters agree - Carl Bialik: "..."'."""
+    para_start, _ = paragraph_bounds(text, q.outer_start)
+    m = _LABEL_BEFORE_QUOTE.search(text[para_start : q.outer_start])
+    if m is None or is_kicker(m.group("speaker")):
+        return None
+    speaker = (para_start + m.start("speaker"), para_start + m.end("speaker"))
+    colon = para_start + m.start("colon")
+    return Found("direct", trim(text, q.start, q.end), (colon, colon + 1), speaker, 0.9, qi)
 
 
 def signed_quote(text: str, q: Quote, qi: int) -> Found | None:
@@ -1240,6 +1259,21 @@ def colon_clause_verb(doc, text: str, q: Quote):
 
 
 _SPEAKING_CLASSES = frozenset({"people", "organisation", "pronoun", "proper", "document"})
+
+
+def main_clause_verb(cue, q: Quote):
+    """The main verb before a quote when the cue found is in a clause of time or cause hung on it:
+    'After Jerry Brown criticized Bill Clinton, Hillary shot back, "..."' (Hillary, not Brown)."""
+    if cue is None or cue.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in cue.children):
+        return None
+    verb = cue.head
+    if verb.pos_ != "VERB" or not (cue.i < verb.i and verb.idx < q.outer_start):
+        return None
+    subject = subject_of(verb)
+    if subject is None or inside(subject.idx, q) or speaker_class(subject) not in _SPEAKING_CLASSES:
+        return None
+    return verb
 
 
 def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
