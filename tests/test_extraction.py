@@ -576,7 +576,8 @@ def test_a_quote_after_a_colon_is_said_by_the_subject_of_the_clause_before_it(nl
         ('Pollsters agree - Carl Bialik: "One of the biggest lessons was a simple one: keep on contacting '
          'voters as late as possible."', "Carl Bialik"),
         ("THE POLLS WERE NOT WRONG, JUST TOO EARLY – Mark Blumenthal and Jon Cohen: “Although the polls "
-         "failed to predict the result, it is not because they were dead wrong.”", "Mark Blumenthal and Jon Cohen"),
+         "failed to predict the result, it is not because they were dead wrong.”",
+         "Mark Blumenthal and Jon Cohen"),
     ],
 )
 def test_a_quote_labelled_with_its_source_after_a_dash_is_the_sources(nlp, text, speaker):
@@ -588,11 +589,11 @@ def test_a_quote_labelled_with_its_source_after_a_dash_is_the_sources(nlp, text,
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, '
-         '"I suppose I could have chosen to bake cookies and have teas, but I chose to fulfil my profession."',
-         "Hillary"),
-        ('When the shadow chancellor accused him of hiding the figures, the Chancellor hit back, "Every number '
-         'in this Budget has been checked by the independent forecasters."', "the Chancellor"),
+        ('After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot '
+         'back, "I suppose I could have chosen to bake cookies and have teas, but I chose to fulfil my '
+         'profession."', "Hillary"),
+        ('When the shadow chancellor accused him of hiding the figures, the Chancellor hit back, "Every '
+         'number in this Budget has been checked by the independent forecasters."', "the Chancellor"),
     ],
 )
 def test_a_quote_after_a_clause_of_time_is_said_by_the_main_clause(nlp, text, speaker):
