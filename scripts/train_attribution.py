@@ -125,7 +125,7 @@ def candidates_with_labels(docs, golds):
     X, y, groups = [], [], []
     for k, (doc, gold) in enumerate(zip(docs, golds, strict=True)):
         text = doc.text
-        _, cands = clause_candidates(doc, text)
+        *_, cands = clause_candidates(doc, text)
         spans = [trim(text, *found.content) for found, _ in cands]
         labels = one_to_one_labels(text, spans, gold, [found.speaker for found, _ in cands])
         for (_, features), label in zip(cands, labels, strict=True):

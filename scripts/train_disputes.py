@@ -9,11 +9,12 @@ matching: a pair on a required or optional gold dispute is positive. A logistic 
 (L2, fixed seed) is fitted on all pairs. Its threshold is chosen on held-out folds of train
 grouped by article (5 folds): each article keeps its best pairs as the pipeline does (framed
 pushbacks only, at most ``MAX_PER_ARTICLE``, none touching a statement the cue rules took), and
-the threshold is the
-lowest at which the kept pairs' precision (the scorer's: optional disputes neither right nor
-wrong), averaged with its neighbours on the grid, reaches ``TARGET_PRECISION`` (1.0 when none
-does: judged pairs are then listed only for a lower ``--min-confidence``). Only weights ship.
-Needs scikit-learn (training only).
+the threshold is the lowest at which the kept pairs' precision (the scorer's: optional disputes
+neither right nor wrong), averaged with its neighbours on the grid, reaches ``TARGET_PRECISION``
+(1.0 when none does: judged pairs are then listed only for a lower ``--min-confidence``).
+Precision and recall are measured on the articles drawn at random only: the 60 chosen for their
+pushback words (``PUSHBACK_SELECTED.txt``) are trained on but would flatter the figures, since
+unseen news is random news. Only weights ship. Needs scikit-learn (training only).
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ def load_scorer(path: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
+
+
+def chosen_for_pushback(folder: Path) -> set[str]:
+    """The annotated articles chosen for their pushback words, not drawn at random."""
+    listed = folder / "PUSHBACK_SELECTED.txt"
+    return set(listed.read_text(encoding="utf-8").split()) if listed.exists() else set()
 
 
 def gold_articles(folder: Path) -> dict[str, dict]:
@@ -207,13 +214,22 @@ def main(argv=None) -> None:
     print(f"{len(golds)} annotated articles, {len(rows)} candidate pairs, "
           f"{in_reach} of {n_required} required disputes in reach", file=sys.stderr)
     scores = held_out_scores(rows)
-    points = curve(kept(rows, scores, MAX_PER_ARTICLE), n_required)
+    selected = chosen_for_pushback(a.train)
+    random_rows = [(r, s) for r, s in zip(rows, scores, strict=True) if r["art"] not in selected]
+    rows_r, scores_r = [r for r, _ in random_rows], [s for _, s in random_rows]
+    n_required_r = sum(1 for k, g in golds.items() if k not in selected
+                       for d in g["disputes"] if not d.get("optional"))
+    points = curve(kept(rows_r, scores_r, MAX_PER_ARTICLE), n_required_r)
+    everywhere = curve(kept(rows, scores, MAX_PER_ARTICLE), n_required)
     threshold = choose_threshold(points)
+    print(f"  held out, the {len(golds) - len(selected & set(golds))} random articles "
+          f"({n_required_r} required disputes) | all {len(golds)}:", file=sys.stderr)
     for t, (right, wrong, p, r) in points.items():
         mark = "  <- threshold" if t == threshold else ""
-        print(f"  held out, >= {t:.3f}: {right} right, {wrong} wrong, P {p:.2f} R {r:.3f}{mark}",
-              file=sys.stderr)
-    print("  " + two_stages(rows, scores, threshold, MAX_PER_ARTICLE), file=sys.stderr)
+        right_all, wrong_all, p_all, r_all = everywhere[t]
+        print(f"  >= {t:.3f}: {right} right, {wrong} wrong, P {p:.2f} R {r:.3f} | {right_all} right, "
+              f"{wrong_all} wrong, P {p_all:.2f} R {r_all:.3f}{mark}", file=sys.stderr)
+    print("  random articles: " + two_stages(rows_r, scores_r, threshold, MAX_PER_ARTICLE), file=sys.stderr)
     vec, clf = fit(rows)
     weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
                if abs(w) >= 0.01}

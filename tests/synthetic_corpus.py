@@ -13,7 +13,7 @@ import signal
 import time
 from pathlib import Path
 
-from saidwhat.records import Article, Span, Speaker, Statement
+from saidwhat.records import Article, Entity, Span, Speaker, Statement
 
 PEOPLE = [
     ("Finance Minister", "Maria Lopez"), ("Mayor", "Aiko Tanaka"), ("Governor", "Samuel Okafor"),
@@ -135,11 +135,16 @@ class FakePipeline:
             found.append((m.span(2), m.span(1), "indirect"))
         found.sort()
         text = article.text
+        ids: dict[str, str] = {}  # each name an entity of the article, as resolution makes them
+        for _, who, _ in found:
+            ids.setdefault(text[slice(*who)], f"e{len(ids) + 1}")
         article.statements = [
             Statement(id=f"s{k + 1}", kind=kind, content=Span.of(text, *content),
-                      speaker=Speaker(name=text[slice(*who)], mention=Span.of(text, *who)))
+                      speaker=Speaker(name=text[slice(*who)], mention=Span.of(text, *who),
+                                      entity=ids[text[slice(*who)]]))
             for k, (content, who, kind) in enumerate(found)
         ]
+        article.speakers = [Entity(id=eid, name=name) for name, eid in ids.items()]
         return article
 
     def process_many(self, items):

@@ -327,12 +327,36 @@ def test_disputes_command_unwritable_output(monkeypatch, capsys, tmp_path):
 # --- claims worth disputing ------------------------------------------------------------------------
 
 
-def test_dismissing_criticism_of_someone_does_not_dispute_them():
+@pytest.mark.parametrize("rest, pushback", [
+    ("as partisan noise, saying the plan was sound.", ("Tom Ash", "saying", "the plan was sound")),
+    # the criticism is the content itself, and it shares the claim's topic
+    ("about the tax cut as partisan noise.",
+     ("Tom Ash", "dismissed", "criticism of Bell's remarks about the tax cut as partisan noise")),
+])
+def test_dismissing_criticism_of_someone_does_not_dispute_them(rest, pushback):
     art = make_article(
         "Senator Ruth Bell said the tax cut would pay for itself within five years. Her campaign chairman "
-        "Tom Ash dismissed criticism of Bell's remarks as partisan noise, saying the plan was sound.",
-        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"),
-         ("Tom Ash", "saying", "the plan was sound")],
+        "Tom Ash dismissed criticism of Bell's remarks " + rest,
+        [("Ruth Bell", "said", "the tax cut would pay for itself within five years"), pushback],
+    )
+    assert pairs(art) == set()
+
+
+def test_a_short_verdict_answers_the_claim_just_made():
+    art = make_article(
+        "Campaign chairman Paul Hart accused the governor's office of hiding the audit of the state "
+        "pension fund. \"Nice try, not true,\" the governor's spokeswoman Jane Roe wrote on Twitter.",
+        [("Paul Hart", "accused", "the governor's office of hiding the audit of the state pension fund"),
+         ("Jane Roe", "wrote", "Nice try, not true")],
+    )
+    assert pairs(art) == {("s1", "s2", "denial")}
+    # "not true" in a quote that says something of its own needs a shared topic
+    art = make_article(
+        "Campaign chairman Paul Hart accused the governor's office of hiding the audit of the state "
+        "pension fund. \"It is not true that the new bridge will open in May,\" the spokeswoman Jane Roe "
+        "wrote.",
+        [("Paul Hart", "accused", "the governor's office of hiding the audit of the state pension fund"),
+         ("Jane Roe", "wrote", "It is not true that the new bridge will open in May")],
     )
     assert pairs(art) == set()
 
@@ -352,6 +376,35 @@ def test_a_claim_needs_a_resolved_speaker_when_entities_are_known():
     art.statements[0].speaker.entity = "e2"
     art.speakers.append(Entity(id="e2", name="Statistics Office", type="organisation"))
     assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_a_group_disputes_within_its_article_but_not_across_articles():
+    from saidwhat.records import Entity
+
+    text = ("The state's auditor Ana Vidal said the new school budget had been cut by a third this year. "
+            "Teachers' union leaders denied that, saying the budget had grown.")
+    art = make_article(text, [
+        ("Ana Vidal", "said", "the new school budget had been cut by a third this year"),
+        ("Teachers' union leaders", "saying", "the budget had grown"),
+    ])
+    art.statements[0].speaker.entity, art.statements[1].speaker.entity = "e1", "e2"
+    art.speakers = [Entity(id="e1", name="Ana Vidal", type="person"),
+                    Entity(id="e2", name="Teachers' union leaders", type="group")]
+    assert pairs(art) == {("s1", "s2", "denial")}
+    # two "officials" of two articles need not be the same people, nor at odds with each other
+    first = make_article(
+        "Union officials said the mill owner Joe Bell did not pay overtime wages to his night workers.",
+        [("Union officials", "said",
+          "the mill owner Joe Bell did not pay overtime wages to his night workers")], id="one")
+    second = make_article(
+        "\"I pay overtime wages to all my night workers,\" Joe Bell said.",
+        [("Joe Bell", "said", "I pay overtime wages to all my night workers,")], id="two")
+    first.statements[0].speaker.entity, second.statements[0].speaker.entity = "e1", "e1"
+    first.speakers = [Entity(id="e1", name="Union officials", type="group")]
+    second.speakers = [Entity(id="e1", name="Joe Bell", type="person")]
+    assert find_cross_disputes([first, second]) == []
+    first.speakers[0].type = "organisation"
+    assert len(find_cross_disputes([first, second])) == 1
 
 
 def test_by_speaker_lists_who_disputes_whom():

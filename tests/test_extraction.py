@@ -600,3 +600,57 @@ def test_a_quote_after_a_clause_of_time_is_said_by_the_main_clause(nlp, text, sp
     st = next(s for s in statements(nlp, text) if s.kind == "direct")
     assert st.speaker.mention.text == speaker
     check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Trump complained on Monday that the contest in Colorado had been rigged against him, a charge "
+         "that Colorado Republican leaders strongly denied.", "a charge", "Colorado Republican leaders"),
+    ],
+)
+def test_a_pushback_on_a_claim_noun_is_a_statement(nlp, text, content, speaker):
+    found = [s for s in statements(nlp, text) if s.content.text == content]
+    assert len(found) == 1, [(s.cue.text if s.cue else None, s.content.text) for s in statements(nlp, text)]
+    assert found[0].speaker.mention.text == speaker
+    check_offsets(text, found[0])
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("In an interview with ABC News over the weekend, Clinton laughed off the attack ad.",
+         "the attack ad", "Clinton"),
+        ("The Clinton campaign pushed back against Mr. Sanders's attack on her qualifications.",
+         "Mr. Sanders's attack on her qualifications", "The Clinton campaign"),
+        ("Mr. Sanders took issue with recent criticism over his understanding of financial regulation.",
+         "recent criticism over his understanding of financial regulation", "Mr. Sanders"),
+    ],
+)
+def test_a_pushback_phrase_states_what_it_pushes_back_on(nlp, text, content, speaker):
+    found = [s for s in statements(nlp, text) if s.content.text == content]
+    assert len(found) == 1, [(s.cue.text if s.cue else None, s.content.text) for s in statements(nlp, text)]
+    assert found[0].speaker.mention.text == speaker
+    check_offsets(text, found[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The network published the full details of the allegations, which Mr. Ailes denies.",
+        "Clinton proposed that the two candidates debate on ABC on April 15, but Sanders rejected that, too.",
+        "Lewandowski grabbed her arm and pulled her down. Mr. Lewandowski has denied it.",
+    ],
+)
+def test_a_pushback_whose_object_is_a_lone_pronoun_is_no_statement_of_its_own(nlp, text):
+    pronouns = {"which", "that", "it"}
+    assert not [s for s in statements(nlp, text) if s.content.text in pronouns]
+
+
+def test_a_pushback_phrase_on_something_nobody_said_is_no_statement(nlp):
+    assert statements(nlp, "Asked about the storm, the mayor laughed off the question.") == []
+
+
+def test_a_pronoun_object_of_a_verb_that_pushes_back_on_nothing_is_no_statement(nlp):
+    text = "The mayor said the bridge would reopen in May. The builders welcomed that."
+    assert [s.content.text for s in statements(nlp, text)] == ["the bridge would reopen in May"]

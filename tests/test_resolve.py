@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from saidwhat.records import Span, Speaker, Statement
 from saidwhat.resolve import resolve
@@ -795,7 +796,6 @@ def test_a_name_with_a_nickname_in_quotes_is_one_person(nlp):
 
 
 def test_a_surname_alone_before_an_organisation_named_after_it_stays_a_person(nlp):
-    from spacy.tokens import Span as SpacySpan
 
     text = ("Coulter on the race\n\nTrump won the nomination by saying what he believes. Trump spent no "
             "money on ads. Then came the Trump Train, and the party gave in.\n\nTrump said he had won "
@@ -835,3 +835,91 @@ def test_team_and_a_candidates_name_is_the_campaign(nlp):
             "convention as a second chance to reach women voters.")
     speakers, _ = run(nlp, text, ("Team Ruiz", 0))
     assert speakers[0].name == "Ruiz campaign"
+
+
+def test_party_name_the_tagger_cut_to_its_last_word_is_whole(nlp):
+    text = ("Ministers unveiled the new rail timetable on Friday.\n\n"
+            "The Liberal Democrats said the changes would hit commuters hardest.")
+    doc = nlp(text)
+    last = next(t.i for t in doc if t.text == "Democrats")
+    doc.ents = [SpacySpan(doc, last, last + 1, label="NORP")]  # as the tagger often cuts it
+    speakers, _ = run(nlp, text, ("The Liberal Democrats", 0), doc=doc)
+    assert speakers[0].name == "Liberal Democrats"
+
+
+def test_role_phrase_tagged_as_a_person_goes_to_the_named_holder(nlp):
+    text = ("Local MP Helen Carver said families were worried about the closure. "
+            "The Labour MP told the BBC: \"People feel nobody is listening.\"")
+    doc = nlp(text)
+    the = next(t.i for t in doc if t.text == "The")
+    carver = next(t.i for t in doc if t.text == "Helen")
+    doc.ents = [SpacySpan(doc, carver, carver + 2, label="PERSON"),
+                SpacySpan(doc, the, the + 3, label="PERSON")]  # as the tagger labels it at times
+    speakers, _ = run(nlp, text, ("Local MP Helen Carver", 0), ("The Labour MP", 0), doc=doc)
+    assert [s.name for s in speakers] == ["Helen Carver", "Helen Carver"]
+
+
+def test_the_spokesman_goes_on_speaking_for_whom_the_spokesman_before_spoke(nlp):
+    text = ("The Treasury defended its figures on Monday.\n\n"
+            "A Treasury spokesman said the forecasts had been independently checked.\n\n"
+            "\"We stand by every number,\" the spokesman told reporters.")
+    speakers, _ = run(nlp, text, ("A Treasury spokesman", 0), ("the spokesman", 0))
+    assert [s.name for s in speakers] == ["Treasury", "Treasury"]
+
+
+def test_the_spokesman_far_from_any_other_is_not_given_their_employer(nlp):
+    text = ("A Treasury spokesman said the forecasts had been checked. The pound rose. Markets "
+            "were calm. Shares fell in Tokyo. Oil prices were flat.\n\n"
+            "At the union's conference, the spokesman said members would strike.")
+    speakers, _ = run(nlp, text, ("A Treasury spokesman", 0), ("the spokesman", 0))
+    assert speakers[0].name == "Treasury"
+    assert speakers[1].name != "Treasury"
+
+
+def test_a_double_first_name_tagged_an_organisation_is_a_person_whom_he_and_the_swede_refer_to(nlp):
+    text = ("Coach Lars-Goran Ericsson has named an unchanged squad for the friendly.\n\n"
+            "The Swede said the players deserved another chance. He added: \"I trust them.\"")
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 1, 5, label="ORG")]  # as the tagger labels most double first names
+    assert doc.ents[0].text == "Lars-Goran Ericsson"
+    speakers, entities = run(nlp, text, ("The Swede", 0), ("He", 0), doc=doc)
+    assert [s.name for s in speakers] == ["Lars-Goran Ericsson", "Lars-Goran Ericsson"]
+    assert type_of(entities, "Lars-Goran Ericsson") == "person"
+
+
+def test_a_person_called_by_nationality_or_age_is_the_person_the_paragraph_is_about(nlp):
+    text = ("United manager Gerard Hollis says his side can still win the league.\n\n"
+            "\"We have beaten everybody this season,\" said the Frenchman.\n\n"
+            "Striker Paolo Venturi, who scored the only goal, was pleased. "
+            "The 24-year-old added: \"We never gave up.\"")
+    speakers, _ = run(nlp, text, ("United manager Gerard Hollis", 0), ("the Frenchman", 0),
+                      ("The 24-year-old", 0))
+    assert [s.name for s in speakers] == ["Gerard Hollis", "Gerard Hollis", "Paolo Venturi"]
+
+
+def test_the_maker_is_the_company_named_before(nlp):
+    text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
+            "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")
+    speakers, _ = run(nlp, text, ("the maker", 0))
+    assert speakers[0].name == "Nordwind Motors"
+
+
+def test_the_kind_of_organisation_written_before_its_name_is_no_part_of_it(nlp):
+    text = ("Regulator Ofcom said mobile prices were too high. Chipmaker Intel said demand was strong. "
+            "Carmaker Ford said it would cut jobs.")
+    speakers, _ = run(nlp, text, ("Regulator Ofcom", 0), ("Chipmaker Intel", 0), ("Carmaker Ford", 0))
+    assert [s.name for s in speakers] == ["Ofcom", "Intel", "Ford"]
+
+
+def test_a_spokesman_for_a_numbered_name_speaks_for_it(nlp):
+    text = ("The prime minister will fly to Washington next week.\n\n"
+            "A Number 10 spokesman said the talks would be wide-ranging.")
+    speakers, _ = run(nlp, text, ("A Number 10 spokesman", 0))
+    assert speakers[0].name == "Number 10"
+
+
+def test_speakers_only_described_are_marked_unnamed(nlp):
+    text = "Officials said the bridge would reopen. Mayor Ellen Ward said it was safe."
+    speakers, entities = run(nlp, text, ("Officials", 0), ("Mayor Ellen Ward", 0))
+    named = {e.name: e.named for e in entities}
+    assert named == {"Officials": False, "Ellen Ward": True}

@@ -99,6 +99,27 @@ def test_pronouns_are_not_speakers_across_articles():
     assert speaker_key("Mr. Obama") == "obama"
 
 
+def test_speakers_the_articles_only_describe_are_no_speaker_across_articles(store):
+    described = []
+    for k, day in enumerate(("2024-02-01", "2024-02-02")):
+        a = said(f"d{k}", "Officials said the bridge would reopen. Maria Lopez said it was safe.",
+                 "Maria Lopez", "it was safe", day, "Wire")
+        text = a.text
+        a.statements.append(Statement(
+            id="s2", kind="indirect", content=Span.of(text, 15, 38),
+            speaker=Speaker(name="Officials", mention=Span.of(text, 0, 9), entity="e2")))
+        a.speakers.append(Entity(id="e2", name="Officials", type="group", named=False))
+        described.append(a)
+    store.write_chunk([Outcome(a) for a in described])
+    store.rebuild_speakers()
+    speakers = store.con.execute("SELECT name, n_statements, n_articles FROM speakers").fetchall()
+    assert speakers == [("Maria Lopez", 2, 2)]  # not "Officials": two articles' officials are nobody
+    (back,) = [a for a in store.articles() if a.id == "d0"]
+    assert [e.named for e in back.speakers] == [True, False]
+    assert store.con.execute("SELECT speaker_name FROM statements WHERE id = 's2'").fetchall() == [
+        ("Officials",), ("Officials",)]  # the statement keeps the words that describe its speaker
+
+
 def test_chunk_rows_are_views_of_the_article_json(store):
     a = said("p1", 'Prices will fall, President Vladimir Putin said. "We are ready," he added.',
              "President Vladimir Putin", "Prices will fall", "2024-03-01", "Wire")

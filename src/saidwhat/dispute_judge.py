@@ -81,6 +81,7 @@ class Reading:
     order: list[int]  # positions in ``saids`` by where their contents start
     rank: list[int]  # each statement's place in ``order``
     n_words: list[int]
+    starts: list[int]  # where the text's sentences start (``disputes.sentence_starts``)
     last_other: dict[int, int] = field(default_factory=dict)  # see ``_last_other``
 
 
@@ -89,7 +90,7 @@ def read(article: Article, saids: list[D.Said]) -> Reading:
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     all_names, surnames, mentioned, paragraphs = [], [], [], []
     for s in saids:
-        names = frozenset(D._names_of(s, article)) if s.st.speaker else frozenset()
+        names = frozenset(D.names_of(s, article)) if s.st.speaker else frozenset()
         all_names.append(names)
         surnames.append(_called(s, names))
         pieces = [text[lo:hi] for lo, hi in s.frame] + [s.st.content.text]
@@ -101,8 +102,8 @@ def read(article: Article, saids: list[D.Said]) -> Reading:
     rank = [0] * len(saids)
     for r, k in enumerate(order):
         rank[k] = r
-    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D._idf(saids), disputant,
-                   order, rank, [len(D.words(s.st.content.text)) for s in saids])
+    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D.idf_of(saids), disputant,
+                   order, rank, [len(D.words(s.st.content.text)) for s in saids], D.sentence_starts(text))
 
 
 def _last_other(reading: Reading, j: int) -> int:
@@ -156,19 +157,13 @@ def _frame_text(reading: Reading, s: D.Said) -> str:
 def _concedes(reading: Reading, b: D.Said) -> bool:
     """ "did not deny that ...": a negated pushback cue concedes the claim."""
     frame = _frame_text(reading, b)
-    return any(D._negated_before(frame, m.start())
+    return any(D.negated_before(frame, m.start())
                for _, pattern in D.lexicon().frame_cues for m in pattern.finditer(frame))
-
-
-_CRITICISM_OF = re.compile(
-    r"\b(?:criticisms?|attacks?|complaints?)\s+(?:of|on|over|about)\s+((?:\S+\s+){1,4})", re.IGNORECASE)
 
 
 def _defends(reading: Reading, i: int, j: int) -> bool:
     """ "dismissed criticism of Bell's remarks": ``b`` takes ``a``'s side."""
-    named = reading.surnames[i]
-    return any({w.lower() for w in D.words(m.group(1))} & named
-               for m in _CRITICISM_OF.finditer(_frame_text(reading, reading.saids[j])))
+    return bool(D.criticised(_frame_text(reading, reading.saids[j])) & reading.surnames[i])
 
 
 def lead(reading: Reading, s: D.Said) -> str:
@@ -179,16 +174,13 @@ def lead(reading: Reading, s: D.Said) -> str:
     if s.st.speaker and s.st.speaker.mention:
         starts.append(s.st.speaker.mention.start)
     first = min(starts)
-    lo = reading.text.rfind("\n", 0, first) + 1
-    ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s", reading.text[lo:first])]
-    lo += max(ends, default=0)
-    return reading.text[lo:first]
+    return reading.text[reading.starts[bisect.bisect_right(reading.starts, first) - 1] : first]
 
 
 def _content_cue(s: D.Said) -> str | None:
     for kind, pattern in D.lexicon().content_cues + D.lexicon().frame_cues:
         m = pattern.search(s.st.content.text)
-        if m and not D._negated_before(s.st.content.text, m.start()):
+        if m and not D.negated_before(s.st.content.text, m.start()):
             return kind
     return None
 
@@ -286,7 +278,7 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
         f["neg_b_only"] = 1.0
     if na and not nb:
         f["neg_a_only"] = 1.0
-    if D._negation(a, b) or D._negation(b, a):
+    if D.negation(a, b) or D.negation(b, a):
         f["negation_pair"] = 1.0
     if D.incompatibility(a, b):
         f["incompatible"] = 1.0
@@ -387,7 +379,7 @@ def judged_disputes(article: Article, saids: list[D.Said], taken: set[str],
 def _kind(a: D.Said, b: D.Said) -> str:
     if b.pushback:
         return b.pushback.kind
-    return "contradiction" if D._negation(a, b) or D._negation(b, a) else "rejection"
+    return "contradiction" if D.negation(a, b) or D.negation(b, a) else "rejection"
 
 
 _SEEN = (("b_contrast", "opens with a contrast"), ("b_response", "framed as a response"),

@@ -33,7 +33,9 @@ from .records import Article, Dispute, Entity, Statement
 DATA = Path(__file__).parent / "data"
 
 # Both sides of a dispute have a speaker of one of these types; a claim has at least this many words.
-DISPUTANT_TYPES = frozenset({"person", "organisation", "country"})
+# A group ("Colorado Republican leaders", "Saudi officials") disputes within its article only:
+# across articles, two "officials" are not the same speaker.
+DISPUTANT_TYPES = frozenset({"person", "organisation", "country", "group"})
 MIN_CLAIM_WORDS = 5
 # A topic match needs this many shared content stems (one if the two sit in the same sentence).
 MIN_SHARED = 2
@@ -43,6 +45,8 @@ UNCUED_SHARED = 3
 CONTENT_CUE_WITHIN = 120
 # Uncued contradictions: only between statements this short (in words).
 UNCUED_MAX_WORDS = 30
+# A content cue in a content this short is a verdict on what was just said: "Nice try, not true".
+VERDICT_WORDS = 5
 # How far back (in statements) a pushback with no named target looks for its claim.
 NEAR_STATEMENTS = 6
 # Uncued contradictions: only between statements this close (in sentences).
@@ -210,7 +214,8 @@ class Said:
     predications: tuple[Predication, ...] = ()
     subjects: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
-    named: bool = True  # its speaker is a resolved person, organisation or country
+    named: bool = True  # its speaker is a resolved person, organisation, country or group
+    group: bool = False  # ... a group ("Republicans", "Saudi officials")
     credible: bool = True  # can be a claim: a named speaker who says something
     roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
 
@@ -442,7 +447,7 @@ def _cue_matches(text: str, lo: int, hi: int, patterns) -> list[Pushback]:
     out = []
     for kind, pattern in patterns:
         for m in pattern.finditer(text, lo, hi):
-            if not _negated_before(text, m.start()):
+            if not negated_before(text, m.start()):
                 out.append(Pushback(kind, m.group(), m.start(), False))
     return out
 
@@ -473,7 +478,7 @@ def read_pushback(said: Said, article: Article, near: list[int] | None = None) -
         for kind, pattern in lex.content_cues:
             # deep in a long quote, "no evidence" or "not true" is about something else
             m = pattern.search(st.content.text, 0, CONTENT_CUE_WITHIN)
-            if m and not _negated_before(st.content.text, m.start()):
+            if m and not negated_before(st.content.text, m.start()):
                 said.pushback = Pushback(kind, m.group(), st.content.start + m.start(), True)
                 break
     said.points_back = said.pointing or bool(said.pushback and _points_back(said, text))
@@ -486,10 +491,11 @@ _THAT_IS = re.compile(
 
 
 def _points_back(said: Said, text: str) -> bool:
-    """ "disputed that, saying ...", or a content like "That is simply not true"."""
+    """ "disputed that, saying ...", or a content like "That is simply not true", "Nice try, not
+    true": a verdict with nothing of its own to say."""
     p = said.pushback
     if p.in_content:
-        return bool(_THAT_IS.match(said.st.content.text))
+        return bool(_THAT_IS.match(said.st.content.text)) or len(words(said.st.content.text)) <= VERDICT_WORDS
     between = text[p.start + len(p.evidence) : said.st.content.start]
     return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
 
@@ -528,7 +534,7 @@ def _passive_or_off_topic(text: str, p: Pushback) -> bool:
     return False
 
 
-def _negated_before(text: str, at: int) -> bool:
+def negated_before(text: str, at: int) -> bool:
     """ "did not deny", "it isn't because they were dead wrong"."""
     before = [w.lower() for w in words(text[max(0, at - 40) : at])][-5:]
     return any(is_negation(w) for w in before)
@@ -545,15 +551,21 @@ _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 _NAME_IS = re.compile(r"^\W*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*$")
 
 
-_CRITICISM_OF = re.compile(
-    r"\b(?:criticisms?|attacks?|complaints?|outrage|anger)\s+(?:of|on|over|about)\s+$", re.IGNORECASE
-)
+_CRITICISM = r"\b(?:criticisms?|attacks?|complaints?|outrage|anger)\s+(?:of|on|over|about)\s+"
+_CRITICISM_OF = re.compile(_CRITICISM + "$", re.IGNORECASE)
+_CRITICISM_OF_WHOM = re.compile(_CRITICISM + r"((?:\S+\s+){0,3}\S+)", re.IGNORECASE)
 
 
 def _criticism_of(before: str) -> bool:
     """ "dismissed criticism of Mr. Trump's comments": what is dismissed is the criticism, so Mr.
     Trump is not the one answered."""
     return bool(_CRITICISM_OF.search(before[-40:]))
+
+
+def criticised(text: str) -> set[str]:
+    """The lower-cased words of whom (or what) ``text`` says is criticised: "dismissed criticism
+    of Bell's remarks" -> {bell, remarks}. Whoever dismisses it takes their side."""
+    return {w.lower() for m in _CRITICISM_OF_WHOM.finditer(text) for w in words(m.group(1))}
 
 
 def read_references(said: Said, article: Article) -> None:
@@ -608,6 +620,7 @@ def read_article(article: Article) -> list[Said]:
         )
         said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
         said.named = has_named_speaker(st, entities)
+        said.group = speaker_type(st, entities) == "group"
         said.credible = said.named and len(words(st.content.text)) >= MIN_CLAIM_WORDS
         said.roles = speaker_roles(st, entities)
         said.frame = attribution_frame(article, st, starts, outers, neighbours[i])
@@ -619,13 +632,17 @@ def read_article(article: Article) -> list[Said]:
 
 
 def has_named_speaker(st: Statement, entities: dict[str, Entity]) -> bool:
-    """Disputes are between a person, organisation or country and another: statements whose
-    speaker resolution found no such entity ("voter mistrust", "many researchers") take no part,
+    """Disputes are between a person, organisation, country or group and another: statements whose
+    speaker resolution found no such entity ("voter mistrust", "the report") take no part,
     precision before recall. Without resolved entities (records made by hand), any speaker counts."""
     if not entities:
         return True
+    return speaker_type(st, entities) in DISPUTANT_TYPES
+
+
+def speaker_type(st: Statement, entities: dict[str, Entity]) -> str | None:
     entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
-    return entity is not None and entity.type in DISPUTANT_TYPES
+    return entity.type if entity is not None else None
 
 
 def speaker_roles(st: Statement, entities: dict[str, Entity]) -> frozenset[str]:
@@ -636,7 +653,7 @@ def speaker_roles(st: Statement, entities: dict[str, Entity]) -> frozenset[str]:
 # --- who is meant -------------------------------------------------------------------------------
 
 
-def _names_of(said: Said, article: Article) -> set[str]:
+def names_of(said: Said, article: Article) -> set[str]:
     sp = said.st.speaker
     names = {n for n in (sp.name, sp.mention.text if sp.mention else None) if n}
     for ent in article.speakers:
@@ -649,7 +666,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss"}
 
 
 def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
-    return named_as(ref, said, frozenset(_names_of(said, article)))
+    return named_as(ref, said, frozenset(names_of(said, article)))
 
 
 def named_as(ref: str, said: Said, names: frozenset[str]) -> bool:
@@ -667,7 +684,7 @@ def titles_of(said: Said, article: Article) -> set[str]:
     sp = said.st.speaker
     out = {w.lower() for w in words(sp.role or "")}
     text = article.text
-    for name in _names_of(said, article):
+    for name in names_of(said, article):
         last = surname(name)
         if not last or not last[:1].isalpha():
             continue
@@ -695,7 +712,7 @@ def _title_before(before: list[str], own: set[str]) -> list[str]:
 # --- pairing a pushback with its claim ----------------------------------------------------------
 
 
-def _idf(saids: list[Said]) -> dict[str, float]:
+def idf_of(saids: list[Said]) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     for s in saids:
         for w in s.stems:
@@ -732,6 +749,9 @@ def target_of(
 ) -> tuple[Said, float] | None:
     """The claim a cued pushback answers, with a confidence; None when the article has none."""
     candidates = claim_candidates(b, saids)
+    defended = criticised(" ".join([article.text[lo:hi] for lo, hi in b.frame] + [b.st.content.text]))
+    if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
+        candidates = [a for a in candidates if not {surname(n) for n in names_of(a, article)} & defended]
     if not candidates:
         return None
     named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
@@ -810,7 +830,7 @@ def incompatibility(a: Said, b: Said) -> str | None:
     """
     if a.stems == b.stems or not a.subjects & b.subjects:
         return None
-    why = _negation(a, b)
+    why = negation(a, b)
     if why:
         return why
     for pair in lexicon().antonyms:
@@ -871,7 +891,7 @@ def find_disputes(article: Article, min_confidence: float | None = None) -> list
 
 def cued_disputes(saids: list[Said], article: Article) -> list[Dispute]:
     """The rules' disputes: a pushback cue and the claim it names, points at or answers."""
-    idf = _idf(saids)
+    idf = idf_of(saids)
     out: list[Dispute] = []
     taken: set[str] = set()
     for a, b in answered_pairs(saids):
@@ -933,7 +953,7 @@ def cross_items(article: Article) -> list[CrossItem]:
     """The statements of one article that may take part in a dispute across articles, with keys."""
     out = []
     for s in read_article(article):
-        if s.st.kind == "headline" or s.pointing or not s.speaker or not s.named:
+        if s.st.kind == "headline" or s.pointing or not s.speaker or not s.named or s.group:
             continue
         own = surname(s.st.speaker.name or "")
         claim: set[str] = set()
@@ -948,7 +968,7 @@ def cross_items(article: Article) -> list[CrossItem]:
             if any(p.negated for p in s.predications):
                 answer.update(keys)
         if claim or answer:
-            out.append(CrossItem(article.id, article.date, s, frozenset(_names_of(s, article)),
+            out.append(CrossItem(article.id, article.date, s, frozenset(names_of(s, article)),
                                  tuple(sorted(claim)), tuple(sorted(answer))))
     return out
 
@@ -984,7 +1004,7 @@ def judge_cross(a: CrossItem, b: CrossItem) -> Dispute | None:
     if _is_short(x) and _is_short(y) and any(p.negated for p in y.predications):
         shared = len(x.stems & y.stems)
         if shared >= CROSS_SHARED and shared / len(x.stems | y.stems) >= CROSS_SIMILAR:
-            why = _negation(x, y)
+            why = negation(x, y)
             if why:
                 if _later(a, b):
                     a, b = b, a
@@ -1036,7 +1056,9 @@ def same_person(a: Said, b: Said) -> bool:
     return na.strip().lower() == nb.strip().lower() or surname(na) == surname(nb)
 
 
-def _negation(a: Said, b: Said) -> str | None:
+def negation(a: Said, b: Said) -> str | None:
+    """Why one of two statements about the same someone negates what the other asserts
+    ("negation of support"), or None."""
     if not a.subjects & b.subjects:
         return None
     for pa in a.predications:

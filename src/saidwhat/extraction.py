@@ -448,6 +448,10 @@ class Found:
     speaker: tuple[int, int] | None
     confidence: float
     quote: int | None = None  # index of the quote it comes from
+    points_back: bool = False  # "a charge that X denied": its content points at another's claim
+
+
+Candidate = tuple[Found, dict[str, float]]  # a possible attribution and the features the model scores
 
 
 def clause_statements(doc, model: AttributionModel | None = None, text: str | None = None) -> list[Found]:
@@ -456,8 +460,8 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     which spaCy rebuilds from the tokens at every call."""
     model = model or attribution_model()
     text = doc.text if text is None else text
-    sourced, candidates = clause_candidates(doc, text)
-    found: list[Found] = []
+    sourced, pushbacks, candidates = clause_candidates(doc, text)
+    found: list[Found] = list(pushbacks)
     for found_, features in candidates:
         found_.confidence = model.probability(features)
         if found_.confidence >= model.threshold:
@@ -466,10 +470,12 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
     return sourced + found
 
 
-def clause_candidates(doc, text: str) -> tuple[list[Found], list[tuple[Found, dict[str, float]]]]:
+def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Candidate]]:
     """The "according to X" and "In a poll, ..." statements (``sourced``: the source named, first
-    when two share a content), and every other predicate's candidate with its features."""
+    when two share a content), the pushbacks that point back at a claim ("Sanders rejected that"),
+    and every other predicate's candidate with its features."""
     sourced: list[Found] = []
+    pushbacks: list[Found] = []
     candidates = []
     quote_marks = quote_mark_positions(text)
     for tok in possible_predicates(doc):
@@ -478,17 +484,21 @@ def clause_candidates(doc, text: str) -> tuple[list[Found], list[tuple[Found, di
             if f:
                 sourced.append(f)
             continue
+        pushback = pointing_pushback(tok, text)
+        if pushback is not None:
+            pushbacks.append(pushback)
+            continue
         cand = candidate(tok, text, quote_marks)
         if cand is not None:
             candidates.append(cand)
     add_nesting_features(candidates)
-    return sourced, candidates
+    return sourced, pushbacks, candidates
 
 
 _CLASS_RANK = {"speech": 2, "belief": 1, "none": 0}
 
 
-def add_nesting_features(candidates: list[tuple[Found, dict[str, float]]]) -> None:
+def add_nesting_features(candidates: list[Candidate]) -> None:
     """What each candidate holds or is held by: another candidate whose cue and speaker lie in its
     content ("Christie repeated accusations that Rubio recites ..."), and the strongest cue class
     of either. Of two nested readings one is the statement, and the model learns which."""
@@ -697,6 +707,80 @@ def names_a_statement(noun) -> bool:
     """ "dismissed Putin's statements saying ...": the object names another statement and the
     participle after it says what; the participle is the statement."""
     return noun.lower_ in claim_nouns() and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children)
+
+
+@lru_cache(maxsize=1)
+def _pushback_lines() -> list[list[str]]:
+    text = resources.files("saidwhat").joinpath("data/pushback_verbs.txt").read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def pushback_verbs() -> frozenset[str]:
+    """Verbs whose object is a claim pushed back on ("deny", "reject"), from data/pushback_verbs.txt."""
+    return frozenset(words[0] for words in _pushback_lines() if len(words) == 1)
+
+
+@lru_cache(maxsize=1)
+def pushback_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lemma -> the words that follow it in a pushback phrase: laugh -> (("off",),)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in _pushback_lines():
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(tuple(words[1:]))
+    return {lemma: tuple(rest) for lemma, rest in out.items()}
+
+
+@lru_cache(maxsize=1)
+def pushed_back_nouns() -> frozenset[str]:
+    """What a pushback phrase pushes back on: claim nouns and data/pushback_objects.txt."""
+    return claim_nouns() | frozenset(read_list("pushback_objects.txt"))
+
+
+# The attribution model never saw these contents, so it does not score them: a pushback verb with
+# a subject and a claim noun it points back to is an attribution, this sure.
+POINTING_PUSHBACK_CONFIDENCE = 0.6
+
+
+def pointing_pushback(verb, text: str) -> Found | None:
+    """A pushback on a claim named by a noun: "a charge that Colorado Republican leaders strongly
+    denied" (a charge: the claim noun the relative clause hangs on), "laughed off the attack ad"
+    (a phrase in pushback_verbs.txt and what it pushes back on). The disputes stage pairs it with
+    the claim it points at. None for anything else, and for a lone pronoun ("Sanders rejected
+    that", "which Mr. Ailes denies"): a content is never a word that says nothing on its own."""
+    if verb.pos_ not in ("VERB", "AUX") or is_passive_participle(verb):
+        return None
+    phrase_object = object_of_phrase(verb)
+    if phrase_object is not None:
+        content = subtree_span(phrase_object)
+    else:
+        if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "relcl":
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        claim = verb.head
+        if obj is None or obj.lower_ != "that" or claim.lower_ not in claim_nouns():
+            return None
+        content = claim.left_edge.idx, claim.idx + len(claim.text)
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in _RELATIVE_WORDS:
+        return None
+    return Found("indirect", content, cue_span(verb), mention_span(subj, text, verb),
+                 POINTING_PUSHBACK_CONFIDENCE, points_back=True)
+
+
+def object_of_phrase(verb):
+    """The noun a pushback phrase pushes back on: "laughed off the attack ad" -> ad, "took issue
+    with recent criticism" -> criticism; None unless it names something said or done."""
+    doc = verb.doc
+    for rest in pushback_phrases().get(verb.lemma_.lower(), ()):
+        end = verb.i + 1 + len(rest)
+        if end > len(doc) or tuple(t.lower_ for t in doc[verb.i + 1 : end]) != rest:
+            continue
+        phrase = {verb.i, *range(verb.i + 1, end)}
+        for tok in doc[end : min(len(doc), end + 8)]:
+            if tok.dep_ in ("dobj", "pobj") and tok.head.i in phrase:
+                return tok if tok.lower_ in pushed_back_nouns() else None
+    return None
 
 
 def passive_content(verb) -> tuple[str, object, tuple[int, int]] | None:
@@ -1401,7 +1485,7 @@ def merge(
         if any(
             overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0])
             for o in out
-            if o.kind != "direct"
+            if o.kind != "direct" and not (c.points_back or o.points_back)
         ):
             continue
         touched = [q for q in quotes if overlap((q.outer_start, q.outer_end), c.content)]

@@ -59,12 +59,24 @@ def first_names() -> dict[str, str]:
     return read_list("first_names.txt")
 
 
+def first_name(word: str) -> str | None:
+    """The gender ("he", "she" or "") of a first name, also a double one whose parts are not
+    all listed ("Sven-Goran"), or None when the word is no first name."""
+    word = word.lower().rstrip(".")
+    known = first_names()
+    if word in known or "-" not in word:
+        return known.get(word)
+    parts = [known.get(part) for part in word.split("-")]
+    listed = [g for g in parts if g is not None]
+    return (listed[0] if parts[0] is not None else listed[-1]) if listed else None
+
+
 def first_name_gender(name: str) -> str | None:
     """"he"/"she" when a full name's first name has a clear gender ("Carly Fiorina" -> "she")."""
     words = name.split()
     if len(words) < 2:
         return None  # a lone "Warren" may be a surname
-    return first_names().get(words[0].lower().rstrip("."))
+    return first_name(words[0]) or None
 
 
 def without_suffixes(words: list[str]) -> list[str]:

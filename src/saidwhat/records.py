@@ -61,7 +61,9 @@ class Statement:
 
 @dataclass(slots=True)
 class Entity:
-    """A person, organisation, country or group that speaks in an article."""
+    """A person, organisation, country or group that speaks in an article. ``named`` is False for
+    one the article only describes ("officials", "a source", "the 46-year-old" it could not tie
+    to a name): ``name`` then holds the description, and no speaker across articles is made of it."""
 
     id: str
     name: str
@@ -69,6 +71,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     organisation: str | None = None
+    named: bool = True
 
 
 @dataclass(slots=True)
@@ -149,6 +152,7 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
         "aliases": list(e.aliases),
         "roles": list(e.roles),
         "organisation": e.organisation,
+        "named": e.named,
     }
 
 

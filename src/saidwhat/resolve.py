@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.tokens import Span as SpacySpan
+
 from . import names
 from .extraction import quote_view
 from .records import Entity, Statement
@@ -78,6 +80,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "group_nouns": read("group_nouns.txt"),
         "person_nouns": read("person_nouns.txt"),
         "gendered_nouns": read("gendered_nouns.txt"),
+        "epithet_nouns": read("epithet_nouns.txt"),
         "document_nouns": read("document_nouns.txt"),
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
@@ -230,6 +233,7 @@ class _Article:
         self.mentions: list[_Mention] = []
         self.speakers: list[_Mention] = []  # statement speakers resolved so far, in text order
         self._depth = 0
+        self._spokesperson: tuple[int, _Found] | None = None  # the last one found speaking for someone
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
         self._speech: object = _UNSET  # the speech printed in full, once looked for
@@ -294,7 +298,7 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = list(self.doc.ents)
+        ents = [_without_described_kind(s) for s in self.doc.ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
         nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
         inside = {i for first, last in nicknamed for i in range(first, last + 1)}
@@ -445,8 +449,10 @@ class _Article:
         """A first name and a surname, whatever the tagger's label: "Carly Fiorina", not an
         organisation's or outlet's name such as "Fox News"."""
         toks = self._name_tokens(span)
-        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks)
-                and toks[0].lower_ in _lists()["first_names"] and not _in_list(toks[-1], "org_nouns")
+        words = _hyphen_joined(toks)
+        return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks
+                                             if t.text != "-")
+                and names.first_name(words[0]) is not None and not _in_list(toks[-1], "org_nouns")
                 and toks[-1].lower_ not in _lists()["outlet_name_words"])
 
     def _is_known_person(self, span, surnames: set[str]) -> bool:
@@ -477,6 +483,8 @@ class _Article:
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
                         or not toks[-1].text.strip(".'’-")):
             toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
+        if toks and span[0].lower_ in ("the", "a", "an") and _is_title(toks[-1]):
+            toks = []  # "The Lib Dem MP", tagged a person: a role, no name
         self._name_cache[key] = toks
         return toks
 
@@ -589,8 +597,9 @@ class _Article:
         if any(t.pos_ == "NUM" for t in span[:lead]):
             span = span[lead:]  # "the 2014 American Community Survey": a year is no part of the name
         root = span.root
-        if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")):
-            return  # "Russian warplanes": a modifier; "the Florida Republican": a person
+        if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")
+                                or _in_list(root, "epithet_nouns")):
+            return  # "Russian warplanes": a modifier; "the Florida Republican", "the Swede": a person
         words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
         if not any(t.text[:1].isupper() for t in words) or all(_in_list(t, "document_nouns") for t in words):
             return  # "the poll", a headline's "Poll:": common words the tagger took for a name
@@ -890,6 +899,9 @@ class _Article:
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
+            kind = _lists()["gendered_nouns"].get(root.lower_, "person")
+            return _Found(self.resolve_pronoun(root.idx, kind, ask))  # "the Swede", "the 27-year-old"
         if _names_a_person(root):
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
@@ -1309,6 +1321,21 @@ class _Article:
         self.add_mention(ent, first.idx, _RANK_OTHER)
         return ent
 
+    def _numbered_name_before(self, root) -> _Ent | None:
+        """The organisation a name with a number, written right before ``root``, stands for:
+        "Number 10" of "a Number 10 spokesman"."""
+        doc = self.doc
+        k = root.i
+        while k > 0 and (doc[k - 1].like_num or _name_like(doc[k - 1])) and k - 1 not in self.token_ent:
+            k -= 1
+        words = doc[k : root.i]
+        if len(words) < 2 or not words[-1].like_num or not words[0].text[:1].isupper():
+            return None
+        ent = self.org(words.text, "organisation")
+        ent.add_alias(ent.name)
+        self.add_mention(ent, words.start_char, _RANK_OTHER)
+        return ent
+
     def _untagged_name_after(self, tok):
         """The last word of a name that goes on with "for" or "of" and capitalised words
         ("Commission" + "for Racial Equality"), else ``tok``."""
@@ -1336,6 +1363,8 @@ class _Article:
         if spokes and employer is None and root.i > 0 and _name_like(self.doc[root.i - 1]) \
                 and self.doc[root.i - 1].dep_ == "compound":
             employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
+        if spokes and employer is None:
+            employer = self._numbered_name_before(root)  # "a Number 10 spokesman", "a Channel 4 spokeswoman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
         if spokes and employer is None:
@@ -1344,8 +1373,14 @@ class _Article:
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
             employer = sole if sole is not None and sole.type == "organisation" else None
+        if spokes and employer is None and owner is None and phrase[0].lower_ == "the":
+            earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
+            if earlier is not None:
+                return earlier
         if spokes and employer is not None:
-            return _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
+            found = _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
+            self._spokesperson = (root.idx, found)
+            return found
         determiners = {t.lower_ for t in toks if t.i < root.i}
         ask.kind, ask.role = "role", role
         ask.head = _role_head(role) or root.lemma_.lower()
@@ -1370,6 +1405,14 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _spokesperson_before(self, char: int) -> _Found | None:
+        """Whom the last spokesperson found speaking for someone, within two sentences before
+        ``char``, spoke for: "the spokesman" after "Mr Blair's official spokesman"."""
+        if self._spokesperson is None:
+            return None
+        start, found = self._spokesperson
+        return found if 0 < self.sent_of(char) - self.sent_of(start) <= 2 else None
 
     def _employer_by_noun(self, phrase, root) -> _Ent | None:
         """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
@@ -1431,6 +1474,7 @@ class _Article:
                 return _Found(force)  # "Police said" after "West Yorkshire Police": that force
         modifier = next((self.token_ent[t.i] for t in span if t.i in self.token_ent and t.i != root.i), None)
         ent = self._new(names.bare(span.text), "group")
+        ent.named = False  # "Russian officials": described, not named
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
@@ -1792,13 +1836,17 @@ _MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"})
 
 
 def _named_before(span):
-    """An organisation whose name the tagger took only the place of: "Universities" + "UK"
-    (capitalised proper nouns, untagged, compounding with the span right before it), or None."""
+    """An organisation whose name the tagger took only the last part of: "Universities" + "UK",
+    "Liberal" + "Democrats" (capitalised proper nouns, untagged, modifying the span right after
+    them), or None."""
     doc, start = span.doc, span.start
-    while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
-            and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]):
+    while start > 0 and _untagged_proper(doc[start - 1]) and doc[start - 1].dep_ in ("compound", "amod") \
+            and span.start <= doc[start - 1].head.i < span.end and not _is_title(doc[start - 1]) \
+            and not _kind_before_name(doc[start - 1]):
         start -= 1
-    return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG") else None
+    if span.label_ == "NORP" and start < span.start and doc[start].is_sent_start:
+        return None  # "Mainstream Republicans said": capitalised for the sentence, a group
+    return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG", "NORP") else None
 
 
 def _with_particles(span):
@@ -1876,6 +1924,44 @@ def _documents_of(root):
             if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
                 return obj
     return None
+
+
+def _without_described_kind(span):
+    """A name the tagger ran together with the kind of organisation it is, without it:
+    "Regulator Ofcom" (tagged a person), "Chipmaker Intel" -> "Ofcom", "Intel", organisations."""
+    k = span.start
+    if k + 1 < span.end and _kind_before_name(span.doc[k]) and span.doc[k + 1].pos_ == "PROPN" \
+            and span.label_ in ("PERSON", "ORG"):
+        return SpacySpan(span.doc, k + 1, span.end, label="ORG")
+    return span
+
+
+def _kind_before_name(tok) -> bool:
+    """A sentence's first word that says what kind of organisation the name after it is:
+    "Regulator" of "Regulator Ofcom said", not "State" of "State Department officials said"."""
+    doc = tok.doc
+    return tok.is_sent_start and _in_list(tok, "org_nouns") and tok.i + 1 < len(doc) \
+        and not _in_list(doc[tok.i + 1], "org_nouns")
+
+
+def _hyphen_joined(toks: list) -> list[str]:
+    """The words of a name whose hyphens the tokenizer split off: "Sven", "-", "Goran", "Eriksson"
+    -> "Sven-Goran", "Eriksson"."""
+    words: list[str] = []
+    for k, t in enumerate(toks):
+        joined = k > 0 and (t.text == "-" and not toks[k - 1].whitespace_ or toks[k - 1].text == "-")
+        if joined and words and not toks[k - 1].whitespace_:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+    return words
+
+
+def _age_nominal(tok) -> bool:
+    """The head of "the 27-year-old", a person known by their age."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+        and doc[tok.i - 2].lower_ == "year"
 
 
 def _definite_singular(phrase, root) -> bool:
@@ -2164,7 +2250,7 @@ def _fill(statements: list[Statement], found: dict[int, tuple[_Found, str | None
         if ent.id is None:
             ent.id = f"e{len(entities) + 1}"
             entities.append(Entity(id=ent.id, name=ent.name, type=ent.type, aliases=ent.aliases,
-                                   roles=ent.roles, organisation=ent.organisation))
+                                   roles=ent.roles, organisation=ent.organisation, named=ent.named))
         sp.name, sp.entity = ent.name, ent.id
         sp.role = result.role
         if ent.type == "person":

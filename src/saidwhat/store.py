@@ -51,7 +51,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "entities": [
         ("article_id", TEXT), ("id", TEXT), ("name", TEXT), ("type", TEXT), ("aliases", TEXTS),
-        ("roles", TEXTS), ("organisation", TEXT),
+        ("roles", TEXTS), ("organisation", TEXT), ("named", BOOL),
     ],
     "speakers": [
         ("id", TEXT), ("name", TEXT), ("type", TEXT), ("aliases", TEXTS), ("n_statements", INT),
@@ -297,15 +297,17 @@ def article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
                error=outcome.error, duplicate_of=outcome.duplicate_of, n_statements=len(d["statements"]))
     rows: dict[str, list[dict[str, Any]]] = {"articles": [row], "statements": [], "entities": [],
                                              "disputes": [], "duplicates": []}
+    named = {e["id"] for e in d["speakers"] if e["named"]}
     for s in d["statements"]:
         sp = s["speaker"] or {}
+        key = speaker_key(sp.get("name")) if sp.get("entity") in named else None  # "officials": no one
         rows["statements"].append({
             "article_id": a.id, "id": s["id"], "kind": s["kind"], "content": s["content"],
             "content_start": s["start"], "content_end": s["end"], "cue": s["cue"],
             "cue_start": s["cue_start"], "cue_end": s["cue_end"], "speaker_name": sp.get("name"),
             "speaker_mention": sp.get("mention"), "speaker_start": sp.get("start"),
             "speaker_end": sp.get("end"), "speaker_entity": sp.get("entity"), "speaker_role": sp.get("role"),
-            "speaker_organisation": sp.get("organisation"), "speaker_key": speaker_key(sp.get("name")),
+            "speaker_organisation": sp.get("organisation"), "speaker_key": key,
             "confidence": s["confidence"],
         })
     for e in d["speakers"]:
@@ -476,8 +478,10 @@ class Store:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        """A store made by an earlier version kept no corpus positions: its row order is one."""
+        """A store made by an earlier version kept no corpus positions (its row order is one) and
+        no ``named`` flag on entities (NULL, read as named)."""
         self.con.execute("ALTER TABLE _minhash ADD COLUMN IF NOT EXISTS seq BIGINT")
+        self.con.execute("ALTER TABLE entities ADD COLUMN IF NOT EXISTS named BOOLEAN")  # NULL: named
         if self.con.execute("SELECT count(*) FROM _minhash WHERE seq IS NULL").fetchone()[0]:
             self.con.execute("UPDATE _minhash SET seq = r.n FROM (SELECT id, row_number() OVER "
                              "(ORDER BY rowid) AS n FROM articles) r "
@@ -831,7 +835,7 @@ def article_from_rows(row: dict, statements: list[dict], entities: list[dict],
     in_order = sorted(statements, key=lambda s: (s["content_start"], s["id"]))
     d["statements"] = [_statement_dict(s) for s in in_order]
     d["speakers"] = [{k: e[k] for k in ("id", "name", "type", "aliases", "roles", "organisation")}
-                     for e in entities]
+                     | {"named": e["named"] is not False} for e in entities]
     d["disputes"] = [{k: x[k] for k in ("a", "b", "kind", "evidence", "confidence")} for x in disputes]
     return article_from_dict(d)
 
