@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -1323,26 +1323,35 @@ def colon_clause_verb(doc, text: str, q: Quote):
     can speak: 'When Trump suggested ..., Rubio fired back: "..."', 'Asked which county ..., he
     demurred: "..."', 'Trump said he responded: "..."' (Trump): the clause introduces the quote,
     whatever its verb."""
+    colon = colon_before(doc, text, q, lambda ch: ch in " \t")
+    if colon is None:
+        return None
+    verb = colon.head
+    while verb.dep_ not in ("ROOT", "conj") and verb.head != verb and verb.head.i < colon.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
+        return None
+    return verb if _speaks(verb, q) else None
+
+
+def colon_before(doc, text: str, q: Quote, gap: Callable[[str], bool]):
+    """The colon token right before a quote, only characters ``gap`` accepts between them, or None."""
     pos = q.outer_start - 1
-    while pos >= 0 and text[pos] in " \t":
+    while pos >= 0 and gap(text[pos]):
         pos -= 1
     if pos < 0 or text[pos] != ":":
         return None
     colon = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if colon is None:
-        return None
-    verb = colon[0].head
-    while verb.dep_ not in ("ROOT", "conj") and verb.head != verb and verb.head.i < colon[0].i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
-        return None
-    subject = subject_of(verb)
-    if subject is None or inside(subject.idx, q) or speaker_class(subject) not in _SPEAKING_CLASSES:
-        return None
-    return verb
+    return colon[0] if colon is not None else None
 
 
 _SPEAKING_CLASSES = frozenset({"people", "organisation", "pronoun", "proper", "document"})
+
+
+def _speaks(verb, q: Quote) -> bool:
+    """Whether a verb has a subject outside the quote that can speak (no time, number or thing)."""
+    subject = subject_of(verb)
+    return subject is not None and not inside(subject.idx, q) and speaker_class(subject) in _SPEAKING_CLASSES
 
 
 def main_clause_verb(cue, q: Quote):
@@ -1354,24 +1363,16 @@ def main_clause_verb(cue, q: Quote):
     verb = cue.head
     if verb.pos_ != "VERB" or not (cue.i < verb.i and verb.idx < q.outer_start):
         return None
-    subject = subject_of(verb)
-    if subject is None or inside(subject.idx, q) or speaker_class(subject) not in _SPEAKING_CLASSES:
-        return None
-    return verb
+    return verb if _speaks(verb, q) else None
 
 
 def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
     """A quote after a colon that ends an attribution ("The Times reports:" then the quote)."""
-    pos = q.outer_start - 1
-    while pos >= 0 and text[pos].isspace():
-        pos -= 1
-    if pos < 0 or text[pos] != ":":
-        return None
-    colon = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    colon = colon_before(doc, text, q, str.isspace)
     if colon is None:
         return None
-    sent = colon[0].sent
-    cues = [t for t in sent if t.i < colon[0].i and is_cue(t) and cue_lexicon()[t.lemma_.lower()] == "speech"]
+    lexicon = cue_lexicon()
+    cues = [t for t in colon.sent if t.i < colon.i and is_cue(t) and lexicon[t.lemma_.lower()] == "speech"]
     subj = subject_of(cues[-1]) if cues else None
     if subj is None:
         return None
