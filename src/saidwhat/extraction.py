@@ -1576,7 +1576,8 @@ def credit_reporters(out: list[Found], reporters: list[Found], text: str) -> lis
     """ '"...," O'Malley said, according to the Las Vegas Sun', 'Manafort acknowledged that ...,
     The Washington Post reported': a statement whose whole attribution (cue and speaker) is what
     a source reports is that source's statement, as the annotation guide has it. A reporter's
-    own clause that holds only the attribution it credits ("O'Malley said") is dropped."""
+    own clause that holds only the attribution it credits ("O'Malley said") is dropped; a
+    reporter that closes the sentence is credited too (``credit_trailing_reporters``)."""
     dropped = []
     for r in reporters:
         credited = []
@@ -1593,15 +1594,22 @@ def credit_reporters(out: list[Found], reporters: list[Found], text: str) -> lis
         if credited and kept and not any(overlap(r.content, f.content) for f in credited) \
                 and _only_attribution(text, r.content, credited):
             dropped.append(r)
+    credit_trailing_reporters(out, text)
+    return [f for f in out if not any(f is d for d in dropped)]
+
+
+def credit_trailing_reporters(out: list[Found], text: str) -> None:
+    """Give the statements whose sentence a reporter closes ('..., the Times reported.') to the
+    reporter, with the quotes that go on under the same attribution; a content the parse ran on
+    over the reporter ends before it."""
     reported: dict[tuple, tuple[tuple[int, int], tuple[int, int]]] = {}  # (cue, speaker) -> reporter
     for f in out:
         reporter = trailing_reporter(text, f) or reported.get((f.cue, f.speaker))
         if reporter is not None:
             reported[(f.cue, f.speaker)] = reporter  # the quotes that go on with the same attribution
             f.speaker, f.cue = reporter
-            if f.content[0] < reporter[0][0] < f.content[1]:  # the parse ran the content on over it
+            if f.content[0] < reporter[0][0] < f.content[1]:
                 f.content = trim(text, f.content[0], min(reporter[0][0], reporter[1][0]))
-    return [f for f in out if not any(f is d for d in dropped)]
 
 
 def extract_statements(
