@@ -8,8 +8,9 @@ with the nesting features of extraction.clause_candidates); a candidate is posit
 scorer would pair it with a gold statement (spans overlap, content words F1 >= 0.5, one to one,
 best first) and its speaker mention is the gold one (it overlaps the gold source, or ends with the
 gold name's last word): a reading that gives the statement to the wrong speaker is a negative.
-A logistic regression over the candidate features gives the weights. The threshold is chosen by cross-validation grouped by article: each
-article is extracted with the model of the fold that did not see it, and the threshold kept is
+A logistic regression over the candidate features gives the weights. The threshold is chosen by
+cross-validation grouped by article: each article is extracted with the model of the fold that
+did not see it, and the threshold kept is
 the one with the best F1 over all train articles of statements found (as the scorer finds them)
 with their speaker mention on the gold source span: a statement given to the wrong mention
 costs more than a missed one.
