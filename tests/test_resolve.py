@@ -471,6 +471,10 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "The spot says the governor raised taxes.", "The spot", "Hollis campaign"),
     ("Senator Mark Hollis is running for governor. A new ad from Hollis's campaign says the "
      "governor raised taxes.", "A new ad", "Hollis campaign"),
+    ("Sarah Quinlan, the campaign's deputy manager, emailed supporters on Monday evening.\n\n"
+     "The email goes on to say that the rally will go ahead.", "The email", "Sarah Quinlan"),
+    ("The Home Office said in a statement that the scheme would be reviewed. The statement added "
+     "that no decision had been made.", "The statement", "Home Office"),
 ])
 def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))
@@ -482,6 +486,75 @@ def test_a_son_named_with_jr_is_not_his_father(nlp):
             "deal was done.")
     speakers, _ = run(nlp, text, ("Robert Q. Hale", 0), ("who", 0))
     assert [s.name for s in speakers] == ["Robert Q. Hale", "Robert Hale Jr."]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    pytest.param("New York delegates cheer.\n\nDonald J. Trump arrived in Cleveland on Monday with his son "
+                 "Donald Trump Jr.\n\n\"It's not a campaign anymore, it's a movement,\" said the younger Mr. "
+                 "Trump, surrounded by his siblings.", "the younger Mr. Trump", "Donald Trump Jr.",
+                 id="the-younger-mr-x-is-the-son-named-with-jr"),
+    pytest.param("Debate night in Milwaukee.\n\nJeb was better than in previous outings, even if he saved "
+                 "his passion for immigration reform. Carson was calm.\n\nJeb Bush told reporters later "
+                 "that the night had gone well.", "he", "Jeb Bush",
+                 id="a-first-name-alone-before-the-full-name-is-that-person"),
+    pytest.param("Inspector faults email practices.\n\nThe Home Office's chief inspector said on Tuesday "
+                 "that staff had kept poor records. The minister, Alan Pryce, disagreed.\n\nThe report is "
+                 "the second this year. The Home Office chief inspector, David Bolt, said more work was "
+                 "needed.", "The Home Office's chief inspector", "David Bolt",
+                 id="a-definite-role-of-an-organisation-is-the-one-person-named-with-it"),
+    pytest.param("Senate race heats up.\n\nThe endorsement was one the Hollis campaign had long coveted "
+                 "because they are hoping it will bring young voters to Mark Hollis.", "they",
+                 "Hollis campaign", id="they-after-a-campaign-as-subject-is-the-campaign"),
+    pytest.param("Trade worries grow.\n\nSome staunch defenders of globalization, like Gary Clyde "
+                 "Hufbauer, a senior fellow at the Peterson Institute, also acknowledge that the government "
+                 "failed workers.", "Some staunch defenders", "Gary Clyde Hufbauer",
+                 id="a-plural-noun-with-one-named-example-is-that-person"),
+    pytest.param("Golf courses close.\n\nThe National Golf Foundation counted 160 closures last year. "
+                 "Between 130 and 160 courses are closing every 12 months, a trend that the foundation "
+                 "predicts will continue for the next few years.", "the foundation predicts",
+                 "National Golf Foundation", id="a-mention-run-into-its-verb-tagged-a-noun"),
+])
+def test_a_mention_is_the_one_the_article_names_elsewhere(nlp, text, mention, name):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == name
+
+
+def test_a_compound_surname_alone_is_the_person_named_in_full(nlp):
+    text = ("Party chair calls for unity.\n\nRep. Debbie Wasserman Schultz chaired the meeting on Monday.\n\n"
+            "Wasserman Schultz said the party would be united by July.")
+    speakers, entities = run(nlp, text, ("Wasserman Schultz", 1))
+    assert speakers[0].name == "Debbie Wasserman Schultz"
+    assert sum(1 for e in entities if "Schultz" in e.name) == 1
+
+
+def test_a_definite_role_of_another_place_is_not_that_person(nlp):
+    text = ("Governors meet.\n\nNew York Governor George Pataki spoke first. Chris Christie spoke later.\n\n"
+            "The New Jersey governor said the state would cut taxes.")
+    speakers, _ = run(nlp, text, ("The New Jersey governor", 0))
+    assert speakers[0].name != "George Pataki"
+
+
+def test_they_after_readers_is_no_organisation(nlp):
+    text = ("Magazine picks a winner.\n\nThe Clarion Weekly created a poll on its website asking readers who "
+            "they would like to see on the cover.")
+    speakers, _ = run(nlp, text, ("they", 0))
+    assert speakers[0].entity is None
+
+
+def test_a_name_after_an_organisation_noun_is_that_organisation(nlp):
+    text = ("Homeless figures rise.\n\nThe housing charity Shelter said the plans ignored the homeless.\n\n"
+            "The charity said 100,000 families were in temporary accommodation.")
+    speakers, entities = run(nlp, text, ("The housing charity Shelter", 0), ("The charity", 0))
+    assert [s.name for s in speakers] == ["Shelter", "Shelter"]
+    assert type_of(entities, "Shelter") == "organisation"
+
+
+def test_an_unnamed_group_for_an_organisation_speaks_for_it(nlp):
+    text = ("Insurers are raising alarms about their costs, UnitedHealth Group said last month. This week, "
+            "the trade group for the Blue Cross Blue Shield plans spelled out its concerns.\n\n"
+            "\"The current risk pool is out of balance,\" the group wrote.")
+    speakers, _ = run(nlp, text, ("the trade group", 0), ("the group", 0))
+    assert [s.name for s in speakers] == ["Blue Cross Blue Shield"] * 2
 
 
 def test_a_name_its_acronym_follows_is_an_organisation_whatever_the_tagger_said(nlp):

@@ -135,7 +135,8 @@ def organisations_compatible(a: str | None, b: str | None) -> bool:
     a, b = bare(a).lower(), bare(b).lower()
     if a == b or a in b or b in a:
         return True
-    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+    one_word = " " not in a and " " not in b  # "Russia", "Russian"; not "New Jersey", "New York"
+    return one_word and len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
 
 
 @lru_cache(maxsize=1)

@@ -161,6 +161,7 @@ class _Ent:
     last: int = -1  # start of its latest mention seen while indexing
     mentions: list[_Mention] = field(default_factory=list)  # in text order
     authored: list[tuple[int, str]] = field(default_factory=list)  # (start, noun) of documents it wrote
+    titled: set[str] = field(default_factory=set)  # heads of the roles the text writes beside its name
 
     def add_alias(self, text: str | None) -> None:
         if text and text not in self.aliases:
@@ -237,6 +238,7 @@ class _Article:
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
         self._speech: object = _UNSET  # the speech printed in full, once looked for
+        self.full_names: dict[str, set[str]] = {}  # first name -> the full names the body gives with it
         self._index_entities()
         self._complete_mentions()
         self._genders_from_pronouns()
@@ -309,6 +311,9 @@ class _Article:
         people = [s for s in people if s not in short]
         people += self._untagged_names()
         labelled = []
+        called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
+        people = [s for s in people if s not in called]
+        labelled += [(s, "ORG") for s in called]
         for span in ents:
             label = span.label_ if span.label_ in _ORG_LABELS else None
             if label is None:
@@ -342,6 +347,11 @@ class _Article:
                 orgs.append((span, label))
         for first, last in nicknamed:
             self._index_nicknamed(first, last)
+        for span in people:
+            toks = self._name_tokens(span)
+            if len(toks) >= 2 and span.start_char >= self.headline_end:
+                full = _words_text(toks[0], toks[-1])
+                self.full_names.setdefault(toks[0].lower_, set()).add(full)
         for span in sorted(people, key=lambda s: (s.start_char < self.headline_end, s.start)):
             self._index_person(span)
         covered = (-1, -1)  # the last name made whole: "Skills" of "Department for Education and Skills"
@@ -512,6 +522,8 @@ class _Article:
         if not org and after:
             org = _organisation_in(after, set(), nearest_last=False)
         ent.add_role(role)
+        if role:
+            ent.titled.add(_role_head(role))
         if org and not ent.organisation:
             ent.organisation = org
         self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
@@ -554,6 +566,9 @@ class _Article:
                 found = _surname_owner(same, gender)
             elif self.by_first.get(first):
                 return self.by_first[first][0]
+            elif first in _lists()["first_names"] and len(self.full_names.get(first, ())) == 1:
+                full = next(iter(self.full_names[first]))  # "Jeb!" before "Jeb Bush"
+                return self.person(full, weak, gender)
         elif weak and not same:  # a headline's "Clinton Wades In": the body's Clinton
             known = next((k for w in words if (k := w.lower().rstrip(":,")) in self.by_surname), None)
             if known is not None:
@@ -569,7 +584,7 @@ class _Article:
                     continue  # "Donald Trump Jr." is not "Donald J. Trump"
                 if (len(ewords) == 1 or ewords[0] == first or ewords[0][:1] == first[:1]
                         or lowered[-len(ewords) :] == ewords  # "Crooked Hillary Clinton"
-                        or (first in _NAME_PARTICLES and ewords[-len(words) :] == lowered)):  # "Van Dyke"
+                        or ewords[-len(words) :] == lowered):  # "Van Dyke", "Lamont Scott"
                     found = ent
                     break
         if found is not None:
@@ -616,8 +631,10 @@ class _Article:
         if noun in _lists()["org_nouns"]:
             ent.nouns.add(noun)
         for child in root.children:
-            if child.dep_ == "appos" and child.lemma_.lower() in _lists()["org_nouns"]:
-                ent.nouns.add(child.lemma_.lower())
+            lemma = child.lemma_.lower()
+            if lemma in _lists()["org_nouns"] and (
+                    child.dep_ == "appos" or (child.dep_ == "compound" and child.i < span.start)):
+                ent.nouns.add(lemma)  # "Shelter, the charity", "the housing charity Shelter"
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
         self.add_mention(ent, span.start_char, _rank_of(root), root)
@@ -718,13 +735,24 @@ class _Article:
                 author = self._author(tok) or self._maker(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _MESSAGING_VERBS:
+                author = self._subject_of(tok)  # "Abedin emailed supporters": an email
+                if author is not None:
+                    author.authored.append((tok.idx, tok.lemma_.lower()))
 
     def _maker(self, tok) -> _Ent | None:
         """The named subject of the verb that makes a document: "Hollis released an ad", "his
-        campaign ran a spot"."""
+        campaign ran a spot"; or that speaks in it: "Ruiz said in a statement"."""
         verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
+                and _in_list(verb.head, "cues") and tok.tag_ == "NN":
+            return self._subject_of(verb.head)
         if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_list(verb, "authoring_verbs"):
             return None
+        return self._subject_of(verb)
+
+    def _subject_of(self, verb) -> _Ent | None:
+        """The named entity that is the subject of ``verb``, outside quotes."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or self.in_quote(subject.idx):
             return None
@@ -870,7 +898,11 @@ class _Article:
         toks = [t for t in span if not t.is_space and not t.is_punct]
         if not toks:
             return _Found(None)
+        if _ends_in_its_verb(span):  # "the foundation predicts", tagged a noun: a mention cut past its verb
+            return self.resolve_span(span[:-1], ask)
         root = span.root
+        if root.pos_ == "DET" and span[-1].pos_ in ("NOUN", "PROPN"):
+            root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
         head = root.head
         owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
         if owner_only and ask.content is not None and _names_a_person(head):  # a statement's speaker
@@ -910,6 +942,8 @@ class _Article:
         if documents is not None:  # "a new batch of State Department emails": what the emails say
             return self._document(span, _phrase(documents, documents.doc[documents.i : documents.i + 1]),
                                   documents, ask)
+        if root.tag_ in ("NNS", "NNPS") and (example := self._one_example(phrase, root)) is not None:
+            return _Found(example)  # a plural noun not listed as a group's: "defenders", "voices"
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
@@ -1023,15 +1057,25 @@ class _Article:
     def _named_person(self, phrase, tok) -> _Found:
         ent = self.token_ent[tok.i]
         before = [t for t in phrase if t.i < tok.i and not self._part_of_name(t, ent)]
+        if any(t.lower_ == "younger" for t in before):
+            ent = self._junior(ent) or ent  # "the younger Mr. Trump": Donald Trump Jr.
         role, org, poss = _describe(before)
         if not org and before:
             owner = self._owner(before, before[-1], poss)
             if owner is not None and owner is not ent:
                 org = owner.organisation or owner.name
         ent.add_role(role)
+        if role:
+            ent.titled.add(_role_head(role))
         if org and not ent.organisation:
             ent.organisation = org
         return _Found(ent, role, org)
+
+    def _junior(self, ent: _Ent) -> _Ent | None:
+        """The one other person of ``ent``'s surname named with "Jr." or "II"/"III", if there is one."""
+        same = self.by_surname.get(names.surname(ent.name.split()), [])
+        juniors = [e for e in same if e is not ent and _suffix(e.name.lower().split()) is not None]
+        return juniors[0] if len(juniors) == 1 else None
 
     def _part_of_name(self, tok, ent: _Ent) -> bool:
         """A word of ``ent``'s own name; a title the tagger put inside it ("Major General" of an
@@ -1095,9 +1139,38 @@ class _Article:
             a = ask or Ask("he", char)
             a.kind, a.char, a.gender = "he", char, kind if kind in ("he", "she") else None
         else:
+            if kind == "plural":
+                body = self._body_before(char)
+                if body is not None:
+                    return body
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
+
+    def _body_before(self, char: int) -> _Ent | None:
+        """For a subject "they", the organisation that is the subject just before it, in its
+        sentence or the one before, with no other subject between: "The Murphy campaign is tying
+        the bill to Rubio ... They are saying" (a campaign, a company, a party spoken of in the
+        plural), with no plural noun between that "they" could stand for."""
+        tok = self.token_at(char)
+        if tok.dep_ not in _SUBJECT_DEPS:
+            return None
+        sent = self.sent_of(char)
+        for j in range(tok.i - 1, -1, -1):
+            t = self.tokens[j]
+            if self.sent_of(t.idx) < sent - 1 or t.tag_ in ("NNS", "NNPS"):
+                return None  # "Time ran a poll asking readers who they ...": the readers
+            if t.dep_ not in _SUBJECT_DEPS or self.in_quote(t.idx):
+                continue
+            if any(c.dep_ == "conj" for c in t.children):
+                return None  # "his family, friends and employees": a group
+            ent = self.token_ent.get(t.i)
+            if ent is None and t.tag_ == "NN" and t.lemma_.lower() in _lists()["org_nouns"]:
+                ent = self.resolve_span(self.doc[t.left_edge.i : t.i + 1]).ent  # "the Murphy campaign"
+            if ent is None or not ent.named or ent.type != "organisation":
+                return None
+            return ent
+        return None
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
         """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
@@ -1394,7 +1467,8 @@ class _Article:
                           else "named" if any(t.dep_ == "poss" for t in root.children)
                           else "def" if determiners & {"the", "this", "that"}
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
-        ent = self.rank(ask)
+        ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
+            or self.rank(ask)
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
             ent.named = False
@@ -1405,6 +1479,18 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _sole_holder(self, ask: Ask) -> _Ent | None:
+        """For a definite role of a named organisation ("the State Department's inspector
+        general"), the one person the article names with that title and organisation beside their
+        name ("the State Department inspector general, Steve Linick"), if there is exactly one."""
+        if not ask.org:
+            return None
+        holders = [e for e in self.entities if e.type == "person" and e.named and ask.head in e.titled
+                   and e is not ask.owner and e.organisation
+                   and names.organisations_compatible(ask.org, e.organisation)
+                   and (ask.gender is None or e.gender in (None, ask.gender))]
+        return holders[0] if len(holders) == 1 else None
 
     def _spokesperson_before(self, char: int) -> _Found | None:
         """Whom the last spokesperson found speaking for someone, within two sentences before
@@ -1455,10 +1541,10 @@ class _Article:
         """"the group's representatives" -> the group; "critics like Huffman", "officials,
         including Gov. Chris Christie" -> the one named; "Russian officials", "officials": none."""
         phrase = _phrase(root, span)
+        example = self._one_example(phrase, root)
+        if example is not None:
+            return _Found(example)
         linked = [(self.token_ent[t.i], _preposition_of(t, root)) for t in phrase if t.i in self.token_ent]
-        named = {e for e, prep in linked if e.type == "person" and prep in _EXAMPLE_PREPOSITIONS}
-        if len(named) == 1:
-            return _Found(named.pop())
         employers = {e for e, prep in linked
                      if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
         if len(employers) == 1:
@@ -1478,6 +1564,13 @@ class _Article:
         if modifier is not None and not ent.organisation:
             ent.organisation = modifier.name
         return _Found(ent, None, modifier.name if modifier else None)
+
+    def _one_example(self, phrase, root) -> _Ent | None:
+        """The one person a plural noun gives as its example: "critics like Huffman", "some
+        staunch defenders of globalization, like Gary Clyde Hufbauer"."""
+        named = {id(e): e for t in phrase if (e := self.token_ent.get(t.i)) is not None
+                 and e.type == "person" and _preposition_of(t, root) in _EXAMPLE_PREPOSITIONS}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _sole_named_with(self, word: str) -> _Ent | None:
         """The one organisation the article names with ``word``: "police" -> "West Yorkshire
@@ -1526,6 +1619,11 @@ class _Article:
         wanted = "organisation" if personal else wanted
         modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and (
             t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
+        if not modifiers and not personal:  # "the trade group for the Blue Cross Blue Shield plans"
+            modifiers = [self.token_ent[t.i] for t in phrase if t.i > root.i and t.i in self.token_ent
+                         and self.token_ent[t.i].type == "organisation" and _preposition_of(t, root) == "for"]
+            if modifiers:
+                modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
         if owner is None and _name_like(root) and root.pos_ == "PROPN":
             return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
@@ -1832,6 +1930,9 @@ def _field_word(tok) -> bool:
     return capitalised and tok.ent_type_ in ("", "ORG")
 
 
+# Verbs that send a document of their own name ("emailed", "tweeted"); not "reported", "polled".
+_MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
+
 _MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"})
 
 
@@ -1847,6 +1948,29 @@ def _named_before(span):
     if span.label_ == "NORP" and start < span.start and doc[start].is_sent_start:
         return None  # "Mainstream Republicans said": capitalised for the sentence, a group
     return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG", "NORP") else None
+
+
+def _ends_in_its_verb(span) -> bool:
+    """Whether a mention of a noun phrase ends in a cue verb the tagger took for a plural noun:
+    "the foundation predicts", "the survey shows"."""
+    if len(span) < 3:
+        return False
+    last, before = span[-1], span[-2]
+    verb = last.lower_[:-1] if last.lower_.endswith("s") else None
+    return (verb in _lists()["cues"] and last.tag_ in ("NNS", "NN") and before.pos_ in ("NOUN", "PROPN")
+            and last.dep_ in _SUBJECT_DEPS and before.head.i == last.i)
+
+
+def _called_an_organisation(span) -> bool:
+    """A one-word name that "the" and an organisation's common noun put before it, whatever the
+    tagger said: "the housing charity Shelter", "the drugmaker Pfizer"."""
+    if len(span) != 1 or span.start < 2:
+        return False
+    noun = span.doc[span.start - 1]
+    kind = _lists()["org_nouns"].get(noun.lemma_.lower())
+    if kind in (None, "personal") or noun.dep_ != "compound" or noun.head.i != span.start:
+        return False
+    return any(t.lower_ == "the" for t in span.doc[max(0, span.start - 4) : span.start - 1])
 
 
 def _with_particles(span):

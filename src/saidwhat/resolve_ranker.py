@@ -187,6 +187,8 @@ class Features:
             add("has_role")
         if ask.org and c.organisation:
             add("org_same" if names.organisations_compatible(ask.org, c.organisation) else "org_clash")
+        elif ask.org and c.type == "person":
+            add("org_unknown")  # "the French president": a person of no known country
         if c is ask.org_ent:
             add("is_org")
             add(f"is_org&{ask.determiner}")
