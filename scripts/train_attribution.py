@@ -3,11 +3,14 @@
     python scripts/train_attribution.py ../shared/data/polnear/train [--docbin CACHE.spacy]
     make train-attribution
 
-Every predicate with a subject and a content argument is a candidate (extraction.candidate);
-a candidate is positive when the scorer would pair it with a gold statement (spans overlap,
-content words F1 >= 0.5, one to one, best first). A logistic regression over the candidate
-features gives the weights. The threshold is chosen by cross-validation grouped by article: each
-article is extracted with the model of the fold that did not see it, and the threshold kept is
+Every predicate with a subject and a content argument is a candidate (extraction.candidate,
+with the nesting features of extraction.clause_candidates); a candidate is positive when the
+scorer would pair it with a gold statement (spans overlap, content words F1 >= 0.5, one to one,
+best first) and its speaker mention is the gold one (it overlaps the gold source, or ends with the
+gold name's last word): a reading that gives the statement to the wrong speaker is a negative.
+A logistic regression over the candidate features gives the weights. The threshold is chosen by
+cross-validation grouped by article: each article is extracted with the model of the fold that
+did not see it, and the threshold kept is
 the one with the best F1 over all train articles of statements found (as the scorer finds them)
 with their speaker mention on the gold source span: a statement given to the wrong mention
 costs more than a missed one.
@@ -37,13 +40,38 @@ def word_f1(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
-def one_to_one_labels(text: str, spans: list[tuple[int, int]], gold: list[dict]) -> list[int | None]:
+def one_to_one_labels(
+    text: str, spans: list[tuple[int, int]], gold: dict, mentions: list[tuple[int, int] | None]
+) -> list[int | None]:
     """1 for the candidate that the scorer would pair with a gold statement (best content-word
-    overlap first, one to one), 0 for the others, None for those that only hit optional gold."""
-    return [
-        0 if gi is None else (None if gold[gi].get("optional") else 1)
-        for gi in one_to_one_matches(text, spans, gold)
-    ]
+    overlap first, one to one) and whose speaker mention is the gold one, 0 for the others
+    (a statement given to the wrong speaker is worse than none), None for those that only hit
+    optional gold."""
+    statements = gold["statements"]
+    labels: list[int | None] = []
+    for gi, mention in zip(one_to_one_matches(text, spans, statements), mentions, strict=True):
+        if gi is None:
+            labels.append(0)
+        elif statements[gi].get("optional"):
+            labels.append(None)
+        else:
+            labels.append(int(same_speaker(text, mention, statements[gi], gold.get("speakers", {}))))
+    return labels
+
+
+def same_speaker(text: str, mention: tuple[int, int] | None, g: dict, aliases: dict) -> bool:
+    """Whether a candidate's speaker mention is the gold statement's: it overlaps the gold source
+    span, or (where the gold names the speaker) ends with the name's last word."""
+    if g.get("speaker_start") is None:
+        return True
+    if mention is None:
+        return False
+    if mention[0] < g["speaker_end"] and g["speaker_start"] < mention[1]:
+        return True
+    name = g.get("speaker_name")
+    words = WORD.findall(text[mention[0] : mention[1]].lower())
+    names = [name, *aliases.get(name, [])] if name else []
+    return bool(words) and any(WORD.findall(n.lower())[-1:] == words[-1:] for n in names)
 
 
 def one_to_one_matches(text: str, spans: list[tuple[int, int]], gold: list[dict]) -> list[int | None]:
@@ -95,15 +123,14 @@ def parse_text(gold: dict, clean, article_cls) -> str:
 
 def candidates_with_labels(docs, golds):
     """Feature dicts, labels and the article index of every candidate that is not optional."""
-    from saidwhat.extraction import candidate, quote_mark_positions, trim
+    from saidwhat.extraction import clause_candidates, trim
 
     X, y, groups = [], [], []
     for k, (doc, gold) in enumerate(zip(docs, golds, strict=True)):
         text = doc.text
-        marks = quote_mark_positions(text)
-        cands = [c for c in (candidate(tok, text, marks) for tok in doc) if c is not None]
+        *_, cands = clause_candidates(doc, text)
         spans = [trim(text, *found.content) for found, _ in cands]
-        labels = one_to_one_labels(text, spans, gold["statements"])
+        labels = one_to_one_labels(text, spans, gold, [found.speaker for found, _ in cands])
         for (_, features), label in zip(cands, labels, strict=True):
             if label is not None:
                 X.append(features)

@@ -498,6 +498,111 @@ def test_the_speaker_mention_names_the_source_not_a_word_of_another_clause(nlp, 
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a second clause whose subject the parse made a conjunct of the first clause's object
+        ('If you doubt the government, the Washington Post will brand you a liar and NBC News will '
+         'accuse you of engaging in a "freak out."', "will accuse", "NBC News"),
+        ("Over the past two weeks, prosecutors charged the officer with murder and the mayor fired his "
+         "police chief, acknowledging that the city had lost trust in the force.", "acknowledging",
+         "the mayor"),
+        # "would pull out ..., and blamed": a past tense cannot share "would", so Putin blames
+        ("Mr. Putin backpedaled on his prediction that Russia would pull out of its slump within two "
+         "years, and blamed the tumble in oil prices.", "blamed", "Mr. Putin"),
+    ],
+)
+def test_a_coordinated_clause_is_said_by_its_own_subject(nlp, text, cue, speaker):
+    st = next(s for s in statements(nlp, text) if s.cue.text == cue)
+    assert st.speaker.mention.text == speaker
+    check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("“I think one has to ask whether this is a priority for the two of them,” O’Malley said at a "
+         "press conference, according to the Las Vegas Sun.", "the Las Vegas Sun",
+         "I think one has to ask whether this is a priority"),
+        ('When asked how the ban would affect the new mayor, Trump said: "There will always be '
+         'exceptions," the Times reported.', "the Times", "There will always be exceptions"),
+        ("During the investigation, Manafort acknowledged that the work he performed could be termed "
+         '"influence peddling," The Washington Post reported in 1991.', "The Washington Post",
+         "the work he performed could be termed"),
+        ("Mr Blair said the report had cleared the government of wrongdoing, reported the Guardian.",
+         "the Guardian", "the report had cleared the government of wrongdoing"),
+    ],
+)
+def test_an_attribution_a_source_reports_is_the_sources_statement(nlp, text, speaker, content):
+    found = statements(nlp, text)
+    st = next(s for s in found if content in s.content.text)
+    assert st.speaker.mention.text == speaker
+    assert "reported" not in st.content.text and "according" not in st.content.text
+    assert not any(s.content.text.startswith("O’Malley said") for s in found)
+    check_offsets(text, st)
+
+
+def test_the_quotes_that_go_on_after_a_reported_attribution_are_the_sources_too(nlp):
+    text = ('"I will be voting on March 1," Welch said, according to Vermont Edition. "And I have decided '
+            'to vote for Bernie Sanders."')
+    found = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert len(found) == 2
+    assert all(s.speaker.mention.text == "Vermont Edition" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('When Trump suggested that Cuba would sue the United States, Rubio fired back forcefully: "If '
+         'they sue us in a court in Miami, they are going to lose."', "Rubio", "fired"),
+        ('"It is unconstitutional at this point," said Stephen Loomis, the union president. Kasich '
+         'resisted: "Ohio governors do not have the power to suspend constitutional rights."', "Kasich",
+         "resisted"),
+        ('Asked which county was his favourite, the prime minister demurred: "Whichever one I am in at the '
+         'moment."', "the prime minister", "demurred"),
+        ('Mr Blair told reporters the inquiry had been fair. Lord Butler took a different view: "The '
+         'evidence was thinner than the dossier suggested."', "Lord Butler", "took"),
+    ],
+)
+def test_a_quote_after_a_colon_is_said_by_the_subject_of_the_clause_before_it(nlp, text, speaker, cue):
+    st = next(s for s in statements(nlp, text) if s.kind == "direct" and s.content.start > text.index(":"))
+    assert st.speaker.mention.text == speaker
+    assert st.cue.text == cue
+    check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Pollsters agree - Carl Bialik: "One of the biggest lessons was a simple one: keep on contacting '
+         'voters as late as possible."', "Carl Bialik"),
+        ("THE POLLS WERE NOT WRONG, JUST TOO EARLY – Mark Blumenthal and Jon Cohen: “Although the polls "
+         "failed to predict the result, it is not because they were dead wrong.”",
+         "Mark Blumenthal and Jon Cohen"),
+    ],
+)
+def test_a_quote_labelled_with_its_source_after_a_dash_is_the_sources(nlp, text, speaker):
+    st = next(s for s in statements(nlp, text) if s.kind == "direct")
+    assert st.speaker.mention.text == speaker
+    check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot '
+         'back, "I suppose I could have chosen to bake cookies and have teas, but I chose to fulfil my '
+         'profession."', "Hillary"),
+        ('When the shadow chancellor accused him of hiding the figures, the Chancellor hit back, "Every '
+         'number in this Budget has been checked by the independent forecasters."', "the Chancellor"),
+    ],
+)
+def test_a_quote_after_a_clause_of_time_is_said_by_the_main_clause(nlp, text, speaker):
+    st = next(s for s in statements(nlp, text) if s.kind == "direct")
+    assert st.speaker.mention.text == speaker
+    check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
     "text, content, speaker",
     [
         ("Trump complained on Monday that the contest in Colorado had been rigged against him, a charge "

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -235,11 +235,40 @@ def subject_of(verb, quoted=None):
             return controller
         if verb.head == verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
             return None
+        if verb.dep_ == "conj":
+            stranded = subject_parsed_as_conjunct(verb)
+            if stranded is not None:
+                return stranded
         participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+        finite_after_base = verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB"
         verb = verb.head
+        if finite_after_base and verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
+            verb = verb.head  # "X said Russia would recover, and blamed oil": "would blamed" cannot be
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def subject_parsed_as_conjunct(verb):
+    """The subject of a coordinated clause that the parse joined to the first clause's object:
+    "the Post will brand you a liar and NBC News will accuse you", "prosecutors charged the
+    officer with murder and Emanuel fired his police chief" (NBC News, Emanuel: parsed as
+    conjuncts of "liar", "murder"). A name or noun right before the verb, after "and", that
+    is a conjunct of a noun is the verb's own subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i > verb.head.i and doc[i].dep_ in _BETWEEN_SUBJECT_AND_VERB and doc[i].head == verb:
+        i -= 1
+    noun = doc[i]
+    if noun.i <= verb.head.i or noun.dep_ != "conj" or noun.pos_ not in NAMING_POS:
+        return None
+    if noun.head.pos_ not in NOMINAL_POS or noun.head.i < verb.head.i:
+        return None
+    before = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    return noun if before is not None and before.dep_ == "cc" and before.head == noun.head else None
 
 
 def _nearest_subject(verb):
@@ -422,14 +451,32 @@ class Found:
     points_back: bool = False  # "a charge that X denied": its content points at another's claim
 
 
+Candidate = tuple[Found, dict[str, float]]  # a possible attribution and the features the model scores
+
+
 def clause_statements(doc, model: AttributionModel | None = None, text: str | None = None) -> list[Found]:
     """Statements made of a predicate, its subject (the speaker) and its content argument,
     kept when the attribution model scores them at or above its threshold. ``text``: ``doc.text``,
     which spaCy rebuilds from the tokens at every call."""
     model = model or attribution_model()
-    found: list[Found] = []
-    sourced: list[Found] = []  # "according to X": the source named, first when two share a content
     text = doc.text if text is None else text
+    sourced, pushbacks, candidates = clause_candidates(doc, text)
+    found: list[Found] = list(pushbacks)
+    for found_, features in candidates:
+        found_.confidence = model.probability(features)
+        if found_.confidence >= model.threshold:
+            found.append(found_)
+    found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
+    return sourced + found
+
+
+def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Candidate]]:
+    """The "according to X" and "In a poll, ..." statements (``sourced``: the source named, first
+    when two share a content), the pushbacks that point back at a claim ("Sanders rejected that"),
+    and every other predicate's candidate with its features."""
+    sourced: list[Found] = []
+    pushbacks: list[Found] = []
+    candidates = []
     quote_marks = quote_mark_positions(text)
     for tok in possible_predicates(doc):
         if tok.lower_ in ("according", "in") and tok.dep_ == "prep":
@@ -439,17 +486,45 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
             continue
         pushback = pointing_pushback(tok, text)
         if pushback is not None:
-            found.append(pushback)
+            pushbacks.append(pushback)
             continue
         cand = candidate(tok, text, quote_marks)
-        if cand is None:
-            continue
-        found_, features = cand
-        found_.confidence = model.probability(features)
-        if found_.confidence >= model.threshold:
-            found.append(found_)
-    found.sort(key=lambda f: -f.confidence)  # of two readings of one content, the likelier
-    return sourced + found
+        if cand is not None:
+            candidates.append(cand)
+    add_nesting_features(candidates)
+    return sourced, pushbacks, candidates
+
+
+_CLASS_RANK = {"speech": 2, "belief": 1, "none": 0}
+
+
+def add_nesting_features(candidates: list[Candidate]) -> None:
+    """What each candidate holds or is held by: another candidate whose cue and speaker lie in its
+    content ("Christie repeated accusations that Rubio recites ..."), and the strongest cue class
+    of either. Of two nested readings one is the statement, and the model learns which."""
+    classes = [_cue_class(features) for _, features in candidates]
+    by_cue = sorted(range(len(candidates)), key=lambda j: candidates[j][0].cue[0])
+    cue_starts = [candidates[j][0].cue[0] for j in by_cue]
+    for i, (outer, outer_features) in enumerate(candidates):
+        start, end = outer.content
+        for j in by_cue[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]:
+            inner, inner_features = candidates[j]
+            if i != j and start <= inner.speaker[0] < end:
+                _keep_strongest(outer_features, "holds=", classes[j])
+                _keep_strongest(inner_features, "held_by=", classes[i])
+
+
+def _cue_class(features: dict[str, float]) -> str:
+    return next((k.removeprefix("class=") for k in features if k.startswith("class=")), "none")
+
+
+def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
+    current = next((k for k in features if k.startswith(prefix)), None)
+    if current is not None and _CLASS_RANK[current[len(prefix):]] >= _CLASS_RANK[cls]:
+        return
+    if current is not None:
+        del features[current]
+    features[prefix + cls] = 1.0
 
 
 def possible_predicates(doc) -> Iterator:
@@ -992,11 +1067,14 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
         short = word_count(text[q.start : q.end]) < MIN_QUOTE_WORDS
         if short and not _opens_its_sentence(text, q):
             continue  # scare quotes, titles: 'the so-called "experts"'
-        f = None if short else transcript_turn(text, q, qi) or signed_quote(text, q, qi)
+        f = None if short else (
+            transcript_turn(text, q, qi) or signed_quote(text, q, qi) or labelled_quote(text, q, qi))
         if f is None:
             cue_tok = cue_for_quote(doc, text, q)
             if short and (cue_tok is None or cue_tok.idx < q.outer_end):
                 continue  # '"Absolutely not," he said': short, but said right after
+            if cue_tok is None or cue_tok.idx < q.outer_start:
+                cue_tok = colon_clause_verb(doc, text, q) or main_clause_verb(cue_tok, q) or cue_tok
             if cue_tok is not None:
                 subj = subject_of(cue_tok)
                 if subj is None or inside(subj.idx, q):
@@ -1119,6 +1197,24 @@ def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
     )
 
 
+_LABEL_BEFORE_QUOTE = re.compile(
+    r"[ \t][-–—][ \t]+(?P<speaker>[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|and|of|the|de|van)){0,6})"
+    r"[ \t]*(?P<colon>:)[ \t]*$"
+)
+
+
+def labelled_quote(text: str, q: Quote, qi: int) -> Found | None:
+    """A quote its source's name labels after a dash and before a colon, as news digests cite
+    them: 'Pollsters agree - Carl Bialik: "..."'."""
+    para_start, _ = paragraph_bounds(text, q.outer_start)
+    m = _LABEL_BEFORE_QUOTE.search(text[para_start : q.outer_start])
+    if m is None or is_kicker(m.group("speaker")):
+        return None
+    speaker = (para_start + m.start("speaker"), para_start + m.end("speaker"))
+    colon = para_start + m.start("colon")
+    return Found("direct", trim(text, q.start, q.end), (colon, colon + 1), speaker, 0.9, qi)
+
+
 def signed_quote(text: str, q: Quote, qi: int) -> Found | None:
     """A quote signed with a dash at the end of its line: "..." ― Jane Doe."""
     m = _DASH_SIGNATURE.match(text, q.outer_end)
@@ -1222,18 +1318,61 @@ def _next_paragraph_quote(text: str, gap: str, q: Quote) -> bool:
     return not text[para_start : q.outer_start].strip() and not text[q.outer_end : para_end].strip(" .,;")
 
 
-def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
-    """A quote after a colon that ends an attribution ("The Times reports:" then the quote)."""
+def colon_clause_verb(doc, text: str, q: Quote):
+    """The main verb of the clause a colon ends right before a quote, when it has a subject that
+    can speak: 'When Trump suggested ..., Rubio fired back: "..."', 'Asked which county ..., he
+    demurred: "..."', 'Trump said he responded: "..."' (Trump): the clause introduces the quote,
+    whatever its verb."""
+    colon = colon_before(doc, text, q, lambda ch: ch in " \t")
+    if colon is None:
+        return None
+    verb = colon.head
+    while verb.dep_ not in ("ROOT", "conj") and verb.head != verb and verb.head.i < colon.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
+        return None
+    return verb if _speaks(verb, q) else None
+
+
+def colon_before(doc, text: str, q: Quote, gap: Callable[[str], bool]):
+    """The colon token right before a quote, only characters ``gap`` accepts between them, or None."""
     pos = q.outer_start - 1
-    while pos >= 0 and text[pos].isspace():
+    while pos >= 0 and gap(text[pos]):
         pos -= 1
     if pos < 0 or text[pos] != ":":
         return None
     colon = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return colon[0] if colon is not None else None
+
+
+_SPEAKING_CLASSES = frozenset({"people", "organisation", "pronoun", "proper", "document"})
+
+
+def _speaks(verb, q: Quote) -> bool:
+    """Whether a verb has a subject outside the quote that can speak (no time, number or thing)."""
+    subject = subject_of(verb)
+    return subject is not None and not inside(subject.idx, q) and speaker_class(subject) in _SPEAKING_CLASSES
+
+
+def main_clause_verb(cue, q: Quote):
+    """The main verb before a quote when the cue found is in a clause of time or cause hung on it:
+    'After Jerry Brown criticized Bill Clinton, Hillary shot back, "..."' (Hillary, not Brown)."""
+    if cue is None or cue.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in cue.children):
+        return None
+    verb = cue.head
+    if verb.pos_ != "VERB" or not (cue.i < verb.i and verb.idx < q.outer_start):
+        return None
+    return verb if _speaks(verb, q) else None
+
+
+def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
+    """A quote after a colon that ends an attribution ("The Times reports:" then the quote)."""
+    colon = colon_before(doc, text, q, str.isspace)
     if colon is None:
         return None
-    sent = colon[0].sent
-    cues = [t for t in sent if t.i < colon[0].i and is_cue(t) and cue_lexicon()[t.lemma_.lower()] == "speech"]
+    lexicon = cue_lexicon()
+    cues = [t for t in colon.sent if t.i < colon.i and is_cue(t) and lexicon[t.lemma_.lower()] == "speech"]
     subj = subject_of(cues[-1]) if cues else None
     if subj is None:
         return None
@@ -1375,9 +1514,102 @@ def merge(
                 )
             ]
         out.append(c)
+    out = credit_reporters(out, [c for c in clauses if _is_reporting(text, c)], text)
     if headline is not None:
         out = [o for o in out if not overlap(headline.content, o.content)] + [headline]
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
+
+
+def _is_reporting(text: str, f: Found) -> bool:
+    """A source that reports another's words: "according to X", "X reported", "X reports"."""
+    if f.cue is None or f.speaker is None:
+        return False
+    words = text[f.cue[0] : f.cue[1]].lower().split()
+    return words[:2] == ["according", "to"] or (bool(words) and words[-1].startswith("report"))
+
+
+_OUTLET = r"(?:[Tt]he )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,4}"
+_TRAILING_REPORTER = re.compile(
+    rf",[\"”'’]*[ \t]+(?:(?P<speaker>{_OUTLET})[ \t]+(?P<cue>reported|reports)"
+    rf"|(?P<cue_first>reported|reports)[ \t]+(?P<speaker_after>{_OUTLET}))"
+    r"(?:[ \t]+(?:in|on|last|this|earlier|late|at)\b[^.,;!?\"”\n]{0,30})?[ \t]*\.(?=\s|$)"
+)
+
+
+def trailing_reporter(text: str, f: Found) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source and cue of '..., the Times reported.' closing the sentence of a statement's
+    attribution ('Trump said: "..." , the Times reported.'), or None."""
+    if f.cue is None or f.speaker is None:
+        return None
+    start = max(f.cue[1], f.speaker[1], f.content[0])
+    _, para_end = paragraph_bounds(text, start)
+    m = _TRAILING_REPORTER.search(text, start, para_end)
+    if m is None or _SENTENCE_END.search(text, f.content[1], m.start()):
+        return None
+    if m.group("speaker"):
+        return m.span("speaker"), m.span("cue")
+    return m.span("speaker_after"), m.span("cue_first")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”'’]*\s+[\"“'‘]*[A-Z]")
+
+
+_ATTRIBUTION_ADJUNCT_WORDS = 6  # "O'Malley said at a press conference on Sunday"
+
+
+def _only_attribution(text: str, content: tuple[int, int], credited: list[Found]) -> bool:
+    """Whether a reporter's content is no more than the attribution it reports (speaker, cue and
+    a few words of circumstance), not a statement of its own."""
+    words = word_count(text[content[0] : content[1]])
+    for f in credited:
+        for span in (f.speaker, f.cue):
+            if _within(span, content):
+                words -= word_count(text[span[0] : span[1]])
+    return words <= _ATTRIBUTION_ADJUNCT_WORDS
+
+
+def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def credit_reporters(out: list[Found], reporters: list[Found], text: str) -> list[Found]:
+    """ '"...," O'Malley said, according to the Las Vegas Sun', 'Manafort acknowledged that ...,
+    The Washington Post reported': a statement whose whole attribution (cue and speaker) is what
+    a source reports is that source's statement, as the annotation guide has it. A reporter's
+    own clause that holds only the attribution it credits ("O'Malley said") is dropped; a
+    reporter that closes the sentence is credited too (``credit_trailing_reporters``)."""
+    dropped = []
+    for r in reporters:
+        credited = []
+        for f in out:
+            if f is r or f.cue is None or f.speaker is None:
+                continue
+            if not (_within(f.cue, r.content) and _within(f.speaker, r.content)):
+                continue
+            if overlap(r.speaker, f.content) or overlap(r.cue, f.content):
+                continue
+            f.speaker, f.cue = r.speaker, r.cue
+            credited.append(f)
+        kept = any(r is f for f in out)
+        if credited and kept and not any(overlap(r.content, f.content) for f in credited) \
+                and _only_attribution(text, r.content, credited):
+            dropped.append(r)
+    credit_trailing_reporters(out, text)
+    return [f for f in out if not any(f is d for d in dropped)]
+
+
+def credit_trailing_reporters(out: list[Found], text: str) -> None:
+    """Give the statements whose sentence a reporter closes ('..., the Times reported.') to the
+    reporter, with the quotes that go on under the same attribution; a content the parse ran on
+    over the reporter ends before it."""
+    reported: dict[tuple, tuple[tuple[int, int], tuple[int, int]]] = {}  # (cue, speaker) -> reporter
+    for f in out:
+        reporter = trailing_reporter(text, f) or reported.get((f.cue, f.speaker))
+        if reporter is not None:
+            reported[(f.cue, f.speaker)] = reporter  # the quotes that go on with the same attribution
+            f.speaker, f.cue = reporter
+            if f.content[0] < reporter[0][0] < f.content[1]:
+                f.content = trim(text, f.content[0], min(reporter[0][0], reporter[1][0]))
 
 
 def extract_statements(
