@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import json
 import os
 import sys
@@ -37,13 +36,6 @@ C = 0.1
 MIN_COUNT = 5  # a feature seen in fewer training pairs is dropped
 TARGET_PRECISION = 0.30  # issue 8's bar on dev: precision first, yet the judge speaks
 GRID = [round(0.2 + 0.025 * k, 3) for k in range(25)]  # 0.2 .. 0.8
-
-
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def chosen_for_pushback(folder: Path) -> set[str]:
@@ -145,22 +137,14 @@ def held_out_scores(rows) -> list[float]:
 
 
 def kept(rows, scores, per_article: int) -> list[tuple[float, dict]]:
-    """Each article's best pairs as the pipeline keeps them; best first."""
+    """Each article's best pairs as the pipeline keeps them (``dispute_judge.best_pairs``); best first."""
+    from saidwhat.dispute_judge import best_pairs
+
     by_art = collections.defaultdict(list)
     for r, s in zip(rows, scores, strict=True):
         if r["kept"]:
-            by_art[r["art"]].append((s, r))
-    out = []
-    for pairs in by_art.values():
-        used: set[str] = set()
-        n = 0
-        for s, r in sorted(pairs, key=lambda x: -x[0]):
-            if n >= per_article:
-                break
-            if r["a"] not in used and r["b"] not in used:
-                used.update((r["a"], r["b"]))
-                out.append((s, r))
-                n += 1
+            by_art[r["art"]].append((s, r["a"], r["b"], r))
+    out = [(s, r) for pairs in by_art.values() for s, _, _, r in best_pairs(pairs, limit=per_article)]
     return sorted(out, key=lambda x: -x[0])
 
 
@@ -206,6 +190,8 @@ def main(argv=None) -> None:
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "saidwhat" / "data" / "dispute_model.json")
     a = ap.parse_args(argv)
+    from train_resolution import load_scorer  # beside this script
+
     from saidwhat.dispute_judge import MAX_PER_ARTICLE
 
     golds = gold_articles(a.train)

@@ -30,9 +30,8 @@ from functools import lru_cache
 from importlib import resources
 
 from . import disputes as D
-from .logistic import LogisticModel
+from .logistic import LogisticModel, bucket
 from .records import Article, Dispute
-from .resolve_ranker import _bucket
 
 # ``b`` answers one of this many statements before it.
 WINDOW = 12
@@ -77,7 +76,6 @@ class Reading:
     mentioned: list[frozenset[str]]  # the lower-cased words of each statement's content and frame
     paragraphs: list[int]
     idf: dict[str, float]
-    disputant: list[bool]  # its speaker is a person, organisation, country or group
     order: list[int]  # positions in ``saids`` by where their contents start
     rank: list[int]  # each statement's place in ``order``
     n_words: list[int]
@@ -96,13 +94,11 @@ def read(article: Article, saids: list[D.Said]) -> Reading:
         pieces = [text[lo:hi] for lo, hi in s.frame] + [s.st.content.text]
         mentioned.append(frozenset(w.lower() for p in pieces for w in D.words(p)))
         paragraphs.append(bisect.bisect_left(breaks, s.st.content.start))
-    groups = {e.id for e in article.speakers if e.type == "group"}
-    disputant = [s.named or (s.st.speaker is not None and s.st.speaker.entity in groups) for s in saids]
     order = sorted(range(len(saids)), key=lambda k: saids[k].st.content.start)
     rank = [0] * len(saids)
     for r, k in enumerate(order):
         rank[k] = r
-    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D.idf_of(saids), disputant,
+    return Reading(text, saids, all_names, surnames, mentioned, paragraphs, D.idf_of(saids),
                    order, rank, [len(D.words(s.st.content.text)) for s in saids], D.sentence_starts(text))
 
 
@@ -131,18 +127,19 @@ def _called(said: D.Said, names: frozenset[str]) -> frozenset[str]:
 
 def candidate_pairs(reading: Reading) -> list[tuple[int, int]]:
     """(earlier, later) positions in ``reading.saids`` of statements by different speakers that
-    resolved to a person, organisation, country or group, at most ``WINDOW`` statements apart."""
+    resolved to a person, organisation, country or group (``Said.named``), at most ``WINDOW``
+    statements apart."""
     saids, order = reading.saids, reading.order
     out = []
     for jj, j in enumerate(order):
         b = saids[j]
-        if b.speaker is None or not reading.disputant[j] or b.st.kind == "headline":
+        if b.speaker is None or not b.named or b.st.kind == "headline":
             continue
         if _concedes(reading, b):
             continue
         for i in order[max(0, jj - WINDOW) : jj]:
             a = saids[i]
-            if a.speaker is None or not reading.disputant[i] or a.pointing or D.same_speaker(a, b):
+            if a.speaker is None or not a.named or a.pointing or D.same_speaker(a, b):
                 continue
             if _defends(reading, i, j):
                 continue
@@ -150,20 +147,16 @@ def candidate_pairs(reading: Reading) -> list[tuple[int, int]]:
     return out
 
 
-def _frame_text(reading: Reading, s: D.Said) -> str:
-    return " ".join(reading.text[lo:hi] for lo, hi in s.frame)
-
-
 def _concedes(reading: Reading, b: D.Said) -> bool:
     """ "did not deny that ...": a negated pushback cue concedes the claim."""
-    frame = _frame_text(reading, b)
+    frame = D.frame_text(b, reading.text)
     return any(D.negated_before(frame, m.start())
                for _, pattern in D.lexicon().frame_cues for m in pattern.finditer(frame))
 
 
 def _defends(reading: Reading, i: int, j: int) -> bool:
     """ "dismissed criticism of Bell's remarks": ``b`` takes ``a``'s side."""
-    return bool(D.criticised(_frame_text(reading, reading.saids[j])) & reading.surnames[i])
+    return bool(D.criticised(D.frame_text(reading.saids[j], reading.text)) & reading.surnames[i])
 
 
 def lead(reading: Reading, s: D.Said) -> str:
@@ -224,7 +217,7 @@ def _pushback_features(reading: Reading, j: int) -> dict[str, float]:
     if b.pointing:
         f["b_pointing"] = 1.0
     opening = lead(reading, b)
-    frame = _frame_text(reading, b) + " " + opening
+    frame = D.frame_text(b, reading.text) + " " + opening
     if _CONTRAST.match(opening):
         f["b_contrast"] = 1.0
     if _RESPONSE.search(frame):
@@ -234,8 +227,8 @@ def _pushback_features(reading: Reading, j: int) -> dict[str, float]:
     if _EVALUATIVE.search(b.st.content.text):
         f["b_evaluative"] = 1.0
     f["b_named"] = float(b.named)
-    f["b_words=" + _bucket(reading.n_words[j], (4, 10, 25, 50))] = 1.0
-    f["b_conf=" + _bucket(b.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
+    f["b_words=" + bucket(reading.n_words[j], (4, 10, 25, 50))] = 1.0
+    f["b_conf=" + bucket(b.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
     return f
 
 
@@ -244,8 +237,8 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
     saids = reading.saids
     a, b = saids[i], saids[j]
     f = {"bias": 1.0, **b_features}
-    f["dist=" + _bucket(reading.rank[j] - reading.rank[i] - 1, (0, 1, 2, 4, 8))] = 1.0
-    f["sdist=" + _bucket(b.sentence - a.sentence, (0, 1, 2, 4))] = 1.0
+    f["dist=" + bucket(reading.rank[j] - reading.rank[i] - 1, (0, 1, 2, 4, 8))] = 1.0
+    f["sdist=" + bucket(b.sentence - a.sentence, (0, 1, 2, 4))] = 1.0
     f["same_para"] = float(reading.paragraphs[i] == reading.paragraphs[j])
     f["a_nearest_other"] = float(reading.rank[i] >= _last_other(reading, j))
     f["kind_a=" + a.st.kind] = 1.0
@@ -269,7 +262,7 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
     if a_names_b and (b.pushback or "b_cue_deep" in f):
         f["a_names_b&push"] = 1.0
     count, weight = D.overlap(a, b, reading.idf)
-    f["shared=" + _bucket(count, (0, 1, 2, 4))] = 1.0
+    f["shared=" + bucket(count, (0, 1, 2, 4))] = 1.0
     f["shared_w"] = min(weight, 20.0) / 10.0
     f["jaccard"] = len(a.stems & b.stems) / (len(a.stems | b.stems) or 1)
     f["subjects_shared"] = float(bool(a.subjects & b.subjects))
@@ -284,8 +277,8 @@ def pair_features(reading: Reading, i: int, j: int, b_features: dict[str, float]
         f["incompatible"] = 1.0
     f["a_named"] = float(a.named)
     f["a_credible"] = float(a.credible)
-    f["a_words=" + _bucket(reading.n_words[i], (4, 10, 25, 50))] = 1.0
-    f["a_conf=" + _bucket(a.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
+    f["a_words=" + bucket(reading.n_words[i], (4, 10, 25, 50))] = 1.0
+    f["a_conf=" + bucket(a.st.confidence, (0.5, 0.7, 0.85, 0.95))] = 1.0
     if b.pushback:
         for k in list(f):
             if k.startswith(("dist=", "shared=", "b_names_a", "a_names_b", "b_contrast")) and "&" not in k:
@@ -305,9 +298,9 @@ def featured_pairs(reading: Reading, framed_only: bool = False) -> list[tuple[in
     feats = [pair_features(reading, i, j, pushback[j]) for i, j in pairs]
     n_push = sum(1 for s in reading.saids if s.pushback)
     n_speakers = len({s.speaker for s in reading.saids if s.speaker and s.named})
-    article = {"art_push=" + _bucket(n_push, (0, 1, 2, 4)): 1.0,
-               "art_speakers=" + _bucket(n_speakers, (1, 2, 3, 5, 8)): 1.0,
-               "art_statements=" + _bucket(len(reading.saids), (5, 10, 20, 40)): 1.0}
+    article = {"art_push=" + bucket(n_push, (0, 1, 2, 4)): 1.0,
+               "art_speakers=" + bucket(n_speakers, (1, 2, 3, 5, 8)): 1.0,
+               "art_statements=" + bucket(len(reading.saids), (5, 10, 20, 40)): 1.0}
     for f in feats:
         f.update(article)
     by_b: dict[int, list[int]] = {}
@@ -360,19 +353,30 @@ def judged_disputes(article: Article, saids: list[D.Said], taken: set[str],
     none touching a statement in ``taken`` (the cue rules' disputes), at most ``MAX_PER_ARTICLE``,
     best first."""
     judge = dispute_model()
-    reading = read(article, saids)
-    pairs = featured_pairs(reading, framed_only=True)
-    scored = sorted(((judge.probability(f), i, j, f) for i, j, f in pairs), key=lambda x: -x[0])
-    out: list[Dispute] = []
-    used = set(taken)
-    for p, i, j, f in scored:
-        if p < floor or len(out) >= MAX_PER_ARTICLE:
-            break
+    scored = [(p, saids[i].st.id, saids[j].st.id, (i, j, f))
+              for i, j, f in featured_pairs(read(article, saids), framed_only=True)
+              if (p := judge.probability(f)) >= floor]
+    out = []
+    for p, _, _, (i, j, f) in best_pairs(scored, taken):
         a, b = saids[i], saids[j]
-        if a.st.id in used or b.st.id in used:
-            continue
-        used.update((a.st.id, b.st.id))
         out.append(Dispute(a.st.id, b.st.id, _kind(a, b), evidence(a, b, f), round(p, 3)))
+    return out
+
+
+def best_pairs(scored: list[tuple], taken: set[str] = frozenset(),
+               limit: int = MAX_PER_ARTICLE) -> list[tuple]:
+    """The pairs of one article the judge lists, from ``(score, a id, b id, ...)`` tuples: best
+    first, at most ``limit``, no statement in two pairs nor in ``taken``. The training script
+    keeps its held-out pairs by this too."""
+    out: list[tuple] = []
+    used = set(taken)
+    for item in sorted(scored, key=lambda x: -x[0]):
+        if len(out) >= limit:
+            break
+        if item[1] in used or item[2] in used:
+            continue
+        used.update(item[1:3])
+        out.append(item)
     return out
 
 

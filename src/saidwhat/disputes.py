@@ -442,6 +442,11 @@ def attribution_frame(
     return _cut(left, right, sorted(holes))
 
 
+def frame_text(said: Said, text: str) -> str:
+    """The words of a statement's attribution frame (``attribution_frame``), its pieces joined."""
+    return " ".join(text[lo:hi] for lo, hi in said.frame)
+
+
 def _cue_matches(text: str, lo: int, hi: int, patterns) -> list[Pushback]:
     """Pushback cues in ``text[lo:hi]``, leaving out negated ones ("did not deny")."""
     out = []
@@ -749,7 +754,7 @@ def target_of(
 ) -> tuple[Said, float] | None:
     """The claim a cued pushback answers, with a confidence; None when the article has none."""
     candidates = claim_candidates(b, saids)
-    defended = criticised(" ".join([article.text[lo:hi] for lo, hi in b.frame] + [b.st.content.text]))
+    defended = criticised(frame_text(b, article.text) + " " + b.st.content.text)
     if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
         candidates = [a for a in candidates if not {surname(n) for n in names_of(a, article)} & defended]
     if not candidates:

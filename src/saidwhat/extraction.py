@@ -472,8 +472,8 @@ def clause_statements(doc, model: AttributionModel | None = None, text: str | No
 
 def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Candidate]]:
     """The "according to X" and "In a poll, ..." statements (``sourced``: the source named, first
-    when two share a content), the pushbacks that point back at a claim ("Sanders rejected that"),
-    and every other predicate's candidate with its features."""
+    when two share a content), the pushbacks on a claim named by a noun ("a charge that X denied",
+    ``pointing_pushback``), and every other predicate's candidate with its features."""
     sourced: list[Found] = []
     pushbacks: list[Found] = []
     candidates = []

@@ -6,6 +6,15 @@ from __future__ import annotations
 import math
 
 
+def bucket(value: float, edges: tuple[float, ...]) -> str:
+    """The first edge ``value`` does not exceed, as text ("3" for 3 with edges (0, 1, 3, 5)): a
+    number made a named feature."""
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
 class LogisticModel:
     def __init__(self, weights: dict[str, float], threshold: float):
         self.weights = weights

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import names
+from .logistic import bucket
 
 # Kinds of mention the ranker decides, in groups whose features share weights as well.
 KIND_GROUPS = {"he": "people", "role": "people",
@@ -84,8 +85,8 @@ class Features:
         k, ask = self.ask.kind, self.ask
         near = min((self.sent - m.sent for m in self.before.values() if m is not None), default=None)
         f = {f"{k}:null": 1.0, f"{k}:null&det={ask.determiner}": 1.0,
-             f"{k}:null&near=" + (_bucket(near, (0, 1, 2, 4, 9)) if near is not None else "none"): 1.0,
-             f"{k}:null&ncand=" + _bucket(len(self.cands), (1, 2, 4, 8)): 1.0}
+             f"{k}:null&near=" + (bucket(near, (0, 1, 2, 4, 9)) if near is not None else "none"): 1.0,
+             f"{k}:null&ncand=" + bucket(len(self.cands), (1, 2, 4, 8)): 1.0}
         if ask.spokesperson:
             f[f"{k}:null&spokes"] = 1.0
         if ask.gender:
@@ -106,7 +107,7 @@ class Features:
         before = self.before[id(c)]
         after = c.mention_after(ask.char)
         if before is not None:
-            add("db=" + _bucket(self.sent - before.sent, (0, 1, 2, 3, 5, 10)))
+            add("db=" + bucket(self.sent - before.sent, (0, 1, 2, 3, 5, 10)))
             if before.para == self.para:
                 add("same_para")
             if before.in_quote:
@@ -119,16 +120,16 @@ class Features:
         if after is not None:
             da = after.sent - self.sent
             if da <= 2:
-                add("da=" + _bucket(da, (0, 1, 2)) + ("&nobefore" if before is None else ""))
-        add("rec=" + _bucket(self.recency.get(id(c), 99), (0, 1, 2, 3, 99)))
-        add("srec=" + _bucket(self.subject_recency.get(id(c), 99), (0, 1, 2, 99)))
+                add("da=" + bucket(da, (0, 1, 2)) + ("&nobefore" if before is None else ""))
+        add("rec=" + bucket(self.recency.get(id(c), 99), (0, 1, 2, 3, 99)))
+        add("srec=" + bucket(self.subject_recency.get(id(c), 99), (0, 1, 2, 99)))
         if id(c) in self.main_recency:  # the subject of a sentence's main verb: who the text is about
-            add("mrec=" + _bucket(self.main_recency[id(c)], (0, 1, 2)))
-            add("mdb=" + _bucket(self.sent - self.main_sent[id(c)], (0, 1, 2, 4)))
+            add("mrec=" + bucket(self.main_recency[id(c)], (0, 1, 2)))
+            add("mdb=" + bucket(self.sent - self.main_sent[id(c)], (0, 1, 2, 4)))
             if self.main_recency[id(c)] == 0:
-                add("mrec=0&mdb=" + _bucket(self.sent - self.main_sent[id(c)], (0, 1, 2)))
+                add("mrec=0&mdb=" + bucket(self.sent - self.main_sent[id(c)], (0, 1, 2)))
         n = self.counts[id(c)]
-        add("n=" + _bucket(n, (1, 2, 4, 10)))
+        add("n=" + bucket(n, (1, 2, 4, 10)))
         if n == self.top:
             add("most_named")
         if c.mentions and c.mentions[0].sent <= 1:
@@ -150,7 +151,7 @@ class Features:
         add("t=" + c.type)
         first = c.mentions[0] if c.mentions else None
         if first is not None and first.start < ask.char:
-            add("introduced=" + _bucket(self.sent - first.sent, (0, 1, 2, 4)))
+            add("introduced=" + bucket(self.sent - first.sent, (0, 1, 2, 4)))
         if id(c) in self.governing:
             add("governing_subject")
         if c.type == "person" and not (c.gender or c.roles or len(c.name.split()) > 1):
@@ -180,7 +181,7 @@ class Features:
                 if self.role_holders == 1 and names.organisations_compatible(ask.org, c.organisation):
                     add("role_same&only")
                 near = min(abs(m.sent - self.sent) for m in c.mentions)
-                add("role_same&near=" + _bucket(near, (0, 1, 2, 5)))
+                add("role_same&near=" + bucket(near, (0, 1, 2, 5)))
             if ask.head in c.nouns:
                 add("noun_same")
         if c.roles:
@@ -197,7 +198,7 @@ class Features:
             if ask.spokesperson:
                 add("is_owner&spokes")
         if k == "role":
-            distance = _bucket(self.sent - before.sent, (0, 1, 3)) if before else "none"
+            distance = bucket(self.sent - before.sent, (0, 1, 3)) if before else "none"
             add(f"det={ask.determiner}&db={distance}")
             if ask.spokesperson:
                 add("spokes&t=" + c.type)
@@ -207,14 +208,6 @@ class Features:
 def _main_subject_before(c, char: int):
     """The entity's latest mention before ``char`` as the subject of a sentence's main verb."""
     return next((m for m in reversed(c.mentions) if m.start < char and m.main), None)
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    """The first edge ``value`` does not exceed, as text ("3" for 3 with edges (0, 1, 3, 5))."""
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return f">{edges[-1]}"
 
 
 class Ranker:

@@ -14,8 +14,8 @@ from ..records import Article
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 TEXT_SUFFIXES = (".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm")
-JSON_SUFFIXES = (".json",)
+HTML_SUFFIXES = ingest.HTML_SUFFIXES
+JSON_SUFFIXES = ingest.JSON_SUFFIXES
 
 
 class UploadError(ValueError):
