@@ -421,6 +421,10 @@ def test_i_in_a_letter_is_the_name_signing_it(nlp):
      "The state can afford it if it wants to.\n\n"
      "Helen Varga is a teacher in Denver and the director of Blue House, which staged her play, Salt "
      "and Stone: A Story, last year.", "Helen Varga"),
+    ("Our schools need more teachers\n\n"  # another person named in the bio, not as a subject
+     "I believe every class should have fewer than twenty pupils.\n\n"
+     "Helen Varga is playwright-in-residence at Denver College and director of Red Weasel, which staged "
+     "her play, Salt, at the Boston Center for the Arts.", "Helen Varga"),
     ("An excerpt from a memoir\n\n"
      "I never expected the trial to last a year.\n\n"
      "From THE LONG WINTER by Thomas Brennan. Copyright 2015 by Thomas Brennan.", "Thomas Brennan"),
@@ -995,3 +999,30 @@ def test_speakers_only_described_are_marked_unnamed(nlp):
     speakers, entities = run(nlp, text, ("Officials", 0), ("Mayor Ellen Ward", 0))
     named = {e.name: e.named for e in entities}
     assert named == {"Officials": False, "Ellen Ward": True}
+
+
+def test_a_court_is_named_with_its_circuit_or_district(nlp):
+    text = ("In May, the U.S. Court of Appeals for the 9th Circuit ruled that the ban could not stand. "
+            "On Friday, the U.S. District Court for the Southern District of New York said the case "
+            "could go on.")
+    speakers, _ = run(nlp, text, ("the U.S. Court", 0), ("the U.S. District Court", 0))
+    assert [s.name for s in speakers] == ["U.S. Court of Appeals for the 9th Circuit",
+                                          "U.S. District Court for the Southern District of New York"]
+
+
+def test_a_name_after_two_joined_roles_is_the_speaker(nlp):
+    text = ("Speaking to reporters, the governor's chief pollster and strategist Daniel Okafor on Monday "
+            "lashed out at what he called a nasty campaign.")
+    speakers, _ = run(nlp, text, ("the governor's chief pollster", 0))
+    assert speakers[0].name == "Daniel Okafor"
+
+
+@pytest.mark.parametrize(("text", "mention", "author"), [
+    ("Union members favored the Democrat by 20 points, according to polling by the Teamsters union.",
+     "polling", "Teamsters"),
+    ("Women were portrayed more harshly than men, according to a study by the Women's Media Center.",
+     "a study", "Women's Media Center"),
+])
+def test_polling_and_studies_speak_for_their_author(nlp, text, mention, author):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == author

@@ -99,6 +99,11 @@ def _in_list(tok, name: str) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
+def _says_what_subject_is(verb) -> bool:
+    """A copula with its complement: "is playwright-in-residence", "is a senior fellow"."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
 def _is_title(tok) -> bool:
     """A title or honorific, also an abbreviation whose full stop the tokenizer split off ("Capt" ".")."""
     if _in_list(tok, "titles") or tok.lower_ in _lists()["honorifics"]:
@@ -862,7 +867,9 @@ class _Article:
     def _bio(self, start: int, end: int) -> str | None:
         """The person a closing bio paragraph is about: its first sentence's subject is a person
         named at its start ("Rep. Jane Doe, D-Fla., chairs the ...", "Jane Doe is a playwright"),
-        in the present tense, and the paragraph names no other person and quotes no one."""
+        in the present tense, and the paragraph quotes no one. Another person may be named only
+        where the sentence says what the subject is ("Jane Doe is director of Acme, which staged
+        John Roe's play"), never as a subject."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         sents = [s for s in span.sents if s.text.strip()] if span is not None else []
         if not sents or any(t.is_quote for t in span):
@@ -872,10 +879,12 @@ class _Article:
         if root.tag_ != "VBZ" or root.lemma_.lower() in _lists()["cues"]:
             return None
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        people = {id(self.token_ent[t.i]) for t in span if self._person_at(t)}
-        if subject is None or not self._person_at(subject) or len(people) != 1:
+        if subject is None or not self._person_at(subject):
             return None
         ent = self.token_ent[subject.i]
+        others = [t for t in span if self._person_at(t) and self.token_ent[t.i] is not ent]
+        if others and not (_says_what_subject_is(root) and all(t.dep_ not in _SUBJECT_DEPS for t in others)):
+            return None
         lead = [t for t in sent if t.i < subject.i and self.token_ent.get(t.i) is not ent]
         if not all(_is_title(t) or t.is_punct for t in lead):
             return None
@@ -988,7 +997,20 @@ class _Article:
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
             return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
         if _names_a_person(root) and root.tag_ in ("NN", "NNP"):
-            return self._set_off_name(phrase, root)
+            return self._name_after_joined_roles(root) or self._set_off_name(phrase, root)
+        return None
+
+    def _name_after_joined_roles(self, root):
+        """The name after a second role joined to the head noun by "and": "Filmmaker and
+        best-selling author Dinesh D'Souza", "chief pollster and strategist Joel Benenson"."""
+        doc, k = self.doc, root.i + 1
+        if k >= len(doc) or doc[k].lower_ != "and":
+            return None
+        k += 1
+        while k < min(len(doc), root.i + 8) and not self._person_at(doc[k]) and _role_word_part(doc[k]):
+            k += 1
+        if k < len(doc) and self._person_at(doc[k]) and _names_a_person(doc[k - 1]):
+            return doc[k]
         return None
 
     def _set_off_name(self, phrase, root):
@@ -1295,8 +1317,8 @@ class _Article:
             ent = self.token_ent.get(t.i)
             if t.i == root.i or (ent is None and not _name_like(t)):
                 continue
-            if ent is None and t.i + 1 < len(t.doc) and t.i + 1 != root.i and _name_like(t.doc[t.i + 1]) \
-                    and t.doc[t.i + 1].i not in self.token_ent:
+            if ent is None and (nxt := _name_goes_on(t)) is not None and nxt.i != root.i \
+                    and nxt.i not in self.token_ent:
                 continue  # "Morning" of "Morning Consult": a name is read from its last word
             prep = self._authors(t, root, ent)
             if prep is None:
@@ -1384,8 +1406,14 @@ class _Article:
     def _untagged_organisation(self, tok) -> _Ent:
         """The organisation a capitalised name the tagger missed stands for ("Morning Consult")."""
         first = tok
-        while first.i > 0 and _name_like(first.doc[first.i - 1]) and first.i - 1 not in self.token_ent:
-            first = first.doc[first.i - 1]
+        while first.i > 0 and first.i - 1 not in self.token_ent:
+            before = first.doc[first.i - 1]
+            if _name_like(before):
+                first = before
+            elif before.tag_ == "POS" and before.i > 0 and _goes_on_to(before.doc[before.i - 1], first):
+                first = before.doc[before.i - 1]  # "Women's" of "Women's Media Center"
+            else:
+                break
         tok = self._untagged_name_after(tok)
         ent = self.org(_words_text(first, tok), "organisation")
         ent.add_alias(ent.name)
@@ -1903,10 +1931,31 @@ def _whole_organisation(span, label: str = ""):
             k += 1
         end = k if k > end + 1 else end
     elif label == "ORG":
-        end = _department_fields_end(span)
+        end = max(_department_fields_end(span), _court_jurisdiction_end(span))
     if end == span.end:
         return span
     return doc[span.start : end]
+
+
+def _court_jurisdiction_end(span) -> int:
+    """The end of a court's name with its circuit or district: "U.S. Court of Appeals" + "for
+    the 3rd Circuit", "U.S. District Court" + "for the Southern District of New York"."""
+    doc, end = span.doc, span.end
+    if span[-1].lower_ not in ("court", "appeals") or end + 2 >= len(doc) \
+            or doc[end].lower_ != "for" or doc[end + 1].lower_ != "the":
+        return end
+    k = end + 2
+    while k < min(len(doc), end + 8) and (doc[k].text[:1].isupper()
+                                          or re.fullmatch(r"\d+(?:st|nd|rd|th)", doc[k].text)):
+        if doc[k].text in ("Circuit", "District"):
+            k += 1
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].text[:1].isupper():
+                k += 1  # the place it is of: "District of Columbia"
+                while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+                    k += 1
+            return k
+        k += 1
+    return end
 
 
 def _department_fields_end(span) -> int:
@@ -2015,6 +2064,26 @@ def _name_part(toks: list) -> list:
 def _joins(left, mark) -> bool:
     """A slash or hyphen with no space around it, joining two names: "CNN/ORC"."""
     return mark.text in ("/", "-") and not left.whitespace_ and not mark.whitespace_
+
+
+def _name_goes_on(tok):
+    """The next word of an untagged name ``tok`` is in: "Consult" after "Morning", "Media" after
+    "Women's"; else None."""
+    doc, k = tok.doc, tok.i + 1
+    if k < len(doc) and doc[k].tag_ == "POS" and tok.text[:1].isupper():
+        k += 1
+    return doc[k] if k < len(doc) and _name_like(doc[k]) else None
+
+
+def _goes_on_to(tok, nxt) -> bool:
+    """Whether the untagged name at ``tok`` goes on with ``nxt``."""
+    after = _name_goes_on(tok)
+    return after is not None and after.i == nxt.i
+
+
+def _role_word_part(tok) -> bool:
+    """A lower-case word or hyphen of a role's description: "best-selling author"."""
+    return tok.text == "-" or (tok.text[:1].islower() and tok.pos_ in ("ADJ", "ADV", "VERB", "NOUN"))
 
 
 def _name_like(tok) -> bool:
