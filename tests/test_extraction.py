@@ -642,3 +642,11 @@ def test_a_pushback_phrase_on_something_nobody_said_is_no_statement(nlp):
 def test_a_pronoun_object_of_a_verb_that_pushes_back_on_nothing_is_no_statement(nlp):
     text = "The mayor said the bridge would reopen in May. The builders welcomed that."
     assert [s.content.text for s in statements(nlp, text)] == ["the bridge would reopen in May"]
+
+
+def test_a_verb_tagging_a_quote_does_not_report_the_clause_before_it(nlp):
+    text = ('Governor Ellen Ward weighed in as well, telling a radio host on Monday, "But gosh, they are '
+            'both qualified," she said, adding, "The mayor is ready to lead."')
+    found = statements(nlp, text)
+    assert all(st.kind == "direct" for st in found), [(st.kind, st.content.text) for st in found]
+    assert [st.content.text for st in found][:1] == ["But gosh, they are both qualified"]

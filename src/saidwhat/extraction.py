@@ -1460,6 +1460,16 @@ def said_within_quote(f: Found, quotes: list[Quote]) -> bool:
     )
 
 
+def tags_an_earlier_quote(clause: Found, found: list[Found]) -> bool:
+    """Whether the clause's cue follows a direct quote it tags ('"...," he said'), the clause's
+    content coming before that quote: the verb reports the quote, not the clause."""
+    return clause.cue is not None and any(
+        o.kind == "direct" and o.cue == clause.cue
+        and clause.content[1] <= o.content[0] < o.content[1] <= clause.cue[0]
+        for o in found
+    )
+
+
 def _reports_the_attribution(text: str, source: Found, quote: Found) -> bool:
     """ '"...," Sanders said, according to CNN': the quote and its attribution are what the
     "according to" source reports, and the source is the statement's speaker."""
@@ -1489,6 +1499,8 @@ def merge(
             if o.kind != "direct" and not (c.points_back or o.points_back)
         ):
             continue
+        if tags_an_earlier_quote(c, out):
+            continue  # '... weighed in, telling Mic, "...," he said': "he said" tags the quote
         touched = [q for q in quotes if overlap((q.outer_start, q.outer_end), c.content)]
         if said_within_quote(c, touched):
             continue  # "I think ..." inside a quote: the quote's speaker's words, not the subject's
