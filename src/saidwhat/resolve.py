@@ -909,6 +909,9 @@ class _Article:
             return _Found(None)
         if _ends_in_its_verb(span):  # "the foundation predicts", tagged a noun: a mention cut past its verb
             return self.resolve_span(span[:-1], ask)
+        subject = _leading_subject(span)
+        if subject is not None:  # "The Obama administration allowed some states ...": a mention run on
+            return self.resolve_span(subject, ask)
         root = span.root
         if root.pos_ == "DET" and span[-1].pos_ in ("NOUN", "PROPN"):
             root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
@@ -953,6 +956,8 @@ class _Article:
                                   documents, ask)
         if root.tag_ in ("NNS", "NNPS") and (example := self._one_example(phrase, root)) is not None:
             return _Found(example)  # a plural noun not listed as a group's: "defenders", "voices"
+        if root.pos_ == "PROPN" and _is_capitals(root.text) and root.i not in self.token_ent:
+            return _Found(self._untagged_organisation(root))  # "Obama's DOJ": the department, not Obama
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
@@ -1410,7 +1415,8 @@ class _Article:
             before = first.doc[first.i - 1]
             if _name_like(before):
                 first = before
-            elif before.tag_ == "POS" and before.i > 0 and _goes_on_to(before.doc[before.i - 1], first):
+            elif before.tag_ == "POS" and before.i > 0 and before.i - 1 not in self.token_ent \
+                    and _goes_on_to(before.doc[before.i - 1], first):
                 first = before.doc[before.i - 1]  # "Women's" of "Women's Media Center"
             else:
                 break
@@ -1997,6 +2003,16 @@ def _named_before(span):
     if span.label_ == "NORP" and start < span.start and doc[start].is_sent_start:
         return None  # "Mainstream Republicans said": capitalised for the sentence, a group
     return doc[start : span.end] if start < span.start and span.label_ in ("GPE", "ORG", "NORP") else None
+
+
+def _leading_subject(span):
+    """The subject a mention starts with when it runs on into the subject's verb and beyond:
+    "The Obama administration" of "The Obama administration allowed some states to ..."."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or not span.start < root.i < span.end - 1:
+        return None
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.left_edge.i == span.start), None)
+    return span.doc[span.start : subject.i + 1] if subject is not None else None
 
 
 def _ends_in_its_verb(span) -> bool:
