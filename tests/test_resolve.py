@@ -1026,3 +1026,17 @@ def test_a_name_after_two_joined_roles_is_the_speaker(nlp):
 def test_polling_and_studies_speak_for_their_author(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))
     assert speakers[0].name == author
+
+
+def test_a_mention_run_on_into_its_verb_is_read_as_its_subject(nlp):
+    text = ("The Ellison administration allowed some states to merge the two categories, a practice "
+            "criticized by civil rights groups.")
+    words = text[: text.index(" groups") + len(" groups")]
+    speakers, _ = run(nlp, text, (words, 0))
+    assert speakers[0].name == "Ellison administration"
+
+
+def test_an_acronym_a_person_owns_is_the_organisation(nlp):
+    text = "Governor Ellen Ward's DOJ had sent a warning to the county in a letter."
+    speakers, _ = run(nlp, text, ("Governor Ellen Ward's DOJ", 0))
+    assert speakers[0].name == "DOJ"

@@ -956,9 +956,10 @@ class _Article:
                                   documents, ask)
         if root.tag_ in ("NNS", "NNPS") and (example := self._one_example(phrase, root)) is not None:
             return _Found(example)  # a plural noun not listed as a group's: "defenders", "voices"
-        if root.pos_ == "PROPN" and _is_capitals(root.text) and root.i not in self.token_ent:
-            return _Found(self._untagged_organisation(root))  # "Obama's DOJ": the department, not Obama
         owner = self._possessor(root) if root.tag_ not in ("NNS", "NNPS") else None
+        acronym = root.pos_ == "PROPN" and _is_capitals(root.text) and root.i not in self.token_ent
+        if owner is not None and acronym:
+            return _Found(self._untagged_organisation(root))  # "Obama's DOJ": the department, not Obama
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
         if _the_proper_name(phrase, root) and root.i not in self.token_ent:
@@ -2011,7 +2012,8 @@ def _leading_subject(span):
     root = span.root
     if root.pos_ not in ("VERB", "AUX") or not span.start < root.i < span.end - 1:
         return None
-    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.left_edge.i == span.start), None)
+    subject = next((c for c in root.children
+                    if c.dep_ in _SUBJECT_DEPS and c.left_edge.i == span.start), None)
     return span.doc[span.start : subject.i + 1] if subject is not None else None
 
 
