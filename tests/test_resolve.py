@@ -1040,3 +1040,14 @@ def test_an_acronym_a_person_owns_is_the_organisation(nlp):
     text = "Governor Ellen Ward's DOJ had sent a warning to the county in a letter."
     speakers, _ = run(nlp, text, ("Governor Ellen Ward's DOJ", 0))
     assert speakers[0].name == "DOJ"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In February, a federal judge ruled that the agency had erred. The group praised the ruling. "
+     "\"Judge Marsh was right when he said that,\" its director said.", "Marsh"),
+    ("In February, a federal judge ruled that the agency had erred. Judge Ann Marsh and Judge Paul "
+     "Ortiz both sit on that court.", "federal judge"),  # two judges: which one is not said
+])
+def test_an_indefinite_role_is_the_one_holder_the_article_names_later(nlp, text, name):
+    speakers, _ = run(nlp, text, ("a federal judge", 0))
+    assert speakers[0].name == name

@@ -1503,6 +1503,7 @@ class _Article:
                           else "def" if determiners & {"the", "this", "that"}
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
         ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
+            or (self._named_after(ask) if ask.determiner == "indef" and not spokes else None) \
             or self.rank(ask)
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
@@ -1526,6 +1527,17 @@ class _Article:
                    and names.organisations_compatible(ask.org, e.organisation)
                    and (ask.gender is None or e.gender in (None, ask.gender))]
         return holders[0] if len(holders) == 1 else None
+
+    def _named_after(self, ask: Ask) -> _Ent | None:
+        """For an indefinite role that the article names only later ("a federal judge ruled ..."
+        then "Judge Lamberth"), the one person it ever gives that title, first named after it."""
+        if ask.org:
+            return None  # "a Carrier executive": one of many, whoever else the article names
+        holders = [e for e in self.entities if e.type == "person" and e.named and ask.head in e.titled
+                   and (ask.gender is None or e.gender in (None, ask.gender))]
+        if len(holders) != 1 or not holders[0].mentions or holders[0].mentions[0].start < ask.char:
+            return None
+        return holders[0]
 
     def _spokesperson_before(self, char: int) -> _Found | None:
         """Whom the last spokesperson found speaking for someone, within two sentences before

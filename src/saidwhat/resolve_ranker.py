@@ -232,6 +232,8 @@ class Ranker:
         best = max(range(1, len(probs)), key=probs.__getitem__, default=None)
         if best is None or probs[best] < max(probs[0], self.thresholds.get(kind, 0.5)):
             return None
+        if any(k != best and abs(p - probs[best]) < 1e-9 for k, p in enumerate(probs) if k):
+            return None  # two candidates the features cannot tell apart: naming either is a guess
         return best - 1
 
 
