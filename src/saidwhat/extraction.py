@@ -225,6 +225,10 @@ def subject_of(verb, quoted=None):
             verb = verb.head
             continue
         if subject is not None:
+            outer = speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
+            if outer is not None:
+                verb, start = outer, outer
+                continue
             return subject
         if verb.dep_ == "relcl":
             return verb.head
@@ -247,6 +251,33 @@ def subject_of(verb, quoted=None):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _speech_cue(verb) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and cue_lexicon().get(verb.lemma_.lower()) == "speech"
+
+
+def speaker_of_embedding(clause):
+    """The cue whose content ``clause`` is, when ``clause`` is no cue itself: a speech verb
+    joined to that clause by the parse speaks for the cue's subject, not the clause's ("Farage
+    said the warning was indicative ... and accused Downing Street": Farage accuses; "Bennett
+    denied the notion that a shakeup is coming, explaining ...": Bennett explains)."""
+    if is_cue(clause) or not _content_clause(clause):
+        return None
+    for head in clause.ancestors:
+        if is_cue(head):
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # a clause of another, uncued verb: its subject may well speak
+    return None
+
+
+def _content_clause(clause) -> bool:
+    """A clausal complement ("said the warning was ...") or a noun's "that" clause ("the notion
+    that ..."), not a clause of time or manner or one coordinated with another."""
+    return clause.dep_ == "ccomp" or (
+        clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in clause.children)
+    )
 
 
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
