@@ -853,6 +853,10 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     clause = clause_it_comments(verb)
     if clause is not None:
         return "head", clause, subtree_span(clause, exclude=verb)
+    clause = clause_called_for(verb)
+    if clause is not None:  # read as the prepositional object it is ("called for a vote")
+        start, end = subtree_span(clause)
+        return "prep_for", clause, (start + len("for "), end)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
         tail = [
@@ -906,6 +910,27 @@ def clause_it_comments(verb):
     ):
         return head
     return None
+
+
+def clause_called_for(verb):
+    """ "She called for all candidates to lay out specifics": the parse makes "for" the mark of
+    the infinitive's clause; that clause is what she calls for ("enough for him to claim" is no
+    call)."""
+    if verb.pos_ != "VERB":
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and c.left_edge.lower_ == "for"
+            and c.left_edge.dep_ == "mark"
+            and any(g.dep_ == "nsubj" for g in c.children)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
 
 
 _TELLING_VERBS = frozenset({"tell", "assure", "warn", "inform", "remind", "brief", "promise", "reassure"})
