@@ -308,11 +308,25 @@ def _nearest_subject(verb):
     "Her verdict: 'It is not ready,' she said" -> she."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
+    if before and before[-1].ent_type_ in ("DATE", "TIME"):
+        named = name_within_time(before[-1], verb)
+        if named is not None:
+            return named
     if len(subjects) > 1:
         after = next((c for c in subjects if c.i > verb.i), None)
         if after is not None and after.ent_type_ in ("PERSON", "ORG") and after.left_edge.i == verb.i + 1:
             return after
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def name_within_time(subject, verb):
+    """ "Saturday at the party convention Sen. Elizabeth Warren said ...": the parse makes the day
+    the subject and the name an apposition inside it; the name speaks."""
+    names = [
+        t for t in subject.subtree
+        if t.i < verb.i and t.dep_ == "appos" and t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"
+    ]
+    return names[0] if names else None
 
 
 def participle_agent(noun) -> bool:
