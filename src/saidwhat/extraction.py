@@ -1468,6 +1468,15 @@ def looks_like_name(words: str) -> bool:
     return 0 < len(parts) <= 4 and all(p[0].isupper() or p.lower() in _NAME_PARTICLES for p in parts)
 
 
+def looks_like_source(words: str) -> bool:
+    """A name, or a name and the noun of its people or organisation: "Clinton camp", "Kremlin
+    officials"."""
+    *name, noun = words.split() or [""]
+    return looks_like_name(words) or (
+        looks_like_name(" ".join(name)) and (noun in _organisation_nouns() or noun in _people_nouns())
+    )
+
+
 def headline_statement(text: str) -> Found | None:
     """An attribution in the headline, the text's first line: "Putin: Russia provides ...",
     "..., says Clinton". A text of one line has no headline."""
@@ -1476,7 +1485,7 @@ def headline_statement(text: str) -> Found | None:
         return None
     line = text[:end]
     m = _HEADLINE_COLON.match(line)
-    if m and looks_like_name(m.group("speaker")) and not is_kicker(m.group("speaker")):
+    if m and looks_like_source(m.group("speaker")) and not is_kicker(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
