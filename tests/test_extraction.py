@@ -642,3 +642,54 @@ def test_a_pushback_phrase_on_something_nobody_said_is_no_statement(nlp):
 def test_a_pronoun_object_of_a_verb_that_pushes_back_on_nothing_is_no_statement(nlp):
     text = "The mayor said the bridge would reopen in May. The builders welcomed that."
     assert [s.content.text for s in statements(nlp, text)] == ["the bridge would reopen in May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Reached by the paper, Jones denied the notion that a staff shakeup is coming, explaining that"
+            ' he was unaware of the interview because he was "taking a day off."',
+            "explaining",
+            "Jones",
+        ),
+        (
+            "Republicans were quick to respond, with Senator Ann Hale tweeting that it was a"
+            ' "disaster" for the mayor and asking, "How can someone with such poor judgment run this city?"',
+            "asking",
+            "Senator Ann Hale",
+        ),
+    ],
+)
+def test_a_speech_verb_joined_to_a_cues_content_clause_is_the_cues_speakers(nlp, text, cue, speaker):
+    st = next(s for s in statements(nlp, text) if s.cue.text == cue)
+    assert st.speaker.mention.text == speaker
+
+
+def test_a_for_clause_is_what_is_called_for(nlp):
+    text = "The mayor also called for all council members to disclose their donors before the vote."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "The mayor"
+    assert st.content.text.startswith("all council members to disclose")
+
+
+def test_a_time_parsed_as_subject_gives_way_to_the_name_in_it(nlp):
+    from spacy.tokens import Doc
+
+    from saidwhat.extraction import subject_of
+
+    words = ["Saturday", "at", "the", "fair", "Sen.", "Lopez", "said", "taxes", "would", "fall", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 9, 9, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"]
+    ents = ["B-DATE", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert subject_of(doc[6]).text == "Lopez"
+
+
+def test_a_source_and_its_camp_before_a_headline_colon_speaks(nlp):
+    text = "Lopez camp: Rival's plan threatens the farms.\n\nThe campaign said the plan would cut subsidies."
+    st = statements(nlp, text)[0]
+    assert st.kind == "headline"
+    assert st.speaker.mention.text == "Lopez camp"
+    assert st.content.text.startswith("Rival's plan")

@@ -275,9 +275,8 @@ def speaker_of_embedding(clause):
 def _content_clause(clause) -> bool:
     """A clausal complement ("said the warning was ...") or a noun's "that" clause ("the notion
     that ..."), not a clause of time or manner or one coordinated with another."""
-    return clause.dep_ == "ccomp" or (
-        clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in clause.children)
-    )
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "ccomp" or (clause.dep_ == "acl" and bool(marks & {"that", "whether"}))
 
 
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
