@@ -693,3 +693,19 @@ def test_a_source_and_its_camp_before_a_headline_colon_speaks(nlp):
     assert st.kind == "headline"
     assert st.speaker.mention.text == "Lopez camp"
     assert st.content.text.startswith("Rival's plan")
+
+
+def test_a_speakers_mention_ends_before_its_cue(nlp):
+    text = ("Jenkins further alleges that he was dismissed for taking leave to serve his reserve duties,"
+            " a claim that the mayor's office strongly disputes.")
+    st = next(s for s in statements(nlp, text) if s.cue.text == "alleges")
+    assert st.speaker.mention.text == "Jenkins"
+
+
+def test_a_name_right_after_a_quote_speaks_through_a_long_apposition(nlp):
+    text = ("“Great senator, great senator this woman,” Smith, the Democratic front-runner statewide and"
+            " current polling leader in Ohio by a large margin after winning the Iowa caucuses, said when"
+            " Jones asked him about her.")
+    st = next(s for s in statements(nlp, text) if s.kind == "direct")
+    assert st.cue.text == "said"
+    assert st.speaker.mention.text == "Smith"

@@ -381,6 +381,8 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
                 or t.left_edge.text == "(":  # "the World Health Organization (WHO)"
             break
+        if cue is not None and token.i < cue.i < t.left_edge.i:
+            break  # "X alleges that ..., a claim that ...": the parse hung the sentence's end on X
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
     return left.idx, right.idx + len(right.text)
 
@@ -1222,10 +1224,13 @@ def speaker_beside_cue(cue, q: Quote, text: str):
               and not (q.outer_start <= c.start_char < q.outer_end)]
     if cue.idx >= q.outer_end:
         between = [c for c in chunks if q.outer_end <= c.start_char and c.end < cue.i + 1]
-        if between:
-            return between[0].root
         named = (t for t in sent if q.outer_end <= t.idx < cue.idx and t.pos_ in ("PROPN", "PRON"))
         first = next(named, None)
+        while first is not None and first.dep_ == "compound" and first.head.pos_ == "PROPN" \
+                and first.head.i < cue.i:
+            first = first.head  # "Jane" of "Jane Doe"
+        if between and (first is None or between[0].start_char <= first.idx):
+            return between[0].root
         if first is not None:  # '"...," Ramos, 58, told AFP': a name the parse made no noun chunk
             return first
         after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
@@ -1342,13 +1347,19 @@ _MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
 def _named_right_after(cue, q: Quote, text: str) -> bool:
     """ '"We were wrong," Ramos, 58, told AFP', parsed with the quote's "We" as the subject: a
     speaker stands between the quote and its cue."""
-    if cue.idx < q.outer_end or cue.idx - q.outer_end > _MAX_SPEAKER_CHARS:
+    gap = cue.idx - q.outer_end
+    if gap < 0 or gap > _MAX_APPOSED_SPEAKER_CHARS:
         return False
     speaker = speaker_beside_cue(cue, q, text)
-    return speaker is not None and q.outer_end <= speaker.idx < cue.idx
+    if speaker is None or not q.outer_end <= speaker.idx < cue.idx:
+        return False
+    # a name right after the quote may carry a long apposition: '," Trump, the front-runner
+    # nationally and leader in the state by a wide margin after winning the primary, said'
+    return gap <= _MAX_SPEAKER_CHARS or (speaker.pos_ == "PROPN" and speaker.idx - q.outer_end <= 2)
 
 
 _MAX_SPEAKER_CHARS = 80  # '," former Vice President Joe Biden, a Democrat, told'
+_MAX_APPOSED_SPEAKER_CHARS = 200
 
 
 def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
