@@ -709,3 +709,14 @@ def test_a_name_right_after_a_quote_speaks_through_a_long_apposition(nlp):
     st = next(s for s in statements(nlp, text) if s.kind == "direct")
     assert st.cue.text == "said"
     assert st.speaker.mention.text == "Smith"
+
+
+def test_a_quote_on_the_cue_of_the_quote_before_takes_its_speaker(nlp):
+    from saidwhat.extraction import Found, cue_span, speaker_of_same_cue
+
+    doc = nlp('"We were rivals," Berg said of them. "We argued all day."')
+    said = next(t for t in doc if t.text == "said")
+    before = Found("direct", (1, 15), cue_span(said), (18, 22), 0.95, 0)
+    assert speaker_of_same_cue([before], said) == (18, 22)
+    other = next(t for t in doc if t.text == "argued")
+    assert speaker_of_same_cue([before], other) is None

@@ -1152,6 +1152,7 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
                     subj = speaker_beside_cue(cue_tok, q, text)
                 subj = document_author(subj) or subj
                 speaker = mention_span(subj, text, cue_tok) if subj is not None else None
+                speaker = speaker_of_same_cue(found, cue_tok) or speaker
                 f = Found(
                     "direct",
                     trim(text, q.start, q.end),
@@ -1170,6 +1171,14 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
             by_quote[qi] = f
             found.append(f)
     return found
+
+
+def speaker_of_same_cue(found: list[Found], cue_tok) -> tuple[int, int] | None:
+    """ '"They were rivals," Daley said of them. "They'd do the dance."': a quote whose cue is the
+    one of the quote before takes that quote's speaker, which the parse may have got right only
+    there (here it made the first quote's "They" the subject)."""
+    cue = cue_span(cue_tok)
+    return next((f.speaker for f in reversed(found) if f.cue == cue and f.speaker is not None), None)
 
 
 def _opens_its_sentence(text: str, q: Quote) -> bool:
