@@ -720,3 +720,15 @@ def test_a_quote_on_the_cue_of_the_quote_before_takes_its_speaker(nlp):
     assert speaker_of_same_cue([before], said) == (18, 22)
     other = next(t for t in doc if t.text == "argued")
     assert speaker_of_same_cue([before], other) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lopez used this question to demand wealthy families "pay their fair share into the system."',
+        "The senator used the hearing to demand that the agency release its records.",
+    ],
+)
+def test_a_thing_as_object_does_not_speak_the_infinitive_after_it(nlp, text):
+    st = next(s for s in statements(nlp, text) if s.cue.text == "to demand")
+    assert st.speaker.mention.text in ("Lopez", "The senator")

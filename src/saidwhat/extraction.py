@@ -348,6 +348,8 @@ def object_controller(verb):
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None:
         return None
+    if speaker_class(obj) in ("other", "number"):
+        return None  # "Sanders used this question to demand ...": a thing does not demand
     if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return obj
     return None
