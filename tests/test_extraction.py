@@ -732,3 +732,19 @@ def test_a_quote_on_the_cue_of_the_quote_before_takes_its_speaker(nlp):
 def test_a_thing_as_object_does_not_speak_the_infinitive_after_it(nlp, text):
     st = next(s for s in statements(nlp, text) if s.cue.text == "to demand")
     assert st.speaker.mention.text in ("Lopez", "The senator")
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        ("As reported by the Daily Ledger, the mayor was warned about the flooding risk two years ago.",
+         "the mayor was warned"),
+        ("The council began drafting a new zoning plan last week, as first reported by the Daily Ledger on"
+         " Tuesday.", "The council began"),
+    ],
+)
+def test_as_reported_by_a_source_is_the_sources_statement(nlp, text, content_start):
+    st = next(s for s in statements(nlp, text) if s.cue.text.lower().startswith("as"))
+    assert st.speaker.mention.text == "the Daily Ledger"
+    assert st.content.text.startswith(content_start)
+    check_offsets(text, st)

@@ -532,6 +532,10 @@ def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Ca
             if f:
                 sourced.append(f)
             continue
+        reported = as_reported_by(tok, text)
+        if reported is not None:
+            sourced.append(reported)
+            continue
         pushback = pointing_pushback(tok, text)
         if pushback is not None:
             pushbacks.append(pushback)
@@ -1063,6 +1067,20 @@ def according_to(tok, text: str) -> Found | None:
         content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
+
+
+def as_reported_by(verb, text: str) -> Found | None:
+    """ "As reported by the Post, the agency had no plan", "..., as first reported by the Times":
+    the source of the "by" phrase says the clause the participle is set off from."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not is_cue(verb) or verb.head == verb:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    source = _agent_of(verb)
+    if mark is None or source is None:
+        return None
+    content = clip_to_paragraph(text, subtree_span(verb.head, exclude=verb), verb.idx)
+    by = source.head
+    return Found("indirect", content, (mark.idx, by.idx + len(by.text)), mention_span(source, text), 0.85)
 
 
 def _counted_answer(verb) -> bool:
