@@ -650,3 +650,109 @@ def test_a_verb_tagging_a_quote_does_not_report_the_clause_before_it(nlp):
     found = statements(nlp, text)
     assert all(st.kind == "direct" for st in found), [(st.kind, st.content.text) for st in found]
     assert [st.content.text for st in found][:1] == ["But gosh, they are both qualified"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Reached by the paper, Jones denied the notion that a staff shakeup is coming, explaining that"
+            ' he was unaware of the interview because he was "taking a day off."',
+            "explaining",
+            "Jones",
+        ),
+        (
+            "Republicans were quick to respond, with Senator Ann Hale tweeting that it was a"
+            ' "disaster" for the mayor and asking, "How can someone with such poor judgment run this city?"',
+            "asking",
+            "Senator Ann Hale",
+        ),
+    ],
+)
+def test_a_speech_verb_joined_to_a_cues_content_clause_is_the_cues_speakers(nlp, text, cue, speaker):
+    st = next(s for s in statements(nlp, text) if s.cue.text == cue)
+    assert st.speaker.mention.text == speaker
+
+
+def test_a_for_clause_is_what_is_called_for(nlp):
+    text = "The mayor also called for all council members to disclose their donors before the vote."
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "The mayor"
+    assert st.content.text.startswith("all council members to disclose")
+
+
+def test_a_time_parsed_as_subject_gives_way_to_the_name_in_it(nlp):
+    from spacy.tokens import Doc
+
+    from saidwhat.extraction import subject_of
+
+    words = ["Saturday", "at", "the", "fair", "Sen.", "Lopez", "said", "taxes", "would", "fall", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 9, 9, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"]
+    ents = ["B-DATE", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert subject_of(doc[6]).text == "Lopez"
+
+
+def test_a_source_and_its_camp_before_a_headline_colon_speaks(nlp):
+    text = "Lopez camp: Rival's plan threatens the farms.\n\nThe campaign said the plan would cut subsidies."
+    st = statements(nlp, text)[0]
+    assert st.kind == "headline"
+    assert st.speaker.mention.text == "Lopez camp"
+    assert st.content.text.startswith("Rival's plan")
+
+
+def test_a_speakers_mention_ends_before_its_cue(nlp):
+    text = ("Jenkins further alleges that he was dismissed for taking leave to serve his reserve duties,"
+            " a claim that the mayor's office strongly disputes.")
+    st = next(s for s in statements(nlp, text) if s.cue.text == "alleges")
+    assert st.speaker.mention.text == "Jenkins"
+
+
+def test_a_name_right_after_a_quote_speaks_through_a_long_apposition(nlp):
+    text = ("“Great senator, great senator this woman,” Smith, the Democratic front-runner statewide and"
+            " current polling leader in Ohio by a large margin after winning the Iowa caucuses, said when"
+            " Jones asked him about her.")
+    st = next(s for s in statements(nlp, text) if s.kind == "direct")
+    assert st.cue.text == "said"
+    assert st.speaker.mention.text == "Smith"
+
+
+def test_a_quote_on_the_cue_of_the_quote_before_takes_its_speaker(nlp):
+    from saidwhat.extraction import Found, cue_span, speaker_of_same_cue
+
+    doc = nlp('"We were rivals," Berg said of them. "We argued all day."')
+    said = next(t for t in doc if t.text == "said")
+    before = Found("direct", (1, 15), cue_span(said), (18, 22), 0.95, 0)
+    assert speaker_of_same_cue([before], said) == (18, 22)
+    other = next(t for t in doc if t.text == "argued")
+    assert speaker_of_same_cue([before], other) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lopez used this question to demand wealthy families "pay their fair share into the system."',
+        "The senator used the hearing to demand that the agency release its records.",
+    ],
+)
+def test_a_thing_as_object_does_not_speak_the_infinitive_after_it(nlp, text):
+    st = next(s for s in statements(nlp, text) if s.cue.text == "to demand")
+    assert st.speaker.mention.text in ("Lopez", "The senator")
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        ("As reported by the Daily Ledger, the mayor was warned about the flooding risk two years ago.",
+         "the mayor was warned"),
+        ("The council began drafting a new zoning plan last week, as first reported by the Daily Ledger on"
+         " Tuesday.", "The council began"),
+    ],
+)
+def test_as_reported_by_a_source_is_the_sources_statement(nlp, text, content_start):
+    st = next(s for s in statements(nlp, text) if s.cue.text.lower().startswith("as"))
+    assert st.speaker.mention.text == "the Daily Ledger"
+    assert st.content.text.startswith(content_start)
+    check_offsets(text, st)

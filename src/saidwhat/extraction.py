@@ -225,6 +225,10 @@ def subject_of(verb, quoted=None):
             verb = verb.head
             continue
         if subject is not None:
+            outer = speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
+            if outer is not None:
+                verb, start = outer, outer
+                continue
             return subject
         if verb.dep_ == "relcl":
             return verb.head
@@ -247,6 +251,32 @@ def subject_of(verb, quoted=None):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _speech_cue(verb) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and cue_lexicon().get(verb.lemma_.lower()) == "speech"
+
+
+def speaker_of_embedding(clause):
+    """The cue whose content ``clause`` is, when ``clause`` is no cue itself: a speech verb
+    joined to that clause by the parse speaks for the cue's subject, not the clause's ("Farage
+    said the warning was indicative ... and accused Downing Street": Farage accuses; "Bennett
+    denied the notion that a shakeup is coming, explaining ...": Bennett explains)."""
+    if is_cue(clause) or not _content_clause(clause):
+        return None
+    for head in clause.ancestors:
+        if is_cue(head):
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # a clause of another, uncued verb: its subject may well speak
+    return None
+
+
+def _content_clause(clause) -> bool:
+    """A clausal complement ("said the warning was ...") or a noun's "that" clause ("the notion
+    that ..."), not a clause of time or manner or one coordinated with another."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "ccomp" or (clause.dep_ == "acl" and bool(marks & {"that", "whether"}))
 
 
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -277,11 +307,25 @@ def _nearest_subject(verb):
     "Her verdict: 'It is not ready,' she said" -> she."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
+    if before and before[-1].ent_type_ in ("DATE", "TIME"):
+        named = name_within_time(before[-1], verb)
+        if named is not None:
+            return named
     if len(subjects) > 1:
         after = next((c for c in subjects if c.i > verb.i), None)
         if after is not None and after.ent_type_ in ("PERSON", "ORG") and after.left_edge.i == verb.i + 1:
             return after
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def name_within_time(subject, verb):
+    """ "Saturday at the party convention Sen. Elizabeth Warren said ...": the parse makes the day
+    the subject and the name an apposition inside it; the name speaks."""
+    names = [
+        t for t in subject.subtree
+        if t.i < verb.i and t.dep_ == "appos" and t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"
+    ]
+    return names[0] if names else None
 
 
 def participle_agent(noun) -> bool:
@@ -304,6 +348,8 @@ def object_controller(verb):
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None:
         return None
+    if speaker_class(obj) in ("other", "number"):
+        return None  # "Sanders used this question to demand ...": a thing does not demand
     if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return obj
     return None
@@ -337,6 +383,8 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
                 or t.left_edge.text == "(":  # "the World Health Organization (WHO)"
             break
+        if cue is not None and token.i < cue.i < t.left_edge.i:
+            break  # "X alleges that ..., a claim that ...": the parse hung the sentence's end on X
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
     return left.idx, right.idx + len(right.text)
 
@@ -483,6 +531,10 @@ def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Ca
             f = according_to(tok, text) if tok.lower_ == "according" else in_a_poll(tok, text)
             if f:
                 sourced.append(f)
+            continue
+        reported = as_reported_by(tok, text)
+        if reported is not None:
+            sourced.append(reported)
             continue
         pushback = pointing_pushback(tok, text)
         if pushback is not None:
@@ -822,6 +874,10 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     clause = clause_it_comments(verb)
     if clause is not None:
         return "head", clause, subtree_span(clause, exclude=verb)
+    clause = clause_called_for(verb)
+    if clause is not None:  # read as the prepositional object it is ("called for a vote")
+        start, end = subtree_span(clause)
+        return "prep_for", clause, (start + len("for "), end)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
     if dobj is not None:
         tail = [
@@ -875,6 +931,27 @@ def clause_it_comments(verb):
     ):
         return head
     return None
+
+
+def clause_called_for(verb):
+    """ "She called for all candidates to lay out specifics": the parse makes "for" the mark of
+    the infinitive's clause; that clause is what she calls for ("enough for him to claim" is no
+    call)."""
+    if verb.pos_ != "VERB":
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and c.left_edge.lower_ == "for"
+            and c.left_edge.dep_ == "mark"
+            and any(g.dep_ == "nsubj" for g in c.children)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
 
 
 _TELLING_VERBS = frozenset({"tell", "assure", "warn", "inform", "remind", "brief", "promise", "reassure"})
@@ -992,6 +1069,20 @@ def according_to(tok, text: str) -> Found | None:
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
 
 
+def as_reported_by(verb, text: str) -> Found | None:
+    """ "As reported by the Post, the agency had no plan", "..., as first reported by the Times":
+    the source of the "by" phrase says the clause the participle is set off from."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not is_cue(verb) or verb.head == verb:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    source = _agent_of(verb)
+    if mark is None or source is None:
+        return None
+    content = clip_to_paragraph(text, subtree_span(verb.head, exclude=verb), verb.idx)
+    by = source.head
+    return Found("indirect", content, (mark.idx, by.idx + len(by.text)), mention_span(source, text), 0.85)
+
+
 def _counted_answer(verb) -> bool:
     """ "In a CNN poll, 79 percent of Democrats said ...": the ones counted answer the poll, which
     is the source; a named speaker ("In a report, the agency said") speaks for itself."""
@@ -1081,6 +1172,7 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
                     subj = speaker_beside_cue(cue_tok, q, text)
                 subj = document_author(subj) or subj
                 speaker = mention_span(subj, text, cue_tok) if subj is not None else None
+                speaker = speaker_of_same_cue(found, cue_tok) or speaker
                 f = Found(
                     "direct",
                     trim(text, q.start, q.end),
@@ -1099,6 +1191,14 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
             by_quote[qi] = f
             found.append(f)
     return found
+
+
+def speaker_of_same_cue(found: list[Found], cue_tok) -> tuple[int, int] | None:
+    """ '"They were rivals," Daley said of them. "They'd do the dance."': a quote whose cue is the
+    one of the quote before takes that quote's speaker, which the parse may have got right only
+    there (here it made the first quote's "They" the subject)."""
+    cue = cue_span(cue_tok)
+    return next((f.speaker for f in reversed(found) if f.cue == cue and f.speaker is not None), None)
 
 
 def _opens_its_sentence(text: str, q: Quote) -> bool:
@@ -1153,10 +1253,13 @@ def speaker_beside_cue(cue, q: Quote, text: str):
               and not (q.outer_start <= c.start_char < q.outer_end)]
     if cue.idx >= q.outer_end:
         between = [c for c in chunks if q.outer_end <= c.start_char and c.end < cue.i + 1]
-        if between:
-            return between[0].root
         named = (t for t in sent if q.outer_end <= t.idx < cue.idx and t.pos_ in ("PROPN", "PRON"))
         first = next(named, None)
+        while first is not None and first.dep_ == "compound" and first.head.pos_ == "PROPN" \
+                and first.head.i < cue.i:
+            first = first.head  # "Jane" of "Jane Doe"
+        if between and (first is None or between[0].start_char <= first.idx):
+            return between[0].root
         if first is not None:  # '"...," Ramos, 58, told AFP': a name the parse made no noun chunk
             return first
         after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
@@ -1273,13 +1376,19 @@ _MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
 def _named_right_after(cue, q: Quote, text: str) -> bool:
     """ '"We were wrong," Ramos, 58, told AFP', parsed with the quote's "We" as the subject: a
     speaker stands between the quote and its cue."""
-    if cue.idx < q.outer_end or cue.idx - q.outer_end > _MAX_SPEAKER_CHARS:
+    gap = cue.idx - q.outer_end
+    if gap < 0 or gap > _MAX_APPOSED_SPEAKER_CHARS:
         return False
     speaker = speaker_beside_cue(cue, q, text)
-    return speaker is not None and q.outer_end <= speaker.idx < cue.idx
+    if speaker is None or not q.outer_end <= speaker.idx < cue.idx:
+        return False
+    # a name right after the quote may carry a long apposition: '," Trump, the front-runner
+    # nationally and leader in the state by a wide margin after winning the primary, said'
+    return gap <= _MAX_SPEAKER_CHARS or (speaker.pos_ == "PROPN" and speaker.idx - q.outer_end <= 2)
 
 
 _MAX_SPEAKER_CHARS = 80  # '," former Vice President Joe Biden, a Democrat, told'
+_MAX_APPOSED_SPEAKER_CHARS = 200
 
 
 def _other_quote_between(text: str, q: Quote, pos: int) -> bool:
@@ -1398,6 +1507,15 @@ def looks_like_name(words: str) -> bool:
     return 0 < len(parts) <= 4 and all(p[0].isupper() or p.lower() in _NAME_PARTICLES for p in parts)
 
 
+def looks_like_source(words: str) -> bool:
+    """A name, or a name and the noun of its people or organisation: "Clinton camp", "Kremlin
+    officials"."""
+    *name, noun = words.split() or [""]
+    return looks_like_name(words) or (
+        looks_like_name(" ".join(name)) and (noun in _organisation_nouns() or noun in _people_nouns())
+    )
+
+
 def headline_statement(text: str) -> Found | None:
     """An attribution in the headline, the text's first line: "Putin: Russia provides ...",
     "..., says Clinton". A text of one line has no headline."""
@@ -1406,7 +1524,7 @@ def headline_statement(text: str) -> Found | None:
         return None
     line = text[:end]
     m = _HEADLINE_COLON.match(line)
-    if m and looks_like_name(m.group("speaker")) and not is_kicker(m.group("speaker")):
+    if m and looks_like_source(m.group("speaker")) and not is_kicker(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
