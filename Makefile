@@ -28,11 +28,14 @@ bench: $(STAMP)
 	$(PY) bench/bench_extract.py
 
 # Retrain the attribution model (data/attribution_model.json) on PolNeAR train; scikit-learn is
-# needed for training only. The parsed articles are cached in TRAIN_DOCBIN.
+# needed for training only. The parsed articles are cached in ATTRIBUTION_DOCBIN (all 840) and
+# TRAIN_DOCBIN (the 360 annotated ones the ranker learns from): two files, as each script
+# re-parses and overwrites a cache that does not hold its articles.
+ATTRIBUTION_DOCBIN ?= /tmp/saidwhat-polnear-train-all.spacy
 TRAIN_DOCBIN ?= /tmp/saidwhat-polnear-train.spacy
 train-attribution: $(STAMP)
 	$(PY) -m pip install --quiet scikit-learn==1.9.1
-	$(PY) scripts/train_attribution.py ../shared/data/polnear/train --docbin $(TRAIN_DOCBIN)
+	$(PY) scripts/train_attribution.py ../shared/data/polnear/train --docbin $(ATTRIBUTION_DOCBIN)
 
 # Retrain the speaker-resolution ranker (data/resolution_model.json) from ../shared's PolNeAR train.
 train-resolution: $(STAMP)
