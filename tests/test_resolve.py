@@ -1051,3 +1051,18 @@ def test_an_acronym_a_person_owns_is_the_organisation(nlp):
 def test_an_indefinite_role_is_the_one_holder_the_article_names_later(nlp, text, name):
     speakers, _ = run(nlp, text, ("a federal judge", 0))
     assert speakers[0].name == name
+
+
+def test_a_stance_is_no_part_of_an_organisations_name(nlp):
+    text = ("The pro-Christie Union Leader, the state's largest newspaper, said the mayor was a fraud. "
+            "The editorial board said the mayor lacked experience. The pro-Ellison Valley Herald disagreed.")
+    speakers, _ = run(nlp, text, ("The pro-Christie Union Leader", 0), ("The editorial board", 0),
+                      ("The pro-Ellison Valley Herald", 0))
+    assert [s.name for s in speakers] == ["Union Leader", "Union Leader", "Valley Herald"]
+
+
+def test_a_kind_of_body_is_not_its_name(nlp):
+    text = ("The Freedom Partners Action Fund, a super PAC financed by billionaire Charles Koch, said it "
+            "would spend $5 million.")
+    speakers, _ = run(nlp, text, ("The Freedom Partners Action Fund", 0))
+    assert speakers[0].name == "Freedom Partners Action Fund"

@@ -321,9 +321,9 @@ class _Article:
         labelled += [(s, "ORG") for s in called]
         for span in ents:
             label = span.label_ if span.label_ in _ORG_LABELS else None
-            if label is None:
-                continue
-            span = _before_bracket(span)  # "The Transport and General Workers' Union (TGWU"
+            if label is None or _only_a_kind(span):
+                continue  # "a super PAC": what kind of body, not which
+            span = _after_stance(_before_bracket(span))  # "The Transport and General Workers' Union (TGWU"
             spelled = _spelled_out_before(span)
             if spelled is not None:
                 labelled.append((spelled, "ORG"))  # "The Campaign to Protect Rural England (CPRE)"
@@ -909,6 +909,9 @@ class _Article:
             return _Found(None)
         if _ends_in_its_verb(span):  # "the foundation predicts", tagged a noun: a mention cut past its verb
             return self.resolve_span(span[:-1], ask)
+        after = _after_stance_words(span)
+        if after is not None:  # "The pro-Christie Union Leader": the paper, not Christie
+            return self.resolve_span(after, ask)
         subject = _leading_subject(span)
         if subject is not None:  # "The Obama administration allowed some states ...": a mention run on
             return self.resolve_span(subject, ask)
@@ -2027,6 +2030,35 @@ def _leading_subject(span):
     subject = next((c for c in root.children
                     if c.dep_ in _SUBJECT_DEPS and c.left_edge.i == span.start), None)
     return span.doc[span.start : subject.i + 1] if subject is not None else None
+
+
+def _only_a_kind(span) -> bool:
+    """A name the tagger gave to a kind of organisation only: "PAC" of "a super PAC"."""
+    words = [t for t in span if t.lower_ not in ("the", "a", "an", "super")]
+    return bool(words) and all(t.lower_ in _lists()["org_nouns"] for t in words)
+
+
+def _after_stance_words(span):
+    """The rest of a mention after a stance that opens it ("pro-X", "anti-X", after "the"), if
+    any rest has a capitalised word: "Union Leader" of "The pro-Christie Union Leader"."""
+    k = span.start + (1 if span[0].pos_ == "DET" else 0)
+    doc = span.doc
+    if k + 3 >= span.end or doc[k].lower_ not in ("pro", "anti") or doc[k + 1].text != "-":
+        return None
+    rest = doc[k + 3 : span.end]
+    return rest if any(t.text[:1].isupper() for t in rest) else None
+
+
+def _after_stance(span):
+    """An organisation's name without the stance the text gives it, and the rest of the name
+    that stance hid from the tagger: "Union Leader" of "pro-Christie Union" + "Leader"."""
+    toks, doc = list(span), span.doc
+    if len(toks) <= 3 or toks[0].lower_ not in ("pro", "anti") or toks[1].text != "-":
+        return span
+    end = span.end
+    while end < len(doc) and _untagged_proper(doc[end]):
+        end += 1
+    return doc[span.start + 3 : end]
 
 
 def _ends_in_its_verb(span) -> bool:
