@@ -642,3 +642,8 @@ def test_a_pushback_phrase_on_something_nobody_said_is_no_statement(nlp):
 def test_a_pronoun_object_of_a_verb_that_pushes_back_on_nothing_is_no_statement(nlp):
     text = "The mayor said the bridge would reopen in May. The builders welcomed that."
     assert [s.content.text for s in statements(nlp, text)] == ["the bridge would reopen in May"]
+
+
+def test_a_verb_split_at_its_hyphen_keeps_the_rest_of_the_clause(nlp):
+    st = only(nlp, "A spokeswoman for the bank said the lender would co-operate fully with the review.")
+    assert st.content.text.endswith("co-operate fully with the review")

@@ -995,3 +995,25 @@ def test_speakers_only_described_are_marked_unnamed(nlp):
     speakers, entities = run(nlp, text, ("Officials", 0), ("Mayor Ellen Ward", 0))
     named = {e.name: e.named for e in entities}
     assert named == {"Officials": False, "Ellen Ward": True}
+
+
+def test_a_nationality_epithet_is_the_one_person_of_that_nation(nlp):
+    text = ("Tom Harding beat Spain's Luis Ortega in four sets. He next faces Russia's Marat Volkov.\n\n"
+            "Harding said he was pleased.\n\n"
+            "\"Tom has been playing well for a long time,\" the Russian said.")
+    speakers, _ = run(nlp, text, ("Harding", 1), ("the Russian", 0))
+    assert speakers[1].name == "Marat Volkov"
+
+
+def test_a_nationality_epithet_with_no_tied_person_stays_a_pronoun(nlp):
+    text = ("Arsenal manager Pierre Duval praised his players.\n\n"
+            "The Frenchman said the team had been superb.")
+    speakers, _ = run(nlp, text, ("Arsenal manager Pierre Duval", 0), ("The Frenchman", 0))
+    assert speakers[1].name == "Pierre Duval"
+
+
+def test_a_nationality_epithet_the_tagger_calls_a_person_is_no_name(nlp):
+    text = ("Rovers manager Sir Angus Reid praised his side's character.\n\n"
+            "The Scot said the winger was improving all the time.")
+    speakers, _ = run(nlp, text, ("Rovers manager Sir Angus Reid", 0), ("The Scot", 0))
+    assert speakers[1].name == "Angus Reid"

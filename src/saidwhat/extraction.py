@@ -818,7 +818,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
             (c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None
         )
         if child is not None:
-            return dep, child, subtree_span(child)
+            return dep, child, _with_hyphen_split_rest(child, subtree_span(child))
     clause = clause_it_comments(verb)
     if clause is not None:
         return "head", clause, subtree_span(clause, exclude=verb)
@@ -859,6 +859,18 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
+
+
+def _with_hyphen_split_rest(clause, span: tuple[int, int]) -> tuple[int, int]:
+    """A verb the parse splits at its hyphen into sibling clauses ("would co" "-" "operate fully
+    ..."): the content runs on to the end of the last piece."""
+    doc, k = clause.doc, clause.i
+    while (k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+           and not doc[k + 1].whitespace_ and doc[k + 2].head == clause.head):
+        k += 2
+    if k == clause.i:
+        return span
+    return span[0], max(span[1], subtree_span(doc[k])[1])
 
 
 def clause_it_comments(verb):

@@ -495,6 +495,9 @@ class _Article:
             toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
         if toks and span[0].lower_ in ("the", "a", "an") and _is_title(toks[-1]):
             toks = []  # "The Lib Dem MP", tagged a person: a role, no name
+        if len(toks) == 1 and _in_list(toks[0], "epithet_nouns") and toks[0].i > 0 \
+                and self.tokens[toks[0].i - 1].lower_ == "the":
+            toks = []  # "the Scot", tagged a person: a word for one, no name
         self._name_cache[key] = toks
         return toks
 
@@ -925,15 +928,19 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
+            compatriot = self._sole_person_of_nationality(root)
+            if compatriot is not None:
+                return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
+            # "the Swede", "the 27-year-old"; before the tagger's label, which may make "the Scot" a group
+            kind = _lists()["gendered_nouns"].get(root.lower_, "person")
+            return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
         if _in_list(root, "document_nouns"):
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
-        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
-            kind = _lists()["gendered_nouns"].get(root.lower_, "person")
-            return _Found(self.resolve_pronoun(root.idx, kind, ask))  # "the Swede", "the 27-year-old"
         if _names_a_person(root):
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
@@ -1170,6 +1177,37 @@ class _Article:
             if ent is None or not ent.named or ent.type != "organisation":
                 return None
             return ent
+        return None
+
+    def _sole_person_of_nationality(self, root) -> _Ent | None:
+        """For a nationality epithet ("the Russian", "the Scot"), the one person the text before
+        it ties to that nation by the words over their name: "Russia's Marat Safin", "the
+        Russian star Marat Safin", "Marat Safin of Russia", "Safin, the Russian seed"."""
+        word = root.lower_ if root.lower_ in _lists()["epithet_nouns"] else root.lemma_.lower()
+        ties = _lists()["epithet_nouns"].get(word, word)
+        if ties == word:
+            return None
+        words = set(ties.split(","))
+        tied = {}
+        for t in self.tokens[: root.i]:
+            if t.lower_ not in words or not t.text[:1].isupper() or self.in_quote(t.idx):
+                continue
+            person = self._person_over(t)
+            if person is not None:
+                tied[id(person)] = person
+        return next(iter(tied.values())) if len(tied) == 1 else None
+
+    def _person_over(self, tok) -> _Ent | None:
+        """The named person a word describes: a person the word's head phrase names, up to a
+        clause's verb ("Russia's" -> "Marat Safin"; "Russian" of "Safin, the Russian seed")."""
+        t = tok
+        for _ in range(4):
+            if t.head is t or t.head.pos_ in ("VERB", "AUX"):
+                return None
+            t = t.head
+            ent = self.token_ent.get(t.i)
+            if ent is not None:
+                return ent if ent.type == "person" and ent.named else None
         return None
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
