@@ -1017,3 +1017,21 @@ def test_a_nationality_epithet_the_tagger_calls_a_person_is_no_name(nlp):
             "The Scot said the winger was improving all the time.")
     speakers, _ = run(nlp, text, ("Rovers manager Sir Angus Reid", 0), ("The Scot", 0))
     assert speakers[1].name == "Angus Reid"
+
+
+def test_a_company_noun_nothing_nearer_answers_is_the_lead_organisation(nlp):
+    text = ("Grocer profits slump\n\n"
+            "Supermarket chain Hollins has reported a sharp fall in profits.\n\n"
+            "Chief executive Mark Dane said sales had been poor. \"There is no quick fix,\" he said.\n\n"
+            "\"Hollins is still losing ground to Tesco,\" said Ann Reeve, an analyst at Pierce Brothers.\n\n"
+            "Shares in the company fell 3% in early trading.\n\n"
+            "A spokesman for the firm said there were no plans to close stores.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Hollins"
+
+
+def test_a_band_named_after_its_owner_noun_is_an_organisation(nlp):
+    text = ("Singer Pete Marlow has denied the charges. His band Glasshouse has cancelled its tour.\n\n"
+            "A spokesman for the band said fans would get their money back.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Glasshouse"

@@ -62,6 +62,12 @@ _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
 _SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
 _BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)(?:\.?$|\.\s)")
+# The nouns of a business the article's lead may be about: "Sainsbury's has reported a fall in
+# profits ... a spokesman for the firm said".
+_COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
+                            "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
+                            "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
+_DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
@@ -312,6 +318,8 @@ class _Article:
         people += self._untagged_names()
         labelled = []
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
+        called_words = {s.text for s in called}
+        called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -1551,8 +1559,28 @@ class _Article:
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
                 found = self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
+                if found is None and t.lemma_.lower() in _COMPANY_NOUNS and t.i > root.i:
+                    found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
                     return found
+        return None
+
+    def _lead_organisation(self, char: int) -> _Ent | None:
+        """The organisation the article's lead is about, the main subject of its first sentence
+        after the headline ("Supermarket chain Sainsbury's has reported a fall in profits"), for
+        an organisation noun nothing nearer answers; never one of ``char``'s own sentence."""
+        first = bisect.bisect_left(self.sent_starts, self.headline_end)
+        if first >= len(self.sent_starts) or self.sent_of(char) <= first:
+            return None
+        start = self.sent_starts[first]
+        end = self.sent_starts[first + 1] if first + 1 < len(self.sent_starts) else len(self.text)
+        for t in self.tokens[self.token_at(start).i:]:
+            if t.idx >= end:
+                return None
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                ent = self.token_ent.get(t.i)
+                lead = ent is not None and ent.named and ent.type == "organisation" and not _is_capitals(t.text)
+                return ent if lead else None  # not a dateline, "FARGO"
         return None
 
     def _employer(self, phrase, root) -> _Ent | None:
@@ -1706,6 +1734,8 @@ class _Article:
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
         ent = self.rank(ask) or self._called_next(noun, root.idx)
+        if ent is None and noun in _COMPANY_NOUNS:
+            ent = self._lead_organisation(root.idx)  # "Sainsbury's has reported ... The firm said"
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
@@ -2000,15 +2030,23 @@ def _ends_in_its_verb(span) -> bool:
 
 
 def _called_an_organisation(span) -> bool:
-    """A one-word name that "the" and an organisation's common noun put before it, whatever the
-    tagger said: "the housing charity Shelter", "the drugmaker Pfizer"."""
+    """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
+    or such a noun opening the sentence, whatever the tagger said: "the housing charity
+    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins"."""
     if len(span) != 1 or span.start < 2:
         return False
     noun = span.doc[span.start - 1]
     kind = _lists()["org_nouns"].get(noun.lemma_.lower())
-    if kind in (None, "personal") or noun.dep_ != "compound" or noun.head.i != span.start:
+    if kind in (None, "personal"):
         return False
-    return any(t.lower_ == "the" for t in span.doc[max(0, span.start - 4) : span.start - 1])
+    joined = ((noun.dep_ == "compound" and noun.head.i == span.start)
+              or (span[0].dep_ == "appos" and span[0].head.i == noun.i)
+              or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i))  # both the verb's subject
+    if not joined:
+        return False
+    before = span.doc[max(0, span.start - 4) : span.start - 1]
+    opening = noun.is_sent_start or (len(before) and before[-1].is_sent_start and before[-1].head.i == noun.i)
+    return opening or any(t.lower_ in _DEFINITE_OWNERS for t in before)  # "Supermarket chain Hollins said"
 
 
 def _with_particles(span):
