@@ -1579,8 +1579,9 @@ class _Article:
                 return None
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
                 ent = self.token_ent.get(t.i)
-                lead = ent is not None and ent.named and ent.type == "organisation" and not _is_capitals(t.text)
-                return ent if lead else None  # not a dateline, "FARGO"
+                if ent is None or not ent.named or ent.type != "organisation" or _is_capitals(t.text):
+                    return None  # nor a dateline, "FARGO"
+                return ent
         return None
 
     def _employer(self, phrase, root) -> _Ent | None:
