@@ -1035,3 +1035,18 @@ def test_a_band_named_after_its_owner_noun_is_an_organisation(nlp):
             "A spokesman for the band said fans would get their money back.")
     speakers, _ = run(nlp, text, ("A spokesman", 0))
     assert speakers[0].name == "Glasshouse"
+
+
+def test_a_deputy_is_not_the_role_itself(nlp):
+    text = ("Deputy Prime Minister Joan Pryce rejected the claims.\n\n"
+            "The prime minister's official spokesman said the government backed her.")
+    speakers, _ = run(nlp, text, ("The prime minister's official spokesman", 0))
+    assert speakers[0].name != "Joan Pryce"
+
+
+def test_an_unnamed_spokesman_goes_on_as_the_spokesman(nlp):
+    text = ("The prime minister's official spokesman said the minister had his backing.\n\n"
+            "\"He has every confidence in her,\" the spokesman told reporters.\n\n"
+            "But opposition spokeswoman Carol Spence said voters would not be fooled.")
+    speakers, _ = run(nlp, text, ("The prime minister's official spokesman", 0), ("the spokesman", 0))
+    assert speakers[1].entity == speakers[0].entity

@@ -67,6 +67,7 @@ _BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}
 _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
+_RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 _DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
@@ -120,6 +121,20 @@ def _is_role_word(tok) -> bool:
 def _names_a_person(tok) -> bool:
     """A common noun for one person: a title ("senator"), or "businessman", "wife", "Republican"."""
     return _is_role_word(tok) or _in_list(tok, "person_nouns") or _in_list(tok, "spokesperson_nouns")
+
+
+def _rank_words(role: str) -> frozenset[str]:
+    return frozenset(re.split(r"[\s-]+", role.lower())) & _RANK_MODIFIERS
+
+
+def _other_rank(ent, role: str | None) -> bool:
+    """A person whose every role of the asked role's head is of another rank: "Deputy Prime
+    Minister John Prescott" is not "the prime minister", nor "Vice President Biden" "the president"."""
+    if not role:
+        return False
+    head = _role_head(role)
+    same = [r for r in ent.roles if _role_head(r) == head]
+    return bool(same) and all(_rank_words(r) != _rank_words(role) for r in same)
 
 
 def _role_head(role: str | None) -> str | None:
@@ -1518,6 +1533,8 @@ class _Article:
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
             ent.named = False
+            if spokes:  # "the prime minister's official spokesman ... the spokesman told reporters"
+                self._spokesperson = (root.idx, _Found(ent, role, org))
         if ent.type == "person":
             ent.add_role(role)
             if owner is not None and owner.type == "person" and owner is not ent and not org:
@@ -1868,6 +1885,7 @@ class _Article:
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
                 ok = ok and not (ent is ask.owner and ent.type == "person")  # "Ruiz's lawyer" is not Ruiz
                 ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
+                ok = ok and not (ent.type == "person" and _other_rank(ent, ask.role))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
