@@ -1050,3 +1050,25 @@ def test_an_unnamed_spokesman_goes_on_as_the_spokesman(nlp):
             "But opposition spokeswoman Carol Spence said voters would not be fooled.")
     speakers, _ = run(nlp, text, ("The prime minister's official spokesman", 0), ("the spokesman", 0))
     assert speakers[1].entity == speakers[0].entity
+
+
+def test_rival_before_a_company_name_is_no_part_of_it(nlp):
+    text = ("Harvest Computers launched a cheaper player on Monday.\n\n"
+            "Rival Koyo said its own players offered better value.")
+    speakers, _ = run(nlp, text, ("Rival Koyo", 0))
+    assert speakers[0].name == "Koyo"
+
+
+def test_an_organisation_noun_owned_by_its_members_is_the_named_body(nlp):
+    text = ("The Federation of Small Traders backed the plans.\n\n"
+            "Its director general, Sir Alan Pike, said the system was unaffordable.\n\n"
+            "The employers' group said the gap would grow within a decade.")
+    speakers, _ = run(nlp, text, ("The employers' group", 0))
+    assert speakers[0].name == "Federation of Small Traders"
+
+
+def test_a_regional_epithet_refers_back_like_a_nationality(nlp):
+    text = ("England captain Michael Dale has called for more consistency.\n\n"
+            "The Yorkshireman said the team had been let down by its batting.")
+    speakers, _ = run(nlp, text, ("The Yorkshireman", 0))
+    assert speakers[0].name == "Michael Dale"

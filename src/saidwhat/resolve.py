@@ -68,6 +68,7 @@ _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retai
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
 _RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
+_RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
 _DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
@@ -1722,7 +1723,8 @@ class _Article:
             name = next((t for t in phrase if t.i == root.i - 1 and _name_like(t)), None)
             if name is not None and not personal:  # "the Not1More campaign", a name the tagger missed
                 return _Found(self._untagged_organisation(name))
-        if owner is None:
+        kind_of_members = _members_kind(root)  # "the employers' group": what it is, not whose
+        if owner is None and not kind_of_members:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
         if owner is not None and owner.type == "country":
@@ -1739,7 +1741,8 @@ class _Article:
                 if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
                 return self._persons(owner, noun)
-        unnamed_owner = not owner.named if owner is not None else any(c.dep_ == "poss" for c in root.children)
+        unnamed_owner = not owner.named if owner is not None else (
+            not kind_of_members and any(c.dep_ == "poss" for c in root.children))
         if unnamed_owner:
             return _Found(self._plain(span))  # "the victim's family": whose, no name says
         determiners = {t.lower_ for t in phrase if t.i < root.i}
@@ -2145,22 +2148,41 @@ def _documents_of(root):
     return None
 
 
+def _members_kind(root) -> bool:
+    """An organisation noun whose possessor is the plural common noun of its members: "the
+    employers' group", "the doctors' union", "the farmers' union"."""
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    return poss is not None and poss.tag_ == "NNS" and poss.is_lower and poss.ent_type_ == ""
+
+
 def _without_described_kind(span):
     """A name the tagger ran together with the kind of organisation it is, without it:
     "Regulator Ofcom" (tagged a person), "Chipmaker Intel" -> "Ofcom", "Intel", organisations."""
     k = span.start
-    if k + 1 < span.end and _kind_before_name(span.doc[k]) and span.doc[k + 1].pos_ == "PROPN" \
-            and span.label_ in ("PERSON", "ORG"):
-        return SpacySpan(span.doc, k + 1, span.end, label="ORG")
+    if span.label_ not in ("PERSON", "ORG") or not span.doc[k].is_sent_start:
+        return span
+    doc = span.doc
+    j = k
+    while j + 1 < span.end and j - k < 2 and not _names_its_kind(doc[j]) and doc[j + 1].is_lower:
+        j += 1  # "Budget airline Ryanair": the words before the kind
+    if j + 1 < span.end and _names_its_kind(doc[j]) and doc[j + 1].pos_ == "PROPN":
+        return SpacySpan(doc, j + 1, span.end, label="ORG")
     return span
 
 
 def _kind_before_name(tok) -> bool:
     """A sentence's first word that says what kind of organisation the name after it is:
-    "Regulator" of "Regulator Ofcom said", not "State" of "State Department officials said"."""
+    "Regulator" of "Regulator Ofcom said", "Rival" of "Rival Sony", not "State" of "State
+    Department officials said"."""
+    return tok.is_sent_start and _names_its_kind(tok)
+
+
+def _names_its_kind(tok) -> bool:
+    """An organisation noun, or "Rival"/"Fellow" opening the sentence, before a name that is no
+    organisation noun itself."""
     doc = tok.doc
-    return tok.is_sent_start and _in_list(tok, "org_nouns") and tok.i + 1 < len(doc) \
-        and not _in_list(doc[tok.i + 1], "org_nouns")
+    kind = _in_list(tok, "org_nouns") or (tok.is_sent_start and tok.lower_ in _RIVAL_WORDS)
+    return kind and tok.i + 1 < len(doc) and not _in_list(doc[tok.i + 1], "org_nouns")
 
 
 def _hyphen_joined(toks: list) -> list[str]:
