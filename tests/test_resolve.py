@@ -1072,3 +1072,17 @@ def test_a_regional_epithet_refers_back_like_a_nationality(nlp):
             "The Yorkshireman said the team had been let down by its batting.")
     speakers, _ = run(nlp, text, ("The Yorkshireman", 0))
     assert speakers[0].name == "Michael Dale"
+
+
+def test_the_pm_is_the_prime_minister_named(nlp):
+    text = ("Prime Minister Tony Harlow accused the opposition of exploiting fears.\n\n"
+            "The PM said the plans offered no solutions.")
+    speakers, _ = run(nlp, text, ("The PM", 0))
+    assert speakers[0].name == "Tony Harlow"
+
+
+def test_a_player_by_position_refers_back_to_the_player_named(nlp):
+    text = ("Gunners captain Pierre Varenne denied that he had started the trouble.\n\n"
+            "\"I did nothing wrong,\" the midfielder told French television.")
+    speakers, _ = run(nlp, text, ("the midfielder", 0))
+    assert speakers[0].name == "Pierre Varenne"
