@@ -225,7 +225,7 @@ def subject_of(verb, quoted=None):
             verb = verb.head
             continue
         if subject is not None:
-            return subject
+            return _apposed_after_content(subject, verb) or subject
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and participle_agent(verb.head):
@@ -250,6 +250,25 @@ def subject_of(verb, quoted=None):
 
 
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _apposed_after_content(subject, verb):
+    """The real subject where the parse ran the content's last words into it: "... to marry his
+    partner Camilla Parker Bowles, Clarence House has announced" (the name that ends the content
+    taken for the subject, the source for its apposition): the apposition set off by a comma
+    right before the verb, when the words before the taken subject belong to the verb's content."""
+    doc = subject.doc
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    first = subject.left_edge.i
+    if appos is None or first == 0 or appos.left_edge.i == 0 or doc[appos.left_edge.i - 1].text != ",":
+        return None
+    if any(t.dep_ not in _BETWEEN_SUBJECT_AND_VERB for t in doc[appos.right_edge.i + 1 : verb.i]):
+        return None
+    before = doc[first - 1]
+    content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i < subject.i), None)
+    if content is None or before.is_punct or not (content.left_edge.i <= before.i <= content.right_edge.i):
+        return None
+    return appos
 
 
 def subject_parsed_as_conjunct(verb):

@@ -1737,6 +1737,8 @@ class _Article:
                 return _Found(unit, None, owner.name)
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
+            if owner.type == "person" and owner.named and noun in ("department", "ministry"):
+                return _Found(owner)  # "Mr Murphy's department said": his, not an organisation named nearby
             if owner.type == "person" and owner.named and personal:
                 if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
