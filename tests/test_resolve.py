@@ -1089,7 +1089,8 @@ def test_a_player_by_position_refers_back_to_the_player_named(nlp):
 
 
 def test_a_ministers_department_speaks_for_the_minister(nlp):
-    text = ("Talks stall\n\nNorthern Ireland Secretary Peter Dunmore said the government was studying the statement.\n\n"
+    text = ("Talks stall\n\n"
+            "Northern Ireland Secretary Peter Dunmore said the government was studying the statement.\n\n"
             "The minister spoke to BBC Radio Ulster on Monday.\n\n"
             "Mr Dunmore's department said he would meet the parties next week.")
     speakers, _ = run(nlp, text, ("Mr Dunmore's department", 0))
