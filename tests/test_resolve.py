@@ -1074,10 +1074,12 @@ def test_a_regional_epithet_refers_back_like_a_nationality(nlp):
     assert speakers[0].name == "Michael Dale"
 
 
-def test_the_pm_is_the_prime_minister_named(nlp):
-    text = ("Prime Minister Tony Harlow accused the opposition of exploiting fears.\n\n"
-            "The PM said the plans offered no solutions.")
-    speakers, _ = run(nlp, text, ("The PM", 0))
+@pytest.mark.parametrize("title,mention", [("Prime Minister", "The PM"),
+                                           ("Irish Prime Minister", "The taoiseach")])
+def test_the_pm_is_the_prime_minister_named(nlp, title, mention):
+    text = (f"{title} Tony Harlow accused the opposition of exploiting fears.\n\n"
+            f"{mention} said the plans offered no solutions.")
+    speakers, _ = run(nlp, text, (mention, 0))
     assert speakers[0].name == "Tony Harlow"
 
 
