@@ -756,3 +756,32 @@ def test_as_reported_by_a_source_is_the_sources_statement(nlp, text, content_sta
     assert st.speaker.mention.text == "the Daily Ledger"
     assert st.content.text.startswith(content_start)
     check_offsets(text, st)
+
+
+def test_a_verb_split_at_its_hyphen_keeps_the_rest_of_the_clause(nlp):
+    st = only(nlp, "A spokeswoman for the bank said the lender would co-operate fully with the review.")
+    assert st.content.text.endswith("co-operate fully with the review")
+
+
+def _reparsed(doc, changes: dict[int, tuple[int, str]]):
+    """``doc`` with the heads and labels of some tokens changed: a parse the model makes of some
+    texts, made here on a made-up one."""
+    from spacy.tokens import Doc
+
+    heads = [changes.get(t.i, (t.head.i, t.dep_))[0] for t in doc]
+    deps = [changes.get(t.i, (t.head.i, t.dep_))[1] for t in doc]
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               heads=heads, deps=deps, tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc],
+               lemmas=[t.lemma_ for t in doc], ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+                                                     for t in doc])
+
+
+def test_a_name_ending_the_content_is_not_the_source_set_off_after_it(nlp):
+    text = "The Prince of Wessex is to marry his partner Helena Jones, Clarence House has announced."
+    doc = nlp(text)
+    i = {t.text: t.i for t in doc}
+    # the parse some texts get: the partner's name the subject, the source its apposition
+    doc = _reparsed(doc, {i["is"]: (i["announced"], "ccomp"), i["Jones"]: (i["announced"], "nsubj"),
+                          i["House"]: (i["Jones"], "appos"), i["announced"]: (i["announced"], "ROOT")})
+    found = [s for s in extract_statements(doc) if s.cue and s.cue.text == "has announced"]
+    assert found and found[0].speaker.mention.text == "Clarence House"

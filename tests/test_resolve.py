@@ -1066,3 +1066,105 @@ def test_a_kind_of_body_is_not_its_name(nlp):
             "would spend $5 million.")
     speakers, _ = run(nlp, text, ("The Freedom Partners Action Fund", 0))
     assert speakers[0].name == "Freedom Partners Action Fund"
+
+
+def test_a_nationality_epithet_is_the_one_person_of_that_nation(nlp):
+    text = ("Tom Harding beat Spain's Luis Ortega in four sets. He next faces Russia's Marat Volkov.\n\n"
+            "Harding said he was pleased.\n\n"
+            "\"Tom has been playing well for a long time,\" the Russian said.")
+    speakers, _ = run(nlp, text, ("Harding", 1), ("the Russian", 0))
+    assert speakers[1].name == "Marat Volkov"
+
+
+def test_a_nationality_epithet_with_no_tied_person_stays_a_pronoun(nlp):
+    text = ("Arsenal manager Pierre Duval praised his players.\n\n"
+            "The Frenchman said the team had been superb.")
+    speakers, _ = run(nlp, text, ("Arsenal manager Pierre Duval", 0), ("The Frenchman", 0))
+    assert speakers[1].name == "Pierre Duval"
+
+
+def test_a_nationality_epithet_the_tagger_calls_a_person_is_no_name(nlp):
+    text = ("Rovers manager Sir Angus Reid praised his side's character.\n\n"
+            "The Scot said the winger was improving all the time.")
+    speakers, _ = run(nlp, text, ("Rovers manager Sir Angus Reid", 0), ("The Scot", 0))
+    assert speakers[1].name == "Angus Reid"
+
+
+def test_a_company_noun_nothing_nearer_answers_is_the_lead_organisation(nlp):
+    text = ("Grocer profits slump\n\n"
+            "Supermarket chain Hollins has reported a sharp fall in profits.\n\n"
+            "Chief executive Mark Dane said sales had been poor. \"There is no quick fix,\" he said.\n\n"
+            "\"Hollins is still losing ground to Tesco,\" said Ann Reeve, an analyst at Pierce Brothers.\n\n"
+            "Shares in the company fell 3% in early trading.\n\n"
+            "A spokesman for the firm said there were no plans to close stores.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Hollins"
+
+
+def test_a_band_named_after_its_owner_noun_is_an_organisation(nlp):
+    text = ("Singer Pete Marlow has denied the charges. His band Glasshouse has cancelled its tour.\n\n"
+            "A spokesman for the band said fans would get their money back.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Glasshouse"
+
+
+def test_a_deputy_is_not_the_role_itself(nlp):
+    text = ("Deputy Prime Minister Joan Pryce rejected the claims.\n\n"
+            "The prime minister's official spokesman said the government backed her.")
+    speakers, _ = run(nlp, text, ("The prime minister's official spokesman", 0))
+    assert speakers[0].name != "Joan Pryce"
+
+
+def test_an_unnamed_spokesman_goes_on_as_the_spokesman(nlp):
+    text = ("The prime minister's official spokesman said the minister had his backing.\n\n"
+            "\"He has every confidence in her,\" the spokesman told reporters.\n\n"
+            "But opposition spokeswoman Carol Spence said voters would not be fooled.")
+    speakers, _ = run(nlp, text, ("The prime minister's official spokesman", 0), ("the spokesman", 0))
+    assert speakers[1].entity == speakers[0].entity
+
+
+def test_rival_before_a_company_name_is_no_part_of_it(nlp):
+    text = ("Harvest Computers launched a cheaper player on Monday.\n\n"
+            "Rival Koyo said its own players offered better value.")
+    speakers, _ = run(nlp, text, ("Rival Koyo", 0))
+    assert speakers[0].name == "Koyo"
+
+
+def test_an_organisation_noun_owned_by_its_members_is_the_named_body(nlp):
+    text = ("The Federation of Small Traders backed the plans.\n\n"
+            "Its director general, Sir Alan Pike, said the system was unaffordable.\n\n"
+            "The employers' group said the gap would grow within a decade.")
+    speakers, _ = run(nlp, text, ("The employers' group", 0))
+    assert speakers[0].name == "Federation of Small Traders"
+
+
+def test_a_regional_epithet_refers_back_like_a_nationality(nlp):
+    text = ("England captain Michael Dale has called for more consistency.\n\n"
+            "The Yorkshireman said the team had been let down by its batting.")
+    speakers, _ = run(nlp, text, ("The Yorkshireman", 0))
+    assert speakers[0].name == "Michael Dale"
+
+
+@pytest.mark.parametrize("title,mention", [("Prime Minister", "The PM"),
+                                           ("Irish Prime Minister", "The taoiseach")])
+def test_the_pm_is_the_prime_minister_named(nlp, title, mention):
+    text = (f"{title} Tony Harlow accused the opposition of exploiting fears.\n\n"
+            f"{mention} said the plans offered no solutions.")
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == "Tony Harlow"
+
+
+def test_a_player_by_position_refers_back_to_the_player_named(nlp):
+    text = ("Gunners captain Pierre Varenne denied that he had started the trouble.\n\n"
+            "\"I did nothing wrong,\" the midfielder told French television.")
+    speakers, _ = run(nlp, text, ("the midfielder", 0))
+    assert speakers[0].name == "Pierre Varenne"
+
+
+def test_a_ministers_department_speaks_for_the_minister(nlp):
+    text = ("Talks stall\n\n"
+            "Northern Ireland Secretary Peter Dunmore said the government was studying the statement.\n\n"
+            "The minister spoke to BBC Radio Ulster on Monday.\n\n"
+            "Mr Dunmore's department said he would meet the parties next week.")
+    speakers, _ = run(nlp, text, ("Mr Dunmore's department", 0))
+    assert speakers[0].name == "Peter Dunmore"

@@ -229,7 +229,7 @@ def subject_of(verb, quoted=None):
             if outer is not None:
                 verb, start = outer, outer
                 continue
-            return subject
+            return _apposed_after_content(subject, verb) or subject
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and participle_agent(verb.head):
@@ -280,6 +280,25 @@ def _content_clause(clause) -> bool:
 
 
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _apposed_after_content(subject, verb):
+    """The real subject where the parse ran the content's last words into it: "... to marry his
+    partner Camilla Parker Bowles, Clarence House has announced" (the name that ends the content
+    taken for the subject, the source for its apposition): the apposition set off by a comma
+    right before the verb, when the words before the taken subject belong to the verb's content."""
+    doc = subject.doc
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    first = subject.left_edge.i
+    if appos is None or first == 0 or appos.left_edge.i == 0 or doc[appos.left_edge.i - 1].text != ",":
+        return None
+    if any(t.dep_ not in _BETWEEN_SUBJECT_AND_VERB for t in doc[appos.right_edge.i + 1 : verb.i]):
+        return None
+    before = doc[first - 1]
+    content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i < subject.i), None)
+    if content is None or before.is_punct or not (content.left_edge.i <= before.i <= content.right_edge.i):
+        return None
+    return appos
 
 
 def subject_parsed_as_conjunct(verb):
@@ -870,7 +889,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
             (c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None
         )
         if child is not None:
-            return dep, child, subtree_span(child)
+            return dep, child, _with_hyphen_split_rest(child, subtree_span(child))
     clause = clause_it_comments(verb)
     if clause is not None:
         return "head", clause, subtree_span(clause, exclude=verb)
@@ -915,6 +934,18 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
+
+
+def _with_hyphen_split_rest(clause, span: tuple[int, int]) -> tuple[int, int]:
+    """A verb the parse splits at its hyphen into sibling clauses ("would co" "-" "operate fully
+    ..."): the content runs on to the end of the last piece."""
+    doc, k = clause.doc, clause.i
+    while (k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+           and not doc[k + 1].whitespace_ and doc[k + 2].head == clause.head):
+        k += 2
+    if k == clause.i:
+        return span
+    return span[0], max(span[1], subtree_span(doc[k])[1])
 
 
 def clause_it_comments(verb):

@@ -62,6 +62,14 @@ _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
 _SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
 _BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)(?:\.?$|\.\s)")
+# The nouns of a business the article's lead may be about: "Sainsbury's has reported a fall in
+# profits ... a spokesman for the firm said".
+_COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
+                            "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
+                            "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
+_RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
+_RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
+_DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
@@ -119,6 +127,20 @@ def _is_role_word(tok) -> bool:
 def _names_a_person(tok) -> bool:
     """A common noun for one person: a title ("senator"), or "businessman", "wife", "Republican"."""
     return _is_role_word(tok) or _in_list(tok, "person_nouns") or _in_list(tok, "spokesperson_nouns")
+
+
+def _rank_words(role: str) -> frozenset[str]:
+    return frozenset(re.split(r"[\s-]+", role.lower())) & _RANK_MODIFIERS
+
+
+def _other_rank(ent, role: str | None) -> bool:
+    """A person whose every role of the asked role's head is of another rank: "Deputy Prime
+    Minister John Prescott" is not "the prime minister", nor "Vice President Biden" "the president"."""
+    if not role:
+        return False
+    head = _role_head(role)
+    same = [r for r in ent.roles if _role_head(r) == head]
+    return bool(same) and all(_rank_words(r) != _rank_words(role) for r in same)
 
 
 def _role_head(role: str | None) -> str | None:
@@ -317,6 +339,8 @@ class _Article:
         people += self._untagged_names()
         labelled = []
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
+        called_words = {s.text for s in called}
+        called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -500,6 +524,9 @@ class _Article:
             toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
         if toks and span[0].lower_ in ("the", "a", "an") and _is_title(toks[-1]):
             toks = []  # "The Lib Dem MP", tagged a person: a role, no name
+        if len(toks) == 1 and _in_list(toks[0], "epithet_nouns") and toks[0].i > 0 \
+                and self.tokens[toks[0].i - 1].lower_ == "the":
+            toks = []  # "the Scot", tagged a person: a word for one, no name
         self._name_cache[key] = toks
         return toks
 
@@ -940,15 +967,19 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
+            compatriot = self._sole_person_of_nationality(root)
+            if compatriot is not None:
+                return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
+            # "the Swede", "the 27-year-old"; before the tagger's label, which may make "the Scot" a group
+            kind = _lists()["gendered_nouns"].get(root.lower_, "person")
+            return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
         if _in_list(root, "document_nouns"):
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
-        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
-            kind = _lists()["gendered_nouns"].get(root.lower_, "person")
-            return _Found(self.resolve_pronoun(root.idx, kind, ask))  # "the Swede", "the 27-year-old"
         if _names_a_person(root):
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
@@ -1201,6 +1232,37 @@ class _Article:
             if ent is None or not ent.named or ent.type != "organisation":
                 return None
             return ent
+        return None
+
+    def _sole_person_of_nationality(self, root) -> _Ent | None:
+        """For a nationality epithet ("the Russian", "the Scot"), the one person the text before
+        it ties to that nation by the words over their name: "Russia's Marat Safin", "the
+        Russian star Marat Safin", "Marat Safin of Russia", "Safin, the Russian seed"."""
+        word = root.lower_ if root.lower_ in _lists()["epithet_nouns"] else root.lemma_.lower()
+        ties = _lists()["epithet_nouns"].get(word, word)
+        if ties == word:
+            return None
+        words = set(ties.split(","))
+        tied = {}
+        for t in self.tokens[: root.i]:
+            if t.lower_ not in words or not t.text[:1].isupper() or self.in_quote(t.idx):
+                continue
+            person = self._person_over(t)
+            if person is not None:
+                tied[id(person)] = person
+        return next(iter(tied.values())) if len(tied) == 1 else None
+
+    def _person_over(self, tok) -> _Ent | None:
+        """The named person a word describes: a person the word's head phrase names, up to a
+        clause's verb ("Russia's" -> "Marat Safin"; "Russian" of "Safin, the Russian seed")."""
+        t = tok
+        for _ in range(4):
+            if t.head is t or t.head.pos_ in ("VERB", "AUX"):
+                return None
+            t = t.head
+            ent = self.token_ent.get(t.i)
+            if ent is not None:
+                return ent if ent.type == "person" and ent.named else None
         return None
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
@@ -1511,6 +1573,8 @@ class _Article:
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
             ent.named = False
+            if spokes:  # "the prime minister's official spokesman ... the spokesman told reporters"
+                self._spokesperson = (root.idx, _Found(ent, role, org))
         if ent.type == "person":
             ent.add_role(role)
             if owner is not None and owner.type == "person" and owner is not ent and not org:
@@ -1563,8 +1627,29 @@ class _Article:
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
                 found = self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
+                if found is None and t.lemma_.lower() in _COMPANY_NOUNS and t.i > root.i:
+                    found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
                     return found
+        return None
+
+    def _lead_organisation(self, char: int) -> _Ent | None:
+        """The organisation the article's lead is about, the main subject of its first sentence
+        after the headline ("Supermarket chain Sainsbury's has reported a fall in profits"), for
+        an organisation noun nothing nearer answers; never one of ``char``'s own sentence."""
+        first = bisect.bisect_left(self.sent_starts, self.headline_end)
+        if first >= len(self.sent_starts) or self.sent_of(char) <= first:
+            return None
+        start = self.sent_starts[first]
+        end = self.sent_starts[first + 1] if first + 1 < len(self.sent_starts) else len(self.text)
+        for t in self.tokens[self.token_at(start).i:]:
+            if t.idx >= end:
+                return None
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                ent = self.token_ent.get(t.i)
+                if ent is None or not ent.named or ent.type != "organisation" or _is_capitals(t.text):
+                    return None  # nor a dateline, "FARGO"
+                return ent
         return None
 
     def _employer(self, phrase, root) -> _Ent | None:
@@ -1688,7 +1773,8 @@ class _Article:
             name = next((t for t in phrase if t.i == root.i - 1 and _name_like(t)), None)
             if name is not None and not personal:  # "the Not1More campaign", a name the tagger missed
                 return _Found(self._untagged_organisation(name))
-        if owner is None:
+        kind_of_members = _members_kind(root)  # "the employers' group": what it is, not whose
+        if owner is None and not kind_of_members:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
         if owner is not None and owner.type == "country":
@@ -1701,11 +1787,14 @@ class _Article:
                 return _Found(unit, None, owner.name)
             if owner.type in ("country", "organisation"):
                 return _Found(owner)
+            if owner.type == "person" and owner.named and noun in ("department", "ministry"):
+                return _Found(owner)  # "Mr Murphy's department said": his, not an organisation named nearby
             if owner.type == "person" and owner.named and personal:
                 if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
                 return self._persons(owner, noun)
-        unnamed_owner = not owner.named if owner is not None else any(c.dep_ == "poss" for c in root.children)
+        unnamed_owner = not owner.named if owner is not None else (
+            not kind_of_members and any(c.dep_ == "poss" for c in root.children))
         if unnamed_owner:
             return _Found(self._plain(span))  # "the victim's family": whose, no name says
         determiners = {t.lower_ for t in phrase if t.i < root.i}
@@ -1718,6 +1807,8 @@ class _Article:
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
         ent = self.rank(ask) or self._called_next(noun, root.idx)
+        if ent is None and noun in _COMPANY_NOUNS:
+            ent = self._lead_organisation(root.idx)  # "Sainsbury's has reported ... The firm said"
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
@@ -1849,6 +1940,7 @@ class _Article:
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
                 ok = ok and not (ent is ask.owner and ent.type == "person")  # "Ruiz's lawyer" is not Ruiz
                 ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
+                ok = ok and not (ent.type == "person" and _other_rank(ent, ask.role))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
@@ -2073,15 +2165,23 @@ def _ends_in_its_verb(span) -> bool:
 
 
 def _called_an_organisation(span) -> bool:
-    """A one-word name that "the" and an organisation's common noun put before it, whatever the
-    tagger said: "the housing charity Shelter", "the drugmaker Pfizer"."""
+    """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
+    or such a noun opening the sentence, whatever the tagger said: "the housing charity
+    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins"."""
     if len(span) != 1 or span.start < 2:
         return False
     noun = span.doc[span.start - 1]
     kind = _lists()["org_nouns"].get(noun.lemma_.lower())
-    if kind in (None, "personal") or noun.dep_ != "compound" or noun.head.i != span.start:
+    if kind in (None, "personal"):
         return False
-    return any(t.lower_ == "the" for t in span.doc[max(0, span.start - 4) : span.start - 1])
+    joined = ((noun.dep_ == "compound" and noun.head.i == span.start)
+              or (span[0].dep_ == "appos" and span[0].head.i == noun.i)
+              or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i))  # both the verb's subject
+    if not joined:
+        return False
+    before = span.doc[max(0, span.start - 4) : span.start - 1]
+    opening = noun.is_sent_start or (len(before) and before[-1].is_sent_start and before[-1].head.i == noun.i)
+    return opening or any(t.lower_ in _DEFINITE_OWNERS for t in before)  # "Supermarket chain Hollins said"
 
 
 def _with_particles(span):
@@ -2181,22 +2281,41 @@ def _documents_of(root):
     return None
 
 
+def _members_kind(root) -> bool:
+    """An organisation noun whose possessor is the plural common noun of its members: "the
+    employers' group", "the doctors' union", "the farmers' union"."""
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    return poss is not None and poss.tag_ == "NNS" and poss.is_lower and poss.ent_type_ == ""
+
+
 def _without_described_kind(span):
     """A name the tagger ran together with the kind of organisation it is, without it:
     "Regulator Ofcom" (tagged a person), "Chipmaker Intel" -> "Ofcom", "Intel", organisations."""
     k = span.start
-    if k + 1 < span.end and _kind_before_name(span.doc[k]) and span.doc[k + 1].pos_ == "PROPN" \
-            and span.label_ in ("PERSON", "ORG"):
-        return SpacySpan(span.doc, k + 1, span.end, label="ORG")
+    if span.label_ not in ("PERSON", "ORG") or not span.doc[k].is_sent_start:
+        return span
+    doc = span.doc
+    j = k
+    while j + 1 < span.end and j - k < 2 and not _names_its_kind(doc[j]) and doc[j + 1].is_lower:
+        j += 1  # "Budget airline Ryanair": the words before the kind
+    if j + 1 < span.end and _names_its_kind(doc[j]) and doc[j + 1].pos_ == "PROPN":
+        return SpacySpan(doc, j + 1, span.end, label="ORG")
     return span
 
 
 def _kind_before_name(tok) -> bool:
     """A sentence's first word that says what kind of organisation the name after it is:
-    "Regulator" of "Regulator Ofcom said", not "State" of "State Department officials said"."""
+    "Regulator" of "Regulator Ofcom said", "Rival" of "Rival Sony", not "State" of "State
+    Department officials said"."""
+    return tok.is_sent_start and _names_its_kind(tok)
+
+
+def _names_its_kind(tok) -> bool:
+    """An organisation noun, or "Rival"/"Fellow" opening the sentence, before a name that is no
+    organisation noun itself."""
     doc = tok.doc
-    return tok.is_sent_start and _in_list(tok, "org_nouns") and tok.i + 1 < len(doc) \
-        and not _in_list(doc[tok.i + 1], "org_nouns")
+    kind = _in_list(tok, "org_nouns") or (tok.is_sent_start and tok.lower_ in _RIVAL_WORDS)
+    return kind and tok.i + 1 < len(doc) and not _in_list(doc[tok.i + 1], "org_nouns")
 
 
 def _hyphen_joined(toks: list) -> list[str]:
