@@ -1168,3 +1168,9 @@ def test_a_ministers_department_speaks_for_the_minister(nlp):
             "Mr Dunmore's department said he would meet the parties next week.")
     speakers, _ = run(nlp, text, ("Mr Dunmore's department", 0))
     assert speakers[0].name == "Peter Dunmore"
+
+
+def test_a_name_in_capitals_the_tagger_cut_after_a_place_is_whole(nlp):
+    text = "The senator gave $500 to the group, a USA TODAY analysis shows."
+    speakers, _ = run(nlp, text, ("a USA TODAY analysis", 0))
+    assert speakers[0].name == "USA TODAY"

@@ -327,7 +327,7 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = [_without_described_kind(s) for s in self.doc.ents]
+        ents = [_capitals_name_whole(_without_described_kind(s)) for s in self.doc.ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
         nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
         inside = {i for first, last in nicknamed for i in range(first, last + 1)}
@@ -2286,6 +2286,18 @@ def _members_kind(root) -> bool:
     employers' group", "the doctors' union", "the farmers' union"."""
     poss = next((c for c in root.children if c.dep_ == "poss"), None)
     return poss is not None and poss.tag_ == "NNS" and poss.is_lower and poss.ent_type_ == ""
+
+
+def _capitals_name_whole(span):
+    """A name written in capitals that the tagger cut after a place: "USA" + "TODAY", an
+    organisation."""
+    doc, end = span.doc, span.end
+    if span.label_ not in ("GPE", "ORG") or not span.text.isupper() or end >= len(doc):
+        return span
+    nxt = doc[end]
+    if len(nxt.text) >= 3 and nxt.text.isalpha() and nxt.text.isupper() and nxt.ent_type_ in ("", "DATE"):
+        return SpacySpan(doc, span.start, end + 1, label="ORG")
+    return span
 
 
 def _without_described_kind(span):
