@@ -72,6 +72,15 @@ def test_all_inputs_bad_exits_1_without_loading_the_model(capsys, files):
     assert FakePipeline.made == 0
 
 
+def test_join_quote_runs_reaches_the_pipeline(capsys, files, monkeypatch):
+    asked = []
+    make = cli._pipeline_factory
+    monkeypatch.setattr(cli, "_pipeline_factory", lambda **options: asked.append(options) or make(**options))
+    assert run(capsys, "extract", "-q", "-f", "json", str(files / "good.txt"))[0] == 0
+    assert run(capsys, "extract", "-q", "-f", "json", "--join-quote-runs", str(files / "good.txt"))[0] == 0
+    assert [options["join_quote_runs"] for options in asked] == [False, True]
+
+
 def test_some_inputs_bad_exits_0_and_reports_each(capsys, files):
     code, out, err = run(capsys, "extract", "-f", "json", str(files / "good.txt"), str(files / "notes.bin"))
     assert code == 0

@@ -98,6 +98,23 @@ def test_two_sentences_around_an_attribution_stay_two_statements(nlp):
     assert [s.kind for s in statements(nlp, text)] == ["direct", "direct"]
 
 
+def test_joined_quote_runs_make_one_statement_of_an_attribution(nlp):
+    text = ('"The plant will close in May," said Ann Lee, a spokeswoman. "Workers will be offered new jobs."'
+            ' Tom Reed, a union leader, said the offer was too small.')
+    first, second = extract_statements(nlp(text), join_quote_runs=True)
+    assert first.kind == "direct"
+    assert first.content.start == text.index("The plant")
+    assert first.content.end == text.index(' Tom Reed') - 1
+    check_offsets(text, first)
+    assert second.speaker.mention.text == "Tom Reed"
+
+
+def test_joined_quote_runs_keep_a_second_verb_apart(nlp):
+    text = ('"The plant will close in May," said Ann Lee, a spokeswoman, adding: "Workers will be offered'
+            ' new jobs."')
+    assert len(extract_statements(nlp(text), join_quote_runs=True)) == 2
+
+
 def test_a_quoted_word_at_the_end_of_reported_speech_makes_it_mixed_and_whole(nlp):
     text = 'The manager told reporters he was "disappointed" but understood the decision.'
     st = next(s for s in statements(nlp, text) if "disappointed" in s.content.text)

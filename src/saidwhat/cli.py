@@ -77,6 +77,9 @@ def add_extract(sub) -> None:
                    help=f"skip articles larger than <size> bytes; k, M, G suffixes allowed "
                    f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
     p.add_argument("--no-disputes", action="store_true", help="skip the disputes stage")
+    p.add_argument("--join-quote-runs", action="store_true",
+                   help="one statement for the quotes one attribution carries ('\"A,\" he said. \"B.\"'), "
+                   "as PolNeAR counts them; default: one per quoted passage")
     _add_article_timeout(p)
     _add_min_confidence(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -122,7 +125,7 @@ def cmd_extract(args) -> int:
     fmt = _output_format(args.format, args.out)
     _check_out(args.out)
     results = processed_articles(args.paths, args.quiet, not args.no_disputes, args.max_bytes,
-                                 args.article_timeout, args.min_confidence)
+                                 args.article_timeout, args.min_confidence, args.join_quote_runs)
     if results is None:
         return EXIT_FAILED
     if fmt == "table" and args.out is None:
@@ -132,7 +135,8 @@ def cmd_extract(args) -> int:
 
 
 def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes: int | None = None,
-                       article_timeout: float | None = None, min_confidence: float | None = None):
+                       article_timeout: float | None = None, min_confidence: float | None = None,
+                       join_quote_runs: bool = False):
     """Articles read from ``paths`` (the sample when empty) through the pipeline, as a stream, with
     a progress bar; unreadable inputs and failing articles (an error, or over ``article_timeout``
     seconds) are reported and skipped. ``None`` when no input could be read (the model is then not
@@ -146,7 +150,8 @@ def processed_articles(paths, quiet: bool, find_disputes: bool = True, max_bytes
     first = next(articles, None)
     if first is None:
         return None
-    factory = _pipeline_factory(find_disputes=find_disputes, min_confidence=min_confidence)
+    factory = _pipeline_factory(find_disputes=find_disputes, min_confidence=min_confidence,
+                                join_quote_runs=join_quote_runs)
     timeout = DEFAULT_TIMEOUT if article_timeout is None else article_timeout
     return _with_progress(process_safely(factory, itertools.chain([first], articles), report, timeout), quiet)
 
@@ -209,14 +214,16 @@ def _note_unparsed(article, report: _ErrorReport, at_least: int = 1000) -> None:
                     "(runs of punctuation or symbols)")
 
 
-def _pipeline_factory(find_disputes: bool, min_confidence: float | None = None):
+def _pipeline_factory(find_disputes: bool, min_confidence: float | None = None,
+                      join_quote_runs: bool = False):
     """What makes the pipeline in the worker process; fails here, with one line, without the model."""
     import functools
 
     from . import pipeline
 
     _check_model()
-    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes, min_confidence=min_confidence)
+    return functools.partial(pipeline.Pipeline, find_disputes=find_disputes, min_confidence=min_confidence,
+                             join_quote_runs=join_quote_runs)
 
 
 def _check_model() -> None:

@@ -1774,7 +1774,8 @@ def credit_trailing_reporters(out: list[Found], text: str) -> None:
 
 
 def extract_statements(
-    doc, skip: list[Span] | None = None, model: AttributionModel | None = None, text: str | None = None
+    doc, skip: list[Span] | None = None, model: AttributionModel | None = None, text: str | None = None,
+    join_quote_runs: bool = False,
 ) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, ids s1, s2, ...
 
@@ -1782,6 +1783,8 @@ def extract_statements(
     first line: a title given apart from the text has no offsets to point into. ``model``: the
     attribution model (default: the shipped one; training passes its held-out fold models).
     ``text``: ``doc.text`` when the caller has it (spaCy joins every token at each call).
+    ``join_quote_runs``: one statement for the quotes one attribution carries (see
+    ``join_runs``), as PolNeAR counts them, instead of one per quoted passage.
     """
     text = doc.text if text is None else text
     quotes = find_quotes(text)
@@ -1792,7 +1795,36 @@ def extract_statements(
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
     found.sort(key=lambda f: f.content[0])
+    if join_quote_runs:
+        found = join_runs(found, text)
     return [to_statement(text, f, i) for i, f in enumerate(found, 1)]
+
+
+_QUOTE_KINDS = frozenset({"direct", "mixed"})
+_SECOND_VERB = re.compile(r"\b(?:adding|added|before|then)\b", re.IGNORECASE)
+
+
+def join_runs(found: list[Found], text: str) -> list[Found]:
+    """Quoted passages that one cue attributes, joined into one statement running from the first
+    to the last: '"A," he said. "B."' is one statement, as PolNeAR annotates it. A second verb
+    between them ('"A," he said, adding, "B."') keeps them apart: that is another attribution."""
+    joined: list[Found] = []
+    for f in found:
+        run = joined[-1] if joined else None
+        if run is not None and _goes_on(run, f, text):
+            run.content = (run.content[0], f.content[1])
+            run.kind = "mixed" if "mixed" in (run.kind, f.kind) else run.kind
+            run.confidence = max(run.confidence, f.confidence)
+        else:
+            joined.append(f)
+    return joined
+
+
+def _goes_on(run: Found, f: Found, text: str) -> bool:
+    """``f`` is the next passage of the quotes ``run`` holds: the same cue and speaker, after it."""
+    return (f.kind in _QUOTE_KINDS and run.kind in _QUOTE_KINDS and f.cue is not None
+            and f.cue == run.cue and f.speaker == run.speaker and run.content[1] <= f.content[0]
+            and not _SECOND_VERB.search(text, run.content[1], f.content[0]))
 
 
 def to_statement(text: str, f: Found, n: int) -> Statement:

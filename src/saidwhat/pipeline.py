@@ -14,16 +14,19 @@ class Pipeline:
 
     The spaCy model is loaded once, when the pipeline is made; reuse one pipeline per process.
     ``min_confidence``: the disputes' cut-off (``None``: every cued dispute, no judged pair);
-    ``attribution_model``: an ``extraction.AttributionModel`` in place of the shipped one.
+    ``attribution_model``: an ``extraction.AttributionModel`` in place of the shipped one;
+    ``join_quote_runs``: one statement for the quotes one attribution carries, as PolNeAR counts
+    them ('"A," he said. "B."'), instead of one per quoted passage.
     """
 
     def __init__(self, nlp=None, find_disputes: bool = True, batch_size: int = 16,
-                 min_confidence: float | None = None, attribution_model=None):
+                 min_confidence: float | None = None, attribution_model=None, join_quote_runs: bool = False):
         self.nlp = nlp if nlp is not None else load_nlp()
         self.find_disputes = find_disputes
         self.batch_size = batch_size
         self.min_confidence = min_confidence
         self.attribution_model = attribution_model  # None: the shipped one
+        self.join_quote_runs = join_quote_runs
 
     def process(self, article: Article) -> Article:
         return next(self.process_many([article]))
@@ -36,7 +39,8 @@ class Pipeline:
 
     def _analyse(self, doc, article: Article) -> Article:
         text = doc.text  # spaCy joins every token at each call: once per article
-        found = extraction.extract_statements(doc, text=text, model=self.attribution_model)
+        found = extraction.extract_statements(doc, text=text, model=self.attribution_model,
+                                              join_quote_runs=self.join_quote_runs)
         article.statements, article.speakers = resolve.resolve(doc, found, text=text)
         if text != article.text:
             _anchor(article)
