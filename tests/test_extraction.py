@@ -1,8 +1,10 @@
 """Extraction patterns on sentences written for these tests."""
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from saidwhat.extraction import extract_statements, find_quotes
+from saidwhat.extraction import extract_statements, find_quotes, subtree_span
 
 pytestmark = pytest.mark.slow
 
@@ -802,3 +804,12 @@ def test_a_name_ending_the_content_is_not_the_source_set_off_after_it(nlp):
                           i["House"]: (i["Jones"], "appos"), i["announced"]: (i["announced"], "ROOT")})
     found = [s for s in extract_statements(doc) if s.cue and s.cue.text == "has announced"]
     assert found and found[0].speaker.mention.text == "Clarence House"
+
+
+def test_a_crossing_parse_keeps_the_whole_content_clause():
+    # "the time ... when voters will choose" hangs on "time" across "is coming": spaCy walks such
+    # a subtree out of text order, and the clause must still run from its first word to its last
+    words = ["the", "time", "is", "coming", "when", "voters", "will", "choose"]
+    doc = Doc(Vocab(), words=words, spaces=[True] * 7 + [False], heads=[1, 3, 3, 3, 7, 7, 7, 1],
+              deps=["det", "nsubj", "aux", "ROOT", "advmod", "nsubj", "aux", "relcl"])
+    assert subtree_span(doc[3]) == (0, len(doc.text))

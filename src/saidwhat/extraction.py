@@ -473,12 +473,12 @@ def subtree_span(token, exclude=None) -> tuple[int, int]:
     cut = [exclude] if exclude is not None else []
     cut += nested_attributions(token, subtree)
     ranges = [(c.left_edge.i, c.right_edge.i) for c in cut]
-    tokens = [
-        t
-        for t in subtree
-        if not (ranges and any(lo <= t.i <= hi for lo, hi in ranges))
-        and not (t.dep_ == "mark" and t.head == token and t.lower_ in ("that", "whether", "if"))
-    ]
+    tokens = sorted(
+        (t for t in subtree
+         if not (ranges and any(lo <= t.i <= hi for lo, hi in ranges))
+         and not (t.dep_ == "mark" and t.head == token and t.lower_ in ("that", "whether", "if"))),
+        key=lambda t: t.i,  # a crossing (non-projective) parse walks its subtree out of text order
+    )
     if not tokens:
         return token.idx, token.idx
     runs, run = [], [tokens[0]]
