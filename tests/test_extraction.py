@@ -327,6 +327,14 @@ def test_participle_inside_a_reported_clause_belongs_to_the_speaker(nlp):
     assert found["mentioning"].speaker.mention.text == "The minister"
 
 
+def test_a_participle_inside_the_subject_of_the_content_stays_in_it(nlp):
+    text = "The senator said the acceptance of gifts from people seeking favours was a form of bribery."
+    st = only(nlp, text)
+    assert st.content.text.startswith("the acceptance of gifts")
+    assert st.content.text.endswith("a form of bribery")
+    check_offsets(text, st)
+
+
 def test_a_headline_without_full_stop_does_not_swallow_the_first_sentence(nlp):
     text = ("Council vows to rebuild the old bridge\n\n"
             "Mayor Anna Lindqvist has said the bridge will reopen in March after the repairs.")

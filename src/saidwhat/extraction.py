@@ -435,12 +435,15 @@ def cue_span(verb) -> tuple[int, int]:
 def nested_attributions(token, subtree: list) -> list:
     """Cue clauses inside ``token``'s subtree (``list(token.subtree)``) that are statements of their
     own: another speaker's ("X said A, while Y insisted B") or a participle's ("dismissed the
-    claims, saying B", "the statements saying B"), not part of this content."""
+    claims, saying B", "the statements saying B"), not part of this content. A participle inside
+    the clause's subject describes it ("those seeking her help was ...") and stays."""
+    subjects = [(c.left_edge.i, c.right_edge.i) for c in token.children if c.dep_ in SUBJECT_DEPS]
     return [
         t
         for t in subtree
         if t != token
         and is_cue(t)
+        and not any(lo <= t.i <= hi for lo, hi in subjects)
         and (
             (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children)
              and not _subordinate(t))
