@@ -479,6 +479,10 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "The email goes on to say that the rally will go ahead.", "The email", "Sarah Quinlan"),
     ("The Home Office said in a statement that the scheme would be reviewed. The statement added "
      "that no decision had been made.", "The statement", "Home Office"),
+    ("A web video by the Green Party attacks the mayor on housing. The clip says he broke his word.",
+     "The clip", "Green Party"),
+    ("Senator Mark Hollis has a new ad out this week. The 30-second spot says the governor raised "
+     "taxes.", "The 30-second spot", "Mark Hollis"),
 ])
 def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))
@@ -1174,3 +1178,29 @@ def test_a_name_in_capitals_the_tagger_cut_after_a_place_is_whole(nlp):
     text = "The senator gave $500 to the group, a USA TODAY analysis shows."
     speakers, _ = run(nlp, text, ("a USA TODAY analysis", 0))
     assert speakers[0].name == "USA TODAY"
+
+
+def test_the_judge_is_the_named_justice(nlp):
+    text = ("State Supreme Court Justice Alan Brody rejected the request on Thursday. The mayor did not "
+            "comment. The judge said the file would stay sealed.")
+    speakers, _ = run(nlp, text, ("The judge", 0))
+    assert speakers[0].name == "Alan Brody"
+
+
+def test_a_handle_is_the_name_when_it_is_the_only_one_given(nlp):
+    text = "One Twitter user @cityhallwatch noted that the meeting ran late. The mayor did not reply."
+    speakers, entities = run(nlp, text, ("One Twitter user @cityhallwatch", 0))
+    assert speakers[0].name == "@cityhallwatch"
+    assert type_of(entities, "@cityhallwatch") == "person"
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("A newly formed super PAC called Future 45 said it would spend $10 million on the race.",
+     "A newly formed super PAC", "Future 45"),
+    ('A German news organization called "The Local" reported that the plan had failed.',
+     "A German news organization", "The Local"),
+    ('"It is a mess," a worker named Antonio Arroyo said.', "a worker", "Antonio Arroyo"),
+])
+def test_a_noun_called_by_a_name_is_that_name(nlp, text, mention, name):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == name

@@ -50,6 +50,7 @@ _EMPLOYER_PREPOSITIONS = frozenset({"with", "from", "for", "at", "of"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})  # "critics like X", "such as X"
 _APPOSED = frozenset({"appos", "npadvmod"})  # a name set off after a head noun, as the parser hangs it
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know"})  # "a group called X", "known as X"
 _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's: "team" where the article is about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
@@ -93,6 +94,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
+        "broadcast_nouns": read("broadcast_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
@@ -774,12 +776,14 @@ class _Article:
 
     def _maker(self, tok) -> _Ent | None:
         """The named subject of the verb that makes a document: "Hollis released an ad", "his
-        campaign ran a spot"; or that speaks in it: "Ruiz said in a statement"."""
+        campaign ran a spot", "Clinton has a new ad"; or that speaks in it: "Ruiz said in a statement"."""
         verb = tok.head
         if tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
                 and _in_list(verb.head, "cues") and tok.tag_ == "NN":
             return self._subject_of(verb.head)
-        if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_list(verb, "authoring_verbs"):
+        has_an_ad = verb.lemma_ == "have" and _in_list(tok, "broadcast_nouns")
+        authoring = _in_list(verb, "authoring_verbs") or has_an_ad
+        if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not authoring:
             return None
         return self._subject_of(verb)
 
@@ -859,6 +863,13 @@ class _Article:
             if name is not None:
                 return name
         return None
+
+    def _handle_in(self, toks: list) -> _Ent | None:
+        """The person a mention names only by a handle ("one Twitter user @nycsouthpaw")."""
+        handle = next((t.text for t in toks if _HANDLE.fullmatch(t.text)), None)
+        if handle is None or any(t.ent_type_ == "PERSON" and t.text[:1] != "@" for t in toks):
+            return None
+        return self._new(handle.rstrip("."), "person")
 
     def _signature(self, start: int, end: int) -> _Ent | None:
         text = self.text[start:end].strip()
@@ -953,9 +964,15 @@ class _Article:
         together = self._coordinated(root)
         if together is not None:
             return together
+        handle = self._handle_in(toks)
+        if handle is not None:  # "one Twitter user @nycsouthpaw": the handle is the only name given
+            return _Found(handle)
         if self._person_at(root) and any(t.lower_ == "team" and t.dep_ == "compound" and t.head.i == root.i
                                          and t.text[:1].isupper() for t in span):
             return self._persons(self.token_ent[root.i], "campaign")  # "Team Trump"
+        called = self._called_name(root)
+        if called is not None:
+            return called
         named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
@@ -1069,6 +1086,30 @@ class _Article:
         if k < len(doc) and (doc[k].text in _SET_OFF or doc[k].text == ")" or doc[k].pos_ in ("VERB", "AUX")):
             return doc[j + 1]
         return None
+
+    def _called_name(self, root) -> _Found | None:
+        """The name a participle gives the mention's head noun: "a super PAC called Future 45",
+        "a worker named Antonio Arroyo", "the base chief known as Bob"."""
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.lemma_ in _NAMING_VERBS
+                     and c.i == root.i + 1), None)
+        if verb is None:
+            return None
+        named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")]
+        named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.dep_ == "pobj"]
+        name = next((t for t in named if t.pos_ == "PROPN"), None)
+        if name is None:
+            return None
+        if name.i in self.token_ent and self.token_ent[name.i].named:
+            return _Found(self.token_ent[name.i])
+        words = []
+        for t in name.subtree:  # the name's own words, up to a clause or a comma after it
+            if t.i > name.i and (t.is_punct or t.dep_ in _CLAUSE_DEPS or t.dep_ == "appos"):
+                break
+            if not t.is_punct:
+                words.append(t.text)
+        kind = "person" if _names_a_person(root) else "organisation"
+        return _Found(self._new(" ".join(words), kind))
 
     def _apposed_name(self, span, root):
         """A name in apposition to the mention's head noun where the parse gives the mention
@@ -1355,10 +1396,11 @@ class _Article:
     def _same_document(self, phrase, root) -> _Ent | None:
         """"The poll" after "a Quinnipiac University poll": the author of the latest document
         called so before, for a definite singular noun; a poll, survey or study may be called
-        by another of these words ("a Reuters survey ... The study found"), and what it found
-        "the results". With none before, the first called so after, within two paragraphs ("The
-        new poll of voters found ... the Post-SurveyMonkey poll"), or anywhere in the body for a
-        headline's "Poll: ..."; for "a new poll", the first poll named in its paragraph or the next."""
+        by another of these words ("a Reuters survey ... The study found"), an ad a spot or a
+        clip, and what a poll found "the results". With none before, the first called so after,
+        within two paragraphs ("The new poll of voters found ... the Post-SurveyMonkey poll"), or
+        anywhere in the body for a headline's "Poll: ..."; for "a new poll", the first poll named
+        in its paragraph or the next."""
         headline = root.idx < self.headline_end
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
@@ -1366,8 +1408,8 @@ class _Article:
         fresh = noun in polls and any(t.lower_ in ("a", "an") for t in phrase if t.i < root.i)  # "a new poll"
         if not (headline or outcome or fresh or _definite_singular(phrase, root)):
             return None
-        same = (lambda n: n in polls) if noun in polls or outcome else (lambda n: n == noun)
-        wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if same(n)]
+        kin = polls if outcome else _kin_nouns(noun)
+        wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if n in kin]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
         if before and not headline and not fresh:
             return max(before, key=lambda x: x[0])[1]
@@ -2266,6 +2308,12 @@ def _names_an_outlet(name: str, kind: str) -> bool:
     words = _lists()["outlet_name_words"]
     marks = {words.get(w.strip(".,'’")) for w in name.lower().split()} - {None}
     return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
+
+
+def _kin_nouns(noun: str):
+    """The document nouns that may name the same document as ``noun``: a poll may be called a
+    survey or a study, an ad a spot or a clip; any other document only by its own noun."""
+    return next((kin for kin in (_lists()["poll_nouns"], _lists()["broadcast_nouns"]) if noun in kin), {noun})
 
 
 def _documents_of(root):
