@@ -1204,3 +1204,15 @@ def test_a_handle_is_the_name_when_it_is_the_only_one_given(nlp):
 def test_a_noun_called_by_a_name_is_that_name(nlp, text, mention, name):
     speakers, _ = run(nlp, text, (mention, 0))
     assert speakers[0].name == name
+
+
+def test_the_voice_of_an_ad_speaks_for_its_maker(nlp):
+    text = '"You pay your taxes. Why does the governor not pay his?" a narrator in the Hollis ad says.'
+    speakers, _ = run(nlp, text, ("a narrator", 0))
+    assert speakers[0].name == "Hollis"
+
+
+def test_a_narrator_with_no_ad_is_nobody_named(nlp):
+    text = 'Senator Mark Hollis spoke on Tuesday. "The river rose," the narrator of the film says.'
+    speakers, _ = run(nlp, text, ("the narrator", 0))
+    assert speakers[0].name != "Mark Hollis"

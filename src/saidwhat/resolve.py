@@ -95,6 +95,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "broadcast_nouns": read("broadcast_nouns.txt"),
+        "voice_nouns": read("voice_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
@@ -973,6 +974,10 @@ class _Article:
         called = self._called_name(root)
         if called is not None:
             return called
+        if _in_list(root, "voice_nouns"):
+            maker = self._ad_voiced(root)
+            if maker is not None:
+                return _Found(maker)
         named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
         if named is not None:
             if self.token_ent[named.i].type == "person":
@@ -1086,6 +1091,17 @@ class _Article:
         if k < len(doc) and (doc[k].text in _SET_OFF or doc[k].text == ")" or doc[k].pos_ in ("VERB", "AUX")):
             return doc[j + 1]
         return None
+
+    def _ad_voiced(self, root) -> _Ent | None:
+        """The maker of the ad a narrator or announcer is said to speak in: "a narrator in the
+        Clinton ad". A narrator with no such phrase is left to the other rules: the latest ad
+        before it is often one whose maker the index misread."""
+        ad = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for g in c.children if g.dep_ == "pobj" and _in_list(g, "broadcast_nouns")), None)
+        if ad is None:
+            return None
+        found = self.resolve_span(self.doc[ad.left_edge.i : ad.i + 1])
+        return found.ent if found.ent is not None and found.ent.named else None
 
     def _called_name(self, root) -> _Found | None:
         """The name a participle gives the mention's head noun: "a super PAC called Future 45",
