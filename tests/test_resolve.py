@@ -1080,6 +1080,13 @@ def test_a_nationality_epithet_is_the_one_person_of_that_nation(nlp):
     assert speakers[1].name == "Marat Volkov"
 
 
+def test_a_nationality_epithet_of_a_smaller_nation_is_the_one_person_of_it(nlp):
+    text = ("Poland's Marek Nowak saved two penalties in the shoot-out.\n\n"
+            "The Pole said he had studied the takers on video.")
+    speakers, _ = run(nlp, text, ("The Pole", 0))
+    assert speakers[0].name == "Marek Nowak"
+
+
 def test_a_nationality_epithet_with_no_tied_person_stays_a_pronoun(nlp):
     text = ("Arsenal manager Pierre Duval praised his players.\n\n"
             "The Frenchman said the team had been superb.")
@@ -1092,6 +1099,34 @@ def test_a_nationality_epithet_the_tagger_calls_a_person_is_no_name(nlp):
             "The Scot said the winger was improving all the time.")
     speakers, _ = run(nlp, text, ("Rovers manager Sir Angus Reid", 0), ("The Scot", 0))
     assert speakers[1].name == "Angus Reid"
+
+
+def test_an_organisation_called_by_the_noun_its_name_is_built_on_is_that_organisation(nlp):
+    text = ("The Bank of Freedonia left its main rate at 3%. The Bank said prices were steady.\n\n"
+            "The Northern Water Commission has fined two suppliers. The Commission said leaks had doubled.")
+    speakers, _ = run(nlp, text, ("The Bank", 1), ("The Commission", 0))
+    assert [s.name for s in speakers] == ["Bank of Freedonia", "Northern Water Commission"]
+
+
+def test_the_noun_of_two_organisations_named_alike_stays_unnamed_by_either(nlp):
+    text = ("The Green Party and the Liberal Party met on Monday.\n\n"
+            "The Party said the talks had gone well.")
+    speakers, _ = run(nlp, text, ("The Party", 0))
+    assert speakers[0].name not in ("Green Party", "Liberal Party")
+
+
+def test_an_acronym_the_tagger_missed_is_the_organisation_it_abbreviates(nlp):
+    text = ("The Football Association has charged Rovers over a brawl.\n\n"
+            "The FA added that a hearing would be held next month.")  # the tagger leaves "FA" out
+    speakers, _ = run(nlp, text, ("The FA", 0))
+    assert speakers[0].name == "Football Association"
+
+
+def test_a_newspaper_the_tagger_takes_for_a_work_is_the_paper(nlp):
+    text = ("The Evening Standard said the remarks were offensive.\n\n"
+            "The paper said it would publish a full transcript on Monday.")  # tagged WORK_OF_ART
+    speakers, _ = run(nlp, text, ("The Evening Standard", 0), ("The paper", 0))
+    assert [s.name for s in speakers] == ["Evening Standard", "Evening Standard"]
 
 
 def test_a_company_noun_nothing_nearer_answers_is_the_lead_organisation(nlp):

@@ -347,7 +347,7 @@ class _Article:
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
-            label = span.label_ if span.label_ in _ORG_LABELS else None
+            label = span.label_ if span.label_ in _ORG_LABELS else "ORG" if _newspaper_title(span) else None
             if label is None or _only_a_kind(span):
                 continue  # "a super PAC": what kind of body, not which
             span = _after_stance(_before_bracket(span))  # "The Transport and General Workers' Union (TGWU"
@@ -697,6 +697,10 @@ class _Article:
             same = next((e for e in self.orgs if name in e.aliases), None)
             if same is not None:
                 return same
+        if low in _lists()["org_nouns"]:  # "the Bank" after "the Bank of England", "the Commission"
+            headed = [e for e in self.orgs if _org_head(e.name) == low and len(e.name.split()) > 1]
+            if len(headed) == 1:
+                return headed[0]
         for ent in self.orgs:
             other = ent.name.lower()
             owords = other.split()
@@ -724,6 +728,9 @@ class _Article:
             ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
             if not ents and tok.lower_ in self.short_orgs:
                 ents = [self.short_orgs[tok.lower_]]
+            if not ents and _is_capitals(tok.text):  # "the FA" after "the Football Association"
+                ents = [e for e in self.orgs if _is_acronym(tok.text, e.name)][:2]
+                ents = ents if len(ents) == 1 else []
             if not ents:
                 continue
             ent = _surname_owner(ents, None)
@@ -2048,6 +2055,19 @@ def _preposition_of(tok, root) -> str | None:
             return None
         t = head
     return None
+
+
+def _newspaper_title(span) -> bool:
+    """A newspaper's name the tagger took for a title of a work: "The Evening Standard"."""
+    words = span.text.split()
+    return (span.label_ == "WORK_OF_ART" and len(words) >= 2
+            and _lists()["outlet_name_words"].get(words[-1].lower()) == "print")
+
+
+def _org_head(name: str) -> str:
+    """The noun an organisation's name is built on: "bank" of "Bank of England", "commission" of
+    "European Commission"."""
+    return name.lower().split(" of ", 1)[0].split()[-1]
 
 
 def _rank_of(tok) -> int:
