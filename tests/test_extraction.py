@@ -271,6 +271,24 @@ def test_headline_attribution(nlp, text, speaker, content):
     assert found[0].content.text == content
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker", "content"),
+    [
+        ("Tories 'would scrap ID cards'", "Tories", "would scrap ID cards"),
+        ("Kennedy ‘confident’ of poll gains", "Kennedy", "confident’ of poll gains"),
+    ],
+)
+def test_a_headline_quoting_its_source_without_a_verb_is_its_statement(nlp, headline, speaker, content):
+    found = [s for s in statements(nlp, headline + "\n\nThe party met on Monday.") if s.kind == "headline"]
+    assert [(s.speaker.mention.text, s.content.text) for s in found] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("headline", ["Trump Slams ‘Crooked’ Rival In Speech", "Oil prices 'to stay high'",
+                                      "Mayor hails 'perfect' parade", "Lopez' 'endorsement' for some"])
+def test_a_title_case_epithet_or_a_quote_after_no_source_is_no_headline_statement(nlp, headline):
+    assert not [s for s in statements(nlp, headline + "\n\nThe party met on Monday.") if s.kind == "headline"]
+
+
 @pytest.mark.parametrize("label", ["The Latest", "Breaking", "EXCLUSIVE REPORT"])
 def test_a_label_before_a_headline_colon_is_not_the_speaker(nlp, label):
     text = f"{label}: Mayor Lopez urges residents to save water\n\nThe council met on Monday."

@@ -1533,6 +1533,14 @@ _HEADLINE_SAYS = re.compile(
 )
 
 
+# British news puts the words of a headline's source in quotes after it, with no verb: "Blair
+# 'sorry' over Iraq claims", "Tories 'would scrap ID cards'". The quote opens in lower case, as a
+# sentence-case headline writes it ("Trump Slams 'Crooked' Hillary" is a title-case epithet).
+_HEADLINE_QUOTED = re.compile(
+    r"^\s*(?P<speaker>[A-Z][\w.\- ]{1,40}?)\s+(?P<open>['‘\"“])(?P<content>[a-z][^'‘’\"“”]*?)['’\"”]"
+    r"(?P<rest>[^'‘’\"“”]*)$"
+)
+
 _NAME_PARTICLES = {"of", "the", "de", "van", "von", "al", "bin", "da", "di", "la", "le"}
 
 
@@ -1552,7 +1560,7 @@ def looks_like_source(words: str) -> bool:
 
 def headline_statement(text: str) -> Found | None:
     """An attribution in the headline, the text's first line: "Putin: Russia provides ...",
-    "..., says Clinton". A text of one line has no headline."""
+    "..., says Clinton", "Tories 'would scrap ID cards'". A text of one line has no headline."""
     end = text.find("\n")
     if end < 0 or not text[:end].strip() or end > MAX_HEADLINE_CHARS:
         return None
@@ -1565,6 +1573,12 @@ def headline_statement(text: str) -> Found | None:
     if m and looks_like_name(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)
+    m = _HEADLINE_QUOTED.match(line)
+    if m and looks_like_source(m.group("speaker")) and not m.group("rest").strip()[:1].isupper():
+        rest = m.group("rest").strip()  # "'glad to finish' fight with Trump": the quote and what follows
+        end = m.end("rest") if rest else m.end("content")
+        s, e = trim(text, m.start("content"), end)
+        return Found("headline", (s, e), m.span("open"), m.span("speaker"), 0.7)
     return None
 
 
