@@ -1129,6 +1129,28 @@ def test_a_newspaper_the_tagger_takes_for_a_work_is_the_paper(nlp):
     assert [s.name for s in speakers] == ["Evening Standard", "Evening Standard"]
 
 
+def test_a_place_that_says_where_a_body_is_based_is_not_the_body(nlp):
+    text = ("Gulf TV aired the tape on Friday.\n\n"
+            "The Qatar-based broadcaster said it had received the video from a courier.\n\n"
+            "A Dubai-based spokesman said the courier was unknown.")
+    speakers, _ = run(nlp, text, ("The Qatar-based broadcaster", 0), ("A Dubai-based spokesman", 0))
+    assert speakers[0].name == "Gulf TV"
+    assert speakers[1].name not in ("Qatar", "Dubai")
+
+
+def test_a_think_tank_is_the_organisation_named_before(nlp):
+    text = ("A study by the Institute for Wage Research found pay gaps had widened.\n\n"
+            "The think tank said ministers must act.")
+    speakers, _ = run(nlp, text, ("The think tank", 0))
+    assert speakers[0].name == "Institute for Wage Research"
+
+
+def test_filings_of_an_organisation_the_tagger_calls_an_adjective_are_its(nlp):
+    text = "Tesco said profits rose. Tesco filings show sales rose 8% in the year."  # "Tesco" tagged ADJ
+    speakers, _ = run(nlp, text, ("Tesco filings", 0))
+    assert speakers[0].name == "Tesco"
+
+
 def test_a_company_noun_nothing_nearer_answers_is_the_lead_organisation(nlp):
     text = ("Grocer profits slump\n\n"
             "Supermarket chain Hollins has reported a sharp fall in profits.\n\n"

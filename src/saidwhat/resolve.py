@@ -722,8 +722,15 @@ class _Article:
     def _complete_mentions(self) -> None:
         """Mentions the tagger left out: a known surname or first name standing alone ("Trump
         vowed ..." with "Trump" untagged), so salience counts every time a person is named."""
+        one_word = {e.name: e for e in self.orgs if e.type == "organisation" and " " not in e.name}
         for tok in self.tokens:
-            if tok.i in self.token_ent or not _capitalised_noun(tok):
+            if tok.i in self.token_ent:
+                continue
+            if tok.pos_ == "ADJ" and tok.text in one_word:  # "Tesco filings", the name tagged an adjective
+                self.token_ent[tok.i] = one_word[tok.text]
+                self.add_mention(one_word[tok.text], tok.idx, _rank_of(tok), tok)
+                continue
+            if not _capitalised_noun(tok):
                 continue
             ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
             if not ents and tok.lower_ in self.short_orgs:
@@ -1249,7 +1256,8 @@ class _Article:
         before the role word ("Angela Weber's spokesman", "Clinton campaign spokesman")."""
         if poss is not None:
             return self.resolve_pronoun(poss.idx, _lists()["pronouns"].get(poss.lower_, "person"), None)
-        named = [self.token_ent[t.i] for t in toks if t.i < root.i and t.i in self.token_ent]
+        named = [self.token_ent[t.i] for t in toks
+                 if t.i < root.i and t.i in self.token_ent and not _based_in(t)]
         if named:
             return named[-1]
         possessor = self._possessor(root)  # "the former vice president's spokeswoman"
@@ -1522,7 +1530,8 @@ class _Article:
             child, attach = attach, attach.head
             if ent is not None and self.token_ent.get(attach.i) is ent:
                 continue  # inside the name itself
-            modifies = child.dep_ in ("compound", "nmod", "poss")
+            modifies = child.dep_ in ("compound", "nmod", "poss") or (
+                child.dep_ == "amod" and ent is not None)  # "Tesco filings", the name tagged an adjective
             if prep is None and modifies and _in_list(attach, "document_nouns"):
                 return True  # "Senate filings", "a batch of State Department emails"
             if prep is None and attach.dep_ in ("prep", "agent"):
@@ -1817,7 +1826,7 @@ class _Article:
         wanted = _lists()["org_nouns"][noun]
         personal = wanted == "personal"
         wanted = "organisation" if personal else wanted
-        modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and (
+        modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and not _based_in(t) and (
             t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
         if not modifiers and not personal:  # "the trade group for the Blue Cross Blue Shield plans"
             modifiers = [self.token_ent[t.i] for t in phrase if t.i > root.i and t.i in self.token_ent
@@ -1828,7 +1837,8 @@ class _Article:
         if owner is None and _name_like(root) and root.pos_ == "PROPN":
             return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
         if owner is None:
-            nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")), None)
+            nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")
+                                and not _based_in(t)), None)
             if nationality is not None:  # "the Turkish government": Turkey, if the article names it
                 ent = self._country_of(nationality.text)
                 if ent is None:
@@ -2576,12 +2586,20 @@ def _has_ent_before(toks, k: int) -> bool:
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in toks[:k] if t.ent_iob_ != "O")
 
 
+def _based_in(tok) -> bool:
+    """A place that only says where something is: "Qatar" of "the Qatar-based broadcaster"."""
+    doc, k = tok.doc, tok.i
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ == "based"
+
+
 def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | None:
     """The organisation, country or nationality named among ``toks`` (not in ``skip``): the last
     one before a role ("U.S. State Department spokesman"), the first after it ("director of X")."""
     groups: list[list] = []
     for t in toks:
-        if t.i in skip or t.ent_type_ not in ("GPE", "NORP", "ORG"):
+        if t.i in skip or t.ent_type_ not in ("GPE", "NORP", "ORG") or _based_in(t):
             continue
         if groups and t.ent_iob_ == "I" and groups[-1][-1].i == t.i - 1:
             groups[-1].append(t)
