@@ -305,6 +305,17 @@ def test_signed_quote_and_transcript_turn(nlp):
     assert [s.speaker.mention.text for s in found] == ["Ana Ruiz", "HOST"]
 
 
+def test_a_short_answer_a_colon_introduces_is_a_statement(nlp):
+    text = 'Asked whether he would resign, Mr Blunkett replied: "Absolutely not."'
+    found = statements(nlp, text)
+    assert [(s.cue.text, s.speaker.mention.text, s.content.text) for s in found] == [
+        ("replied", "Mr Blunkett", "Absolutely not.")]
+
+
+def test_a_short_quote_after_a_colon_with_no_cue_before_is_no_statement(nlp):
+    assert statements(nlp, 'Her verdict: "Not guilty."') == []
+
+
 def test_short_scare_quotes_are_not_statements(nlp):
     assert statements(nlp, 'The so-called "reform" passed the house on a Tuesday night.') == []
 

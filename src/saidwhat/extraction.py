@@ -424,7 +424,8 @@ def after_dateline(text: str, para_start: int) -> int:
 
 def cue_span(verb) -> tuple[int, int]:
     """The cue verb with its auxiliaries, negation and particles ("has said", "pointed out")."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    tokens = [verb] + [c for c in verb.children if (c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)
+                       or (c.dep_ == "prt" and c.i > verb.i)]  # not the "not" of 'replied: "Absolutely not."'
     tokens.sort(key=lambda t: t.i)
     first, last = tokens[0], tokens[-1]
     if last.i - first.i > 4:
@@ -1190,13 +1191,16 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
     by_quote: dict[int, Found] = {}
     for qi, q in enumerate(quotes):
         short = word_count(text[q.start : q.end]) < MIN_QUOTE_WORDS
-        if short and not _opens_its_sentence(text, q):
+        answer = short and _after_colon(text, q)  # 'Mr Blunkett replied: "Absolutely not."'
+        if short and not answer and not _opens_its_sentence(text, q):
             continue  # scare quotes, titles: 'the so-called "experts"'
         f = None if short else (
             transcript_turn(text, q, qi) or signed_quote(text, q, qi) or labelled_quote(text, q, qi))
         if f is None:
             cue_tok = cue_for_quote(doc, text, q)
-            if short and (cue_tok is None or cue_tok.idx < q.outer_end):
+            if answer and (cue_tok is None or cue_tok.idx >= q.outer_start):
+                continue  # a short quote after a colon is a statement only after its cue
+            if short and not answer and (cue_tok is None or cue_tok.idx < q.outer_end):
                 continue  # '"Absolutely not," he said': short, but said right after
             if cue_tok is None or cue_tok.idx < q.outer_start:
                 cue_tok = colon_clause_verb(doc, text, q) or main_clause_verb(cue_tok, q) or cue_tok
@@ -1233,6 +1237,14 @@ def speaker_of_same_cue(found: list[Found], cue_tok) -> tuple[int, int] | None:
     there (here it made the first quote's "They" the subject)."""
     cue = cue_span(cue_tok)
     return next((f.speaker for f in reversed(found) if f.cue == cue and f.speaker is not None), None)
+
+
+def _after_colon(text: str, q: Quote) -> bool:
+    """Whether a colon introduces the quote ('he said: "No."'), its sentence's whole utterance."""
+    j = q.open_at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] == ":"
 
 
 def _opens_its_sentence(text: str, q: Quote) -> bool:
