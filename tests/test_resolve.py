@@ -1151,6 +1151,12 @@ def test_filings_of_an_organisation_the_tagger_calls_an_adjective_are_its(nlp):
     assert speakers[0].name == "Tesco"
 
 
+def test_an_indefinite_body_of_a_place_is_not_the_place(nlp):
+    text = "Moscow has grown fast. A Moscow court has rejected an appeal by the oil firm against its bill."
+    speakers, _ = run(nlp, text, ("A Moscow court", 0))
+    assert speakers[0].name != "Moscow"
+
+
 def test_a_company_noun_nothing_nearer_answers_is_the_lead_organisation(nlp):
     text = ("Grocer profits slump\n\n"
             "Supermarket chain Hollins has reported a sharp fall in profits.\n\n"

@@ -1856,6 +1856,8 @@ class _Article:
             outlet = self._outlet_before(phrase, root)
             if outlet is not None:
                 return _Found(outlet)  # "the influential US daily": the outlet, not a body of the state
+        if owner is not None and owner.type == "country" and phrase[0].lower_ in ("a", "an"):
+            return _Found(self._plain(span))  # "a Moscow court": one of the place's, unnamed
         if owner is not None:
             unit = self._unit_of_country(phrase, root, owner)
             if unit is not None:
