@@ -1151,6 +1151,22 @@ def test_filings_of_an_organisation_the_tagger_calls_an_adjective_are_its(nlp):
     assert speakers[0].name == "Tesco"
 
 
+def test_a_country_before_a_company_noun_says_where_the_company_is_from(nlp):
+    text = ("Finland's economy grew last year. Nokia said it would hire 500 engineers.\n\n"
+            "The Finnish firm said sales had risen.\n\n"
+            "Microsoft cut prices on Monday. The US software giant said demand was strong.")
+    speakers, _ = run(nlp, text, ("The Finnish firm", 0), ("The US software giant", 0))
+    assert [s.name for s in speakers] == ["Nokia", "Microsoft"]
+
+
+def test_a_company_from_one_country_is_not_taken_for_another_countrys(nlp):
+    text = ("Sony said it would cut prices. The Japanese firm said demand was weak.\n\n"
+            "The Finnish firm said it would not follow.")
+    speakers, _ = run(nlp, text, ("The Japanese firm", 0), ("The Finnish firm", 0))
+    assert speakers[0].name == "Sony"
+    assert speakers[1].name not in ("Sony", "Finland")
+
+
 def test_an_indefinite_body_of_a_place_is_not_the_place(nlp):
     text = "Moscow has grown fast. A Moscow court has rejected an appeal by the oil firm against its bill."
     speakers, _ = run(nlp, text, ("A Moscow court", 0))

@@ -192,6 +192,7 @@ class _Ent:
     mentions: list[_Mention] = field(default_factory=list)  # in text order
     authored: list[tuple[int, str]] = field(default_factory=list)  # (start, noun) of documents it wrote
     titled: set[str] = field(default_factory=set)  # heads of the roles the text writes beside its name
+    origins: set[tuple[str, str]] = field(default_factory=set)  # ("NORP", "Japanese") of "the Japanese firm"
 
     def add_alias(self, text: str | None) -> None:
         if text and text not in self.aliases:
@@ -1818,6 +1819,28 @@ class _Article:
         ent.organisation = ent.organisation or owner.name
         return ent
 
+    def _origin_of_company(self, tok, root) -> bool:
+        """Whether a country written before a company noun only says where the company is from:
+        "the US software giant", "the Japanese firm" are a firm named elsewhere, not the country;
+        "Russia's state bank" belongs to it."""
+        ent = self.token_ent.get(tok.i)
+        country = ent.type == "country" if ent is not None else tok.ent_type_ in ("NORP", "GPE")
+        return (root.lemma_.lower() in _COMPANY_NOUNS and tok.i < root.i and country
+                and tok.dep_ != "poss" and not any(c.tag_ == "POS" for c in tok.children))
+
+    @staticmethod
+    def _from_origin(ent: _Ent | None, origin: tuple[str, str] | None) -> _Ent | None:
+        """``ent`` if it can be the company from ``origin`` ("the Finnish firm" is not the one the
+        article called "the Japanese firm"), and from now on known to be from there. Only words of
+        one kind are compared: "US" and "American" may be one country, "Japanese" and "Finnish" not."""
+        if ent is None or origin is None:
+            return ent
+        kind, word = origin
+        if any(k == kind and not names.organisations_compatible(w, word) for k, w in ent.origins):
+            return None
+        ent.origins.add(origin)
+        return ent
+
     def _org_nominal(self, span, phrase, root, ask: Ask) -> _Found:
         """"the company", "the Turkish government", "Clinton's campaign": a named modifier, else
         the ranker among the organisations named. A person's campaign, office or team is named
@@ -1826,8 +1849,9 @@ class _Article:
         wanted = _lists()["org_nouns"][noun]
         personal = wanted == "personal"
         wanted = "organisation" if personal else wanted
-        modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and not _based_in(t) and (
-            t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
+        modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and not _based_in(t)
+                     and not self._origin_of_company(t, root)
+                     and (t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
         if not modifiers and not personal:  # "the trade group for the Blue Cross Blue Shield plans"
             modifiers = [self.token_ent[t.i] for t in phrase if t.i > root.i and t.i in self.token_ent
                          and self.token_ent[t.i].type == "organisation" and _preposition_of(t, root) == "for"]
@@ -1838,7 +1862,7 @@ class _Article:
             return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
         if owner is None:
             nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")
-                                and not _based_in(t)), None)
+                                and not _based_in(t) and noun not in _COMPANY_NOUNS), None)
             if nationality is not None:  # "the Turkish government": Turkey, if the article names it
                 ent = self._country_of(nationality.text)
                 if ent is None:
@@ -1877,15 +1901,16 @@ class _Article:
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
-        called = (self._called(noun, root.idx) or self._outlet_before(phrase, root)
-                  or self._only_one_near(wanted, root.idx))
+        origin = next(((t.ent_type_, t.text) for t in phrase if self._origin_of_company(t, root)), None)
+        called = self._from_origin(self._called(noun, root.idx) or self._outlet_before(phrase, root)
+                                   or self._only_one_near(wanted, root.idx), origin)
         if called is not None:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
-        ent = self.rank(ask) or self._called_next(noun, root.idx)
+        ent = self._from_origin(self.rank(ask) or self._called_next(noun, root.idx), origin)
         if ent is None and noun in _COMPANY_NOUNS:
-            ent = self._lead_organisation(root.idx)  # "Sainsbury's has reported ... The firm said"
+            ent = self._from_origin(self._lead_organisation(root.idx), origin)  # "Sainsbury's has reported ... The firm said"
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
