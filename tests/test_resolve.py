@@ -1167,6 +1167,18 @@ def test_a_company_from_one_country_is_not_taken_for_another_countrys(nlp):
     assert speakers[1].name not in ("Sony", "Finland")
 
 
+def test_a_boss_is_whoever_leads_the_organisation(nlp):
+    text = ("Arsenal manager Arsene Wenger praised his side. Sir Alex Ferguson, who has managed "
+            "Manchester United since 1986, said the referee had been poor.\n\n"
+            "The Arsenal boss said striker Thierry Henry would be fit.\n\n"
+            "British Airways chief executive Rod Eddington said fuel costs were rising. Unions said "
+            "they would strike. The BA boss said he would not give in.")
+    speakers, _ = run(nlp, text, ("Arsenal manager Arsene Wenger", 0), ("Sir Alex Ferguson", 0),
+                      ("The Arsenal boss", 0), ("British Airways chief executive Rod Eddington", 0),
+                      ("Unions", 0), ("The BA boss", 0))
+    assert [speakers[2].name, speakers[5].name] == ["Arsene Wenger", "Rod Eddington"]
+
+
 def test_an_indefinite_body_of_a_place_is_not_the_place(nlp):
     text = "Moscow has grown fast. A Moscow court has rejected an appeal by the oil firm against its bill."
     speakers, _ = run(nlp, text, ("A Moscow court", 0))

@@ -160,6 +160,16 @@ def _role_head(role: str | None) -> str | None:
     return head
 
 
+_LEADER_HEADS = frozenset({"manager", "chief", "chairman", "chairwoman", "director", "executive",
+                           "coach", "president", "leader", "owner"})
+
+
+def _same_role(asked: str | None, held: str | None) -> bool:
+    """Whether a role asked for is one a person holds; "boss" is whoever leads: "the Arsenal
+    boss" is its manager, "the BA boss" its chief executive."""
+    return asked is not None and (asked == held or (asked == "boss" and held in _LEADER_HEADS))
+
+
 # --- working records ------------------------------------------------------------------------------
 
 
@@ -203,7 +213,10 @@ class _Ent:
             self.roles.append(role)
 
     def has_role(self, head: str) -> bool:
-        return any(_role_head(r) == head for r in self.roles)
+        return any(_same_role(head, _role_head(r)) for r in self.roles)
+
+    def is_titled(self, head: str | None) -> bool:
+        return any(_same_role(head, held) for held in self.titled)
 
     def best_role(self, head: str | None) -> str | None:
         """The fullest role with ``head`` ("foreign minister" over "Minister"), or the first role."""
@@ -1664,7 +1677,7 @@ class _Article:
         name ("the State Department inspector general, Steve Linick"), if there is exactly one."""
         if not ask.org:
             return None
-        holders = [e for e in self.entities if e.type == "person" and e.named and ask.head in e.titled
+        holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
                    and e is not ask.owner and e.organisation
                    and names.organisations_compatible(ask.org, e.organisation)
                    and (ask.gender is None or e.gender in (None, ask.gender))]
@@ -1675,7 +1688,7 @@ class _Article:
         then "Judge Lamberth"), the one person it ever gives that title, first named after it."""
         if ask.org:
             return None  # "a Carrier executive": one of many, whoever else the article names
-        holders = [e for e in self.entities if e.type == "person" and e.named and ask.head in e.titled
+        holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
                    and (ask.gender is None or e.gender in (None, ask.gender))]
         if len(holders) != 1 or not holders[0].mentions or holders[0].mentions[0].start < ask.char:
             return None
