@@ -50,6 +50,13 @@ def test_direct_quote_with_cue_before_or_after(nlp, text):
     check_offsets(text, st)
 
 
+def test_an_age_the_parse_hangs_on_the_verb_is_the_speaker(nlp):
+    text = '"It is a dream come true," the 37-year-old said.'  # "old" parsed as the verb's modifier
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "the 37-year-old"
+    check_offsets(text, st)
+
+
 def test_quote_over_several_sentences_is_one_statement(nlp):
     text = (
         '"We lost the vote. We will try again next year. Nobody should give up," Ms. Rivera told reporters.'

@@ -977,6 +977,12 @@ def test_a_person_called_by_nationality_or_age_is_the_person_the_paragraph_is_ab
     assert [s.name for s in speakers] == ["Gerard Hollis", "Gerard Hollis", "Paolo Venturi"]
 
 
+def test_an_age_parsed_off_its_article_is_still_the_person(nlp):
+    text = 'Nicole Kidman won the award on Sunday. "It is a dream," the 37-year-old said.'
+    speakers, _ = run(nlp, text, ("the 37-year-old", 0))
+    assert speakers[0].name == "Nicole Kidman"
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

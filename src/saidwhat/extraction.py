@@ -334,7 +334,16 @@ def _nearest_subject(verb):
         after = next((c for c in subjects if c.i > verb.i), None)
         if after is not None and after.ent_type_ in ("PERSON", "ORG") and after.left_edge.i == verb.i + 1:
             return after
-    return before[-1] if before else (subjects[0] if subjects else None)
+    return before[-1] if before else (subjects[0] if subjects else _age_parsed_as_modifier(verb))
+
+
+def _age_parsed_as_modifier(verb):
+    """ '"It is a dream," the 37-year-old said': the parse, finding no noun, hangs the age on the
+    verb as a modifier; right before the verb, it is the subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.head != verb or before.lower_ != "old" or before.dep_ not in ("amod", "advmod", "npadvmod"):
+        return None
+    return before if any(t.lower_ in ("year", "years") for t in before.lefts) else None
 
 
 def name_within_time(subject, verb):
@@ -398,6 +407,9 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
     for t in token.subtree:
         if t.i < left.i and t.idx >= para_start and not t.is_space and not t.is_punct:
             left = t
+    if token.lower_ == "old" and left.i > 0 and left.doc[left.i - 1].dep_ == "det" \
+            and left.doc[left.i - 1].head == token.head:
+        left = left.doc[left.i - 1]  # "the" of an age the parse hung on the verb
     for t in token.rights:
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
                 or t.left_edge.text == "(":  # "the World Health Organization (WHO)"

@@ -983,7 +983,7 @@ class _Article:
         if subject is not None:  # "The Obama administration allowed some states ...": a mention run on
             return self.resolve_span(subject, ask)
         root = span.root
-        if root.pos_ == "DET" and span[-1].pos_ in ("NOUN", "PROPN"):
+        if root.pos_ == "DET" and (span[-1].pos_ in ("NOUN", "PROPN") or _age_nominal(span[-1])):
             root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
         head = root.head
         owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
@@ -1017,7 +1017,7 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
-        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(phrase, root):
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(span, root):
             compatriot = self._sole_person_of_nationality(root)
             if compatriot is not None:
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
