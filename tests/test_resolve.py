@@ -983,6 +983,12 @@ def test_an_age_parsed_off_its_article_is_still_the_person(nlp):
     assert speakers[0].name == "Nicole Kidman"
 
 
+def test_a_brand_name_in_camel_case_is_a_name(nlp):
+    text = "According to research firm comScore, Google handles almost half of all US searches."
+    speakers, _ = run(nlp, text, ("research firm comScore", 0))
+    assert speakers[0].name == "comScore"
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

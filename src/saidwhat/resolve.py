@@ -665,7 +665,7 @@ class _Article:
                                 or _in_list(root, "epithet_nouns")):
             return  # "Russian warplanes": a modifier; "the Florida Republican", "the Swede": a person
         words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
-        if not any(t.text[:1].isupper() for t in words) or all(_in_list(t, "document_nouns") for t in words):
+        if not any(_capitalised(t.text) for t in words) or all(_in_list(t, "document_nouns") for t in words):
             return  # "the poll", a headline's "Poll:": common words the tagger took for a name
         name = names.bare(span.text)
         if not name:
@@ -2376,6 +2376,9 @@ def _role_word_part(tok) -> bool:
     return tok.text == "-" or (tok.text[:1].islower() and tok.pos_ in ("ADJ", "ADV", "VERB", "NOUN"))
 
 
+_CAMEL_CASE = re.compile(r"[a-z]{1,5}[A-Z][a-z]")  # "easyJet", "eBay", "comScore": a brand's name
+
+
 def _name_like(tok) -> bool:
     """A capitalised word that is no document or title word: part of a name."""
     return (_capitalised_noun(tok) and not tok.is_sent_start and not _in_list(tok, "document_nouns")
@@ -2386,7 +2389,11 @@ def _capitalised_noun(tok) -> bool:
     """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump"); its
     letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
     letters = _INNER_MARKS.sub("", tok.text)
-    return tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and letters.isalpha()
+    return tok.pos_ in ("PROPN", "NOUN") and _capitalised(tok.text) and letters.isalpha()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or _CAMEL_CASE.match(word) is not None
 
 
 def _names_an_outlet(name: str, kind: str) -> bool:
