@@ -989,6 +989,20 @@ def test_a_brand_name_in_camel_case_is_a_name(nlp):
     assert speakers[0].name == "comScore"
 
 
+def test_a_role_of_another_rank_is_not_the_roles_sole_holder(nlp):
+    text = ("Republicans are attacking Democratic vice presidential nominee Tim Kaine. Hillary Clinton "
+            "says the attacks are unfair.\n\nThe Democratic presidential nominee says she will win.")
+    speakers, _ = run(nlp, text, ("The Democratic presidential nominee", 0))
+    assert speakers[0].name != "Tim Kaine"
+
+
+def test_a_country_modifying_a_coordinated_role_is_not_the_speaker(nlp):
+    text = ("Hillary Clinton spoke in Ohio on Monday about jobs in the United States.\n\n"
+            "The former first lady and U.S. senator said she would create jobs.")
+    speakers, _ = run(nlp, text, ("The former first lady", 0))
+    assert speakers[0].name != "United States"
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

@@ -1252,9 +1252,10 @@ class _Article:
             found = self._org_nominal(span, _phrase(tok, span), tok, Ask("", span.start_char)).ent
             if found is not None and found.named:
                 return found
-        deps = ("compound",) if _names_a_person(tok) else ("compound", "poss")  # "Ruiz's aide": not Ruiz
-        return next((self.token_ent[c.i] for c in tok.lefts
-                     if c.dep_ in deps and c.i in self.token_ent), None)
+        role = _names_a_person(tok)
+        deps = ("compound",) if role else ("compound", "poss")  # "Ruiz's aide": not Ruiz
+        return next((self.token_ent[c.i] for c in tok.lefts if c.dep_ in deps and c.i in self.token_ent
+                     and not (role and self.token_ent[c.i].type != "person")), None)  # "U.S. senator": a role
 
     def _possessor(self, root) -> _Found | None:
         """Whose the head noun is: "Rubio's", "his", "the Senate's"."""
@@ -1678,7 +1679,7 @@ class _Article:
         if not ask.org:
             return None
         holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
-                   and e is not ask.owner and e.organisation
+                   and e is not ask.owner and e.organisation and not _other_rank(e, ask.role)
                    and names.organisations_compatible(ask.org, e.organisation)
                    and (ask.gender is None or e.gender in (None, ask.gender))]
         return holders[0] if len(holders) == 1 else None
@@ -1689,7 +1690,7 @@ class _Article:
         if ask.org:
             return None  # "a Carrier executive": one of many, whoever else the article names
         holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
-                   and (ask.gender is None or e.gender in (None, ask.gender))]
+                   and not _other_rank(e, ask.role) and (ask.gender is None or e.gender in (None, ask.gender))]
         if len(holders) != 1 or not holders[0].mentions or holders[0].mentions[0].start < ask.char:
             return None
         return holders[0]
