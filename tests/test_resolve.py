@@ -1003,6 +1003,13 @@ def test_a_country_modifying_a_coordinated_role_is_not_the_speaker(nlp):
     assert speakers[0].name != "United States"
 
 
+def test_a_sunday_paper_is_named_whole_and_a_weekday_is_not_part_of_a_name(nlp):
+    text = ("The Mail on Sunday reported that the minister had resigned. The Independent on Sunday "
+            "claimed that talks had failed. The Post on Sunday reported that the deal was dead.")
+    speakers, _ = run(nlp, text, ("The Mail", 0), ("The Independent", 0), ("The Post", 0))
+    assert [s.name for s in speakers] == ["Mail on Sunday", "Independent on Sunday", "Post"]
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

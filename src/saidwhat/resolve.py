@@ -1026,6 +1026,9 @@ class _Article:
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
+        if root.i not in self.token_ent and _capitalised(root.text) \
+                and _on_sunday_end(self.doc[root.i : root.i + 1]) > root.i + 1:
+            return _Found(self._untagged_organisation(root))  # "The Independent on Sunday": a paper
         if _in_list(root, "document_nouns"):
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
@@ -1603,6 +1606,8 @@ class _Article:
         ("Commission" + "for Racial Equality"), else ``tok``."""
         doc, k = tok.doc, tok.i + 1
         if k + 1 < len(doc) and doc[k].lower_ in ("for", "of", "on"):
+            if _on_sunday_end(doc[tok.i : k]) == k + 2:
+                return doc[k + 1]  # "The Mail on Sunday", the day tagged a date
             last = k
             while last + 1 < len(doc) and _name_like(doc[last + 1]) and last + 1 not in self.token_ent:
                 last += 1
@@ -2174,10 +2179,22 @@ def _whole_organisation(span, label: str = ""):
             k += 1
         end = k if k > end + 1 else end
     elif label == "ORG":
-        end = max(_department_fields_end(span), _court_jurisdiction_end(span))
+        end = max(_department_fields_end(span), _court_jurisdiction_end(span), _on_sunday_end(span))
     if end == span.end:
         return span
     return doc[span.start : end]
+
+
+_SUNDAY_TITLES = frozenset({"Mail", "Independent"})  # not "The Post on Sunday said": a day
+
+
+def _on_sunday_end(span) -> int:
+    """The end of a Sunday paper's name the tagger cut at the day: "The Independent" + "on Sunday"."""
+    doc, end = span.doc, span.end
+    if span[-1].text in _SUNDAY_TITLES and end + 1 < len(doc) and doc[end].lower_ == "on" \
+            and doc[end + 1].text == "Sunday":
+        return end + 2
+    return end
 
 
 def _court_jurisdiction_end(span) -> int:
