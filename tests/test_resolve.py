@@ -1010,6 +1010,17 @@ def test_a_sunday_paper_is_named_whole_and_a_weekday_is_not_part_of_a_name(nlp):
     assert [s.name for s in speakers] == ["Mail on Sunday", "Independent on Sunday", "Post"]
 
 
+def test_a_nationality_that_is_also_a_people_is_a_person_only_where_no_country_is_named(nlp):
+    sport = ("Chelsea manager Jose Mourinho praised his side after they beat Everton.\n\n"
+             "The Portuguese said: \"My players were fantastic.\"")
+    speakers, _ = run(nlp, sport, ("The Portuguese", 0))
+    assert speakers[0].name == "Jose Mourinho"
+    trade = ("President Barack Obama met the premier in Beijing on Monday. China has refused to cut "
+             "tariffs.\n\nThe Chinese said they would not back down on steel.")
+    speakers, _ = run(nlp, trade, ("The Chinese", 0))
+    assert speakers[0].name != "Barack Obama"
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

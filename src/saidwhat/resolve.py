@@ -662,7 +662,7 @@ class _Article:
             span = span[lead:]  # "the 2014 American Community Survey": a year is no part of the name
         root = span.root
         if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")
-                                or _in_list(root, "epithet_nouns")):
+                                or (_in_list(root, "epithet_nouns") and not _names_a_people(root))):
             return  # "Russian warplanes": a modifier; "the Florida Republican", "the Swede": a person
         words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
         if not any(_capitalised(t.text) for t in words) or all(_in_list(t, "document_nouns") for t in words):
@@ -1017,7 +1017,8 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
-        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(span, root):
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(span, root) \
+                and not (_names_a_people(root) and self._country_named(root)):
             compatriot = self._sole_person_of_nationality(root)
             if compatriot is not None:
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
@@ -1323,6 +1324,14 @@ class _Article:
                 return None
             return ent
         return None
+
+    def _country_named(self, root) -> bool:
+        """Whether the article names the country a nationality word is of ("China" for "the
+        Chinese"), or that nation as an organisation of its own."""
+        ties = _lists()["epithet_nouns"].get(root.lower_, "").split(",")
+        return any(e.type in ("country", "organisation") and e.named
+                   and any(tie and names.organisations_compatible(tie, e.name) for tie in ties)
+                   for e in self.orgs)
 
     def _sole_person_of_nationality(self, root) -> _Ent | None:
         """For a nationality epithet ("the Russian", "the Scot"), the one person the text before
@@ -2500,6 +2509,11 @@ def _hyphen_joined(toks: list) -> list[str]:
         else:
             words.append(t.text)
     return words
+
+
+def _names_a_people(tok) -> bool:
+    """A nationality whose plural is its singular: "the Portuguese" may be a nation, not a person."""
+    return tok.lower_.endswith("ese") or tok.lower_ == "swiss"
 
 
 def _age_nominal(tok) -> bool:
