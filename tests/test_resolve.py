@@ -1021,6 +1021,13 @@ def test_a_nationality_that_is_also_a_people_is_a_person_only_where_no_country_i
     assert speakers[0].name != "Barack Obama"
 
 
+def test_a_noun_saying_what_a_person_is_is_no_part_of_their_name(nlp):
+    text = ('Frontman Bono said: "It is the greatest festival in the world." '
+            "Guy Ritchie said he agreed. Billionaire Donald Trump said he would attend.")
+    speakers, _ = run(nlp, text, ("Frontman Bono", 0), ("Guy Ritchie", 0), ("Billionaire Donald Trump", 0))
+    assert [s.name for s in speakers] == ["Bono", "Guy Ritchie", "Donald Trump"]
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

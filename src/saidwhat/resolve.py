@@ -530,7 +530,7 @@ class _Article:
             return self._name_cache[key]
         toks = _name_part(self.tokens[span.start : span.end])
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
-                        or not toks[0].text[:1].isalnum()):
+                        or not toks[0].text[:1].isalnum() or _described_before_name(toks)):
             toks.pop(0)
         toks = toks[len(toks) - len(names.strip_titles([t.lower_ for t in toks])):] if toks else toks
         of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), None)
@@ -2509,6 +2509,13 @@ def _hyphen_joined(toks: list) -> list[str]:
         else:
             words.append(t.text)
     return words
+
+
+def _described_before_name(toks) -> bool:
+    """Whether a name's first word is a noun that only says what the person is ("Frontman Bono",
+    "Singer Chris Martin"), not a first name such as "Guy"."""
+    first = toks[0]
+    return len(toks) > 1 and _in_list(first, "person_nouns") and first.lower_ not in _lists()["first_names"]
 
 
 def _names_a_people(tok) -> bool:
