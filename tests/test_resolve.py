@@ -1028,6 +1028,15 @@ def test_a_noun_saying_what_a_person_is_is_no_part_of_their_name(nlp):
     assert [s.name for s in speakers] == ["Bono", "Guy Ritchie", "Donald Trump"]
 
 
+def test_a_spokesman_for_a_role_speaks_for_the_person_holding_it(nlp):
+    text = ("Lord Goldsmith, the attorney general, said his advice had been clear. A spokesman for the "
+            "attorney general said the advice stood.\n\nA spokesman for the prime minister said "
+            "ministers were confident.")
+    speakers, _ = run(nlp, text, ("Lord Goldsmith", 0), ("A spokesman", 0), ("A spokesman", 1))
+    assert [s.name for s in speakers[:2]] == ["Goldsmith", "Goldsmith"]
+    assert speakers[2].name != "Goldsmith"  # no prime minister is named
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

@@ -1644,7 +1644,7 @@ class _Article:
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
         if spokes and employer is None:
-            employer = self._employer_by_noun(phrase, root)  # "a party spokesman"
+            employer = self._employer_by_noun(phrase, root) or self._employer_by_role(root)  # "a party spokesman"
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
@@ -1735,6 +1735,17 @@ class _Article:
                 if found is not None:
                     return found
         return None
+
+    def _employer_by_role(self, root) -> _Ent | None:
+        """The named person a spokesperson speaks for, called by their role: "a spokesman for the
+        attorney general" after "Lord Goldsmith, the attorney general"."""
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None or obj.i in self.token_ent or not _is_role_word(obj) \
+                or not any(c.lower_ == "the" for c in obj.children):
+            return None
+        found = self.resolve_span(self.doc[obj.left_edge.i : obj.i + 1])
+        return found.ent if found.ent is not None and found.ent.named and found.ent.type == "person" else None
 
     def _lead_organisation(self, char: int) -> _Ent | None:
         """The organisation the article's lead is about, the main subject of its first sentence
