@@ -1737,15 +1737,18 @@ class _Article:
         return None
 
     def _employer_by_role(self, root) -> _Ent | None:
-        """The named person a spokesperson speaks for, called by their role: "a spokesman for the
-        attorney general" after "Lord Goldsmith, the attorney general"."""
+        """The one person the article names with the role a spokesperson speaks for: "a spokesman
+        for the attorney general" after "Lord Goldsmith, the attorney general"; no guess at who
+        "the prime minister" is when no one is so titled."""
         prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if obj is None or obj.i in self.token_ent or not _is_role_word(obj) \
                 or not any(c.lower_ == "the" for c in obj.children):
             return None
-        found = self.resolve_span(self.doc[obj.left_edge.i : obj.i + 1])
-        return found.ent if found.ent is not None and found.ent.named and found.ent.type == "person" else None
+        role = " ".join(t.text for t in obj.subtree if t.i <= obj.i and t.lower_ != "the")
+        holders = [e for e in self.entities if e.type == "person" and e.named
+                   and e.is_titled(_role_head(role)) and not _other_rank(e, role)]
+        return holders[0] if len(holders) == 1 else None
 
     def _lead_organisation(self, char: int) -> _Ent | None:
         """The organisation the article's lead is about, the main subject of its first sentence
