@@ -57,6 +57,12 @@ def test_an_age_the_parse_hangs_on_the_verb_is_the_speaker(nlp):
     check_offsets(text, st)
 
 
+def test_a_speaker_after_the_cue_that_ends_the_sentence_is_the_speaker(nlp):
+    st = only(nlp, "The new stadium will never pay for itself, say critics of the council.")
+    assert st.speaker.mention.text == "critics"
+    assert st.content.text == "The new stadium will never pay for itself"
+
+
 def test_quote_over_several_sentences_is_one_statement(nlp):
     text = (
         '"We lost the vote. We will try again next year. Nobody should give up," Ms. Rivera told reporters.'
@@ -268,6 +274,11 @@ def test_pronoun_mention_is_kept_for_resolution(nlp):
             "City budget will not cover the new stadium, says Lopez\nThe council met on Monday.",
             "Lopez",
             "City budget will not cover the new stadium",
+        ),
+        (  # a group, in lower case, after a quote that is no source's
+            "Ban on hunting 'unworkable', say police\nThe council met on Monday.",
+            "police",
+            "Ban on hunting 'unworkable'",
         ),
     ],
 )

@@ -332,7 +332,11 @@ def _nearest_subject(verb):
             return named
     if len(subjects) > 1:
         after = next((c for c in subjects if c.i > verb.i), None)
-        if after is not None and after.ent_type_ in ("PERSON", "ORG") and after.left_edge.i == verb.i + 1:
+        inverted = (verb.i > 0 and verb.doc[verb.i - 1].text == "," and after is not None
+                    and all(t.is_punct for t in verb.doc[after.right_edge.i + 1 : verb.sent.end])
+                    )  # "Ban 'unworkable', say police", the speaker ending the sentence
+        if after is not None and (after.ent_type_ in ("PERSON", "ORG") or inverted) \
+                and after.left_edge.i == verb.i + 1:
             return after
     return before[-1] if before else (subjects[0] if subjects else _age_parsed_as_modifier(verb))
 
@@ -341,7 +345,8 @@ def _age_parsed_as_modifier(verb):
     """ '"It is a dream," the 37-year-old said': the parse, finding no noun, hangs the age on the
     verb as a modifier; right before the verb, it is the subject."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if before is None or before.head != verb or before.lower_ != "old" or before.dep_ not in ("amod", "advmod", "npadvmod"):
+    if before is None or before.head != verb or before.lower_ != "old" \
+            or before.dep_ not in ("amod", "advmod", "npadvmod"):
         return None
     return before if any(t.lower_ in ("year", "years") for t in before.lefts) else None
 
@@ -1552,8 +1557,8 @@ def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
 
 _HEADLINE_COLON = re.compile(r"^\s*(?P<speaker>[A-Z][\w.'’\- ]{1,40}?)\s*:\s+(?P<content>\S.*?)\s*$")
 _HEADLINE_SAYS = re.compile(
-    r"^\s*(?P<content>\S.*?),?\s+(?P<cue>says|say|warns|claims|insists|tells|denies)\s+"
-    r"(?P<speaker>[A-Z][\w.'’\- ]{1,40}?)\s*$"
+    r"^\s*(?P<content>\S.*?),?\s+(?P<cue>says|say|warns?|claims?|insists?|tells|denies|deny|admits?)\s+"
+    r"(?P<speaker>[\w.'’\- ]{1,40}?)\s*$"
 )
 
 
@@ -1571,6 +1576,12 @@ _NAME_PARTICLES = {"of", "the", "de", "van", "von", "al", "bin", "da", "di", "la
 def looks_like_name(words: str) -> bool:
     parts = words.split()
     return 0 < len(parts) <= 4 and all(p[0].isupper() or p.lower() in _NAME_PARTICLES for p in parts)
+
+
+def _names_a_group(words: str) -> bool:
+    """A short phrase for the people who speak: "police", "head teachers", "UK economists"."""
+    parts = words.split()
+    return 0 < len(parts) <= 3 and parts[-1].lower() in _people_nouns()
 
 
 def looks_like_source(words: str) -> bool:
@@ -1594,7 +1605,7 @@ def headline_statement(text: str) -> Found | None:
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
-    if m and looks_like_name(m.group("speaker")):
+    if m and (looks_like_name(m.group("speaker")) or _names_a_group(m.group("speaker"))):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)
     m = _HEADLINE_QUOTED.match(line)
@@ -1717,8 +1728,9 @@ def merge(
             ]
         out.append(c)
     out = credit_reporters(out, [c for c in clauses if _is_reporting(text, c)], text)
-    if headline is not None:
-        out = [o for o in out if not overlap(headline.content, o.content)] + [headline]
+    if headline is not None:  # it replaces any reading of its words or its cue the parse gave
+        out = [o for o in out if not overlap(headline.content, o.content)
+               and not (o.cue is not None and overlap(headline.cue, o.cue))] + [headline]
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
 
 

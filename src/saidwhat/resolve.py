@@ -1644,7 +1644,8 @@ class _Article:
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
         if spokes and employer is None:
-            employer = self._employer_by_noun(phrase, root) or self._employer_by_role(root)  # "a party spokesman"
+            # "a party spokesman", "a spokesman for the attorney general"
+            employer = self._employer_by_noun(phrase, root) or self._employer_by_role(root)
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
@@ -1704,7 +1705,8 @@ class _Article:
         if ask.org:
             return None  # "a Carrier executive": one of many, whoever else the article names
         holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
-                   and not _other_rank(e, ask.role) and (ask.gender is None or e.gender in (None, ask.gender))]
+                   and not _other_rank(e, ask.role)
+                   and (ask.gender is None or e.gender in (None, ask.gender))]
         if len(holders) != 1 or not holders[0].mentions or holders[0].mentions[0].start < ask.char:
             return None
         return holders[0]
@@ -1893,7 +1895,7 @@ class _Article:
         wanted = "organisation" if personal else wanted
         modifiers = [self.token_ent[t.i] for t in phrase if t.i in self.token_ent and not _based_in(t)
                      and not self._origin_of_company(t, root)
-                     and (t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "the city of X"
+                     and (t.i < root.i or (t.head.lower_ == "of" and t.head.head.i == root.i))]  # "city of X"
         if not modifiers and not personal:  # "the trade group for the Blue Cross Blue Shield plans"
             modifiers = [self.token_ent[t.i] for t in phrase if t.i > root.i and t.i in self.token_ent
                          and self.token_ent[t.i].type == "organisation" and _preposition_of(t, root) == "for"]
@@ -1952,7 +1954,8 @@ class _Article:
         ask.wanted = wanted
         ent = self._from_origin(self.rank(ask) or self._called_next(noun, root.idx), origin)
         if ent is None and noun in _COMPANY_NOUNS:
-            ent = self._from_origin(self._lead_organisation(root.idx), origin)  # "Sainsbury's has reported ... The firm said"
+            # "Sainsbury's has reported ... The firm said"
+            ent = self._from_origin(self._lead_organisation(root.idx), origin)
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
