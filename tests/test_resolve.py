@@ -1037,6 +1037,13 @@ def test_a_spokesman_for_a_role_speaks_for_the_person_holding_it(nlp):
     assert speakers[2].name != "Goldsmith"  # no prime minister is named
 
 
+def test_a_role_apposed_to_two_names_is_no_one_of_them(nlp):
+    text = ("Prince Charles is to marry on Friday.\n\n"
+            "The prince's sons, William and Harry, said they were \"very happy\".")
+    speakers, _ = run(nlp, text, ("The prince's sons", 0))
+    assert speakers[0].name not in ("William", "Harry")
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

@@ -1007,6 +1007,8 @@ class _Article:
             if maker is not None:
                 return _Found(maker)
         named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
+        if named is not None and named.i != root.i and self._joined_to_another_name(named):
+            return _Found(self._plain(span))  # "The prince's sons, William and Harry": no one name
         if named is not None:
             if self.token_ent[named.i].type == "person":
                 return self._named_person(phrase, named)
@@ -1057,6 +1059,11 @@ class _Article:
         if person is not None and (misparsed or span.start_char < self.headline_end):
             return _Found(person)  # "Trump primes supporters", "Broaddrick Sunday night"
         return _Found(self._plain(span))
+
+    def _joined_to_another_name(self, tok) -> bool:
+        ent = self.token_ent.get(tok.i)
+        return any(c.dep_ == "conj" and c.i in self.token_ent and self.token_ent[c.i] is not ent
+                   for c in tok.children)
 
     def _head_name(self, phrase, root, span):
         """The token of the named entity a mention names as its head: the root itself for a
