@@ -63,6 +63,12 @@ def test_a_speaker_after_the_cue_that_ends_the_sentence_is_the_speaker(nlp):
     assert st.content.text == "The new stadium will never pay for itself"
 
 
+def test_a_that_clause_the_parse_hangs_on_the_medium_is_the_content(nlp):
+    st = only(nlp, "The BBC boss told staff in an email that freedom of expression was vital.")
+    assert st.speaker.mention.text == "The BBC boss"
+    assert st.content.text == "freedom of expression was vital"
+
+
 def test_quote_over_several_sentences_is_one_statement(nlp):
     text = (
         '"We lost the vote. We will try again next year. Nobody should give up," Ms. Rivera told reporters.'

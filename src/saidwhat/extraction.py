@@ -902,7 +902,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
     or the clause the verb is attached to ("..., X said")."""
     children = list(verb.children)
-    told = clause_under_recipient(verb)
+    told = clause_under_recipient(verb) or clause_under_medium(verb)
     if told is not None:
         return "ccomp", told, subtree_span(told)
     for dep in ("ccomp", "xcomp"):
@@ -1023,6 +1023,27 @@ def clause_under_recipient(verb):
             if c.dep_ in ("ccomp", "acl") and c.i > recipient.i and c.pos_ in ("VERB", "AUX") and any(
                     g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in _RELATIVE_WORDS for g in c.children):
                 return c
+    return None
+
+
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during"})
+
+
+def clause_under_medium(verb):
+    """ "told staff in an email that the BBC would not bow", "said in a statement that ...": the
+    parse hangs the "that" clause on the email; it is what the verb says. Only for a verb with no
+    clause of its own."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _MEDIUM_PREPOSITIONS or prep.i < verb.i:
+            continue
+        for medium in (c for c in prep.children if c.dep_ == "pobj"):
+            for c in medium.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > medium.i and c.pos_ in ("VERB", "AUX") \
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) \
+                        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    return c
     return None
 
 
