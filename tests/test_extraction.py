@@ -69,6 +69,11 @@ def test_a_that_clause_the_parse_hangs_on_the_medium_is_the_content(nlp):
     assert st.content.text == "freedom of expression was vital"
 
 
+def test_the_mark_ending_a_name_is_never_the_speaker(nlp):
+    st = only(nlp, "Consumer watchdog Which? said many customers were getting slower speeds.")
+    assert st.speaker.mention.text not in ("?", "")
+
+
 def test_quote_over_several_sentences_is_one_statement(nlp):
     text = (
         '"We lost the vote. We will try again next year. Nobody should give up," Ms. Rivera told reporters.'

@@ -324,7 +324,7 @@ def _nearest_subject(verb):
     """The verb's subject; of two (a misparse), a name right after it ("..., said Jan Vos"), else
     the one nearest before it: "Savers, Warren suggested, don't need to fear ..." -> Warren;
     "Her verdict: 'It is not ready,' she said" -> she."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.text not in ("?", "!")]  # "Which?"
     before = [c for c in subjects if c.i < verb.i]
     if before and before[-1].ent_type_ in ("DATE", "TIME"):
         named = name_within_time(before[-1], verb)
