@@ -1044,6 +1044,15 @@ def test_a_role_apposed_to_two_names_is_no_one_of_them(nlp):
     assert speakers[0].name not in ("William", "Harry")
 
 
+def test_a_position_is_the_player_the_article_gives_it_to(nlp):
+    text = ("England captain Michael Vaughan praised his side after the win. The skipper said: "
+            "\"It was a great effort.\"\n\nSpinner Ashley Giles took five wickets. "
+            "The spinner said he was delighted.")
+    speakers, _ = run(nlp, text, ("England captain Michael Vaughan", 0), ("The skipper", 0),
+                      ("The spinner", 0))
+    assert [s.name for s in speakers] == ["Michael Vaughan", "Michael Vaughan", "Ashley Giles"]
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

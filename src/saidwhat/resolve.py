@@ -490,8 +490,8 @@ class _Article:
                 i += 1
                 continue
             k = i
-            while k < j and _is_title(tokens[k]):  # "Mayor Ana Ruiz": the title is a proper noun too
-                k += 1
+            while k < j and (_is_title(tokens[k]) or _described_before_name(tokens[k:j])):
+                k += 1  # "Mayor Ana Ruiz", "Spinner Ashley Giles": the title is a proper noun too
             start = i
             if k == i and i > 0 and _is_title(tokens[i - 1]) and tokens[i - 1].text[:1].isupper():
                 start = i - 1  # "Gov. Ruiz", the title tagged apart
@@ -1346,12 +1346,11 @@ class _Article:
         Russian star Marat Safin", "Marat Safin of Russia", "Safin, the Russian seed"."""
         word = root.lower_ if root.lower_ in _lists()["epithet_nouns"] else root.lemma_.lower()
         ties = _lists()["epithet_nouns"].get(word, word)
-        if ties == word:
-            return None
-        words = set(ties.split(","))
+        nation = ties != word  # else a position, the word itself: "Spinner Ashley Giles"
+        words = set(ties.split(",")) if nation else {word}
         tied = {}
         for t in self.tokens[: root.i]:
-            if t.lower_ not in words or not t.text[:1].isupper() or self.in_quote(t.idx):
+            if t.lower_ not in words or (nation and not t.text[:1].isupper()) or self.in_quote(t.idx):
                 continue
             person = self._person_over(t)
             if person is not None:
@@ -2539,7 +2538,9 @@ def _described_before_name(toks) -> bool:
     """Whether a name's first word is a noun that only says what the person is ("Frontman Bono",
     "Singer Chris Martin"), not a first name such as "Guy"."""
     first = toks[0]
-    return len(toks) > 1 and _in_list(first, "person_nouns") and first.lower_ not in _lists()["first_names"]
+    position = _lists()["epithet_nouns"].get(first.lower_) == first.lower_  # "Spinner", not "American"
+    return (len(toks) > 1 and (_in_list(first, "person_nouns") or position)
+            and first.lower_ not in _lists()["first_names"])
 
 
 def _names_a_people(tok) -> bool:
