@@ -74,6 +74,11 @@ def test_the_mark_ending_a_name_is_never_the_speaker(nlp):
     assert st.speaker.mention.text not in ("?", "")
 
 
+def test_the_person_a_bodys_name_owns_is_the_speaker(nlp):
+    st = only(nlp, "The Commission for Racial Equality's Trevor Phillips said the debate must be handled carefully.")
+    assert st.speaker.mention.text.endswith("Trevor Phillips")
+
+
 def test_quote_over_several_sentences_is_one_statement(nlp):
     text = (
         '"We lost the vote. We will try again next year. Nobody should give up," Ms. Rivera told reporters.'

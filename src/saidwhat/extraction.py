@@ -229,7 +229,7 @@ def subject_of(verb, quoted=None):
             if outer is not None:
                 verb, start = outer, outer
                 continue
-            return _apposed_after_content(subject, verb) or subject
+            return _apposed_after_content(subject, verb) or _person_of_named_body(subject) or subject
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and participle_agent(verb.head):
@@ -299,6 +299,19 @@ def _apposed_after_content(subject, verb):
     if content is None or before.is_punct or not (content.left_edge.i <= before.i <= content.right_edge.i):
         return None
     return appos
+
+
+def _person_of_named_body(subject):
+    """The person a body's name is the possessive of, where the parse hangs them on the name's own
+    preposition: "The Commission for Racial Equality's Trevor Phillips", "the University of
+    Virginia's Larry Sabato" (parsed as "Commission for ... Phillips")."""
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "on"):
+            continue
+        person = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None)
+        if person is not None and any(c.dep_ == "poss" and c.ent_type_ != "PERSON" for c in person.children):
+            return person
+    return None
 
 
 def subject_parsed_as_conjunct(verb):
