@@ -1053,6 +1053,14 @@ def test_a_position_is_the_player_the_article_gives_it_to(nlp):
     assert [s.name for s in speakers] == ["Michael Vaughan", "Michael Vaughan", "Ashley Giles"]
 
 
+def test_letters_after_a_name_are_no_part_of_it(nlp):
+    text = ("Prosecutor Andrew Edis QC told the jury the player kicked the victim. Mr Edis said the "
+            "player had lost control.\n\nLabour backbencher Diane Abbott MP said the case was a scandal.")
+    speakers, _ = run(nlp, text, ("Prosecutor Andrew Edis QC", 0), ("Mr Edis", 0),
+                      ("Labour backbencher Diane Abbott MP", 0))
+    assert [s.name for s in speakers] == ["Andrew Edis", "Andrew Edis", "Diane Abbott"]
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

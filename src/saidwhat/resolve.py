@@ -68,6 +68,7 @@ _BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}
 _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
+_POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"})
 _RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 _RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
 _DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
@@ -537,8 +538,8 @@ class _Article:
         if of:
             toks = toks[:of]
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
-                        or not toks[-1].text.strip(".'’-")):
-            toks.pop()  # "Obama Says" in a headline: the verb is no part of the name
+                        or not toks[-1].text.strip(".'’-") or toks[-1].text in _POST_NOMINALS):
+            toks.pop()  # "Obama Says" in a headline, "Andrew Edis QC": no part of the name
         if toks and span[0].lower_ in ("the", "a", "an") and _is_title(toks[-1]):
             toks = []  # "The Lib Dem MP", tagged a person: a role, no name
         if len(toks) == 1 and _in_list(toks[0], "epithet_nouns") and toks[0].i > 0 \
@@ -1074,6 +1075,8 @@ class _Article:
         context, not the speaker."""
         if self._person_at(root):
             return root
+        if root.text in _POST_NOMINALS and root.i > 0 and self._person_at(self.doc[root.i - 1]):
+            return self.doc[root.i - 1]  # "Diane Abbott MP", rooted at the letters after the name
         colon = next((t.i for t in phrase if t.i > root.i and t.text == ":"), len(self.tokens))
         for tok in phrase:
             if tok.i <= root.i or tok.i not in self.token_ent or tok.i > colon:
