@@ -537,11 +537,12 @@ class _Article:
         of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), None)
         if of:
             toks = toks[:of]
+        role = span[0].lower_ in ("the", "a", "an")  # "The Lib Dem MP", tagged a person: a role
         while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
-                        or not toks[-1].text.strip(".'’-") or toks[-1].text in _POST_NOMINALS):
+                        or not toks[-1].text.strip(".'’-") or (toks[-1].text in _POST_NOMINALS and not role)):
             toks.pop()  # "Obama Says" in a headline, "Andrew Edis QC": no part of the name
-        if toks and span[0].lower_ in ("the", "a", "an") and _is_title(toks[-1]):
-            toks = []  # "The Lib Dem MP", tagged a person: a role, no name
+        if toks and role and _is_title(toks[-1]):
+            toks = []
         if len(toks) == 1 and _in_list(toks[0], "epithet_nouns") and toks[0].i > 0 \
                 and self.tokens[toks[0].i - 1].lower_ == "the":
             toks = []  # "the Scot", tagged a person: a word for one, no name
