@@ -1061,6 +1061,14 @@ def test_letters_after_a_name_are_no_part_of_it(nlp):
     assert [s.name for s in speakers] == ["Andrew Edis", "Andrew Edis", "Diane Abbott"]
 
 
+def test_a_name_the_tagger_ran_on_past_a_comma_or_from_an_opening_verb_is_cut_back(nlp):
+    text = ("There are other tools. Say Mexico demanded that the United States prove it.\n\n"
+            "According to a new report by Politico, Democratic party insiders are trying to mobilize "
+            "voters.\n\n\"He was brave,\" said his best friend at Lehigh, Bruce Turry.")
+    speakers, _ = run(nlp, text, ("Mexico", 0), ("a new report", 0), ("his best friend", 0))
+    assert [s.name for s in speakers] == ["Mexico", "Politico", "Bruce Turry"]
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

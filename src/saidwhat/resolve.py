@@ -657,6 +657,10 @@ class _Article:
     def _index_org(self, span, label: str) -> None:
         if len(span) > 1 and span[-1].lower_ == "poll":
             span = span[:-1]  # "the Suffolk University/Boston Globe Poll": the poll's authors
+        whole, span = span, _tagged_too_far(span, label)
+        rest = whole[span.end - whole.start + 1 :]
+        if span.end < whole.end and rest and self._is_full_name(rest):
+            self._index_person(rest)  # "Lehigh, Bruce Turry", tagged one organisation
         lead = 0
         while lead < len(span) - 1 and span[lead].pos_ in ("DET", "NUM"):
             lead += 1
@@ -1089,8 +1093,8 @@ class _Article:
             if (name_root.dep_ in _APPOSED and name_root.head.i == root.i) or tok.i == root.i + 1:
                 return tok  # "The UN refugee agency, UNHCR," (parsed a noun modifier)
             if (name_root.dep_ == "appos" and _names_a_person(root) and self._person_at(tok)
-                    and not _names_a_person(name_root.head) and name_root.head.i not in self.token_ent):
-                return tok  # "the author of the book, Mitchell Zuckoff": the apposition is the author's
+                    and not _names_a_person(name_root.head) and not self._person_at(name_root.head)):
+                return tok  # "the author of the book, Mitchell Zuckoff", "his friend at Lehigh, Bruce Turry"
         nxt = root.i + 1
         if nxt < len(self.doc) and _names_a_person(root) and self._person_at(self.doc[nxt]):
             return self.doc[nxt]  # "Sullivan's lawyer Beth Wilkinson", parsed apart
@@ -2154,6 +2158,20 @@ def _newspaper_title(span) -> bool:
     words = span.text.split()
     return (span.label_ == "WORK_OF_ART" and len(words) >= 2
             and _lists()["outlet_name_words"].get(words[-1].lower()) == "print")
+
+
+_LEADING_VERBS = frozenset({"say", "tell", "ask", "imagine", "suppose"})
+
+
+def _tagged_too_far(span, label: str):
+    """An organisation or place the tagger ran on past its name: across a comma ("Politico,
+    Democratic party insiders"), or from a sentence's opening verb ("Say Mexico demanded ...")."""
+    comma = next((k for k, t in enumerate(span) if t.text == ","), None)
+    if label == "ORG" and comma:
+        span = span[:comma]
+    if len(span) > 1 and span[0].is_sent_start and span[0].lower_ in _LEADING_VERBS:
+        span = span[1:]
+    return span
 
 
 def _org_head(name: str) -> str:
