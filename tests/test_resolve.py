@@ -1069,6 +1069,13 @@ def test_a_name_the_tagger_ran_on_past_a_comma_or_from_an_opening_verb_is_cut_ba
     assert [s.name for s in speakers] == ["Mexico", "Politico", "Bruce Turry"]
 
 
+def test_a_document_that_appeared_in_a_publication_speaks_for_it(nlp):
+    text = ("A 2014 study that appeared in the British Medical Journal found that doctors were tired. "
+            "A study published in the Lancet found that nurses were tired.")
+    speakers, _ = run(nlp, text, ("A 2014 study", 0), ("A study", 0))
+    assert [s.name for s in speakers] == ["British Medical Journal", "Lancet"]
+
+
 def test_the_maker_is_the_company_named_before(nlp):
     text = ("Shares in Nordwind Motors fell on Thursday.\n\n"
             "The carmaker said sales in Europe had slowed, and the maker warned that profits would fall.")

@@ -1436,7 +1436,7 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner
         author = (self._author(root) or self._made_here(root) or self._writer_in_clause(root)
-                  or self._same_document(phrase, root))
+                  or self._venue_in_clause(root) or self._same_document(phrase, root))
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is not None:
@@ -1463,6 +1463,19 @@ class _Article:
             ent = self.token_ent.get(subject.i) or self.resolve_span(
                 self.doc[subject.left_edge.i : subject.i + 1]).ent
             return ent if ent is not None and ent.named else None
+        return None
+
+    def _venue_in_clause(self, root) -> _Ent | None:
+        """The publication a clause says the document appeared in: "a study that appeared in the
+        British Medical Journal", "an article that ran in the Times"."""
+        for verb in root.children:
+            if verb.dep_ != "relcl" or verb.lemma_.lower() not in _VENUE_VERBS:
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                ent = self.token_ent.get(obj.i) if obj is not None else None
+                if ent is not None and ent.named and ent.type == "organisation":
+                    return ent
         return None
 
     def _same_document(self, phrase, root) -> _Ent | None:
@@ -2160,6 +2173,7 @@ def _newspaper_title(span) -> bool:
             and _lists()["outlet_name_words"].get(words[-1].lower()) == "print")
 
 
+_VENUE_VERBS = frozenset({"appear", "publish", "run", "print"})
 _LEADING_VERBS = frozenset({"say", "tell", "ask", "imagine", "suppose"})
 
 
