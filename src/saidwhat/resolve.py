@@ -657,10 +657,15 @@ class _Article:
     def _index_org(self, span, label: str) -> None:
         if len(span) > 1 and span[-1].lower_ == "poll":
             span = span[:-1]  # "the Suffolk University/Boston Globe Poll": the poll's authors
-        whole, span = span, _tagged_too_far(span, label)
-        rest = whole[span.end - whole.start + 1 :]
-        if span.end < whole.end and rest and self._is_full_name(rest):
-            self._index_person(rest)  # "Lehigh, Bruce Turry", tagged one organisation
+        span = _after_opening_verb(span)
+        comma = next((k for k, t in enumerate(span) if t.text == ","), None)
+        if label == "ORG" and comma:  # not "Department for Culture, Media and Sport"
+            rest = span[comma + 1 :]
+            if rest and self._is_full_name(rest):
+                self._index_person(rest)  # "Lehigh, Bruce Turry", tagged one organisation
+                span = span[:comma]
+            elif any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in rest):
+                span = span[:comma]  # "Politico, Democratic party insiders"
         lead = 0
         while lead < len(span) - 1 and span[lead].pos_ in ("DET", "NUM"):
             lead += 1
@@ -2177,14 +2182,11 @@ _VENUE_VERBS = frozenset({"appear", "publish", "run", "print"})
 _LEADING_VERBS = frozenset({"say", "tell", "ask", "imagine", "suppose"})
 
 
-def _tagged_too_far(span, label: str):
-    """An organisation or place the tagger ran on past its name: across a comma ("Politico,
-    Democratic party insiders"), or from a sentence's opening verb ("Say Mexico demanded ...")."""
-    comma = next((k for k, t in enumerate(span) if t.text == ","), None)
-    if label == "ORG" and comma:
-        span = span[:comma]
+def _after_opening_verb(span):
+    """An organisation or place the tagger ran on from a sentence's opening verb: "Say Mexico
+    demanded ..." -> "Mexico"."""
     if len(span) > 1 and span[0].is_sent_start and span[0].lower_ in _LEADING_VERBS:
-        span = span[1:]
+        return span[1:]
     return span
 
 
