@@ -1719,16 +1719,21 @@ class _Article:
                 ent.organisation = org
         return _Found(ent, role, org)
 
+    def _titled(self, head: str | None, role: str | None, gender: str | None = None) -> list[_Ent]:
+        """The named people the text titles with ``head`` beside their name, not of another rank
+        than ``role`` and not of another gender."""
+        return [e for e in self.entities if e.type == "person" and e.named and e.is_titled(head)
+                and not _other_rank(e, role) and (gender is None or e.gender in (None, gender))]
+
     def _sole_holder(self, ask: Ask) -> _Ent | None:
         """For a definite role of a named organisation ("the State Department's inspector
         general"), the one person the article names with that title and organisation beside their
         name ("the State Department inspector general, Steve Linick"), if there is exactly one."""
         if not ask.org:
             return None
-        holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
-                   and e is not ask.owner and e.organisation and not _other_rank(e, ask.role)
-                   and names.organisations_compatible(ask.org, e.organisation)
-                   and (ask.gender is None or e.gender in (None, ask.gender))]
+        holders = [e for e in self._titled(ask.head, ask.role, ask.gender)
+                   if e is not ask.owner and e.organisation
+                   and names.organisations_compatible(ask.org, e.organisation)]
         return holders[0] if len(holders) == 1 else None
 
     def _named_after(self, ask: Ask) -> _Ent | None:
@@ -1736,9 +1741,7 @@ class _Article:
         then "Judge Lamberth"), the one person it ever gives that title, first named after it."""
         if ask.org:
             return None  # "a Carrier executive": one of many, whoever else the article names
-        holders = [e for e in self.entities if e.type == "person" and e.named and e.is_titled(ask.head)
-                   and not _other_rank(e, ask.role)
-                   and (ask.gender is None or e.gender in (None, ask.gender))]
+        holders = self._titled(ask.head, ask.role, ask.gender)
         if len(holders) != 1 or not holders[0].mentions or holders[0].mentions[0].start < ask.char:
             return None
         return holders[0]
@@ -1780,8 +1783,7 @@ class _Article:
                 or not any(c.lower_ == "the" for c in obj.children):
             return None
         role = " ".join(t.text for t in obj.subtree if t.i <= obj.i and t.lower_ != "the")
-        holders = [e for e in self.entities if e.type == "person" and e.named
-                   and e.is_titled(_role_head(role)) and not _other_rank(e, role)]
+        holders = self._titled(_role_head(role), role)
         return holders[0] if len(holders) == 1 else None
 
     def _lead_organisation(self, char: int) -> _Ent | None:
