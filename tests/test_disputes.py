@@ -452,3 +452,65 @@ def test_a_content_calling_a_named_speaker_wrong_answers_that_speaker():
          ("Grey", "said", "Mrs Stone is simply wrong")],
     )
     assert ("s1", "s4", "rejection") in pairs(art)
+
+
+def test_a_claim_named_by_a_bare_noun_is_the_statement_its_verb_reported():
+    art = make_article(
+        "The Daily Post reported on Sunday that officers had been told to record fewer crimes. Opposition "
+        "leader Mary Stone said the figures could not be trusted. The Home Office dismissed the report as "
+        "\"complete nonsense\".",
+        [("The Daily Post", "reported", "officers had been told to record fewer crimes"),
+         ("Mary Stone", "said", "the figures could not be trusted"),
+         ("The Home Office", "dismissed", "the report as \"complete nonsense\"")],
+    )
+    assert pairs(art) == {("s1", "s3", "rejection")}
+
+
+def test_no_truth_in_the_story_denies_what_the_paper_reported():
+    art = make_article(
+        "The Evening Star reported that the striker had met the club's chief executive at a hotel in "
+        "January. Rival manager Tom Hale said he had read the reports with interest. A Rovers spokesman "
+        "said: \"There is no truth in the story.\"",
+        [("The Evening Star", "reported",
+          "the striker had met the club's chief executive at a hotel in January"),
+         ("Tom Hale", "said", "he had read the reports with interest"),
+         ("A Rovers spokesman", "said", "There is no truth in the story.")],
+    )
+    assert pairs(art) == {("s1", "s3", "denial")}
+
+
+def test_a_report_named_by_its_outlet_answers_that_outlet():
+    art = make_article(
+        "An AP analysis found that 85 of the 154 private donors had met the minister. Senator Bill Ray said "
+        "the minister should resign over the donor meetings. Her spokesman said the AP report was misleading "
+        "because it left out hundreds of donor meetings with officials.",
+        [("AP", "found", "85 of the 154 private donors had met the minister"),
+         ("Bill Ray", "said", "the minister should resign over the donor meetings"),
+         ("Her spokesman", "said", "the AP report was misleading because it left out hundreds of donor "
+                                   "meetings with officials")],
+    )
+    assert pairs(art) == {("s1", "s3", "rejection")}
+
+
+def test_calling_a_party_not_quoted_wrong_answers_no_one_else():
+    art = make_article(
+        "Prime Minister Alan Kerr said crime had fallen by 30% since his party came to office. Home "
+        "Secretary Jo Bell said the Conservatives were \"scaremongering\".",
+        [("Alan Kerr", "said", "crime had fallen by 30% since his party came to office"),
+         ("Jo Bell", "said", "the Conservatives were \"scaremongering\"")],
+    )
+    assert pairs(art) == set()
+
+
+def test_a_named_place_that_speaks_disputes_like_an_institution(nlp):
+    from saidwhat.pipeline import Pipeline
+
+    text = (
+        "Ministers deny crime figures claims\n\n"
+        "The Daily Post reported on Sunday that police officers had been told to record fewer crimes.\n\n"
+        "Downing Street dismissed the report as \"complete nonsense\".\n"
+    )
+    art = Pipeline(nlp).process(Article(id="a", text=text))
+    by_id = {st.id: st for st in art.statements}
+    found = [(by_id[d.a].speaker.name, by_id[d.b].speaker.name, d.kind) for d in art.disputes]
+    assert found == [("Daily Post", "Downing Street", "rejection")]

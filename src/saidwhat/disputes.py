@@ -35,7 +35,8 @@ DATA = Path(__file__).parent / "data"
 # Both sides of a dispute have a speaker of one of these types; a claim has at least this many words.
 # A group ("Colorado Republican leaders", "Saudi officials") disputes within its article only:
 # across articles, two "officials" are not the same speaker.
-DISPUTANT_TYPES = frozenset({"person", "organisation", "country", "group"})
+# "other": a place or a proper name that speaks, as its institution ("Downing Street said ...")
+DISPUTANT_TYPES = frozenset({"person", "organisation", "country", "group", "other"})
 MIN_CLAIM_WORDS = 5
 # A topic match needs this many shared content stems (one if the two sit in the same sentence).
 MIN_SHARED = 2
@@ -211,6 +212,7 @@ class Said:
     points_back: bool = False  # its pushback answers what was just said: "disputed that, saying ..."
     referenced: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    claim_noun: str | None = None  # "dismissed the report": the stem of what it pushes back on
     predications: tuple[Predication, ...] = ()
     subjects: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
@@ -547,13 +549,16 @@ def negated_before(text: str, at: int) -> bool:
 
 _POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
 _BY_SOMEONE = re.compile(r"\b([a-z]+)\s+(?:by|from|of)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)")
+_NAME_BEFORE = re.compile(r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b")
 _TITLE_POSSESSIVE = re.compile(
     r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
 )
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
-_NAME_IS = re.compile(r"^\W*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*$")
+_NAME_IS = re.compile(
+    r"^\W*(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*\W*$"
+)
 
 
 _CRITICISM = r"\b(?:criticisms?|attacks?|complaints?|outrage|anger)\s+(?:of|on|over|about)\s+"
@@ -586,9 +591,13 @@ def read_references(said: Said, article: Article) -> None:
         for m in _BY_SOMEONE.finditer(text):
             if m.group(1).lower() in nouns:
                 said.referenced.append(m.group(2))
+        for m in _NAME_BEFORE.finditer(text):  # "the AP report", "the Sun story"
+            if m.group(2) in nouns:
+                said.referenced.append(m.group(1))
         for m in _TITLE_POSSESSIVE.finditer(text):
             if m.group(2) in nouns:
                 said.titles.add(m.group(1))
+    said.claim_noun = pointed_claim_noun(said, article.text)
     if said.pushback.in_content:
         # "the president meant to say": the title right before the cue names whom it corrects
         at = said.pushback.start - said.st.content.start
@@ -668,6 +677,30 @@ def names_of(said: Said, article: Article) -> set[str]:
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss"}
+
+
+_THE_CLAIM = re.compile(
+    r"\b(?:the|this|that|these|those|such)\s+([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
+)
+_SAME_CLAIM = {"stori": "report"}  # a news story is what its outlet reported
+
+
+def pointed_claim_noun(said: Said, text: str) -> str | None:
+    """The stem of the claim a pushback names by a bare definite noun right after its cue, or near
+    the start of its content: "dismissed the report as nonsense" -> "report", "denied the
+    allegations" -> "alleg", "There is no truth in the story" -> "report". Whose claim it is, the
+    article said with a verb of the same stem ("reported", "alleged")."""
+    p = said.pushback
+    end = p.start + len(p.evidence)
+    leads = [said.st.content.text[:80]] if p.in_content else [text[end : end + 60], said.st.content.text[:60]]
+    for lead in leads:
+        m = _THE_CLAIM.match(lead) if not p.in_content else _THE_CLAIM.search(lead)
+        if m is None and not p.in_content:
+            m = _THE_CLAIM.match(lead.lstrip(" ,"))
+        noun = m and next((w for w in m.groups() if w in lexicon().claim_nouns), None)
+        if noun:
+            return _SAME_CLAIM.get(stem(noun), stem(noun))
+    return None
 
 
 def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
@@ -765,6 +798,11 @@ def target_of(
     if not named and b.titles:
         named = [a for a in candidates
                  if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
+    if not named and b.claim_noun:
+        said_so = [a for a in candidates if a.st.cue and b.claim_noun in _cue_stems(a)
+                   and b.index - a.index <= NEAR_STATEMENTS]
+        if said_so:
+            return max(said_so, key=lambda s: s.st.content.start), 0.7
     if b.pointing or (b.points_back and not named):
         a = max(named or candidates, key=lambda s: s.st.content.start)
         return (a, 0.7) if b.sentence - a.sentence <= 1 else None
@@ -776,6 +814,10 @@ def target_of(
     # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
     needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
     return _best_nearby(b, candidates, idf, needed)
+
+
+def _cue_stems(said: Said) -> set[str]:
+    return {stem(w.lower()) for w in words(said.st.cue.text)}
 
 
 def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:
