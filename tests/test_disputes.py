@@ -514,3 +514,15 @@ def test_a_named_place_that_speaks_disputes_like_an_institution(nlp):
     by_id = {st.id: st for st in art.statements}
     found = [(by_id[d.a].speaker.name, by_id[d.b].speaker.name, d.kind) for d in art.disputes]
     assert found == [("Daily Post", "Downing Street", "rejection")]
+
+
+def test_allegations_called_unfounded_answer_whoever_accused():
+    art = make_article(
+        "The tax office has accused the firm of owing more than $2bn in back taxes. Analysts said investors "
+        "were worried about the firm's future. Chief executive Sam Reid said allegations that the firm had "
+        "evaded taxes were \"without foundation\".",
+        [("The tax office", "accused", "the firm of owing more than $2bn in back taxes"),
+         ("Analysts", "said", "investors were worried about the firm's future"),
+         ("Sam Reid", "said", "allegations that the firm had evaded taxes were \"without foundation\"")],
+    )
+    assert pairs(art) == {("s1", "s3", "rejection")}

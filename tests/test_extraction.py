@@ -296,6 +296,16 @@ def test_pronoun_mention_is_kept_for_resolution(nlp):
             "police",
             "Ban on hunting 'unworkable'",
         ),
+        (  # a name and the noun of its organisation
+            "Sale of oil unit 'illegal', says US court\nThe council met on Monday.",
+            "US court",
+            "Sale of oil unit 'illegal'",
+        ),
+        (  # a plural of a people noun
+            "Smoking ban 'unworkable', say pub bosses\nThe council met on Monday.",
+            "pub bosses",
+            "Smoking ban 'unworkable'",
+        ),
     ],
 )
 def test_headline_attribution(nlp, text, speaker, content):

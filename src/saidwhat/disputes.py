@@ -680,26 +680,35 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss"}
 
 
 _THE_CLAIM = re.compile(
-    r"\b(?:the|this|that|these|those|such)\s+([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
+    r"^[\s,]*(?:the|this|that|these|those|such)\s+([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
 )
-_SAME_CLAIM = {"stori": "report"}  # a news story is what its outlet reported
+_OWN = {"his", "her", "my", "our", "their", "its"}
+# a news story is what its outlet reported; an allegation or a charge is what someone accused
+_SAME_CLAIM = {"stori": "report", "alleg": "accus", "charg": "accus"}
+
+
+def claim_stem(word: str) -> str:
+    s = stem(word.lower())
+    return _SAME_CLAIM.get(s, s)
 
 
 def pointed_claim_noun(said: Said, text: str) -> str | None:
-    """The stem of the claim a pushback names by a bare definite noun right after its cue, or near
-    the start of its content: "dismissed the report as nonsense" -> "report", "denied the
-    allegations" -> "alleg", "There is no truth in the story" -> "report". Whose claim it is, the
-    article said with a verb of the same stem ("reported", "alleged")."""
+    """The stem of the claim a pushback names by a noun right after its cue, or in the first words
+    of a content that calls it wrong: "dismissed the report as nonsense" -> "report", "allegations
+    that the firm evaded taxes were without foundation" -> "accus", "There is no truth in the
+    story" -> "report". Whose claim it is, the article said with a verb of that stem."""
     p = said.pushback
+    nouns = lexicon().claim_nouns
+    if p.in_content:
+        ws = [w.lower() for w in words(said.st.content.text)[:8]]
+        i = next((i for i, w in enumerate(ws) if w in nouns), None)
+        return None if i is None or (i and ws[i - 1] in _OWN) else claim_stem(ws[i])
     end = p.start + len(p.evidence)
-    leads = [said.st.content.text[:80]] if p.in_content else [text[end : end + 60], said.st.content.text[:60]]
-    for lead in leads:
-        m = _THE_CLAIM.match(lead) if not p.in_content else _THE_CLAIM.search(lead)
-        if m is None and not p.in_content:
-            m = _THE_CLAIM.match(lead.lstrip(" ,"))
-        noun = m and next((w for w in m.groups() if w in lexicon().claim_nouns), None)
+    for lead in (text[end : end + 60], said.st.content.text[:60]):
+        m = _THE_CLAIM.match(lead)
+        noun = m and next((w for w in m.groups() if w in nouns), None)
         if noun:
-            return _SAME_CLAIM.get(stem(noun), stem(noun))
+            return claim_stem(noun)
     return None
 
 
@@ -817,7 +826,7 @@ def target_of(
 
 
 def _cue_stems(said: Said) -> set[str]:
-    return {stem(w.lower()) for w in words(said.st.cue.text)}
+    return {claim_stem(w) for w in words(said.st.cue.text)}
 
 
 def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:

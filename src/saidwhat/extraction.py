@@ -1613,9 +1613,14 @@ def looks_like_name(words: str) -> bool:
 
 
 def _names_a_group(words: str) -> bool:
-    """A short phrase for the people who speak: "police", "head teachers", "UK economists"."""
+    """A short phrase for the people who speak: "police", "head teachers", "UK economists", "pub
+    bosses", "unions"."""
     parts = words.split()
-    return 0 < len(parts) <= 3 and parts[-1].lower() in _people_nouns()
+    if not 0 < len(parts) <= 3:
+        return False
+    last = parts[-1].lower()
+    nouns = _people_nouns() | _organisation_nouns()
+    return last in _people_nouns() or (last.endswith("s") and (last[:-1] in nouns or last[:-2] in nouns))
 
 
 def looks_like_source(words: str) -> bool:
@@ -1639,7 +1644,7 @@ def headline_statement(text: str) -> Found | None:
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
-    if m and (looks_like_name(m.group("speaker")) or _names_a_group(m.group("speaker"))):
+    if m and (looks_like_source(m.group("speaker")) or _names_a_group(m.group("speaker"))):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)
     m = _HEADLINE_QUOTED.match(line)
