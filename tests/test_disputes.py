@@ -526,3 +526,16 @@ def test_allegations_called_unfounded_answer_whoever_accused():
          ("Sam Reid", "said", "allegations that the firm had evaded taxes were \"without foundation\"")],
     )
     assert pairs(art) == {("s1", "s3", "rejection")}
+
+
+def test_the_story_called_untrue_is_the_newspapers():
+    art = make_article(
+        "The Sunday Chronicle said the actor was unhappy with the reviews and planned to leave next year. "
+        "His co-star Ann Lee said the cast had been told nothing. But the actor told reporters: \"I am not "
+        "going anywhere. The story is completely untrue.\"",
+        [("The Sunday Chronicle", "said",
+          "the actor was unhappy with the reviews and planned to leave next year"),
+         ("Ann Lee", "said", "the cast had been told nothing"),
+         ("the actor", "told", "I am not going anywhere. The story is completely untrue.")],
+    )
+    assert pairs(art) == {("s1", "s3", "denial")}

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
+from .names import names_an_outlet
 from .records import Article, Dispute, Entity, Statement
 
 DATA = Path(__file__).parent / "data"
@@ -808,8 +809,8 @@ def target_of(
         named = [a for a in candidates
                  if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
     if not named and b.claim_noun:
-        said_so = [a for a in candidates if a.st.cue and b.claim_noun in _cue_stems(a)
-                   and b.index - a.index <= NEAR_STATEMENTS]
+        said_so = [a for a in candidates
+                   if b.index - a.index <= NEAR_STATEMENTS and _said_as(a, b.claim_noun)]
         if said_so:
             return max(said_so, key=lambda s: s.st.content.start), 0.7
     if b.pointing or (b.points_back and not named):
@@ -825,8 +826,12 @@ def target_of(
     return _best_nearby(b, candidates, idf, needed)
 
 
-def _cue_stems(said: Said) -> set[str]:
-    return {claim_stem(w) for w in words(said.st.cue.text)}
+def _said_as(a: Said, claim: str) -> bool:
+    """Whether ``a`` is what a pushback calls by the noun of stem ``claim``: its cue has that stem
+    ("alleged" for "the allegations"), or it is a news outlet's and the noun is "report" or "story"."""
+    if a.st.cue and claim in {claim_stem(w) for w in words(a.st.cue.text)}:
+        return True
+    return claim == "report" and bool(a.st.speaker.name) and names_an_outlet(a.st.speaker.name)
 
 
 def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:

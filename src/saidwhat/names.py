@@ -148,3 +148,14 @@ def is_kicker(label: str) -> bool:
     """ "Breaking", "The Latest", "EXCLUSIVE": a label before a headline's colon, not a speaker."""
     label = label.strip()
     return label.lower() in headline_kickers() or (label.isupper() and (" " in label or len(label) > 10))
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> dict[str, str]:
+    return read_list("outlet_name_words.txt")
+
+
+def names_an_outlet(name: str, kind: str = "any") -> bool:
+    """Whether an organisation's name marks a news outlet of ``kind`` ("print", "broadcast", "any")."""
+    marks = {_outlet_words().get(w.strip(".,'’")) for w in name.lower().split()} - {None}
+    return bool(marks) and (kind == "any" or "any" in marks or kind in marks)

@@ -2045,7 +2045,7 @@ class _Article:
             return None
         best, best_start = None, -1
         for ent in self.orgs:
-            if ent.named and ent.type == "organisation" and _names_an_outlet(ent.name, kind):
+            if ent.named and ent.type == "organisation" and names.names_an_outlet(ent.name, kind):
                 m = ent.mention_before(root.idx)
                 if m is not None and m.start > best_start and self.para_of(root.idx) - m.para <= 2:
                     best, best_start = ent, m.start
@@ -2484,13 +2484,6 @@ def _capitalised_noun(tok) -> bool:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or _CAMEL_CASE.match(word) is not None
-
-
-def _names_an_outlet(name: str, kind: str) -> bool:
-    """Whether an organisation's name marks a news outlet of ``kind`` ("print", "broadcast", "any")."""
-    words = _lists()["outlet_name_words"]
-    marks = {words.get(w.strip(".,'’")) for w in name.lower().split()} - {None}
-    return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
 
 
 def _kin_nouns(noun: str):
