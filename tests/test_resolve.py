@@ -1406,3 +1406,17 @@ def test_a_narrator_with_no_ad_is_nobody_named(nlp):
     text = 'Senator Mark Hollis spoke on Tuesday. "The river rose," the narrator of the film says.'
     speakers, _ = run(nlp, text, ("the narrator", 0))
     assert speakers[0].name != "Mark Hollis"
+
+
+def test_a_leader_of_one_named_organisation_is_no_boss_of_another(nlp):
+    text = ("Chelsea manager Jose Mourinho has been fined by Uefa for his comments. Barcelona president "
+            "Joan Laporta welcomed the decision. The Blues boss said he would appeal.")
+    speakers, _ = run(nlp, text, ("The Blues boss", 0))
+    assert speakers[0].name not in ("Joan Laporta", "Jose Mourinho")
+
+
+def test_the_catalan_is_the_one_person_from_catalonia(nlp):
+    text = ('Chelsea manager Jose Mourinho has been fined by Uefa. Barcelona president Joan Laporta '
+            'welcomed the decision. "Justice has been done," the Catalan said.')
+    speakers, _ = run(nlp, text, ("the Catalan", 0))
+    assert speakers[0].name == "Joan Laporta"

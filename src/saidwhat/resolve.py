@@ -2121,7 +2121,8 @@ class _Article:
                 ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
                 ok = ok and not (ent is ask.owner and ent.type == "person")  # "Ruiz's lawyer" is not Ruiz
                 ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
-                ok = ok and not (ent.type == "person" and _other_rank(ent, ask.role))
+                ok = ok and not (ent.type == "person"
+                                 and (_other_rank(ent, ask.role) or _of_another_org(ent, ask.org_ent)))
                 if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
@@ -2480,6 +2481,14 @@ def _capitalised_noun(tok) -> bool:
     letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
     letters = _INNER_MARKS.sub("", tok.text)
     return tok.pos_ in ("PROPN", "NOUN") and _capitalised(tok.text) and letters.isalpha()
+
+
+def _of_another_org(ent: _Ent, org: _Ent | None) -> bool:
+    """Whether a person the article gives an organisation is not of the organisation ``org`` a role
+    names: "the Blues boss" is not "Barcelona president Joan Laporta". Places are left out: "the
+    Florida senator" may be a senator of the Senate."""
+    return (org is not None and org.type == "organisation" and bool(ent.organisation)
+            and not names.organisations_compatible(ent.organisation, org.name))
 
 
 def _capitalised(word: str) -> bool:
