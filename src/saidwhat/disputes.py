@@ -815,6 +815,8 @@ def target_of(
             return max(said_so, key=lambda s: s.st.content.start), 0.7
     if b.pointing or (b.points_back and not named):
         a = max(named or candidates, key=lambda s: s.st.content.start)
+        if named and b.pointing:  # "shrugged off Trump's comments": Trump's latest, however far back
+            return a, 0.6
         return (a, 0.7) if b.sentence - a.sentence <= 1 else None
     if named:
         return _best_of_named(b, named, idf)
