@@ -69,6 +69,15 @@ def test_a_that_clause_the_parse_hangs_on_the_medium_is_the_content(nlp):
     assert st.content.text == "freedom of expression was vital"
 
 
+def test_a_that_clause_the_parse_took_for_an_object_is_the_content(nlp):
+    text = ("Mr Howard told the party's spring conference in Brighton that Labour had \"lost control\" "
+            "of Britain's borders.")
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "Mr Howard"
+    assert st.content.text.endswith("Labour had \"lost control\" of Britain's borders")
+    check_offsets(text, st)
+
+
 def test_the_mark_ending_a_name_is_never_the_speaker(nlp):
     st = only(nlp, "Consumer watchdog Which? said many customers were getting slower speeds.")
     assert st.speaker.mention.text not in ("?", "")

@@ -924,6 +924,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         )
         if child is not None:
             return dep, child, _with_hyphen_split_rest(child, subtree_span(child))
+    clause = clause_parsed_as_object(verb)
+    if clause is not None:
+        return "ccomp", clause, subtree_span(clause)
     clause = clause_it_comments(verb)
     if clause is not None:
         return "head", clause, subtree_span(clause, exclude=verb)
@@ -1036,6 +1039,18 @@ def clause_under_recipient(verb):
             if c.dep_ in ("ccomp", "acl") and c.i > recipient.i and c.pos_ in ("VERB", "AUX") and any(
                     g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in _RELATIVE_WORDS for g in c.children):
                 return c
+    return None
+
+
+def clause_parsed_as_object(verb):
+    """ 'told the conference that Labour had "lost control" of the borders': quotation marks inside
+    a clause can make the parser read it as a noun object; a noun with its own "that" and its own
+    subject is the clause."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.i > verb.i and any(
+                g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children) and any(
+                g.dep_ == "nsubj" for g in c.children):
+            return c
     return None
 
 
