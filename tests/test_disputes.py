@@ -539,3 +539,15 @@ def test_the_story_called_untrue_is_the_newspapers():
          ("the actor", "told", "I am not going anywhere. The story is completely untrue.")],
     )
     assert pairs(art) == {("s1", "s3", "denial")}
+
+
+def test_a_report_by_a_described_author_answers_that_author():
+    art = make_article(
+        "Forrester said the open-source system was cheaper to run than Windows. Analyst Jo Park said "
+        "companies were watching costs. The software maker said the report, by research firm Forrester, "
+        "was simply wrong.",
+        [("Forrester", "said", "the open-source system was cheaper to run than Windows"),
+         ("Jo Park", "said", "companies were watching costs"),
+         ("The software maker", "said", "the report, by research firm Forrester, was simply wrong")],
+    )
+    assert pairs(art) == {("s1", "s3", "rejection")}

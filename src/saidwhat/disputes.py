@@ -549,7 +549,9 @@ def negated_before(text: str, at: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
-_BY_SOMEONE = re.compile(r"\b([a-z]+)\s+(?:by|from|of)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)")
+_BY_SOMEONE = re.compile(
+    r"\b([a-z]+),?\s+(?:by|from|of)\s+(?:(?:[a-z-]+\s+){1,2}(?=[A-Z]))?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)"
+)
 _NAME_BEFORE = re.compile(r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b")
 _TITLE_POSSESSIVE = re.compile(
     r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
