@@ -1420,3 +1420,14 @@ def test_the_catalan_is_the_one_person_from_catalonia(nlp):
             'welcomed the decision. "Justice has been done," the Catalan said.')
     speakers, _ = run(nlp, text, ("the Catalan", 0))
     assert speakers[0].name == "Joan Laporta"
+
+
+@pytest.mark.parametrize(("text", "mention", "wrong"), [
+    ('Liberal Democrat peer Lord McNally backed the bill. "Half measures will not do," the former Labour '
+     'MP said.', "the former Labour MP", "Labour"),
+    ("The Commission for Racial Equality has criticised the police. The CRE chairman said officers needed "
+     "better training.", "The CRE chairman", "Commission for Racial Equality"),
+])
+def test_a_persons_role_never_names_its_organisation(nlp, text, mention, wrong):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name != wrong

@@ -2118,12 +2118,12 @@ class _Article:
             if ask.kind == "he":
                 ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
             elif ask.kind == "role":
-                ok = ent.type == "person" or ent is ask.org_ent or ent is ask.owner
-                ok = ok and not (ent is ask.owner and ent.type == "person")  # "Ruiz's lawyer" is not Ruiz
-                ok = ok and (ent.type != "person" or ask.gender is None or ent.gender in (None, ask.gender))
-                ok = ok and not (ent.type == "person"
-                                 and (_other_rank(ent, ask.role) or _of_another_org(ent, ask.org_ent)))
-                if ok and ask.determiner == "indef" and ent is not ask.org_ent and ent is not ask.owner:
+                # a person's role is a person's: "the former Labour MP" is not Labour (spokespeople
+                # speak for their organisation before the ranker is asked), and "Ruiz's lawyer" not Ruiz
+                ok = (ent.type == "person" and ent is not ask.owner
+                      and (ask.gender is None or ent.gender in (None, ask.gender))
+                      and not _other_rank(ent, ask.role) and not _of_another_org(ent, ask.org_ent))
+                if ok and ask.determiner == "indef":
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
                 ok = ent.type in ("organisation", "country")
