@@ -78,6 +78,14 @@ def test_a_that_clause_the_parse_took_for_an_object_is_the_content(nlp):
     check_offsets(text, st)
 
 
+def test_a_quote_the_parse_cut_short_stays_in_its_mixed_statement(nlp):
+    text = 'Coach Paul Annacone said the 30-year-old was hitting the ball "as well as I have seen".'
+    st = only(nlp, text)
+    assert st.kind == "mixed"
+    assert st.content.text.endswith('"as well as I have seen"')
+    check_offsets(text, st)
+
+
 def test_the_mark_ending_a_name_is_never_the_speaker(nlp):
     st = only(nlp, "Consumer watchdog Which? said many customers were getting slower speeds.")
     assert st.speaker.mention.text not in ("?", "")

@@ -1693,13 +1693,23 @@ def words_outside_quotes(text: str, span: tuple[int, int], quotes: list[Quote]) 
 
 
 def _closed(text: str, content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
-    """A content that stops right before the closing mark of a quote it opened ends after it
-    (the parse often hangs the mark elsewhere): 'he was "disappointed' -> 'he was "disappointed"'."""
+    """A content that stops inside a quote it opened ends after it (the parse often hangs the mark,
+    or the quote's last words, elsewhere): 'he was "disappointed' -> 'he was "disappointed"',
+    'hitting the ball "as well' -> 'hitting the ball "as well as I have seen"'."""
     for q in quotes:
-        closing = text[content[1] : q.outer_end].strip(CLOSING_QUOTES + "'.,;:!? ")
-        if content[0] <= q.outer_start < content[1] < q.outer_end and not closing:
+        rest = text[content[1] : q.outer_end].strip(CLOSING_QUOTES + "'.,;:!? ")
+        if content[0] <= q.outer_start < content[1] < q.outer_end and _a_few_words_of_one_sentence(rest):
             return content[0], q.outer_end
     return content
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+
+
+def _a_few_words_of_one_sentence(rest: str) -> bool:
+    """What a content left of a quote it opened: a phrase the parse hung elsewhere, not the next
+    sentence or a quote of its own ('recalled, "Out of nowhere, he said, ..."')."""
+    return word_count(rest) <= 6 and not _SENTENCE_INSIDE.search(rest) and "," not in rest
 
 
 def _opens_with_quote(c: Found, quotes: list[Quote]) -> bool:
