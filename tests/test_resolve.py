@@ -1431,3 +1431,10 @@ def test_the_catalan_is_the_one_person_from_catalonia(nlp):
 def test_a_persons_role_never_names_its_organisation(nlp, text, mention, wrong):
     speakers, _ = run(nlp, text, (mention, 0))
     assert speakers[0].name != wrong
+
+
+def test_a_noun_said_of_a_person_before_the_name_is_theirs_to_be_called_by(nlp):
+    text = ('Tim Henman says he is fit. "The back feels good," Henman told reporters. Former champion John '
+            'McEnroe believes Henman can win. "He has the game," the former champion said.')
+    speakers, entities = run(nlp, text, ("the former champion", 0))
+    assert speakers[0].name == "John McEnroe"

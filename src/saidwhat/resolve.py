@@ -1235,6 +1235,8 @@ class _Article:
             owner = self._owner(before, before[-1], poss)
             if owner is not None and owner is not ent:
                 org = owner.organisation or owner.name
+        if not role and before and _in_list(before[-1], "person_nouns"):
+            role = before[-1].lemma_.lower()  # "Former champion John McEnroe" ... "the former champion"
         ent.add_role(role)
         if role:
             ent.titled.add(_role_head(role))
