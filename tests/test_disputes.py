@@ -551,3 +551,16 @@ def test_a_report_by_a_described_author_answers_that_author():
          ("The software maker", "said", "the report, by research firm Forrester, was simply wrong")],
     )
     assert pairs(art) == {("s1", "s3", "rejection")}
+
+
+def test_a_study_named_by_its_author_answers_that_author():
+    art = make_article(
+        "A report by the LSE said the scheme would cost up to 300 pounds per person. Its authors said the "
+        "ministry had underestimated the technical risks. Minister Des Browne dismissed the LSE study as "
+        "\"simply wrong\".",
+        [("A report", "said", "the scheme would cost up to 300 pounds per person"),
+         ("Its authors", "said", "the ministry had underestimated the technical risks"),
+         ("Des Browne", "dismissed", "the LSE study as \"simply wrong\"")],
+    )
+    art.statements[0].speaker.name = art.statements[1].speaker.name = "LSE"
+    assert {(d.a, d.b) for d in find_disputes(art)} & {("s1", "s3"), ("s2", "s3")}

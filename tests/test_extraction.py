@@ -86,6 +86,13 @@ def test_a_quote_the_parse_cut_short_stays_in_its_mixed_statement(nlp):
     check_offsets(text, st)
 
 
+def test_a_clause_beside_a_nominal_complement_is_the_content(nlp):
+    text = ("Its director, Shami Chakrabarti, told BBC Radio 4's Today programme the cards would not stop "
+            "terrorism.")
+    st = only(nlp, text)
+    assert st.content.text == "the cards would not stop terrorism"
+
+
 def test_the_mark_ending_a_name_is_never_the_speaker(nlp):
     st = only(nlp, "Consumer watchdog Which? said many customers were getting slower speeds.")
     assert st.speaker.mention.text not in ("?", "")

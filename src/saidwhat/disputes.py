@@ -552,6 +552,8 @@ _POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((
 _BY_SOMEONE = re.compile(
     r"\b([a-z]+),?\s+(?:by|from|of)\s+(?:(?:[a-z-]+\s+){1,2}(?=[A-Z]))?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)"
 )
+_FINDINGS = frozenset({"study", "studies", "survey", "poll", "analysis", "research", "findings", "figures",
+                       "estimate", "estimates", "forecast", "forecasts", "assessment"})
 _NAME_BEFORE = re.compile(r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b")
 _TITLE_POSSESSIVE = re.compile(
     r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
@@ -582,10 +584,9 @@ def criticised(text: str) -> set[str]:
 
 
 def read_references(said: Said, article: Article) -> None:
-    """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks".
-
-    """
-    nouns = lexicon().claim_nouns
+    """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks",
+    "the LSE study" (a study or a poll says what its author found)."""
+    nouns = lexicon().claim_nouns | _FINDINGS
     texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
     for text in texts:
         for m in _POSSESSIVE.finditer(text):

@@ -919,9 +919,10 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     if told is not None:
         return "ccomp", told, subtree_span(told)
     for dep in ("ccomp", "xcomp"):
-        child = next(
-            (c for c in children if c.dep_ == dep and (dep == "ccomp" or c.pos_ in ("VERB", "AUX"))), None
-        )
+        # a verbal clause first: "told BBC Radio 4's Today programme the cards would not stop
+        # terrorism" has the programme as a second, nominal "ccomp"
+        child = next((c for c in children if c.dep_ == dep and c.pos_ in ("VERB", "AUX")), None) or next(
+            (c for c in children if c.dep_ == dep == "ccomp"), None)
         if child is not None:
             return dep, child, _with_hyphen_split_rest(child, subtree_span(child))
     clause = clause_parsed_as_object(verb)
