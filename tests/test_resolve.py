@@ -1439,3 +1439,10 @@ def test_a_noun_said_of_a_person_before_the_name_is_theirs_to_be_called_by(nlp):
     speakers, _ = run(nlp, text, ("Tim Henman", 0), ("Henman", 1), ("Former champion John McEnroe", 0),
                       ("the former champion", 0))
     assert speakers[-1].name == "John McEnroe"
+
+
+def test_an_organisation_whose_name_says_another_kind_is_not_the_club(nlp):
+    text = ("The Football Association has accused Southampton of making illegal payments to agents. "
+            "The club denied any wrongdoing.")
+    speakers, _ = run(nlp, text, ("The Football Association", 0), ("The club", 0))
+    assert speakers[1].name != "Football Association"

@@ -1982,8 +1982,11 @@ class _Article:
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
         origin = next(((t.ent_type_, t.text) for t in phrase if self._origin_of_company(t, root)), None)
-        called = self._from_origin(self._called(noun, root.idx) or self._outlet_before(phrase, root)
-                                   or self._only_one_near(wanted, root.idx), origin)
+        near = self._only_one_near(wanted, root.idx)
+        if near is not None and _named_as_another_kind(near, noun):
+            near = None  # "The Football Association accused Southampton ... The club denied": not the FA
+        called = self._from_origin(self._called(noun, root.idx) or self._outlet_before(phrase, root) or near,
+                                   origin)
         if called is not None:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
@@ -2129,6 +2132,7 @@ class _Article:
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
                 ok = ent.type in ("organisation", "country")
+                ok = ok and not (ask.kind == "org" and _named_as_another_kind(ent, ask.head))
             else:
                 ok = ent.type in ("person", "organisation", "country")
             if ok:
@@ -2483,6 +2487,19 @@ def _capitalised_noun(tok) -> bool:
     letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
     letters = _INNER_MARKS.sub("", tok.text)
     return tok.pos_ in ("PROPN", "NOUN") and _capitalised(tok.text) and letters.isalpha()
+
+
+# nouns any organisation may be called by: "the agency" may be the State Department
+_ANY_ORGANISATION = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+
+
+def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
+    """Whether an organisation's own name ends in another organisation noun than the one a mention
+    uses: "the Football Association" is no "club", "the Pensions Commission" no "company"."""
+    last = ent.name.split()[-1].lower() if ent.name.split() else ""
+    nouns = _lists()["org_nouns"]
+    return (bool(noun) and noun not in _ANY_ORGANISATION and last in nouns
+            and last != noun and last.rstrip("s") != noun)
 
 
 def _of_another_org(ent: _Ent, org: _Ent | None) -> bool:
