@@ -920,9 +920,10 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         return "ccomp", told, subtree_span(told)
     for dep in ("ccomp", "xcomp"):
         # a verbal clause first: "told BBC Radio 4's Today programme the cards would not stop
-        # terrorism" has the programme as a second, nominal "ccomp"
-        child = next((c for c in children if c.dep_ == dep and c.pos_ in ("VERB", "AUX")), None) or next(
-            (c for c in children if c.dep_ == dep == "ccomp"), None)
+        # terrorism" has the programme as a second, nominal "ccomp"; an "xcomp" must be verbal
+        child = next((c for c in children if c.dep_ == dep and c.pos_ in ("VERB", "AUX")), None)
+        if child is None and dep == "ccomp":
+            child = next((c for c in children if c.dep_ == "ccomp"), None)
         if child is not None:
             return dep, child, _with_hyphen_split_rest(child, subtree_span(child))
     clause = clause_parsed_as_object(verb)

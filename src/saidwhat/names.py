@@ -151,11 +151,12 @@ def is_kicker(label: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _outlet_words() -> dict[str, str]:
+def outlet_words() -> dict[str, str]:
+    """Words that mark a news outlet's name ("Times", "News"), with the kind of outlet."""
     return read_list("outlet_name_words.txt")
 
 
 def names_an_outlet(name: str, kind: str = "any") -> bool:
     """Whether an organisation's name marks a news outlet of ``kind`` ("print", "broadcast", "any")."""
-    marks = {_outlet_words().get(w.strip(".,'’")) for w in name.lower().split()} - {None}
+    marks = {outlet_words().get(w.strip(".,'’")) for w in name.lower().split()} - {None}
     return bool(marks) and (kind == "any" or "any" in marks or kind in marks)

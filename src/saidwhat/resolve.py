@@ -100,7 +100,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
-        "outlet_name_words": read("outlet_name_words.txt"),
+        "outlet_name_words": names.outlet_words(),  # one copy, shared with the disputes stage
         "first_names": names.first_names(),
         "cues": read("cues.txt"),
     }
@@ -2496,9 +2496,8 @@ _ANY_ORGANISATION = frozenset({"agency", "group", "organisation", "organization"
 def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
     """Whether an organisation's own name ends in another organisation noun than the one a mention
     uses: "the Football Association" is no "club", "the Pensions Commission" no "company"."""
-    last = ent.name.split()[-1].lower() if ent.name.split() else ""
-    nouns = _lists()["org_nouns"]
-    return (bool(noun) and noun not in _ANY_ORGANISATION and last in nouns
+    last = ent.name.lower().rsplit(maxsplit=1)[-1] if ent.name.strip() else ""
+    return (bool(noun) and noun not in _ANY_ORGANISATION and last in _lists()["org_nouns"]
             and last != noun and last.rstrip("s") != noun)
 
 
