@@ -429,6 +429,9 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
             and left.doc[left.i - 1].head == token.head:
         left = left.doc[left.i - 1]  # "the" of an age the parse hung on the verb
     for t in token.rights:
+        if partitive_of(token, t):
+            right = max(right, _phrase_end(t), key=lambda x: x.i)
+            continue  # "One of Britain's most senior police officers"
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
                 or t.left_edge.text == "(":  # "the World Health Organization (WHO)"
             break
@@ -436,6 +439,26 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
             break  # "X alleges that ..., a claim that ...": the parse hung the sentence's end on X
         right = max(right, max(t.subtree, key=lambda x: x.i), key=lambda x: x.i)
     return left.idx, right.idx + len(right.text)
+
+
+_QUANTIFIERS = frozenset({"one", "some", "many", "several", "most", "all", "none", "each", "both", "few",
+                          "half", "majority", "dozens", "hundreds", "thousands"})
+
+
+def partitive_of(token, child) -> bool:
+    """Whether ``child`` is the "of" of a part named by a quantifier: "one of the judges"."""
+    return child.dep_ == "prep" and child.lower_ == "of" and (token.lower_ in _QUANTIFIERS or token.like_num)
+
+
+def _phrase_end(token):
+    """The last token of ``token``'s phrase before a comma or a clause ("the judges" of "the judges
+    who heard the case")."""
+    last = token
+    for t in token.subtree:
+        if t.i > token.i and (t.dep_ in ("relcl", "acl", "appos") or t.text in ",(" or "\n" in t.text):
+            break
+        last = t
+    return last
 
 
 _DATELINE = re.compile(

@@ -32,7 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from . import names
-from .extraction import quote_view
+from .extraction import partitive_of, quote_view
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -359,6 +359,7 @@ class _Article:
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
         called_words = {s.text for s in called}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
+        called += [s for s in people if s not in called and any(c.isdigit() for c in s.text)]  # "O2", "Channel 4"
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -1024,6 +1025,8 @@ class _Article:
             if self.token_ent[named.i].type == "person":
                 return self._named_person(phrase, named)
             return _Found(self.token_ent[named.i])
+        if any(partitive_of(root, c) for c in root.children):
+            return _Found(self._plain(span))  # "one of his senior aides": a part of a group, named by no name
         word = root.lower_
         if len(toks) == 1 and word in lists["pronouns"]:
             kind = lists["pronouns"][word]
@@ -1105,7 +1108,7 @@ class _Article:
             return self.doc[nxt]  # "Sullivan's lawyer Beth Wilkinson", parsed apart
         after, titled = span.end, _is_title(span[-1])
         while after < len(self.doc) and after - span.end < 4 and (
-                self.doc[after].text in (".", "-") or _is_title(self.doc[after])):
+                self.doc[after].text == "-" or _title_stop(self.doc[after]) or _is_title(self.doc[after])):
             titled = titled or _is_title(self.doc[after])
             after += 1
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
@@ -2748,6 +2751,12 @@ def _is_abbreviation(tok) -> bool:
     return tok.text.endswith(".") and _lists()["titles"].get(tok.lower_, tok.lower_) != tok.lower_
 
 
+def _title_stop(tok) -> bool:
+    """The full stop of a title the tokenizer split off ("Capt" "."), not one that ends a sentence."""
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return tok.text == "." and prev is not None and not prev.whitespace_ and prev.lower_ + "." in _lists()["titles"]
+
+
 def _single_token_ent(t) -> bool:
     doc = t.doc
     return t.ent_iob_ == "B" and (t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I")
@@ -2834,7 +2843,53 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
     for i, quote in quoted_first_person:
         if quote in found:
             found[i] = (_Found(found[quote][0].ent), found[quote][1])
+    _name_the_lead(art, statements, found)
     return statements, _fill(statements, found)
+
+
+_CONTRAST_OPENERS = frozenset({"but", "however", "meanwhile", "yet", "separately", "elsewhere", "earlier"})
+
+
+def _name_the_lead(art: _Article, statements: list[Statement], found: dict[int, tuple[_Found, str | None]]) -> None:
+    """A lead that only describes its speaker ("One of Britain's most senior police officers has
+    warned ...", "The head of the CBI has warned ...") sums up what the next paragraph's newly named
+    speaker says ("Chief Constable Paul Garvin said ..."): the lead's speaker is that person. Not
+    when the next paragraph opens on a contrast ("But ..."), which brings in another side."""
+    order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
+                   if st.speaker and st.speaker.mention)
+    lead_sent = bisect.bisect_left(art.sent_starts, art.headline_end)
+    for k, (start, i) in enumerate(order):
+        if art.sent_of(start) != lead_sent or start < art.headline_end:
+            continue
+        if (i in found and found[i][0].ent.named) or not _describes_one_person(art, statements[i]):
+            return
+        later = [(s, j) for s, j in order[k + 1:] if s != start]
+        if not later:
+            return
+        named_at, j = later[0]
+        ent = found[j][0].ent if j in found else None
+        sent = art.sent_of(named_at)
+        if (ent is None or ent.type != "person" or not ent.named
+                or art.para_of(named_at) != art.para_of(start) + 1
+                or art.token_at(art.sent_starts[sent]).lower_ in _CONTRAST_OPENERS
+                or any(art.headline_end <= m.start < art.sent_starts[sent] for m in ent.mentions)):
+            return
+        found[i] = found[j]
+        return
+
+
+def _describes_one_person(art: _Article, st: Statement) -> bool:
+    """Whether a speaker mention describes one unnamed person: "a senior official", "The head of
+    the CBI", "One of Britain's most senior police officers"."""
+    span = art.doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
+    if span is None or any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    root = span.root
+    if root.lower_ == "one":
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return noun is not None and noun.pos_ == "NOUN" and _names_a_person(noun)
+    return root.tag_ == "NN" and _names_a_person(root) and root.lower_ not in _lists()["pronouns"]
 
 
 def _spokesperson_goes_on(art: _Article, before, span) -> bool:
