@@ -270,6 +270,7 @@ class _Article:
         first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
         self.campaigning = "campaign" in text.lower()
+        self.place_names = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
         self.entities: list[_Ent] = []
         self.by_surname: dict[str, list[_Ent]] = {}
         self.by_first: dict[str, list[_Ent]] = {}
@@ -1771,11 +1772,21 @@ class _Article:
                 continue
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
-                found = self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
+                found = (self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
+                         or self._organisation_speaking_in_paragraph(t.idx))
                 if found is None and t.lemma_.lower() in _COMPANY_NOUNS and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
                     return found
+        return None
+
+    def _organisation_speaking_in_paragraph(self, char: int) -> _Ent | None:
+        """The named organisation that last spoke in ``char``'s paragraph, before it: "O2 said ...
+        a spokesman for the firm said"."""
+        para = self.para_of(char)
+        for m in reversed(self.speakers):
+            if m.start < char and m.para == para:
+                return m.ent if m.ent.type == "organisation" and m.ent.named else None
         return None
 
     def _employer_by_role(self, root) -> _Ent | None:
@@ -2116,6 +2127,31 @@ class _Article:
         best = self.ranker.choose(ask.kind, null, rows)
         return cands[best] if best is not None else None
 
+    def _of_another_org(self, ent: _Ent, ask: Ask) -> bool:
+        """Whether a person the article gives an organisation is not of the organisation a role
+        names: "the Blues boss" is not "Barcelona president Joan Laporta", "The Manchester United
+        boss" not "Arsenal manager Arsene Wenger". Places are left out: "the Florida senator" may
+        be a senator of the Senate."""
+        org = ask.org_ent.name if ask.org_ent is not None and ask.org_ent.type == "organisation" else None
+        if org is None and ask.org and " " in ask.org and ask.org.lower() not in self.place_names:
+            org = ask.org  # a name the tagger did not take for an organisation's ("Manchester United", NORP)
+        if org is None:
+            return False
+        held = ent.organisation or self._organisation_in_roles(ent)
+        return bool(held) and not names.organisations_compatible(held, org)
+
+    def _organisation_in_roles(self, ent: _Ent) -> str | None:
+        """An organisation of the article that a person's role names before its title: "Arsenal"
+        of "Arsenal manager", where the tagger saw no name."""
+        known = {e.name.lower(): e.name for e in self.orgs if e.type == "organisation" and e.named}
+        for role in ent.roles:
+            words = role.split()[:-1]
+            for k in range(len(words), 0, -1):
+                name = known.get(" ".join(words[:k]).lower())
+                if name is not None:
+                    return name
+        return None
+
     def _candidates(self, ask: Ask) -> list[_Ent]:
         """Named entities the mention may refer to: people for "he" and roles, organisations and
         countries for "it" and organisation nouns, both for documents."""
@@ -2130,7 +2166,7 @@ class _Article:
                 # speak for their organisation before the ranker is asked), and "Ruiz's lawyer" not Ruiz
                 ok = (ent.type == "person" and ent is not ask.owner
                       and (ask.gender is None or ent.gender in (None, ask.gender))
-                      and not _other_rank(ent, ask.role) and not _of_another_org(ent, ask.org_ent))
+                      and not _other_rank(ent, ask.role) and not self._of_another_org(ent, ask))
                 if ok and ask.determiner == "indef":
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
@@ -2502,14 +2538,6 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
     last = ent.name.lower().rsplit(maxsplit=1)[-1] if ent.name.strip() else ""
     return (bool(noun) and noun not in _ANY_ORGANISATION and last in _lists()["org_nouns"]
             and last != noun and last.rstrip("s") != noun)
-
-
-def _of_another_org(ent: _Ent, org: _Ent | None) -> bool:
-    """Whether a person the article gives an organisation is not of the organisation ``org`` a role
-    names: "the Blues boss" is not "Barcelona president Joan Laporta". Places are left out: "the
-    Florida senator" may be a senator of the Senate."""
-    return (org is not None and org.type == "organisation" and bool(ent.organisation)
-            and not names.organisations_compatible(ent.organisation, org.name))
 
 
 def _capitalised(word: str) -> bool:
