@@ -1590,6 +1590,8 @@ class _Article:
         """Whether the name at ``t`` is given as the author of the document ``root`` heads: the
         preposition that says so ("by", "from"), True when the name modifies the document noun,
         None when it is not the author."""
+        if ent is not None and self._described_just_before(t, root):
+            return True  # "a report by consultancy Analysys", the name parsed apart from its noun
         attach, prep = t, None
         while attach.i != root.i and attach.head.i != attach.i:
             child, attach = attach, attach.head
@@ -1609,6 +1611,16 @@ class _Article:
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
                     return attach  # "a survey for CNN"; "a poll of voters" names whom it asked
         return None
+
+    def _described_just_before(self, t, root) -> bool:
+        """Whether the word before the name at ``t`` is a common noun given as the document's
+        author, which the name only specifies ("by consultancy", "from research firm")."""
+        before = t.doc[t.i - 1] if t.i else None
+        if before is None or before.dep_ != "pobj" or before.pos_ != "NOUN" or before.i in self.token_ent \
+                or before.i == root.i:
+            return False
+        prep = self._authors(before, root, None)
+        return prep is not None and prep is not True and prep.lower_ in ("by", "from")
 
     def _name_at(self, tok) -> bool:
         return tok.i in self.token_ent or _name_like(tok)
