@@ -556,8 +556,8 @@ _FINDINGS = frozenset({"study", "studies", "survey", "poll", "analysis", "resear
                        "estimate", "estimates", "forecast", "forecasts", "assessment"})
 _NAME_BEFORE = re.compile(r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b")
 _TITLE_POSSESSIVE = re.compile(
-    r"\b(?:the|his|her|their|its)\s+([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
-)
+    r"\b(?:the|his|her|their|its)\s+(?:([a-z]+)['’]s?|[a-z]+\s+([a-z]+)['’]s?)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
+)  # "the president's remarks", "the police chief's fears"
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
@@ -599,8 +599,8 @@ def read_references(said: Said, article: Article) -> None:
             if m.group(2) in nouns:
                 said.referenced.append(m.group(1))
         for m in _TITLE_POSSESSIVE.finditer(text):
-            if m.group(2) in nouns:
-                said.titles.add(m.group(1))
+            if m.group(3) in nouns:
+                said.titles.add(m.group(1) or m.group(2))
     said.claim_noun = pointed_claim_noun(said, article.text)
     if said.pushback.in_content:
         # "the president meant to say": the title right before the cue names whom it corrects
@@ -804,10 +804,10 @@ def target_of(
     if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
         candidates = [a for a in candidates if not {surname(n) for n in names_of(a, article)} & defended]
     if not candidates:
-        return None
+        return _quoted_after(b, saids, article, idf) if b.referenced and not defended else None
     named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
     if b.referenced and not named:
-        return None  # it answers someone who is not quoted here
+        return _quoted_after(b, saids, article, idf)
     if not named and b.titles:
         named = [a for a in candidates
                  if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
@@ -831,6 +831,25 @@ def target_of(
     return _best_nearby(b, candidates, idf, needed)
 
 
+def _quoted_after(
+    b: Said, saids: list[Said], article: Article, idf: dict[str, float]
+) -> tuple[Said, float] | None:
+    """For a pushback naming whom it answers ("dismissed claims by Sir Alex Ferguson that ...")
+    whom the article quotes only further down, that speaker's statement after it with most in
+    common, else the first; None when the article never quotes them."""
+    later = [a for a in saids
+             if a.st.content.start > b.st.content.end and a.st.kind != "headline" and not a.pointing
+             and a.credible and not same_speaker(a, b)
+             and any(speaker_is_named(a, r, article) for r in b.referenced)]
+    if not later:
+        return None
+    scored = [(overlap(a, b, idf), a) for a in later]
+    matching = [(weight, a) for (count, weight), a in scored if count >= MIN_SHARED]
+    if matching:
+        return max(matching, key=lambda wa: (wa[0], -wa[1].st.content.start))[1], 0.6
+    return min(later, key=lambda s: s.st.content.start), 0.6
+
+
 def _said_as(a: Said, claim: str) -> bool:
     """Whether ``a`` is what a pushback calls by the noun of stem ``claim``: its cue has that stem
     ("alleged" for "the allegations"), or it is a news outlet's and the noun is "report" or "story"."""
@@ -848,8 +867,9 @@ def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[S
         top = max(w for w, _ in matching)
         latest = max((a for w, a in matching if w >= top / 2), key=lambda a: a.st.content.start)
         return latest, 0.9
-    if b.referenced:
-        # "dismissed Putin's statements" with no topic in common: what the speaker said first, the lead
+    if b.referenced or b.titles:
+        # "dismissed Putin's statements", "the police chief's fears were unfounded" with no topic in
+        # common: what the speaker said first, the lead
         return min(named, key=lambda s: s.st.content.start), 0.6
     return None
 
