@@ -361,6 +361,8 @@ class _Article:
         called_words = {s.text for s in called}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         called += [s for s in people if s not in called and any(c.isdigit() for c in s.text)]  # "O2", "Channel 4"
+        called += [span for t in self.tokens if _untagged_proper(t)
+                   and _called_an_organisation(span := self.doc[t.i : t.i + 1])]  # "Rock band Oasis", untagged
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -1041,6 +1043,7 @@ class _Article:
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
             # "the Swede", "the 27-year-old"; before the tagger's label, which may make "the Scot" a group
             kind = _lists()["gendered_nouns"].get(root.lower_, "person")
+            ask.contrasted = self._speaker_contrasted(root.idx)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
@@ -1350,6 +1353,15 @@ class _Article:
                 return None
             return ent
         return None
+
+    def _speaker_contrasted(self, char: int) -> _Ent | None:
+        """The last speaker before a sentence that opens on a contrast ("But the 30-year-old
+        insisted ..." after Pat Cash spoke): an epithet there brings back another side."""
+        start = self.sent_starts[self.sent_of(char)]
+        if self.token_at(start).lower_ not in _BUT:
+            return None
+        before = [m for m in self.speakers if m.start < start]
+        return before[-1].ent if before else None
 
     def _country_named(self, root) -> bool:
         """Whether the article names the country a nationality word is of ("China" for "the
@@ -1838,8 +1850,8 @@ class _Article:
         State Department official", "the Kremlin's spokesman"."""
         for t in phrase:
             ent = self.token_ent.get(t.i)
-            if ent is None:
-                continue
+            if ent is None or _based_in(t):
+                continue  # "a spokesman for the Chicago-based firm": the firm is not Chicago
             if t.i < root.i and t.head.i == root.i and t.dep_ in ("compound", "nmod", "poss"):
                 return ent
             if t.i < root.i and t.head.i in self.token_ent and self.token_ent[t.head.i] is ent \
@@ -2172,7 +2184,8 @@ class _Article:
             if not ent.named or not ent.mentions:
                 continue
             if ask.kind == "he":
-                ok = ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
+                ok = (ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
+                      and ent is not ask.contrasted)
             elif ask.kind == "role":
                 # a person's role is a person's: "the former Labour MP" is not Labour (spokespeople
                 # speak for their organisation before the ranker is asked), and "Ruiz's lawyer" not Ruiz
@@ -2887,7 +2900,8 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
     return statements, _fill(statements, found)
 
 
-_CONTRAST_OPENERS = frozenset({"but", "however", "meanwhile", "yet", "separately", "elsewhere", "earlier"})
+_BUT = frozenset({"but", "however", "yet"})
+_CONTRAST_OPENERS = _BUT | frozenset({"meanwhile", "separately", "elsewhere", "earlier"})
 
 
 def _name_the_lead(art: _Article, statements: list[Statement], found: dict[int, tuple[_Found, str | None]]) -> None:

@@ -41,6 +41,7 @@ class Ask:
     content: tuple[int, int] | None = None  # the statement's content: its speaker rarely names itself there
     role: str | None = None
     wanted: str | None = None  # the entity type an organisation noun calls for
+    contrasted: object | None = None  # "But the Frenchman said": the speaker just quoted, whom it is not
 
 
 class Features:
