@@ -811,6 +811,10 @@ def target_of(
     if not named and b.titles:
         named = [a for a in candidates
                  if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
+    if not named and _says_figures_are(b):
+        counted = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS and _A_NUMBER.search(a.st.content.text)]
+        if counted:  # "the figures were a complete fabrication": the latest claim that gave a number
+            return max(counted, key=lambda s: s.st.content.start), 0.6
     if not named and b.claim_noun:
         said_so = [a for a in candidates
                    if b.index - a.index <= NEAR_STATEMENTS and _said_as(a, b.claim_noun)]
@@ -848,6 +852,19 @@ def _quoted_after(
     if matching:
         return max(matching, key=lambda wa: (wa[0], -wa[1].st.content.start))[1], 0.6
     return min(later, key=lambda s: s.st.content.start), 0.6
+
+
+_FIGURES_ARE = re.compile(
+    r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?(?:figures|numbers|statistics|estimates?|sums|costings)\s+(?:is|are|was|were)\b"
+)
+_A_NUMBER = re.compile(r"\d")
+
+
+def _says_figures_are(b: Said) -> bool:
+    """Whether a verdict in the content is on someone's numbers: "the figures were 'a complete fabrication'"."""
+    if not b.pushback.in_content:
+        return False
+    return bool(_FIGURES_ARE.match(b.st.content.text[: b.pushback.start - b.st.content.start]))
 
 
 def _said_as(a: Said, claim: str) -> bool:

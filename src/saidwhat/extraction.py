@@ -1663,6 +1663,13 @@ def _names_a_group(words: str) -> bool:
     return last in _people_nouns() or (last.endswith("s") and (last[:-1] in nouns or last[:-2] in nouns))
 
 
+def _names_a_kind(words: str) -> bool:
+    """A short phrase for a document or body that speaks: "report", "MPs' report", "watchdog"."""
+    parts = words.split()
+    last = parts[-1].lower() if 0 < len(parts) <= 3 else ""
+    return last in document_nouns() or last in _organisation_nouns()
+
+
 def looks_like_source(words: str) -> bool:
     """A name, or a name and the noun of its people or organisation: "Clinton camp", "Kremlin
     officials"."""
@@ -1684,8 +1691,10 @@ def headline_statement(text: str) -> Found | None:
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
-    if m and (looks_like_source(m.group("speaker")) or _names_a_group(m.group("speaker"))):
-        s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
+    speaker = m.group("speaker") if m else ""
+    if m and (looks_like_source(speaker) or _names_a_group(speaker) or _names_a_kind(speaker)):
+        quoted = line[m.start("content")] in OPENING_QUOTES + "'\""  # not the close of 'Asbos "not working"'
+        s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=quoted)
         return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)
     m = _HEADLINE_QUOTED.match(line)
     if m and looks_like_source(m.group("speaker")) and not m.group("rest").strip()[:1].isupper():
