@@ -811,10 +811,14 @@ def target_of(
     if not named and b.titles:
         named = [a for a in candidates
                  if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
-    if not named and _says_figures_are(b):
-        counted = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS and _A_NUMBER.search(a.st.content.text)]
-        if counted:  # "the figures were a complete fabrication": the latest claim that gave a number
-            return max(counted, key=lambda s: s.st.content.start), 0.6
+    judged = _verdict_on(b) if not named else None
+    if judged is not None:
+        # "the figures were a complete fabrication": the latest claim that gave a number; "the
+        # research was far from conclusive": the latest a study or report made
+        said_so = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS
+                   and (_A_NUMBER.search(a.st.content.text) if judged == "figures" else _a_document_says(a))]
+        if said_so:
+            return max(said_so, key=lambda s: s.st.content.start), 0.6
     if not named and b.claim_noun:
         said_so = [a for a in candidates
                    if b.index - a.index <= NEAR_STATEMENTS and _said_as(a, b.claim_noun)]
@@ -854,17 +858,30 @@ def _quoted_after(
     return min(later, key=lambda s: s.st.content.start), 0.6
 
 
-_FIGURES_ARE = re.compile(
-    r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?(?:figures|numbers|statistics|estimates?|sums|costings)\s+(?:is|are|was|were)\b"
+_VERDICT_ON = re.compile(
+    r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
+    r"(?:(?P<figures>figures|numbers|statistics|estimates?|sums|costings)"
+    r"|research|study|studies|report|survey|findings|evidence)\s+(?:is|are|was|were)\b"
 )
 _A_NUMBER = re.compile(r"\d")
+_DOCUMENT_WORDS = frozenset({"research", "study", "report", "survey", "poll", "analysis", "findings", "inquiry",
+                             "investigation", "review"})
 
 
-def _says_figures_are(b: Said) -> bool:
-    """Whether a verdict in the content is on someone's numbers: "the figures were 'a complete fabrication'"."""
+def _verdict_on(b: Said) -> str | None:
+    """What a verdict in the content judges, when it is someone's numbers ("the figures were 'a
+    complete fabrication'": "figures") or a study's findings ("the research was 'far from
+    conclusive'": "findings")."""
     if not b.pushback.in_content:
-        return False
-    return bool(_FIGURES_ARE.match(b.st.content.text[: b.pushback.start - b.st.content.start]))
+        return None
+    m = _VERDICT_ON.match(b.st.content.text[: b.pushback.start - b.st.content.start])
+    return None if m is None else "figures" if m.group("figures") else "findings"
+
+
+def _a_document_says(a: Said) -> bool:
+    """Whether a statement is a study's or report's ("A study ... found that ...")."""
+    mention = a.st.speaker.mention.text if a.st.speaker and a.st.speaker.mention else ""
+    return bool({w.lower() for w in words(mention)} & _DOCUMENT_WORDS)
 
 
 def _said_as(a: Said, claim: str) -> bool:

@@ -69,7 +69,7 @@ _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retai
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
 _POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"})
-_RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
+_RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior", "prime"})
 _RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
 _DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
@@ -354,7 +354,8 @@ class _Article:
         ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
-        people = [s for s in people if s not in short]
+        works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", and each "Vera Drake" after
+        people = [s for s in people if s not in short and s.text not in works]
         people += self._untagged_names()
         labelled = []
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
@@ -367,8 +368,8 @@ class _Article:
         labelled += [(s, "ORG") for s in called]
         for span in ents:
             label = span.label_ if span.label_ in _ORG_LABELS else "ORG" if _newspaper_title(span) else None
-            if label is None or _only_a_kind(span):
-                continue  # "a super PAC": what kind of body, not which
+            if label is None or _only_a_kind(span) or span.text in works:
+                continue  # "a super PAC": what kind of body, not which; "the film Vera Drake": no one
             span = _after_stance(_before_bracket(span))  # "The Transport and General Workers' Union (TGWU"
             spelled = _spelled_out_before(span)
             if spelled is not None:
@@ -1117,9 +1118,24 @@ class _Article:
             after += 1
         if span.end < after < len(self.doc) and titled and self._person_at(self.doc[after]):
             return self.doc[after]  # "Navy Capt." + "Jeff Davis", "Air Force 1st" + "Lt. Tyler Livingston"
+        named = self._name_after_of_field(span, root)
+        if named is not None:
+            return named
         if _names_a_person(root) and root.tag_ in ("NN", "NNP"):
             return self._name_after_joined_roles(root) or self._set_off_name(phrase, root)
         return None
+
+    def _name_after_of_field(self, span, root):
+        """The name right after a role's "of" field that the mention left out: "director" + "of
+        rugby Rob Andrew", "Director" + "of Public Prosecutions Ken Macdonald"."""
+        doc, k = self.doc, span.end
+        if not _is_role_word(root) or k >= len(doc) or doc[k].lower_ != "of":
+            return None
+        k += 1
+        while k < len(doc) and k - span.end <= 4 and not self._person_at(doc[k]) \
+                and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and doc[k].i not in self.token_ent:
+            k += 1
+        return doc[k] if span.end + 1 < k < len(doc) and self._person_at(doc[k]) else None
 
     def _name_after_joined_roles(self, root):
         """The name after a second role joined to the head noun by "and": "Filmmaker and
@@ -2473,6 +2489,16 @@ def _called_an_organisation(span) -> bool:
     return opening or any(t.lower_ in _DEFINITE_OWNERS for t in before)  # "Supermarket chain Hollins said"
 
 
+_WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "play", "musical", "show",
+                         "series", "sitcom", "documentary", "opera", "game", "poem", "painting"})
+
+
+def _a_work_named(span) -> bool:
+    """Whether a name the tagger took for a person's is the title of a work a noun before it
+    calls so: "British film Vera Drake", "his new album Jack Johnson"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _WORK_NOUNS
+
+
 def _with_particles(span):
     """A PERSON span the tagger cut at a name particle, whole: "Ursula von" -> "Ursula von der Leyen"."""
     doc, end = span.doc, span.end
@@ -2832,8 +2858,9 @@ def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | N
     one before a role ("U.S. State Department spokesman"), the first after it ("director of X")."""
     groups: list[list] = []
     for t in toks:
-        if t.i in skip or t.ent_type_ not in ("GPE", "NORP", "ORG") or _based_in(t):
-            continue
+        if t.i in skip or t.ent_type_ not in ("GPE", "NORP", "ORG") or _based_in(t) \
+                or t.lower_.rstrip(".") in _lists()["honorifics"]:
+            continue  # "Ms" of "Ms Owers", tagged an organisation
         if groups and t.ent_iob_ == "I" and groups[-1][-1].i == t.i - 1:
             groups[-1].append(t)
         else:
@@ -2915,7 +2942,8 @@ def _name_the_lead(art: _Article, statements: list[Statement], found: dict[int, 
     for k, (start, i) in enumerate(order):
         if art.sent_of(start) != lead_sent or start < art.headline_end:
             continue
-        if (i in found and found[i][0].ent.named) or not _describes_one_person(art, statements[i]):
+        own = found[i][0] if i in found else _Found(None)
+        if (own.ent is not None and own.ent.named) or not _describes_one_person(art, statements[i]):
             return
         later = [(s, j) for s, j in order[k + 1:] if s != start]
         if not later:
@@ -2928,7 +2956,9 @@ def _name_the_lead(art: _Article, statements: list[Statement], found: dict[int, 
                 or art.token_at(art.sent_starts[sent]).lower_ in _CONTRAST_OPENERS
                 or any(art.headline_end <= m.start < art.sent_starts[sent] for m in ent.mentions)):
             return
-        found[i] = found[j]
+        named = found[j][0]
+        role = own.role or named.role  # "The chief inspector of prisons" keeps its role
+        found[i] = (_Found(named.ent, role, own.organisation or named.organisation), _role_head(role))
         return
 
 
