@@ -330,6 +330,16 @@ def test_pronoun_mention_is_kept_for_resolution(nlp):
             "pub bosses",
             "Smoking ban 'unworkable'",
         ),
+        (  # a document as the source, the quote inside the content kept whole
+            'Asbos "not working", says report\nThe council met on Monday.',
+            "report",
+            'Asbos "not working"',
+        ),
+        (  # a body named by its noun
+            "Drink laws will fuel violence, says watchdog\nThe council met on Monday.",
+            "watchdog",
+            "Drink laws will fuel violence",
+        ),
     ],
 )
 def test_headline_attribution(nlp, text, speaker, content):
@@ -918,3 +928,15 @@ def test_a_crossing_parse_keeps_the_whole_content_clause():
     doc = Doc(Vocab(), words=words, spaces=[True] * 7 + [False], heads=[1, 3, 3, 3, 7, 7, 7, 1],
               deps=["det", "nsubj", "aux", "ROOT", "advmod", "nsubj", "aux", "relcl"])
     assert subtree_span(doc[3]) == (0, len(doc.text))
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("One of Britain's most senior police officers has warned that longer opening hours will lead to more "
+     "violence.", "One of Britain's most senior police officers"),
+    ("Two of the nine law lords said the powers were lawful.", "Two of the nine law lords"),
+    ("Some of the biggest firms in the country have said that they may move abroad.",
+     "Some of the biggest firms in the country"),
+])
+def test_a_part_of_a_group_is_the_whole_mention(nlp, text, mention):
+    found = statements(nlp, text)
+    assert [s.speaker.mention.text for s in found] == [mention]

@@ -69,7 +69,7 @@ _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retai
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
 _POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"})
-_RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior", "prime"})
+_RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 _RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
 _DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
@@ -361,7 +361,7 @@ class _Article:
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
         called_words = {s.text for s in called}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
-        called += [s for s in people if s not in called and any(c.isdigit() for c in s.text)]  # "O2", "Channel 4"
+        called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2", "Channel 4"
         called += [span for t in self.tokens if _untagged_proper(t)
                    and _called_an_organisation(span := self.doc[t.i : t.i + 1])]  # "Rock band Oasis", untagged
         people = [s for s in people if s not in called]
@@ -1071,8 +1071,8 @@ class _Article:
             return _Found(self._untagged_organisation(root))  # "Obama's DOJ": the department, not Obama
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
-        if _the_proper_name(phrase, root) and root.i not in self.token_ent:
-            return _Found(self._untagged_organisation(root))  # "The RSPCA said": a name the tagger missed
+        if (_the_proper_name(phrase, root) or _digit_name(root)) and root.i not in self.token_ent:
+            return _Found(self._untagged_organisation(root))  # "The RSPCA said", "O2 said": a name the tagger missed
         person = self._any_person(span)
         misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
         if person is not None and (misparsed or span.start_char < self.headline_end):
@@ -2173,8 +2173,9 @@ class _Article:
         boss" not "Arsenal manager Arsene Wenger". Places are left out: "the Florida senator" may
         be a senator of the Senate."""
         org = ask.org_ent.name if ask.org_ent is not None and ask.org_ent.type == "organisation" else None
-        if org is None and ask.org and " " in ask.org and ask.org.lower() not in self.place_names:
-            org = ask.org  # a name the tagger did not take for an organisation's ("Manchester United", NORP)
+        if org is None and ask.org and " " in ask.org and (
+                ask.org.lower() not in self.place_names or ask.org.split()[-1].lower() in _CLUB_WORDS):
+            org = ask.org  # a name the tagger did not take for an organisation's ("Manchester United")
         if org is None:
             return False
         held = ent.organisation or self._organisation_in_roles(ent)
@@ -2190,7 +2191,17 @@ class _Article:
                 name = known.get(" ".join(words[:k]).lower())
                 if name is not None:
                     return name
+            if len(words) == 1 and self._a_name_elsewhere(words[0]):
+                return words[0]  # "Arsenal" of "Arsenal manager", untagged, capitalised mid-sentence elsewhere
         return None
+
+    def _a_name_elsewhere(self, word: str) -> bool:
+        """Whether a word the tagger left untagged is a name: capitalised inside a sentence
+        somewhere, and no title, person noun or place."""
+        if word.lower() in self.place_names or not word[:1].isupper() or \
+                _lists()["titles"].get(word.lower()) is not None or word.lower() in _lists()["person_nouns"]:
+            return False
+        return any(t.text == word and not t.is_sent_start and not t.ent_type_ for t in self.tokens)
 
     def _candidates(self, ask: Ask) -> list[_Ent]:
         """Named entities the mention may refer to: people for "he" and roles, organisations and
@@ -2722,6 +2733,11 @@ def _the_proper_name(phrase, root) -> bool:
             and all(_untagged_proper(t) for t in before[1:]) and not _is_title(root))
 
 
+def _digit_name(tok) -> bool:
+    """A proper noun with a digit in it ("O2", "3i"): a company's or a channel's name, never a person's."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and any(c.isdigit() for c in tok.text)
+
+
 def _untagged_proper(tok) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
 
@@ -2928,6 +2944,8 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
 
 
 _BUT = frozenset({"but", "however", "yet"})
+_CLUB_WORDS = frozenset({"united", "rovers", "athletic", "wanderers", "albion", "hotspur", "villa", "rangers",
+                         "celtic", "fc"})  # "Manchester United", whatever place the tagger saw in it
 _CONTRAST_OPENERS = _BUT | frozenset({"meanwhile", "separately", "elsewhere", "earlier"})
 
 
