@@ -564,3 +564,51 @@ def test_a_study_named_by_its_author_answers_that_author():
     )
     art.statements[0].speaker.name = art.statements[1].speaker.name = "LSE"
     assert {(d.a, d.b) for d in find_disputes(art)} & {("s1", "s3"), ("s2", "s3")}
+
+
+def test_a_verdict_on_a_titled_speakers_words_answers_their_lead_claim():
+    art = make_article(
+        "Chief Constable Paul Garvin warned that longer opening hours would lead to more violence on the "
+        "streets. The government says the new laws will end the rush at closing time. Culture Secretary Tessa "
+        "Jowell said the police chief's fears were \"unfounded\".",
+        [("Paul Garvin", "warned", "longer opening hours would lead to more violence on the streets"),
+         ("The government", "says", "the new laws will end the rush at closing time"),
+         ("Tessa Jowell", "said", "the police chief's fears were \"unfounded\"")],
+    )
+    assert pairs(art) == {("s1", "s3", "rejection")}
+
+
+def test_a_pushback_naming_a_claimant_quoted_further_down_answers_them():
+    art = make_article(
+        "Arsenal manager Arsene Wenger has dismissed claims by Sir Alex Ferguson that his side had been given "
+        "an easy run of fixtures. \"Look at their fixtures and look at ours, and you will see why they are "
+        "where they are,\" Ferguson said.",
+        [("Arsene Wenger", "dismissed", "claims by Sir Alex Ferguson that his side had been given an easy run of "
+                                        "fixtures"),
+         ("Ferguson", "said", "Look at their fixtures and look at ours, and you will see why they are where "
+                              "they are")],
+    )
+    assert pairs(art) == {("s2", "s1", "rejection")}
+
+
+@pytest.mark.parametrize(("claim", "verdict", "kind"), [
+    (("Labour", "accused", "the Conservatives of planning £35bn of cuts to public services"),
+     ("Oliver Letwin", "said", "the figures were \"a complete fabrication\""), "rejection"),
+    (("A study", "found", "children who played violent games were more likely to behave aggressively"),
+     ("Mark Griffiths", "said", "the research was \"far from conclusive\""), "doubt"),
+])
+def test_a_verdict_on_the_figures_or_the_research_answers_the_claim_that_gave_them(claim, verdict, kind):
+    text = (f"{claim[0]} {claim[1]} {claim[2]}. Rival campaigners met on Monday to discuss the plans. "
+            f"{verdict[0]} {verdict[1]} {verdict[2]}.")
+    art = make_article(text, [claim, verdict])
+    assert pairs(art) == {("s1", "s2", kind)}
+
+
+def test_a_verdict_on_figures_no_one_gave_answers_nobody():
+    art = make_article(
+        "Labour accused the Conservatives of planning deep cuts to public services. Shadow chancellor Oliver "
+        "Letwin said the figures were \"a complete fabrication\".",
+        [("Labour", "accused", "the Conservatives of planning deep cuts to public services"),
+         ("Oliver Letwin", "said", "the figures were \"a complete fabrication\"")],
+    )
+    assert pairs(art) == set()
