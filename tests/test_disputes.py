@@ -569,8 +569,8 @@ def test_a_study_named_by_its_author_answers_that_author():
 def test_a_verdict_on_a_titled_speakers_words_answers_their_lead_claim():
     art = make_article(
         "Chief Constable Paul Garvin warned that longer opening hours would lead to more violence on the "
-        "streets. The government says the new laws will end the rush at closing time. Culture Secretary Tessa "
-        "Jowell said the police chief's fears were \"unfounded\".",
+        "streets. The government says the new laws will end the rush at closing time. Culture Secretary "
+        "Tessa Jowell said the police chief's fears were \"unfounded\".",
         [("Paul Garvin", "warned", "longer opening hours would lead to more violence on the streets"),
          ("The government", "says", "the new laws will end the rush at closing time"),
          ("Tessa Jowell", "said", "the police chief's fears were \"unfounded\"")],
@@ -580,11 +580,11 @@ def test_a_verdict_on_a_titled_speakers_words_answers_their_lead_claim():
 
 def test_a_pushback_naming_a_claimant_quoted_further_down_answers_them():
     art = make_article(
-        "Arsenal manager Arsene Wenger has dismissed claims by Sir Alex Ferguson that his side had been given "
-        "an easy run of fixtures. \"Look at their fixtures and look at ours, and you will see why they are "
-        "where they are,\" Ferguson said.",
-        [("Arsene Wenger", "dismissed", "claims by Sir Alex Ferguson that his side had been given an easy run of "
-                                        "fixtures"),
+        "Arsenal manager Arsene Wenger has dismissed claims by Sir Alex Ferguson that his side had been "
+        "given an easy run of fixtures. \"Look at their fixtures and look at ours, and you will see why "
+        "they are where they are,\" Ferguson said.",
+        [("Arsene Wenger", "dismissed", "claims by Sir Alex Ferguson that his side had been given an "
+                                        "easy run of fixtures"),
          ("Ferguson", "said", "Look at their fixtures and look at ours, and you will see why they are where "
                               "they are")],
     )

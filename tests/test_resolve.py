@@ -1450,8 +1450,8 @@ def test_an_organisation_whose_name_says_another_kind_is_not_the_club(nlp):
 
 
 def test_a_name_with_a_digit_is_an_organisation(nlp):
-    text = ('Vodafone said its charges were fair. O2 said it had already cut its roaming charges. "Our customers '
-            'are getting better value than ever," a spokesman for the firm said.')
+    text = ('Vodafone said its charges were fair. O2 said it had already cut its roaming charges. "Our '
+            'customers are getting better value than ever," a spokesman for the firm said.')
     speakers, entities = run(nlp, text, ("Vodafone", 0), ("O2", 0), ("a spokesman", 0))
     assert type_of(entities, "O2") == "organisation"
     assert speakers[2].name == "O2"  # the organisation that last spoke in the paragraph
@@ -1487,47 +1487,50 @@ def test_a_role_of_one_club_is_not_the_manager_of_another():
     text = ("Wenger rejects Ferguson criticism\n\n"
             "Arsenal manager Arsene Wenger has dismissed claims by Sir Alex Ferguson that his side had been "
             "given an easy run of fixtures.\n\n"
-            "The Manchester United boss said on Friday that the Gunners had benefited from playing weaker teams "
-            "at the right time.\n\n"
+            "The Manchester United boss said on Friday that the Gunners had benefited from playing "
+            "weaker teams at the right time.\n\n"
             '"Look at their fixtures and look at ours," Ferguson said.\n\n'
-            "Former Arsenal striker Ian Wright said the row showed how much the title race meant to both clubs."
-            "\n\nArsenal face Chelsea on Sunday, while United travel to Everton.")
+            "Former Arsenal striker Ian Wright said the row showed how much the title race meant to "
+            "both clubs.\n\nArsenal face Chelsea on Sunday, while United travel to Everton.")
     boss = next(s for s in extract(text).statements if s.speaker.mention.text == "The Manchester United boss")
     assert boss.speaker.name != "Arsene Wenger"
 
 
 def test_the_name_after_an_authors_common_noun_is_the_author(nlp):
-    text = "A report published last year by consultancy Analysys found that roaming charges had fallen by 15%."
+    text = ("A report published last year by consultancy Analysys found that roaming charges had fallen "
+            "by 15%.")
     speakers, _ = run(nlp, text, ("A report", 0))
     assert speakers[0].name == "Analysys"
 
 
 def test_a_firm_based_in_a_city_is_not_the_city(nlp):
-    text = ("Boeing denied that it had received illegal subsidies. A spokesman for the Chicago-based firm said "
-            "its tax breaks were open to every company.")
+    text = ("Boeing denied that it had received illegal subsidies. A spokesman for the Chicago-based "
+            "firm said its tax breaks were open to every company.")
     speakers, _ = run(nlp, text, ("Boeing", 0), ("A spokesman", 0))
     assert speakers[1].name == "Boeing"
 
 
 def test_a_band_the_tagger_missed_is_the_band_its_spokesman_speaks_for(nlp):
-    text = ("Rock band Oasis have dismissed newspaper reports that they are about to split. The Sun reported on "
-            "Tuesday that the guitarist was tired of touring. But a spokesman for the band said the story was "
-            "rubbish.")
+    text = ("Rock band Oasis have dismissed newspaper reports that they are about to split. The Sun "
+            "reported on Tuesday that the guitarist was tired of touring. But a spokesman for the band "
+            "said the story was rubbish.")
     speakers, _ = run(nlp, text, ("Rock band Oasis", 0), ("The Sun", 0), ("a spokesman", 0))
     assert [speakers[0].name, speakers[2].name] == ["Oasis", "Oasis"]
 
 
 def test_an_epithet_after_but_is_not_the_speaker_just_quoted(nlp):
-    text = ("Tim Henman has rejected suggestions that he is past his best. Former Wimbledon champion Pat Cash "
-            'said Henman "no longer has the legs" to compete. But the 30-year-old insisted he was playing well.')
+    text = ("Tim Henman has rejected suggestions that he is past his best. Former Wimbledon champion "
+            'Pat Cash said Henman "no longer has the legs" to compete. But the 30-year-old insisted he '
+            'was playing well.')
     speakers, _ = run(nlp, text, ("Tim Henman", 0), ("Former Wimbledon champion Pat Cash", 0),
                       ("the 30-year-old", 0))
     assert speakers[2].name == "Tim Henman"
 
 
 def test_a_works_title_is_no_person(nlp):
-    text = ("British film Vera Drake won three prizes, including best actress for Imelda Staunton. The actress "
-            'said she was "completely overwhelmed". Critics had tipped Vera Drake to win best film.')
+    text = ("British film Vera Drake won three prizes, including best actress for Imelda Staunton. The "
+            'actress said she was "completely overwhelmed". Critics had tipped Vera Drake to win best '
+            'film.')
     speakers, entities = run(nlp, text, ("The actress", 0))
     assert speakers[0].name == "Imelda Staunton"
     assert "Vera Drake" not in {e.name for e in entities}
@@ -1542,7 +1545,10 @@ def test_a_role_with_an_of_field_is_the_name_after_it(nlp):
 
 def test_a_former_international_is_the_player_just_named():
     text = ("Former Arsenal striker Ian Wright said the row showed how much the title meant to both clubs. "
-            '"These two have been at each other\'s throats for years," the former England international said.')
+            '"These two have been at each other\'s throats for years," the former England international '
+            'said.')
     found = extract(text).statements  # the whole pipeline: the quote and its speaker as extraction finds them
     assert [(s.speaker.mention.text, s.speaker.name) for s in found] == [
-        ("Former Arsenal striker Ian Wright", "Ian Wright"), ("the former England international", "Ian Wright")]
+        ("Former Arsenal striker Ian Wright", "Ian Wright"),
+        ("the former England international", "Ian Wright"),
+    ]

@@ -354,16 +354,16 @@ class _Article:
         ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
-        works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", and each "Vera Drake" after
+        works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", every "Vera Drake"
         people = [s for s in people if s not in short and s.text not in works]
         people += self._untagged_names()
         labelled = []
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
         called_words = {s.text for s in called}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
-        called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2", "Channel 4"
-        called += [span for t in self.tokens if _untagged_proper(t)
-                   and _called_an_organisation(span := self.doc[t.i : t.i + 1])]  # "Rock band Oasis", untagged
+        called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
+        called += [span for t in self.tokens if _untagged_proper(t)  # "Rock band Oasis", untagged
+                   and _called_an_organisation(span := self.doc[t.i : t.i + 1])]
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -1072,7 +1072,7 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner  # "Rubio's response", "his message": the one whose words they are
         if (_the_proper_name(phrase, root) or _digit_name(root)) and root.i not in self.token_ent:
-            return _Found(self._untagged_organisation(root))  # "The RSPCA said", "O2 said": a name the tagger missed
+            return _Found(self._untagged_organisation(root))  # "The RSPCA said", "O2 said": untagged names
         person = self._any_person(span)
         misparsed = root.pos_ not in ("NOUN", "PROPN", "PRON") or root.ent_type_ in ("DATE", "TIME")
         if person is not None and (misparsed or span.start_char < self.headline_end):
@@ -2192,7 +2192,7 @@ class _Article:
                 if name is not None:
                     return name
             if len(words) == 1 and self._a_name_elsewhere(words[0]):
-                return words[0]  # "Arsenal" of "Arsenal manager", untagged, capitalised mid-sentence elsewhere
+                return words[0]  # "Arsenal" of "Arsenal manager", untagged, a name mid-sentence elsewhere
         return None
 
     def _a_name_elsewhere(self, word: str) -> bool:
@@ -2500,8 +2500,8 @@ def _called_an_organisation(span) -> bool:
     return opening or any(t.lower_ in _DEFINITE_OWNERS for t in before)  # "Supermarket chain Hollins said"
 
 
-_WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "play", "musical", "show",
-                         "series", "sitcom", "documentary", "opera", "game", "poem", "painting"})
+_WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "play", "musical",
+                         "show", "series", "sitcom", "documentary", "opera", "game", "poem", "painting"})
 
 
 def _a_work_named(span) -> bool:
@@ -2849,7 +2849,8 @@ def _is_abbreviation(tok) -> bool:
 def _title_stop(tok) -> bool:
     """The full stop of a title the tokenizer split off ("Capt" "."), not one that ends a sentence."""
     prev = tok.doc[tok.i - 1] if tok.i else None
-    return tok.text == "." and prev is not None and not prev.whitespace_ and prev.lower_ + "." in _lists()["titles"]
+    return (tok.text == "." and prev is not None and not prev.whitespace_
+            and prev.lower_ + "." in _lists()["titles"])
 
 
 def _single_token_ent(t) -> bool:
@@ -2949,7 +2950,8 @@ _CLUB_WORDS = frozenset({"united", "rovers", "athletic", "wanderers", "albion", 
 _CONTRAST_OPENERS = _BUT | frozenset({"meanwhile", "separately", "elsewhere", "earlier"})
 
 
-def _name_the_lead(art: _Article, statements: list[Statement], found: dict[int, tuple[_Found, str | None]]) -> None:
+def _name_the_lead(art: _Article, statements: list[Statement],
+                   found: dict[int, tuple[_Found, str | None]]) -> None:
     """A lead that only describes its speaker ("One of Britain's most senior police officers has
     warned ...", "The head of the CBI has warned ...") sums up what the next paragraph's newly named
     speaker says ("Chief Constable Paul Garvin said ..."): the lead's speaker is that person. Not
