@@ -612,3 +612,14 @@ def test_a_verdict_on_figures_no_one_gave_answers_nobody():
          ("Oliver Letwin", "said", "the figures were \"a complete fabrication\"")],
     )
     assert pairs(art) == set()
+
+
+def test_a_negation_that_ended_the_sentence_before_does_not_negate_the_cue():
+    art = make_article(
+        'The Portuguese claimed that the Barcelona coach had gone into the referee\'s room at half-time. '
+        '"When Drogba was sent off I wasn\'t surprised," he said.\n\nBarcelona denied the claims.',
+        [("The Portuguese", "claimed", "the Barcelona coach had gone into the referee's room at half-time"),
+         ("he", "said", "When Drogba was sent off I wasn't surprised"),
+         ("Barcelona", "denied", "the claims")],
+    )
+    assert pairs(art) == {("s1", "s3", "denial")}  # "the claims": what was "claimed"

@@ -1552,3 +1552,17 @@ def test_a_former_international_is_the_player_just_named():
         ("Former Arsenal striker Ian Wright", "Ian Wright"),
         ("the former England international", "Ian Wright"),
     ]
+
+
+def test_a_name_the_tagger_ran_on_past_a_comma_after_a_body_is_the_person():
+    text = ('Brown unveils Budget\n\nIn a statement to the Commons, Mr Brown said the economy was '
+            '"stronger than at any time in a generation". Chancellor Gordon Brown said taxes would not rise.')
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Gordon Brown", "Gordon Brown"]
+
+
+def test_the_portuguese_speaking_is_a_person_where_no_country_of_theirs_is_named():
+    text = ("Chelsea manager Jose Mourinho has accused the referee of favouring Barcelona. The Portuguese "
+            "claimed that the Barcelona coach had gone into the referee's room at half-time.")
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Jose Mourinho", "Jose Mourinho"]

@@ -542,9 +542,14 @@ def _passive_or_off_topic(text: str, p: Pushback) -> bool:
     return False
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n")
+
+
 def negated_before(text: str, at: int) -> bool:
-    """ "did not deny", "it isn't because they were dead wrong"."""
-    before = [w.lower() for w in words(text[max(0, at - 40) : at])][-5:]
+    """ "did not deny", "it isn't because they were dead wrong"; not a negation that ended the
+    sentence before ('... I wasn't surprised." Barcelona denied the claims')."""
+    sentence = _SENTENCE_BREAK.split(text[max(0, at - 40) : at])[-1]
+    before = [w.lower() for w in words(sentence)][-5:]
     return any(is_negation(w) for w in before)
 
 

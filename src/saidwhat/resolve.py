@@ -666,8 +666,8 @@ class _Article:
         comma = next((k for k, t in enumerate(span) if t.text == ","), None)
         if label == "ORG" and comma:  # not "Department for Culture, Media and Sport"
             rest = span[comma + 1 :]
-            if rest and self._is_full_name(rest):
-                self._index_person(rest)  # "Lehigh, Bruce Turry", tagged one organisation
+            if rest and (self._is_full_name(rest) or _titled_name(rest)):
+                self._index_person(rest)  # "Lehigh, Bruce Turry", "Commons, Mr Brown": tagged one name
                 span = span[:comma]
             elif any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in rest):
                 span = span[:comma]  # "Politico, Democratic party insiders"
@@ -678,7 +678,8 @@ class _Article:
             span = span[lead:]  # "the 2014 American Community Survey": a year is no part of the name
         root = span.root
         if label == "NORP" and (root.pos_ == "ADJ" or _in_list(root, "person_nouns")
-                                or (_in_list(root, "epithet_nouns") and not _names_a_people(root))):
+                                or (_in_list(root, "epithet_nouns") and not _names_a_people(root))
+                                or self._a_compatriot_speaking(span, root)):
             return  # "Russian warplanes": a modifier; "the Florida Republican", "the Swede": a person
         words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
         if not any(_capitalised(t.text) for t in words) or all(_in_list(t, "document_nouns") for t in words):
@@ -1037,7 +1038,8 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
-        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) and _definite_singular(span, root) \
+        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) \
+                and (_definite_singular(span, root) or self._a_compatriot_speaking(span, root)) \
                 and not (_names_a_people(root) and self._country_named(root)):
             compatriot = self._sole_person_of_nationality(root)
             if compatriot is not None:
@@ -1378,6 +1380,13 @@ class _Article:
             return None
         before = [m for m in self.speakers if m.start < start]
         return before[-1].ent if before else None
+
+    def _a_compatriot_speaking(self, span, root) -> bool:
+        """ "The Portuguese claimed ...": a nationality that is also its people's name, as the
+        subject of a verb, is one person where the article names no country of theirs."""
+        the = root.doc[root.i - 1] if root.i else None
+        return (_names_a_people(root) and root.dep_ == "nsubj" and span.end == root.i + 1
+                and the is not None and the.lower_ == "the" and not self._country_named(root))
 
     def _country_named(self, root) -> bool:
         """Whether the article names the country a nationality word is of ("China" for "the
@@ -2731,6 +2740,13 @@ def _the_proper_name(phrase, root) -> bool:
     before = [t for t in phrase if t.i < root.i]
     return (root.tag_ == "NNP" and _untagged_proper(root) and bool(before) and before[0].lower_ == "the"
             and all(_untagged_proper(t) for t in before[1:]) and not _is_title(root))
+
+
+def _titled_name(span) -> bool:
+    """A title or honorific and a capitalised name: "Mr Brown", "Lord Falconer"."""
+    toks = [t for t in span if not t.is_punct]
+    return (2 <= len(toks) <= 4 and (_is_title(toks[0]) or toks[0].lower_ in _lists()["honorifics"])
+            and all(t.text[:1].isupper() for t in toks[1:]))
 
 
 def _digit_name(tok) -> bool:
