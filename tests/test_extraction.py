@@ -940,3 +940,9 @@ def test_a_crossing_parse_keeps_the_whole_content_clause():
 def test_a_part_of_a_group_is_the_whole_mention(nlp, text, mention):
     found = statements(nlp, text)
     assert [s.speaker.mention.text for s in found] == [mention]
+
+
+def test_a_name_with_of_inside_is_the_whole_mention(nlp):
+    text = "Friends of the Earth said the government should launch an inquiry. Leaders of Iran said no."
+    found = statements(nlp, text)
+    assert [s.speaker.mention.text for s in found][:1] == ["Friends of the Earth"]

@@ -429,9 +429,9 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
             and left.doc[left.i - 1].head == token.head:
         left = left.doc[left.i - 1]  # "the" of an age the parse hung on the verb
     for t in token.rights:
-        if partitive_of(token, t):
+        if partitive_of(token, t) or _name_of(token, t):
             right = max(right, _phrase_end(t), key=lambda x: x.i)
-            continue  # "One of Britain's most senior police officers"
+            continue  # "One of Britain's most senior police officers", "Friends of the Earth"
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
                 or t.left_edge.text == "(":  # "the World Health Organization (WHO)"
             break
@@ -448,6 +448,17 @@ _QUANTIFIERS = frozenset({"one", "some", "many", "several", "most", "all", "none
 def partitive_of(token, child) -> bool:
     """Whether ``child`` is the "of" of a part named by a quantifier: "one of the judges"."""
     return child.dep_ == "prep" and child.lower_ == "of" and (token.lower_ in _QUANTIFIERS or token.like_num)
+
+
+def _name_of(token, child) -> bool:
+    """Whether ``child`` is the "of" inside a capitalised name: "Friends of the Earth", "Doctors of
+    the World"; not "Leaders of Iran", whose head is no name."""
+    if child.dep_ != "prep" or child.lower_ != "of" or token.pos_ not in ("PROPN", "NOUN") \
+            or not token.text[:1].isupper():
+        return False
+    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return (obj is not None and obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ != "GPE"
+            and any(c.lower_ == "the" for c in obj.children))
 
 
 def _phrase_end(token):
