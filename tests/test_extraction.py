@@ -93,6 +93,13 @@ def test_a_clause_beside_a_nominal_complement_is_the_content(nlp):
     assert st.content.text == "the cards would not stop terrorism"
 
 
+def test_a_clause_the_parse_split_at_an_aside_is_one_content(nlp):
+    text = 'He said the government\'s own plans, to be published next week, would be "firm but fair".'
+    st = only(nlp, text)
+    assert st.content.text == text[len("He said ") : -1]
+    check_offsets(text, st)
+
+
 def test_the_mark_ending_a_name_is_never_the_speaker(nlp):
     st = only(nlp, "Consumer watchdog Which? said many customers were getting slower speeds.")
     assert st.speaker.mention.text not in ("?", "")

@@ -944,6 +944,17 @@ def is_passive_participle(verb) -> bool:
     )
 
 
+def _with_subjectless_rest(children: list, child, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said the plans, to be published next week, would be 'firm but fair'": a parse that split
+    one clause into two complements, the second with no subject right after the first, ends the
+    content at the second's end."""
+    rest = next((c for c in children if c.dep_ == "ccomp" and c.i > child.i and c.pos_ in ("VERB", "AUX")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)), None)
+    if rest is None or rest.left_edge.i > child.right_edge.i + 2:
+        return span
+    return span[0], max(span[1], subtree_span(rest)[1])
+
+
 def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     """What a predicate introduces, by preference: a clausal complement, an infinitive, a
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
@@ -959,7 +970,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         if child is None and dep == "ccomp":
             child = next((c for c in children if c.dep_ == "ccomp"), None)
         if child is not None:
-            return dep, child, _with_hyphen_split_rest(child, subtree_span(child))
+            span = _with_hyphen_split_rest(child, subtree_span(child))
+            return dep, child, _with_subjectless_rest(children, child, span) if dep == "ccomp" else span
     clause = clause_parsed_as_object(verb)
     if clause is not None:
         return "ccomp", clause, subtree_span(clause)
