@@ -869,8 +869,7 @@ _VERDICT_ON = re.compile(
     r"|research|study|studies|report|survey|findings|evidence)\s+(?:is|are|was|were)\b"
 )
 _A_NUMBER = re.compile(r"\d")
-_DOCUMENT_WORDS = frozenset({"research", "study", "report", "survey", "poll", "analysis", "findings",
-                             "inquiry", "investigation", "review"})
+_DOCUMENT_WORDS = _FINDINGS | {"report", "inquiry", "investigation", "review"}
 
 
 def _verdict_on(b: Said) -> str | None:
