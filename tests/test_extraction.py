@@ -397,6 +397,13 @@ def test_a_short_answer_a_colon_introduces_is_a_statement(nlp):
         ("replied", "Mr Blunkett", "Absolutely not.")]
 
 
+def test_the_question_a_speaker_was_asked_is_not_their_statement(nlp):
+    text = ('BBC to cut jobs\n\nAsked whether the cuts would affect programmes, Mr Thompson said: "No. '
+            'Quality is our priority."')
+    found = statements(nlp, text)  # "Asked" opening the sentence, tagged a past tense
+    assert [s.cue.text for s in found] == ["said"]
+
+
 def test_a_short_quote_after_a_colon_with_no_cue_before_is_no_statement(nlp):
     assert statements(nlp, 'Her verdict: "Not guilty."') == []
 

@@ -936,9 +936,10 @@ def _agent_of(verb):
 
 
 def is_passive_participle(verb) -> bool:
-    """ "Asked whether ..., X said": the participle is not X's statement."""
+    """ "Asked whether ..., X said": the participle is not X's statement (a participle opening the
+    sentence is tagged a past tense as often as not)."""
     return (
-        verb.tag_ == "VBN"
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i and verb.is_sent_start))
         and verb.dep_ in ("advcl", "acl")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
     )
