@@ -1566,3 +1566,18 @@ def test_the_portuguese_speaking_is_a_person_where_no_country_of_theirs_is_named
             "claimed that the Barcelona coach had gone into the referee's room at half-time.")
     found = extract(text).statements
     assert [s.speaker.name for s in found] == ["Jose Mourinho", "Jose Mourinho"]
+
+
+def test_a_spokesman_for_the_academy_speaks_for_the_academy_named():
+    text = ("The Academy of Motion Picture Arts and Sciences, which runs the Oscars, rejected the claim. A "
+            'spokesman for the academy said its members voted "on the basis of what they see on the screen".')
+    found = extract(text).statements
+    assert found[-1].speaker.name == "Academy of Motion Picture Arts and Sciences"
+
+
+def test_a_veteran_broadcaster_is_a_person_not_an_outlet():
+    text = ("Hollywood trade paper Variety reported last week that studios had spent $50m on campaigns. Film "
+            'critic Barry Norman said Spacey was "absolutely right". "Everyone in the industry knows it," '
+            "the veteran broadcaster said.")
+    found = extract(text).statements
+    assert found[-1].speaker.name != "Variety"

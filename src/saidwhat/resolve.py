@@ -1057,7 +1057,7 @@ class _Article:
             return self._document(span, phrase, root, ask)
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
-        if _names_a_person(root):
+        if _names_a_person(root) or _a_person_by_modifier(root):
             return self._role_nominal(span, phrase, root, ask)
         if root.lemma_.lower() in lists["org_nouns"]:
             return self._org_nominal(span, phrase, root, ask)
@@ -2747,6 +2747,16 @@ def _titled_name(span) -> bool:
     toks = [t for t in span if not t.is_punct]
     return (2 <= len(toks) <= 4 and (_is_title(toks[0]) or toks[0].lower_ in _lists()["honorifics"])
             and all(t.text[:1].isupper() for t in toks[1:]))
+
+
+_PERSON_ONLY_MODIFIERS = frozenset({"veteran", "retired", "legendary", "celebrated"})
+
+
+def _a_person_by_modifier(tok) -> bool:
+    """An organisation noun that a word only said of people makes a person's: "the veteran
+    broadcaster" (not "the broadcaster", the BBC)."""
+    return tok.tag_ == "NN" and any(c.dep_ in ("amod", "compound") and c.lower_ in _PERSON_ONLY_MODIFIERS
+                                    for c in tok.children)
 
 
 def _digit_name(tok) -> bool:
