@@ -27,7 +27,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span as SpacySpan
 
@@ -270,7 +270,6 @@ class _Article:
         first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
         self.campaigning = "campaign" in text.lower()
-        self.place_names = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
         self.entities: list[_Ent] = []
         self.by_surname: dict[str, list[_Ent]] = {}
         self.by_first: dict[str, list[_Ent]] = {}
@@ -1378,8 +1377,8 @@ class _Article:
         start = self.sent_starts[self.sent_of(char)]
         if self.token_at(start).lower_ not in _BUT:
             return None
-        before = [m for m in self.speakers if m.start < start]
-        return before[-1].ent if before else None
+        k = bisect.bisect_left(self.speakers, _Mention(start, -1, -1, None)) - 1  # type: ignore[arg-type]
+        return self.speakers[k].ent if k >= 0 else None
 
     def _a_compatriot_speaking(self, span, root) -> bool:
         """ "The Portuguese claimed ...": a nationality that is also its people's name, as the
@@ -2210,7 +2209,17 @@ class _Article:
         if word.lower() in self.place_names or not word[:1].isupper() or \
                 _lists()["titles"].get(word.lower()) is not None or word.lower() in _lists()["person_nouns"]:
             return False
-        return any(t.text == word and not t.is_sent_start and not t.ent_type_ for t in self.tokens)
+        return word in self._untagged_mid_sentence_words
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """The places the tagger names in the article, lower-cased, read when a role asks for them."""
+        return frozenset(e.text.lower() for e in self.doc.ents if e.label_ in ("GPE", "LOC"))
+
+    @cached_property
+    def _untagged_mid_sentence_words(self) -> frozenset[str]:
+        """Capitalised words the tagger left untagged inside a sentence, read once an article."""
+        return frozenset(t.text for t in self.tokens if not t.is_sent_start and not t.ent_type_)
 
     def _candidates(self, ask: Ask) -> list[_Ent]:
         """Named entities the mention may refer to: people for "he" and roles, organisations and
@@ -2985,27 +2994,26 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
                    if st.speaker and st.speaker.mention)
     lead_sent = bisect.bisect_left(art.sent_starts, art.headline_end)
-    for k, (start, i) in enumerate(order):
-        if art.sent_of(start) != lead_sent or start < art.headline_end:
-            continue
-        own = found[i][0] if i in found else _Found(None)
-        if (own.ent is not None and own.ent.named) or not _describes_one_person(art, statements[i]):
-            return
-        later = [(s, j) for s, j in order[k + 1:] if s != start]
-        if not later:
-            return
-        named_at, j = later[0]
-        ent = found[j][0].ent if j in found else None
-        sent = art.sent_of(named_at)
-        if (ent is None or ent.type != "person" or not ent.named
-                or art.para_of(named_at) != art.para_of(start) + 1
-                or art.token_at(art.sent_starts[sent]).lower_ in _CONTRAST_OPENERS
-                or any(art.headline_end <= m.start < art.sent_starts[sent] for m in ent.mentions)):
-            return
-        named = found[j][0]
-        role = own.role or named.role  # "The chief inspector of prisons" keeps its role
-        found[i] = (_Found(named.ent, role, own.organisation or named.organisation), _role_head(role))
+    k = next((k for k, (start, _) in enumerate(order)
+              if start >= art.headline_end and art.sent_of(start) == lead_sent), None)
+    if k is None:
         return
+    start, i = order[k]
+    own = found[i][0] if i in found else _Found(None)
+    if (own.ent is not None and own.ent.named) or not _describes_one_person(art, statements[i]):
+        return
+    named_at, j = next(((s, j) for s, j in order[k + 1 :] if s != start), (None, None))
+    named = found[j][0] if j in found else _Found(None)
+    ent = named.ent
+    if (ent is None or ent.type != "person" or not ent.named
+            or art.para_of(named_at) != art.para_of(start) + 1):
+        return
+    sent_start = art.sent_starts[art.sent_of(named_at)]
+    if art.token_at(sent_start).lower_ in _CONTRAST_OPENERS or any(
+            art.headline_end <= m.start < sent_start for m in ent.mentions):
+        return
+    role = own.role or named.role  # "The chief inspector of prisons" keeps its role
+    found[i] = (_Found(ent, role, own.organisation or named.organisation), _role_head(role))
 
 
 def _describes_one_person(art: _Article, st: Statement) -> bool:
