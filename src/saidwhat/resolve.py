@@ -379,7 +379,7 @@ class _Article:
             elif split is not None:
                 people.append(split[0])
                 labelled.append((split[1], label))
-            elif self._is_full_name(span):
+            elif self._is_full_name(span) or _set_off_as_person(span):
                 people.append(span)
             elif (wider := _named_before(span)) is not None:
                 if self._is_full_name(wider):
@@ -756,7 +756,7 @@ class _Article:
         for tok in self.tokens:
             if tok.i in self.token_ent:
                 continue
-            if tok.pos_ == "ADJ" and tok.text in one_word:  # "Tesco filings", the name tagged an adjective
+            if tok.pos_ in ("ADJ", "NOUN") and tok.text in one_word:  # "Tesco filings", "airline easyJet"
                 self.token_ent[tok.i] = one_word[tok.text]
                 self.add_mention(one_word[tok.text], tok.idx, _rank_of(tok), tok)
                 continue
@@ -2506,16 +2506,15 @@ def _called_an_organisation(span) -> bool:
         return False
     noun = span.doc[span.start - 1]
     kind = _lists()["org_nouns"].get(noun.lemma_.lower())
-    if kind in (None, "personal"):
-        return False
+    if kind in (None, "personal") or not (noun.is_lower or noun.is_sent_start):
+        return False  # not "Union" of "the Union Leader": a word of the name
     joined = ((noun.dep_ == "compound" and noun.head.i == span.start)
               or (span[0].dep_ == "appos" and span[0].head.i == noun.i)
               or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i))  # both the verb's subject
     if not joined:
         return False
     before = span.doc[max(0, span.start - 4) : span.start - 1]
-    opening = noun.is_sent_start or (len(before) and before[-1].is_sent_start and before[-1].head.i == noun.i)
-    return opening or any(t.lower_ in _DEFINITE_OWNERS for t in before)  # "Supermarket chain Hollins said"
+    return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
 
 
 _WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "play", "musical",
@@ -2719,6 +2718,19 @@ def _names_a_people(tok) -> bool:
     return tok.lower_.endswith("ese") or tok.lower_ == "swiss"
 
 
+def _set_off_as_person(span) -> bool:
+    """A two- or three-word name set off beside a title or person noun, whatever the tagger's
+    label: "Opec's president, Purnomo Yusgiantoro," is a person, not an organisation."""
+    toks = [t for t in span if not t.is_punct]
+    if not 2 <= len(toks) <= 3 or not all(t.pos_ == "PROPN" and _capitalised(t.text) for t in toks) \
+            or _in_list(toks[-1], "org_nouns") or toks[-1].lower_ in _lists()["outlet_name_words"]:
+        return False
+    root = span.root
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.pos_ == "NOUN" and _names_a_person(t) and not _in_list(t, "org_nouns") for t in beside)
+
+
 def _age_nominal(tok) -> bool:
     """The head of "the 27-year-old", a person known by their age."""
     doc = tok.doc
@@ -2774,7 +2786,9 @@ def _digit_name(tok) -> bool:
 
 
 def _untagged_proper(tok) -> bool:
-    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
+    """A name the tagger left untagged: a capitalised proper noun, or a brand written "easyJet"."""
+    return (not tok.ent_type_ and tok.text.isalpha()
+            and ((tok.pos_ == "PROPN" and tok.text[:1].isupper()) or _CAMEL_CASE.match(tok.text) is not None))
 
 
 def _suffix(words: list[str]) -> str | None:
@@ -2821,8 +2835,8 @@ _SPELLED_JOINERS = _NAME_JOINERS | {"to", "on", "in", "at"}  # "Campaign to Prot
 
 
 def _is_capitals(word: str) -> bool:
-    """A short form in capitals: "SVP", "U.N."."""
-    letters = word.replace(".", "")
+    """A short form in capitals: "SVP", "U.N.", "T&G"."""
+    letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
