@@ -555,7 +555,7 @@ def negated_before(text: str, at: int) -> bool:
 
 _POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
 _BY_SOMEONE = re.compile(
-    r"\b([a-z]+),?\s+(?:by|from|of)\s+(?:(?:[a-z-]+\s+){1,2}(?=[A-Z]))?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)"
+    r"\b([a-z]+),?\s+(?:by|from|of|in)\s+(?:(?:[a-z-]+\s+){1,2}(?=[A-Z]))?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)"
 )
 _FINDINGS = frozenset({"study", "studies", "survey", "poll", "analysis", "research", "findings", "figures",
                        "estimate", "estimates", "forecast", "forecasts", "assessment"})
@@ -689,7 +689,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss"}
 
 
 _THE_CLAIM = re.compile(
-    r"^[\s,]*(?:the|this|that|these|those|such)\s+([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
+    r"^[\s,]*(?:(?:the|this|that|these|those|such|any)\s+)?([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
 )
 _OWN = {"his", "her", "my", "our", "their", "its"}
 # a news story is what its outlet reported; an allegation or a charge is what someone accused
@@ -809,7 +809,8 @@ def target_of(
     if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
         candidates = [a for a in candidates if not {surname(n) for n in names_of(a, article)} & defended]
     if not candidates:
-        return _quoted_after(b, saids, article, idf) if b.referenced and not defended else None
+        quoted = _quoted_after(b, saids, article, idf) if b.referenced and not defended else None
+        return quoted or (_answered_after(b, saids, idf) if not b.referenced else None)
     named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
     if b.referenced and not named:
         return _quoted_after(b, saids, article, idf)
@@ -823,7 +824,8 @@ def target_of(
         said_so = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS
                    and (_A_NUMBER.search(a.st.content.text) if judged == "figures" else _a_document_says(a))]
         if said_so:
-            return max(said_so, key=lambda s: s.st.content.start), 0.6
+            same = [a for a in said_so if _numbers(a) & _numbers(b)]  # "the figure of 150,000 was ..."
+            return max(same or said_so, key=lambda s: s.st.content.start), 0.6
     if not named and b.claim_noun:
         said_so = [a for a in candidates
                    if b.index - a.index <= NEAR_STATEMENTS and _said_as(a, b.claim_noun)]
@@ -863,13 +865,42 @@ def _quoted_after(
     return min(later, key=lambda s: s.st.content.start), 0.6
 
 
+NEAR_AFTER = 4  # a lead pushback answers a claim the story reports within a few statements
+
+
+def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:
+    """The claim a pushback that opens the story answers further down, the way news leads with
+    the denial: "eBay has denied that hackers broke into its computers ... Security firm
+    MessageLabs said a gang had taken the information": the first claim of another speaker
+    after it that the pushback calls by its noun ("denied reports" and the paper that reported),
+    else the one with most topic words in common. One that names whose claim it answers is left
+    to ``_quoted_after``."""
+    later = [a for a in saids
+             if 0 < a.index - b.index <= NEAR_AFTER and a.st.kind != "headline" and not a.pointing
+             and a.credible and not same_speaker(a, b)]
+    if b.claim_noun:
+        said_so = [a for a in later if _said_as(a, b.claim_noun)]
+        if said_so:
+            return min(said_so, key=lambda s: s.index), 0.6
+    scored = [(overlap(a, b, idf), a) for a in later]
+    matching = [(weight, a) for (count, weight), a in scored if count >= MIN_SHARED]
+    if matching:
+        return max(matching, key=lambda wa: (wa[0], -wa[1].index))[1], 0.6
+    return None
+
+
+def _numbers(said: Said) -> set[str]:
+    return {w for w in words(said.st.content.text) if _NUMBER.match(w)}
+
+
 _VERDICT_ON = re.compile(
     r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
-    r"(?:(?P<figures>figures|numbers|statistics|estimates?|sums|costings)"
-    r"|research|study|studies|report|survey|findings|evidence)\s+(?:is|are|was|were)\b"
+    r"(?:(?P<figures>figures?|numbers?|statistics|estimates?|sums|costings)"
+    r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+(?:is|are|was|were)\b"
 )
 _A_NUMBER = re.compile(r"\d")
 _DOCUMENT_WORDS = _FINDINGS | {"report", "inquiry", "investigation", "review"}
+_DOCUMENT_STEMS = frozenset(claim_stem(w) for w in _DOCUMENT_WORDS)
 
 
 def _verdict_on(b: Said) -> str | None:
@@ -893,6 +924,8 @@ def _said_as(a: Said, claim: str) -> bool:
     ("alleged" for "the allegations"), or it is a news outlet's and the noun is "report" or "story"."""
     if a.st.cue and claim in {claim_stem(w) for w in words(a.st.cue.text)}:
         return True
+    if claim in _DOCUMENT_STEMS and _a_document_says(a):
+        return True  # "dismissed the report's findings" after "a report by X said"
     return claim == "report" and bool(a.st.speaker.name) and names_an_outlet(a.st.speaker.name)
 
 
