@@ -692,8 +692,9 @@ _THE_CLAIM = re.compile(
     r"^[\s,]*(?:(?:the|this|that|these|those|such|any)\s+)?([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
 )
 _OWN = {"his", "her", "my", "our", "their", "its"}
-# a news story is what its outlet reported; an allegation or a charge is what someone accused
-_SAME_CLAIM = {"stori": "report", "alleg": "accus", "charg": "accus"}
+# a news story is what its outlet reported; an allegation or a charge is what someone accused,
+# a complaint what someone complained
+_SAME_CLAIM = {"stori": "report", "alleg": "accus", "charg": "accus", "complaint": "complain"}
 
 
 def claim_stem(word: str) -> str:
@@ -896,7 +897,8 @@ def _numbers(said: Said) -> set[str]:
 _VERDICT_ON = re.compile(
     r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
     r"(?:(?P<figures>figures?|numbers?|statistics|estimates?|sums|costings)"
-    r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+(?:is|are|was|were)\b"
+    r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+(?:is|are|was|were)\b",
+    re.IGNORECASE,
 )
 _A_NUMBER = re.compile(r"\d")
 _DOCUMENT_WORDS = _FINDINGS | {"report", "inquiry", "investigation", "review"}
