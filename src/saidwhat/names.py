@@ -56,7 +56,9 @@ def honorifics() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    return read_list("first_names.txt")
+    """First names with their gender, "" for one given to both ("Lesley", "Chris")."""
+    unisex = {name: "" for name in read_list("unisex_first_names.txt")}
+    return unisex | read_list("first_names.txt")
 
 
 def first_name(word: str) -> str | None:
