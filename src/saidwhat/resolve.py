@@ -702,6 +702,8 @@ class _Article:
                 ent.nouns.add(lemma)  # "Shelter, the charity", "the housing charity Shelter"
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
+        if ent.type in ("group", "other") and any(_lists()["org_nouns"][n] == "organisation" for n in ent.nouns):
+            ent.type = "organisation"  # "Internet service provider Tiscali", tagged a nationality
         self.add_mention(ent, span.start_char, _rank_of(root), root)
 
     def _short_form_after(self, span) -> str | None:
@@ -1736,6 +1738,8 @@ class _Article:
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
             employer = sole if sole is not None and sole.type == "organisation" else None
+        if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
+            employer = self._organisation_speaking_just_before(root.idx)  # "Tiscali ... said ... a spokesman said"
         if spokes and employer is None and owner is None and phrase[0].lower_ == "the":
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
@@ -1820,8 +1824,8 @@ class _Article:
                 continue
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
-                found = (self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx)
-                         or self._organisation_speaking_in_paragraph(t.idx))
+                found = (self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx, sentences=1)
+                         or self._only_one_near(kind, t.idx) or self._organisation_speaking_in_paragraph(t.idx))
                 if found is None and t.lemma_.lower() in _COMPANY_NOUNS and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
@@ -1836,6 +1840,15 @@ class _Article:
             if m.start < char and m.para == para:
                 return m.ent if m.ent.type == "organisation" and m.ent.named else None
         return None
+
+    def _organisation_speaking_just_before(self, char: int) -> _Ent | None:
+        """The named organisation whose statement comes last before ``char``, in its paragraph or
+        the one before: "Internet service provider Tiscali ... said it had complied. / 'We do not
+        condone piracy,' a spokesman said"."""
+        m = self.speaker_before(char)
+        if m is None or self.para_of(char) - m.para > 1:
+            return None
+        return m.ent if m.ent.type == "organisation" and m.ent.named else None
 
     def _employer_by_role(self, root) -> _Ent | None:
         """The one person the article names with the role a spokesperson speaks for: "a spokesman
