@@ -1843,12 +1843,17 @@ class _Article:
 
     def _organisation_speaking_just_before(self, char: int) -> _Ent | None:
         """The named organisation whose statement comes last before ``char``, in its paragraph or
-        the one before: "Internet service provider Tiscali ... said it had complied. / 'We do not
-        condone piracy,' a spokesman said"."""
+        the one before (past a subheading): "Internet service provider Tiscali ... said it had
+        complied. / 'We do not condone piracy,' a spokesman said"."""
         m = self.speaker_before(char)
-        if m is None or self.para_of(char) - m.para > 1:
+        if m is None or self.para_of(char) - m.para > 1 + self._subheadings_between(m.start, char):
             return None
         return m.ent if m.ent.type == "organisation" and m.ent.named else None
+
+    def _subheadings_between(self, start: int, end: int) -> int:
+        """The paragraphs between two places that are a few words with no full stop: "Fuel bill"."""
+        lines = self.text[start:end].split("\n")[1:-1]
+        return sum(1 for line in lines if line.strip() and len(line.split()) <= 6 and line.strip()[-1] not in ".\"”")
 
     def _employer_by_role(self, root) -> _Ent | None:
         """The one person the article names with the role a spokesperson speaks for: "a spokesman
@@ -2070,6 +2075,9 @@ class _Article:
         if ent is None and noun in _COMPANY_NOUNS:
             # "Sainsbury's has reported ... The firm said"
             ent = self._from_origin(self._lead_organisation(root.idx), origin)
+        if ent is None and noun in _COMPANY_NOUNS and self._speaker_contrasted(root.idx) is None:
+            # "... a BA spokeswoman said. / The airline said": not after "But", which brings in another
+            ent = self._from_origin(self._organisation_speaking_just_before(root.idx), origin)
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
