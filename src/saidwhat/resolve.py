@@ -111,6 +111,18 @@ def _in_list(tok, name: str) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
+def _is_epithet(tok) -> bool:
+    """A noun a story calls a person by once named ("the Swede", "the full-back")."""
+    return _in_list(tok, "epithet_nouns") or _hyphenated(tok) in _lists()["epithet_nouns"]
+
+
+def _hyphenated(tok) -> str | None:
+    """A word the tokenizer split at its hyphen, as written: "full-back" of "full", "-", "back"."""
+    if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
+        return None
+    return f"{tok.nbor(-2).lower_}-{tok.lower_}"
+
+
 def _says_what_subject_is(verb) -> bool:
     """A copula with its complement: "is playwright-in-residence", "is a senior fellow"."""
     return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
@@ -1003,6 +1015,8 @@ class _Article:
         root = span.root
         if root.pos_ == "DET" and (span[-1].pos_ in ("NOUN", "PROPN") or _age_nominal(span[-1])):
             root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
+        elif root.i < span[-1].i and span[0].lower_ == "the" and _is_epithet(span[-1]):
+            root = span[-1]  # "the Sale full-back", parsed as "Sale" with "back" hung on it
         head = root.head
         owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
         if owner_only and ask.content is not None and _names_a_person(head):  # a statement's speaker
@@ -1039,7 +1053,7 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
-        if (_in_list(root, "epithet_nouns") or _age_nominal(root)) \
+        if (_is_epithet(root) or _age_nominal(root)) \
                 and (_definite_singular(span, root) or self._a_compatriot_speaking(span, root)) \
                 and not (_names_a_people(root) and self._country_named(root)):
             compatriot = self._sole_person_of_nationality(root)
