@@ -513,7 +513,9 @@ class _Article:
             if k == i and i > 0 and _is_title(tokens[i - 1]) and tokens[i - 1].text[:1].isupper():
                 start = i - 1  # "Gov. Ruiz", the title tagged apart
             titled = start < k
-            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)):
+            party = tokens[j - 1].text in _POST_NOMINALS and j - k == 2 and not any(
+                _is_title(t) for t in tokens[start:k])  # "Veteran Labour MP": a party's MP, no name
+            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)) and not party:
                 found.append(self.doc[start:j])
             i = j
         return found
