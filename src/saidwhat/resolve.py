@@ -1057,7 +1057,8 @@ class _Article:
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if (_is_epithet(root) or _age_nominal(root)) \
                 and (_definite_singular(span, root) or self._a_compatriot_speaking(span, root)) \
-                and not (_names_a_people(root) and self._country_named(root)):
+                and not (_names_a_people(root) and self._country_named(root)
+                         and not self._person_spoke_before(root.idx)):
             compatriot = self._sole_person_of_nationality(root)
             if compatriot is not None:
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
@@ -1367,6 +1368,12 @@ class _Article:
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
+
+    def _person_spoke_before(self, char: int) -> bool:
+        """Whether a named person spoke in the sentence before ``char`` or its own: then "the
+        Portuguese told Sky Sports" is a person even where the article names Portugal."""
+        m = self.speaker_before(char)
+        return m is not None and self.sent_of(char) - m.sent <= 1 and m.ent.type == "person" and m.ent.named
 
     def _organisation_speaking_on(self, char: int) -> _Ent | None:
         """For "It said" as a statement's speaker, the named organisation that spoke in the
