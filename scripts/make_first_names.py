@@ -1,7 +1,8 @@
 """Build ``src/saidwhat/data/unisex_first_names.txt`` from the name data of nomquamgender 0.1.4.
 
     pip download nomquamgender==0.1.4 --no-deps -d /tmp/nqg
-    python scripts/make_first_names.py /tmp/nqg/nomquamgender-0.1.4-py3-none-any.whl ../shared/data/polnear/train
+    python scripts/make_first_names.py /tmp/nqg/nomquamgender-0.1.4-py3-none-any.whl \
+        ../shared/data/polnear/train
 
 ``first_names.txt`` holds the names of clear gender (given to one gender at least 90% of the
 time); this file the common names the data gives to both: a first name all the same ("Lesley

@@ -1581,3 +1581,92 @@ def test_a_veteran_broadcaster_is_a_person_not_an_outlet():
             "the veteran broadcaster said.")
     found = extract(text).statements
     assert found[-1].speaker.name != "Variety"
+
+
+def test_a_name_set_off_beside_a_title_is_a_person_whatever_the_tagger_says():
+    text = ("The cartel's president, Purnomo Yusgiantoro, said output was already close to capacity. "
+            '"We cannot pump much more," he told reporters.')
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Purnomo Yusgiantoro", "Purnomo Yusgiantoro"]
+
+
+def test_a_short_form_with_an_ampersand_is_the_organisation_spelled_out():
+    text = ("The Transport and General Workers' Union (T&G) said it would ballot its members on strike "
+            "action. The T&G said 2,000 jobs were at risk.")
+    found = extract(text).statements
+    assert {s.speaker.name for s in found} == {"Transport and General Workers' Union"}
+
+
+def test_a_brand_written_in_camel_case_is_the_organisation_it_names():
+    text = ("Low-cost carrier flyBe said fuel would add £10m to its costs this year. But it said fares would "
+            "not go up before the summer.")
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["flyBe", "flyBe"]
+
+
+def test_a_name_after_market_research_firm_is_the_firm():
+    text = "According to market research firm TNS, sales of organic food rose by 10% last year."
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["TNS"]
+
+
+@pytest.mark.parametrize("position", ["full-back", "hooker", "fly-half"])
+def test_a_rugby_position_is_the_player_just_named(position):
+    text = (f'Wales captain Gareth Thomas said the side was "in good shape". "We have learned a lot this '
+            f'season," the {position} said.')
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Gareth Thomas", "Gareth Thomas"]
+
+
+def test_a_first_name_given_to_both_genders_makes_a_full_name_a_person(nlp):
+    from saidwhat import names
+
+    assert names.first_name("lesley") == "" and names.first_name("chris") == ""  # both, not unknown
+    assert names.first_name("margaret") == "she"
+    text = 'Radio 2 controller Lesley Douglas said the show would go on. "He will be missed," she said.'
+    speakers, entities = run(nlp, text, ("Radio 2 controller Lesley Douglas", 0), ("she", 0))
+    assert [s.name for s in speakers] == ["Lesley Douglas", "Lesley Douglas"]
+    assert type_of(entities, "Lesley Douglas") == "person"
+
+
+def test_a_spokesman_after_an_organisation_spoke_speaks_for_it():
+    text = ("Internet provider Wanadoo, which was ordered by the High Court to hand over the names, said it "
+            'had complied "reluctantly".\n\n"We do not believe providers should police the internet," a '
+            "spokesman said.")
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Wanadoo", "Wanadoo"]
+
+
+def test_the_airline_after_its_spokeswoman_and_a_subheading_is_the_airline():
+    text = ("Union threatens Monarch strikes\n\nOne of Britain's biggest unions has warned of "
+            "\"chaos\" at Gatwick after Monarch Airlines unveiled plans to hand baggage jobs to "
+            "contractors.\n\nThe union Amicus said it would ballot its members. It claimed that 2,000 jobs "
+            "were under threat.\n\nBut Monarch Airlines said the plans would affect about 300 posts.\n\n"
+            "\"These figures have been plucked out of thin air,\" a Monarch Airlines spokeswoman said. "
+            "\"We have been open with the unions.\"\n\nFuel bill\n\nThe airline said the move was needed "
+            "to offset a £100m rise in its fuel bill and to compete with carriers such as Ryanair.")
+    found = extract(text).statements
+    assert found[-1].speaker.mention.text == "The airline"
+    assert found[-1].speaker.name == "Monarch Airlines"
+
+
+def test_a_partys_mp_in_a_headline_is_no_person_named_after_the_party():
+    text = ("Veteran Labour MP to stand down\n\nThe longest-serving Labour MP in Wales has announced he will "
+            'stand down at the next election. Tom Pryce, 71, said it was "time for a younger voice".')
+    result = extract(text)
+    assert all(e.name != "Labour" or e.type != "person" for e in result.speakers)
+
+
+def test_it_said_after_an_organisation_spoke_is_that_organisation():
+    text = ("Security firm Sophos said on Monday that a virus had infected 10,000 computers in a day.\n\n"
+            "It said the attack appeared to have started in Russia.")
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Sophos", "Sophos"]
+
+
+def test_a_nationality_right_after_its_person_spoke_is_that_person_where_the_country_is_named():
+    text = ("Chelsea manager Jose Mourinho, who won the Champions League in Portugal, said his players had "
+            'been magnificent.\n\n"They deserve everything that comes to them," the Portuguese told Sky '
+            "Sports.")
+    found = extract(text).statements
+    assert [s.speaker.name for s in found] == ["Jose Mourinho", "Jose Mourinho"]

@@ -716,7 +716,8 @@ class _Article:
                 ent.nouns.add(lemma)  # "Shelter, the charity", "the housing charity Shelter"
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
-        if ent.type in ("group", "other") and any(_lists()["org_nouns"][n] == "organisation" for n in ent.nouns):
+        if ent.type in ("group", "other") and any(
+                _lists()["org_nouns"][n] == "organisation" for n in ent.nouns):
             ent.type = "organisation"  # "Internet service provider Tiscali", tagged a nationality
         self.add_mention(ent, span.start_char, _rank_of(root), root)
 
@@ -1775,7 +1776,8 @@ class _Article:
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
             employer = sole if sole is not None and sole.type == "organisation" else None
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
-            employer = self._organisation_speaking_just_before(root.idx)  # "Tiscali ... said ... a spokesman said"
+            # "Tiscali ... said it had complied. 'We do not condone piracy,' a spokesman said"
+            employer = self._organisation_speaking_just_before(root.idx)
         if spokes and employer is None and owner is None and phrase[0].lower_ == "the":
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
@@ -1860,8 +1862,9 @@ class _Article:
                 continue
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
-                found = (self._called(t.lemma_.lower(), t.idx) or self._only_one_near(kind, t.idx, sentences=1)
-                         or self._only_one_near(kind, t.idx) or self._organisation_speaking_in_paragraph(t.idx))
+                found = (self._called(t.lemma_.lower(), t.idx)
+                         or self._only_one_near(kind, t.idx, sentences=1) or self._only_one_near(kind, t.idx)
+                         or self._organisation_speaking_in_paragraph(t.idx))
                 if found is None and t.lemma_.lower() in _COMPANY_NOUNS and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
@@ -1889,7 +1892,8 @@ class _Article:
     def _subheadings_between(self, start: int, end: int) -> int:
         """The paragraphs between two places that are a few words with no full stop: "Fuel bill"."""
         lines = self.text[start:end].split("\n")[1:-1]
-        return sum(1 for line in lines if line.strip() and len(line.split()) <= 6 and line.strip()[-1] not in ".\"”")
+        return sum(1 for line in map(str.strip, lines)
+                   if line and len(line.split()) <= 6 and line[-1] not in ".\"”")
 
     def _employer_by_role(self, root) -> _Ent | None:
         """The one person the article names with the role a spokesperson speaks for: "a spokesman
