@@ -21,12 +21,16 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "saidwhat" / "data" / "unisex_first_names.txt"
 MIN_SEEN = 20000
 CLEAR = 0.9
-NOT_NAMES = {"august", "april", "june", "may", "sandy", "santa", "saint"}  # Sandy Hook, August 2016
+# Sandy Hook, August 2016, Madison Square Garden, France Telecom; and surnames news uses alone
+NOT_NAMES = {"august", "april", "june", "may", "sandy", "santa", "saint", "brooklyn", "cali", "camden",
+             "dakota", "dallas", "diamond", "eden", "france", "jordan", "justice", "kenya", "london",
+             "madison", "paris", "phoenix", "river", "sydney", "trinidad", "blair", "carson", "chandler",
+             "christie", "cruz", "kennedy", "lamar", "monroe"}
 HEADER = """\
 # First names given to both genders in the name-gender data of nomquamgender 0.1.4
 # (https://github.com/ianvanbuskirk/nomquamgender, MIT licence, its notice in first_names.txt):
-# names seen at least 20,000 times, neither gender's in 90% of them, less words and names
-# that open place names. A full name starting with one is a person's; "he" and "she" both
+# names seen at least 20,000 times, neither gender's in 90% of them, less words, places and
+# surnames news uses alone. A full name starting with one is a person's; "he" and "she" both
 # fit. Made by scripts/make_first_names.py.
 """
 _MID_SENTENCE_WORD = re.compile(r"(?<=[a-z,;] )([A-Za-z]+)")
