@@ -1775,7 +1775,8 @@ class _Article:
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
             employer = sole if sole is not None and sole.type == "organisation" else None
-        if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
+        if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an") \
+                and not any(t.dep_ == "prep" for t in root.children):  # not "a spokesman for the singer"
             # "Tiscali ... said it had complied. 'We do not condone piracy,' a spokesman said"
             employer = self._organisation_speaking_just_before(root.idx)
         if spokes and employer is None and owner is None and phrase[0].lower_ == "the":
@@ -1883,11 +1884,15 @@ class _Article:
     def _organisation_speaking_just_before(self, char: int) -> _Ent | None:
         """The named organisation whose statement comes last before ``char``, in its paragraph or
         the one before (past a subheading): "Internet service provider Tiscali ... said it had
-        complied. / 'We do not condone piracy,' a spokesman said"."""
+        complied. / 'We do not condone piracy,' a spokesman said". Not a news outlet: what
+        follows its report is most often another side's answer ("The Sun reported ... A
+        spokesman said the report was nonsense")."""
         m = self.speaker_before(char)
         if m is None or self.para_of(char) - m.para > 1 + self._subheadings_between(m.start, char):
             return None
-        return m.ent if m.ent.type == "organisation" and m.ent.named else None
+        ent = m.ent
+        speaks = ent.type == "organisation" and ent.named and not names.names_an_outlet(ent.name)
+        return ent if speaks else None
 
     def _subheadings_between(self, start: int, end: int) -> int:
         """The paragraphs between two places that are a few words with no full stop: "Fuel bill"."""
