@@ -1670,3 +1670,11 @@ def test_a_nationality_right_after_its_person_spoke_is_that_person_where_the_cou
             "Sports.")
     found = extract(text).statements
     assert [s.speaker.name for s in found] == ["Jose Mourinho", "Jose Mourinho"]
+
+
+def test_a_lead_describing_one_organisation_is_the_one_the_next_paragraph_names():
+    text = ('Union warns of rail chaos\n\nOne of Britain\'s biggest unions has warned of "chaos" on the '
+            "railways after Network Rail unveiled plans to cut 2,000 maintenance jobs.\n\nThe National Union "
+            "of Rail Workers said it would ballot its members on strike action within weeks.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["One of Britain's biggest unions"] == "National Union of Rail Workers"

@@ -3080,13 +3080,14 @@ def _name_the_lead(art: _Article, statements: list[Statement],
         return
     start, i = order[k]
     own = found[i][0] if i in found else _Found(None)
-    if (own.ent is not None and own.ent.named) or not _describes_one_person(art, statements[i]):
+    kind = _described_kind(art, statements[i])
+    if (own.ent is not None and own.ent.named) or kind is None:
         return
-    named_at, j = next(((s, j) for s, j in order[k + 1 :] if s != start), (None, None))
+    next_para = art.para_of(start) + 1
+    named_at, j = next(((s, j) for s, j in order[k + 1 :] if art.para_of(s) >= next_para), (None, None))
     named = found[j][0] if j in found else _Found(None)
     ent = named.ent
-    if (ent is None or ent.type != "person" or not ent.named
-            or art.para_of(named_at) != art.para_of(start) + 1):
+    if ent is None or ent.type != kind or not ent.named or art.para_of(named_at) != next_para:
         return
     sent_start = art.sent_starts[art.sent_of(named_at)]
     if art.token_at(sent_start).lower_ in _CONTRAST_OPENERS or any(
@@ -3096,18 +3097,24 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     found[i] = (_Found(ent, role, own.organisation or named.organisation), _role_head(role))
 
 
-def _describes_one_person(art: _Article, st: Statement) -> bool:
-    """Whether a speaker mention describes one unnamed person: "a senior official", "The head of
-    the CBI", "One of Britain's most senior police officers"."""
+def _described_kind(art: _Article, st: Statement) -> str | None:
+    """"person" when a speaker mention describes one unnamed person ("a senior official", "The head
+    of the CBI", "One of Britain's most senior police officers"), "organisation" for one of a kind
+    of organisation ("One of Britain's biggest unions"), else None."""
     span = art.doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
     if span is None or any(t.ent_type_ == "PERSON" for t in span):
-        return False
+        return None
     root = span.root
     if root.lower_ == "one":
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return noun is not None and noun.pos_ == "NOUN" and _names_a_person(noun)
-    return root.tag_ == "NN" and _names_a_person(root) and root.lower_ not in _lists()["pronouns"]
+        if noun is None or noun.pos_ != "NOUN":
+            return None
+        if _names_a_person(noun):
+            return "person"
+        return "organisation" if _lists()["org_nouns"].get(noun.lemma_.lower()) == "organisation" else None
+    person = root.tag_ == "NN" and _names_a_person(root) and root.lower_ not in _lists()["pronouns"]
+    return "person" if person else None
 
 
 def _spokesperson_goes_on(art: _Article, before, span) -> bool:
