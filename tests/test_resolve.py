@@ -1678,3 +1678,11 @@ def test_a_lead_describing_one_organisation_is_the_one_the_next_paragraph_names(
             "of Rail Workers said it would ballot its members on strike action within weeks.")
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
     assert found["One of Britain's biggest unions"] == "National Union of Rail Workers"
+
+
+def test_the_club_after_a_papers_report_is_not_the_paper():
+    text = ("Striker 'not for sale'\n\nThe Sun reported on Monday that the striker had asked for a transfer "
+            'after a row with the manager.\n\nThe club said the report was "completely untrue".')
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["The Sun"] == "Sun"
+    assert found["The club"] != "Sun"  # no name rather than the paper's

@@ -2679,10 +2679,14 @@ _ANY_ORGANISATION = frozenset({"agency", "group", "organisation", "organization"
 
 def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
     """Whether an organisation's own name ends in another organisation noun than the one a mention
-    uses: "the Football Association" is no "club", "the Pensions Commission" no "company"."""
+    uses: "the Football Association" is no "club", "the Pensions Commission" no "company"; and a
+    news outlet ("The Sun") is no "club" or "union", only a "paper" or a "network"."""
+    if not noun or noun in _ANY_ORGANISATION:
+        return False
+    if noun not in _lists()["outlet_nouns"] and names.names_an_outlet(ent.name):
+        return True
     last = ent.name.lower().rsplit(maxsplit=1)[-1] if ent.name.strip() else ""
-    return (bool(noun) and noun not in _ANY_ORGANISATION and last in _lists()["org_nouns"]
-            and last != noun and last.rstrip("s") != noun)
+    return last in _lists()["org_nouns"] and last != noun and last.rstrip("s") != noun
 
 
 def _capitalised(word: str) -> bool:
