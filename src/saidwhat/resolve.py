@@ -71,7 +71,6 @@ _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retai
 _POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"})
 _RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 _RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
-_DEFINITE_OWNERS = frozenset({"the", "his", "her", "its", "their"})
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
 
@@ -1363,27 +1362,25 @@ class _Article:
                 if body is not None:
                     return body
             if kind == "thing" and ask is not None and ask.content is not None:
-                speaking = self._organisation_speaking_on(char)
+                speaking = self._named_speaker_just_before(char, "organisation")  # "It said"
                 if speaking is not None:
                     return speaking
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
 
-    def _person_spoke_before(self, char: int) -> bool:
-        """Whether a named person spoke in the sentence before ``char`` or its own: then "the
-        Portuguese told Sky Sports" is a person even where the article names Portugal."""
+    def _named_speaker_just_before(self, char: int, type_: str) -> _Ent | None:
+        """The named entity of ``type_`` that spoke last before ``char``, in its sentence or the one
+        before: "Security firm MessageLabs said a gang had taken the data. / It said ..."."""
         m = self.speaker_before(char)
-        return m is not None and self.sent_of(char) - m.sent <= 1 and m.ent.type == "person" and m.ent.named
-
-    def _organisation_speaking_on(self, char: int) -> _Ent | None:
-        """For "It said" as a statement's speaker, the named organisation that spoke in the
-        sentence before: "Security firm MessageLabs said a gang had taken the data. / It said
-        the data was too clean"."""
-        m = self.speaker_before(char)
-        if m is None or self.sent_of(char) - m.sent > 1:
+        if m is None or self.sent_of(char) - m.sent > 1 or m.ent.type != type_ or not m.ent.named:
             return None
-        return m.ent if m.ent.type == "organisation" and m.ent.named else None
+        return m.ent
+
+    def _person_spoke_before(self, char: int) -> bool:
+        """Whether a named person spoke just before ``char``: then "the Portuguese told Sky Sports"
+        is a person even where the article names Portugal."""
+        return self._named_speaker_just_before(char, "person") is not None
 
     def _body_before(self, char: int) -> _Ent | None:
         """For a subject "they", the organisation that is the subject just before it, in its
