@@ -2854,8 +2854,10 @@ def _digit_name(tok) -> bool:
 
 def _untagged_proper(tok) -> bool:
     """A name the tagger left untagged: a capitalised proper noun, or a brand written "easyJet"."""
-    return (not tok.ent_type_ and tok.text.isalpha()
-            and ((tok.pos_ == "PROPN" and tok.text[:1].isupper()) or _CAMEL_CASE.match(tok.text) is not None))
+    text = tok.text  # read once: a token's attributes are slow to reach, and this runs on every token
+    if text.islower() or not text.isalpha() or tok.ent_type_:
+        return False
+    return tok.pos_ == "PROPN" if text[0].isupper() else _CAMEL_CASE.match(text) is not None
 
 
 def _suffix(words: list[str]) -> str | None:
