@@ -1686,3 +1686,13 @@ def test_the_club_after_a_papers_report_is_not_the_paper():
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
     assert found["The Sun"] == "Sun"
     assert found["The club"] != "Sun"  # no name rather than the paper's
+
+
+def test_a_name_an_organisation_noun_introduces_is_an_organisation_where_the_tagger_says_person():
+    text = ("Ofgem: Supplier misled thousands\n\nMidland Gas Supply misled thousands of customers into "
+            "switching with false promises of lower bills, the industry regulator Ofgem has said.\n\nThe "
+            "regulator said it would fine the Leeds-based company £2m after finding that most customers who "
+            "switched ended up paying more.\n\nOfgem said more than 3,000 customers had complained about the "
+            "firm's sales practices.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["The regulator"] == "Ofgem"

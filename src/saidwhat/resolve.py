@@ -369,7 +369,7 @@ class _Article:
         people += self._untagged_names()
         labelled = []
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
-        called_words = {s.text for s in called}
+        called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
         called += [span for t in self.tokens if _untagged_proper(t)  # "Rock band Oasis", untagged
