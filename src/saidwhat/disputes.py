@@ -824,7 +824,8 @@ def target_of(
         said_so = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS
                    and (_A_NUMBER.search(a.st.content.text) if judged == "figures" else _a_document_says(a))]
         if said_so:
-            same = [a for a in said_so if _numbers(a) & _numbers(b)]  # "the figure of 150,000 was ..."
+            given = _numbers(b)
+            same = [a for a in said_so if _numbers(a) & given]  # "the figure of 150,000 was ..."
             return max(same or said_so, key=lambda s: s.st.content.start), 0.6
     if not named and b.claim_noun:
         said_so = [a for a in candidates

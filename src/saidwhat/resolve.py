@@ -1885,17 +1885,17 @@ class _Article:
         follows its report is most often another side's answer ("The Sun reported ... A
         spokesman said the report was nonsense")."""
         m = self.speaker_before(char)
-        if m is None or self.para_of(char) - m.para > 1 + self._subheadings_between(m.start, char):
+        para = self.para_of(char)
+        if m is None or para - m.para > 1 + sum(map(self._is_subheading, range(m.para + 1, para))):
             return None
         ent = m.ent
         speaks = ent.type == "organisation" and ent.named and not names.names_an_outlet(ent.name)
         return ent if speaks else None
 
-    def _subheadings_between(self, start: int, end: int) -> int:
-        """The paragraphs between two places that are a few words with no full stop: "Fuel bill"."""
-        lines = self.text[start:end].split("\n")[1:-1]
-        return sum(1 for line in map(str.strip, lines)
-                   if line and len(line.split()) <= 6 and line[-1] not in ".\"”")
+    def _is_subheading(self, para: int) -> bool:
+        """Whether a paragraph is a few words with no full stop: "Fuel bill"."""
+        line = self.text[slice(*self._paragraph(para))].strip()
+        return bool(line) and len(line.split()) <= 6 and line[-1] not in ".\"”"
 
     def _employer_by_role(self, root) -> _Ent | None:
         """The one person the article names with the role a spokesperson speaks for: "a spokesman
