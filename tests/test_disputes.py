@@ -656,3 +656,18 @@ def test_dismissing_the_complaint_answers_who_complained():
          ("Skylark Records", "dismissed", "the complaint as \"sour grapes\"")],
     )
     assert pairs(art) == {("s1", "s2", "rejection")}
+
+
+def test_a_pushback_answers_the_claim_it_names_inside_its_own_content(nlp):
+    from saidwhat.pipeline import Pipeline
+
+    text = (
+        "Airline denies crew cuts\n\n"
+        "Budget carrier Skyline Airways has denied claims by a union that it is cutting the number of cabin "
+        "crew on its flights to below safe levels.\n\n"
+        "The airline said every flight carried the crew the law requires.\n"
+    )
+    art = Pipeline(nlp).process(Article(id="a", text=text))
+    by_id = {st.id: st for st in art.statements}
+    found = [(by_id[d.a].content.text[:20], by_id[d.b].speaker.name, d.kind) for d in art.disputes]
+    assert ("it is cutting the nu", "Skyline Airways", "denial") in found

@@ -960,3 +960,32 @@ def test_a_name_with_of_inside_is_the_whole_mention(nlp):
     text = "Friends of the Earth said the government should launch an inquiry. Leaders of Iran said no."
     found = statements(nlp, text)
     assert [s.speaker.mention.text for s in found][:1] == ["Friends of the Earth"]
+
+
+@pytest.mark.parametrize(("text", "outer", "claimant", "claim"), [
+    ("Ministers have dismissed claims by an independent think tank that council tax bills in England will "
+     "rise by an average of 8% next April.", "Ministers", "an independent think tank",
+     "council tax bills in England will rise by an average of 8% next April"),
+    ("Budget carrier Skyline Airways has denied claims by a union that it is cutting the number of cabin "
+     "crew on its flights.", "Budget carrier Skyline Airways", "a union",
+     "it is cutting the number of cabin crew on its flights"),
+    ("England captain Michael Vaughan has dismissed claims by Glenn McGrath that Australia will win this "
+     "summer.", "England captain Michael Vaughan", "Glenn McGrath", "Australia will win this summer"),
+])
+def test_a_claim_by_someone_inside_a_pushback_is_a_statement_of_its_own(nlp, text, outer, claimant, claim):
+    found = statements(nlp, text)
+    by_speaker = {s.speaker.mention.text: s for s in found}
+    assert set(by_speaker) == {outer, claimant}
+    assert by_speaker[outer].content.text.startswith("claims by")
+    assert by_speaker[claimant].content.text == claim
+    assert by_speaker[claimant].cue.text == "claims by"
+    for st in found:
+        check_offsets(text, st)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister dismissed claims by the group that he founded.",
+    "The minister dismissed claims from last year that the plant was unsafe.",
+])
+def test_a_relative_clause_or_a_time_is_no_claimant(nlp, text):
+    assert all(not (s.cue and s.cue.text.startswith("claims")) for s in statements(nlp, text))

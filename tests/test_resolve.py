@@ -1696,3 +1696,27 @@ def test_a_name_an_organisation_noun_introduces_is_an_organisation_where_the_tag
             "firm's sales practices.")
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
     assert found["The regulator"] == "Ofgem"
+
+
+@pytest.mark.parametrize(("lead", "claimant", "next_paragraph", "name"), [
+    ("The Liberal Democrat leader of Harbridge City Council has rejected claims by a Labour MP that up to 12 "
+     "public libraries face closure.", "a Labour MP", "Harbridge North MP Derek Moyle said he had seen a "
+     "leaked council document listing libraries as possible closures.", "Derek Moyle"),
+    ("Ministers have dismissed claims by an independent think tank that council tax bills will rise by an "
+     "average of 8% next April.", "an independent think tank", "The Centre for Local Finance said most "
+     "councils would be forced to raise bills well above inflation.", "Centre for Local Finance"),
+])
+def test_a_claimant_the_lead_describes_is_the_one_the_next_paragraph_names(
+        lead, claimant, next_paragraph, name):
+    text = f"Row over cuts\n\n{lead}\n\n{next_paragraph}"
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found[claimant] == name
+
+
+def test_a_lead_speaker_is_the_person_named_after_a_paragraph_of_company_figures():
+    text = ("Retailer profits top £2bn\n\nThe boss of Britain's biggest retailer has dismissed claims that "
+            "it is squeezing out smaller rivals, as the supermarket giant unveiled record annual profits.\n\n"
+            "Tesco said pre-tax profits rose 20% to £2.03bn in the year to February.\n\n"
+            "Chief executive Sir Terry Leahy said the group's success was down to lower prices.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["The boss"] == "Terry Leahy"

@@ -805,6 +805,9 @@ def target_of(
     b: Said, saids: list[Said], article: Article, idf: dict[str, float]
 ) -> tuple[Said, float] | None:
     """The claim a cued pushback answers, with a confidence; None when the article has none."""
+    held = _claim_held(b, saids)
+    if held is not None:
+        return held, 0.75
     candidates = claim_candidates(b, saids)
     defended = criticised(frame_text(b, article.text) + " " + b.st.content.text)
     if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
@@ -845,6 +848,22 @@ def target_of(
     # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
     needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
     return _best_nearby(b, candidates, idf, needed)
+
+
+def _claim_held(b: Said, saids: list[Said]) -> Said | None:
+    """ "denied claims by a union that it is cutting ...": the claim said within the pushback's own
+    content, its cue a claim noun there ("claims by"), is the one it answers."""
+    start, end = b.st.content.start, b.st.content.end
+    return next((a for a in saids
+                 if a.index != b.index and a.credible and not same_speaker(a, b) and a.st.cue is not None
+                 and start <= a.st.cue.start < end and a.st.content.end <= end
+                 and _cued_by_claim_noun(a)),
+                None)
+
+
+def _cued_by_claim_noun(a: Said) -> bool:
+    cue = words(a.st.cue.text.lower()) if a.st.cue else []
+    return bool(cue) and cue[0] in lexicon().claim_nouns
 
 
 def _quoted_after(

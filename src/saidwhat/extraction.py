@@ -584,6 +584,7 @@ class Found:
     confidence: float
     quote: int | None = None  # index of the quote it comes from
     points_back: bool = False  # "a charge that X denied": its content points at another's claim
+    nested: bool = False  # "denied claims by a union that ...": said within another statement's content
 
 
 Candidate = tuple[Found, dict[str, float]]  # a possible attribution and the features the model scores
@@ -627,6 +628,10 @@ def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Ca
         if pushback is not None:
             pushbacks.append(pushback)
             continue
+        nested = claim_by(tok, text) if tok.pos_ == "NOUN" else None
+        if nested is not None:
+            sourced.append(nested)
+            continue
         cand = candidate(tok, text, quote_marks)
         if cand is not None:
             candidates.append(cand)
@@ -667,8 +672,9 @@ def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
 
 
 def possible_predicates(doc) -> Iterator:
-    """The tokens ``candidate``, ``according_to`` or ``in_a_poll`` may take, in text order: verbs,
-    adjectival complements, nouns with a possessive, "according", "In" opening a sentence. Read
+    """The tokens ``candidate``, ``according_to``, ``in_a_poll`` or ``claim_by`` may take, in text
+    order: verbs, adjectival complements, nouns with a possessive or a "by"/"from" phrase,
+    "according", "In" opening a sentence. Read
     from the Doc's arrays: most words are none of these, and building a Token for each cost more
     than the test."""
     from spacy.attrs import DEP, HEAD, LOWER, POS, SENT_START
@@ -678,13 +684,17 @@ def possible_predicates(doc) -> Iterator:
         return
     strings = doc.vocab.strings
     poss, acomp, according, in_ = strings["poss"], strings["acomp"], strings["according"], strings["in"]
+    prep, by, from_ = strings["prep"], strings["by"], strings["from"]
     table = doc.to_array([POS, DEP, LOWER, HEAD, SENT_START])
     heads = (table[:, 3].view("int64") + range(len(doc))).tolist()  # HEAD is relative, stored unsigned
     pos, dep, lower = table[:, :3].T.tolist()
     starts = (table[:, 4].view("int64") == 1).tolist()
     has_possessive = {heads[i] for i, d in enumerate(dep) if d == poss}
+    has_by = {heads[i] for i, (d, low) in enumerate(zip(dep, lower, strict=True))
+              if d == prep and low in (by, from_)}
+    nominal = has_possessive | has_by
     for i, (p, d, low) in enumerate(zip(pos, dep, lower, strict=True)):
-        if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in has_possessive)
+        if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in nominal)
                 or low == according or (low == in_ and starts[i])):
             yield doc[i]
 
@@ -845,7 +855,9 @@ def _people_nouns() -> frozenset[str]:
 def names_a_statement(noun) -> bool:
     """ "dismissed Putin's statements saying ...": the object names another statement and the
     participle after it says what; the participle is the statement."""
-    return noun.lower_ in claim_nouns() and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children)
+    return noun.lower_ in claim_nouns() and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in noun.children)  # not "claims by a union that it is cutting ...": a clause of its own
 
 
 @lru_cache(maxsize=1)
@@ -1217,6 +1229,62 @@ def according_to(tok, text: str) -> Found | None:
         content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
+
+
+def claim_by(noun, text: str) -> Found | None:
+    """ "dismissed claims by a union that it is cutting ...", "despite warnings from his attorney
+    that ...": the one a claim noun names says its "that" clause, a statement of its own within
+    the content of the statement that answers it (PolNeAR annotates both)."""
+    if noun.lower_ not in claim_nouns():
+        return None
+    prep = next((c for c in noun.children
+                 if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i == noun.i + 1), None)
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if source is None or speaker_class(source) not in _CLAIMANT_CLASSES:
+        return None
+    clause = _claimed_clause(noun, prep, source)
+    if clause is None:
+        return None
+    content = clip_to_paragraph(text, subtree_span(clause), noun.idx)
+    return Found("indirect", content, (noun.idx, prep.idx + len(prep.text)), mention_span(source, text), 0.85,
+                 nested=True)
+
+
+_CLAIMANT_CLASSES = frozenset({"people", "organisation", "proper", "pronoun"})
+
+
+def _claimed_clause(noun, prep, source):
+    """The "that" clause right after "claims by X", however the parse hung it: on the noun ("claims
+    by Glenn McGrath that Australia will win"), on the verb above ("faced criticism from rivals
+    that ..."), or as a relative clause of X whose "that" is no argument of its own ("claims by a
+    think tank that council tax bills will rise": "that" taken for the object of "rise")."""
+    for c in (*noun.children, *noun.head.children, *source.children):
+        if c.left_edge.lower_ != "that" or not _right_after(prep, c):
+            continue
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+        if c.dep_ == "relcl" and c.head == source and _that_is_no_argument(c):
+            return c
+    return None
+
+
+def _right_after(prep, clause) -> bool:
+    """Whether ``clause`` starts right where the "by X" phrase ends (less the clause itself)."""
+    first, last = clause.left_edge.i, clause.right_edge.i
+    return first == max(t.i for t in prep.subtree if not first <= t.i <= last) + 1
+
+
+def _that_is_no_argument(clause) -> bool:
+    """ "a think tank that council tax bills will rise by 8%": the clause has a subject of its own
+    besides "that", which is no subject, and is longer than a relative clause on a name tends to be
+    ("the group that he founded"): a complement clause the parse took for a relative one."""
+    that = clause.doc[clause.left_edge.i]
+    return (that.dep_ not in SUBJECT_DEPS and clause.right_edge.i - that.i > _LONGEST_RELATIVE
+            and any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in clause.children))
+
+
+_LONGEST_RELATIVE = 5
 
 
 def as_reported_by(verb, text: str) -> Found | None:
@@ -1819,7 +1887,7 @@ def merge(
         if any(
             overlap(c.content, o.content) >= 0.8 * min(length, o.content[1] - o.content[0])
             for o in out
-            if o.kind != "direct" and not (c.points_back or o.points_back)
+            if o.kind != "direct" and not (c.points_back or o.points_back) and not _holds(c, o)
         ):
             continue
         if tags_an_earlier_quote(c, out):
@@ -1854,6 +1922,12 @@ def merge(
         out = [o for o in out if not overlap(headline.content, o.content)
                and not (o.cue is not None and overlap(headline.cue, o.cue))] + [headline]
     return [f for f in out if f.speaker is not None or f.confidence >= 0.6]
+
+
+def _holds(outer: Found, nested: Found) -> bool:
+    """ "denied claims by a union that ...": a statement whose content holds the cue of a nested one
+    ("claims by") answers it; both stand."""
+    return nested.nested and outer.content[0] <= nested.cue[0] < outer.content[1]
 
 
 def _is_reporting(text: str, f: Found) -> bool:

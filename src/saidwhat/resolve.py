@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from . import names
-from .extraction import partitive_of, quote_view
+from .extraction import claim_nouns, partitive_of, quote_view
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -3082,16 +3082,18 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     if k is None:
         return
     start, i = order[k]
+    claimed = _claim_in_lead(art, statements, order, k, lead_sent)
+    if claimed is not None:  # "X rejected claims by a Labour MP that ...": the next paragraph names the MP
+        k, (start, i) = claimed, order[claimed]
     own = found[i][0] if i in found else _Found(None)
-    kind = _described_kind(art, statements[i])
+    kind = _described_kind(art, statements[i], indefinite=claimed is not None)
     if (own.ent is not None and own.ent.named) or kind is None:
         return
-    next_para = art.para_of(start) + 1
-    named_at, j = next(((s, j) for s, j in order[k + 1 :] if art.para_of(s) >= next_para), (None, None))
-    named = found[j][0] if j in found else _Found(None)
-    ent = named.ent
-    if ent is None or ent.type != kind or not ent.named or art.para_of(named_at) != next_para:
+    found_next = _first_named_after_lead(art, order[k + 1 :], found, art.para_of(start) + 1, kind)
+    if found_next is None:
         return
+    named_at, named = found_next
+    ent = named.ent
     sent_start = art.sent_starts[art.sent_of(named_at)]
     if art.token_at(sent_start).lower_ in _CONTRAST_OPENERS or any(
             art.headline_end <= m.start < sent_start for m in ent.mentions):
@@ -3100,14 +3102,56 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     found[i] = (_Found(ent, role, own.organisation or named.organisation), _role_head(role))
 
 
-def _described_kind(art: _Article, st: Statement) -> str | None:
+def _first_named_after_lead(art: _Article, after: list[tuple[int, int]],
+                            found: dict[int, tuple[_Found, str | None]], next_para: int,
+                            kind: str) -> tuple[int, _Found] | None:
+    """The first speaker of the paragraph after the lead, when named and of ``kind``; past a
+    paragraph whose speakers are all named ones of another kind ("The boss of Britain's biggest
+    retailer has dismissed ..." / "Tesco said profits rose ..." / "Chief executive Sir Terry Leahy
+    said ...")."""
+    for start, j in after:
+        para = art.para_of(start)
+        if para < next_para:
+            continue
+        if para > next_para + 1:
+            return None
+        named = found[j][0] if j in found else _Found(None)
+        if named.ent is None or not named.ent.named:
+            return None
+        if named.ent.type == kind:
+            return start, named
+        if para == next_para + 1:
+            return None
+    return None
+
+
+def _claim_in_lead(art: _Article, statements: list[Statement], order: list[tuple[int, int]], k: int,
+                   lead_sent: int) -> int | None:
+    """The place in ``order`` of a claim said within the lead's first statement ("has rejected claims
+    by a Labour MP that ...": extraction's nested statement, its cue a claim noun), or None."""
+    outer = statements[order[k][1]].content
+    for n, (start, i) in enumerate(order[k + 1 :], k + 1):
+        if art.sent_of(start) != lead_sent:
+            return None
+        cue = statements[i].cue
+        if cue is not None and outer.start <= cue.start < outer.end and (
+                cue.text.split()[0].lower() in claim_nouns()):
+            return n
+    return None
+
+
+def _described_kind(art: _Article, st: Statement, indefinite: bool = False) -> str | None:
     """"person" when a speaker mention describes one unnamed person ("a senior official", "The head
     of the CBI", "One of Britain's most senior police officers"), "organisation" for one of a kind
-    of organisation ("One of Britain's biggest unions"), else None."""
+    of organisation ("One of Britain's biggest unions"; with ``indefinite``, also "an independent
+    think tank"), else None."""
     span = art.doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
     if span is None or any(t.ent_type_ == "PERSON" for t in span):
         return None
     root = span.root
+    if indefinite and root.pos_ == "NOUN" and span[0].lower_ in ("a", "an") and (
+            _lists()["org_nouns"].get(root.lemma_.lower()) == "organisation"):
+        return "organisation"
     if root.lower_ == "one":
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -3116,7 +3160,8 @@ def _described_kind(art: _Article, st: Statement) -> str | None:
         if _names_a_person(noun):
             return "person"
         return "organisation" if _lists()["org_nouns"].get(noun.lemma_.lower()) == "organisation" else None
-    person = root.tag_ == "NN" and _names_a_person(root) and root.lower_ not in _lists()["pronouns"]
+    singular = root.tag_ == "NN" or (indefinite and span[0].lower_ in ("a", "an"))  # "a Labour MP"
+    person = singular and _names_a_person(root) and root.lower_ not in _lists()["pronouns"]
     return "person" if person else None
 
 
