@@ -1720,3 +1720,58 @@ def test_a_lead_speaker_is_the_person_named_after_a_paragraph_of_company_figures
             "Chief executive Sir Terry Leahy said the group's success was down to lower prices.")
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
     assert found["The boss"] == "Terry Leahy"
+
+
+def _names_by_mention(*paragraphs: str) -> dict[str, str | None]:
+    return {s.speaker.mention.text: s.speaker.name for s in extract("\n\n".join(paragraphs)).statements}
+
+
+def test_figures_released_by_the_union_are_the_unions():
+    found = _names_by_mention(
+        "Jobcentre cuts row",
+        "The Civil and Public Staff Union said the job cuts would mean longer waits for claimants.",
+        "Figures released by the union showed that 62% of staff felt they did not have enough time to deal "
+        "with claimants properly.")
+    assert found["Figures"] == "Civil and Public Staff Union"
+
+
+def test_the_corporation_is_the_broadcaster_named_before():
+    found = _names_by_mention(
+        "Drama row",
+        "The BBC has defended its new hospital drama after viewers complained about strong language.",
+        'The corporation said the language was "in keeping with the setting".')
+    assert found["The corporation"] == "BBC"
+
+
+def test_a_department_named_after_a_title_keeps_the_whole_name():
+    found = _names_by_mention(
+        "Council tax row",
+        "The Liberal Democrats said the figures proved the system was broken.",
+        "A spokesman for the Office of the Deputy Prime Minister said council tax remained fair.")
+    assert found["A spokesman"] == "Office of the Deputy Prime Minister"
+
+
+def test_a_name_ending_in_bank_is_an_organisation_whatever_the_tagger_says():
+    found = _names_by_mention(  # the tagger calls "Carrick Bank" a person
+        "Phishing scam hits bank customers",
+        "Carrick Bank has denied that customers lost money after a wave of fake e-mails designed to trick "
+        "them into handing over their passwords.",
+        "A security expert said at least 300 Carrick customers had had money taken from their accounts.",
+        "But Carrick said its fraud systems had blocked every attempted transfer.",
+        '"We can categorically say that no customer has lost a penny," a spokesman for the bank said.')
+    assert found["a spokesman"] == "Carrick Bank"
+
+
+def test_a_headline_place_the_body_calls_an_organisation_is_one():
+    found = _names_by_mention(
+        "Union attacks Harcourt job cut plans",
+        "The engineering firm Harcourt Industries has denied union claims that it plans to cut more than "
+        "1,200 jobs.",
+        "The Amicus union said it had seen internal documents showing that the company intended to close its "
+        "Walsall factory.",
+        "But Harcourt said no decision had been taken on the future of the Walsall site.",
+        "A company spokesman said the firm was reviewing its manufacturing operations.",
+        "The row came as Harcourt reported a 31% fall in profits.",
+        "Mr Lyle said the company remained committed to manufacturing in the UK, and that Walsall had a "
+        "future as part of Harcourt.")
+    assert found["A company spokesman"] in ("Harcourt", "Harcourt Industries")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -357,6 +358,8 @@ class _Article:
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = [_capitals_name_whole(_without_described_kind(s)) for s in self.doc.ents]
+        ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
+                for s in ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
         nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
         inside = {i for first, last in nicknamed for i in range(first, last + 1)}
@@ -372,6 +375,7 @@ class _Article:
         called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
+        called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         called += [span for t in self.tokens if _untagged_proper(t)  # "Rock band Oasis", untagged
                    and _called_an_organisation(span := self.doc[t.i : t.i + 1])]
         people = [s for s in people if s not in called]
@@ -491,6 +495,20 @@ class _Article:
                       and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())),
                      len(self.text))
         return min(named) < alone
+
+    def _read_as_the_body_does(self, span, ents):
+        """A headline's place or group read as an organisation where the body tags it one most
+        often: "Union attacks Harcourt job cut plans" tags "Harcourt" a place, the body an
+        organisation four times."""
+        if span.start_char >= self.headline_end:
+            return span
+        labels = Counter(e.label_ for e in ents if e.text == span.text and e.start_char >= self.headline_end)
+        if not labels:
+            return span
+        label, count = labels.most_common(1)[0]
+        if label != "ORG" or span.label_ not in _ORG_LABELS or count <= labels[span.label_]:
+            return span
+        return SpacySpan(span.doc, span.start, span.end, label=label)
 
     def _untagged_names(self) -> list:
         """Names the tagger missed: a run of capitalised proper nouns outside any entity that
@@ -1610,6 +1628,19 @@ class _Article:
             if described is not None:
                 return described
             return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
+        return self._author_by_description(root)
+
+    def _author_by_description(self, root) -> _Ent | None:
+        """The organisation a "by"/"from" phrase calls by its kind, as the article names it
+        elsewhere: "figures published by the union" -> the union the article names."""
+        for t in _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"}):
+            if t.i == root.i or t.pos_ != "NOUN" or t.lemma_.lower() not in _lists()["org_nouns"]:
+                continue
+            prep = self._authors(t, root, None)
+            if prep is None or prep is True or prep.lower_ not in ("by", "from"):
+                continue
+            found = self.resolve_span(self.doc[t.left_edge.i : t.i + 1])
+            return found.ent if found.ent is not None and found.ent.named else None
         return None
 
     def _described_author(self, prep, t) -> _Ent | None:
@@ -2561,6 +2592,15 @@ def _ends_in_its_verb(span) -> bool:
             and last.dep_ in _SUBJECT_DEPS and before.head.i == last.i)
 
 
+def _ends_in_organisation_noun(span) -> bool:
+    """A name tagged a person whose last word is a capitalised organisation noun and whose first
+    is no first name: "Carrick Bank", "Halcyon Pictures"."""
+    toks = [t for t in span if not t.is_punct]
+    if len(toks) < 2 or toks[0].lower_ in _lists()["first_names"] or not toks[-1].text[:1].isupper():
+        return False
+    return _lists()["org_nouns"].get(toks[-1].lower_) == "organisation"
+
+
 def _called_an_organisation(span) -> bool:
     """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
     or such a noun opening the sentence, whatever the tagger said: "the housing charity
@@ -2726,6 +2766,19 @@ def _capitals_name_whole(span):
     if len(nxt.text) >= 3 and nxt.text.isalpha() and nxt.text.isupper() and nxt.ent_type_ in ("", "DATE"):
         return SpacySpan(doc, span.start, end + 1, label="ORG")
     return span
+
+
+def _name_run_on(span):
+    """An organisation's name the tagger cut before its last capitalised words, which the parse
+    hangs it on: "the Office of the Deputy" + "Prime Minister"."""
+    doc, end = span.doc, span.end
+    if span.label_ != "ORG":
+        return span
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+    if end == span.end or span[-1].head.i not in range(span.end, end):
+        return span
+    return SpacySpan(doc, span.start, end, label="ORG")
 
 
 def _without_described_kind(span):
