@@ -671,3 +671,60 @@ def test_a_pushback_answers_the_claim_it_names_inside_its_own_content(nlp):
     by_id = {st.id: st for st in art.statements}
     found = [(by_id[d.a].content.text[:20], by_id[d.b].speaker.name, d.kind) for d in art.disputes]
     assert ("it is cutting the nu", "Skyline Airways", "denial") in found
+
+
+def test_a_denial_that_opens_the_story_answers_the_report_that_follows():
+    art = make_article(
+        "The singer Kate Lowry has denied reports that her marriage to actor Tom Reid is over.\n\nThe Daily "
+        "Mirror reported on Sunday that the couple had been living apart for months.",
+        [("Kate Lowry", "denied", "reports that her marriage to actor Tom Reid is over"),
+         ("The Daily Mirror", "reported", "the couple had been living apart for months")],
+    )
+    assert pairs(art) == {("s2", "s1", "denial")}
+
+
+def test_a_rejection_that_opens_the_story_answers_the_warning_it_names():
+    art = make_article(
+        "Chancellor Gordon Brown has rejected warnings that he will have to raise taxes after the "
+        "election.\n\nThe Institute for Fiscal Studies said Mr Brown faced an £11bn gap and would need "
+        "to raise taxes.",
+        [("Gordon Brown", "rejected", "warnings that he will have to raise taxes after the election"),
+         ("The Institute for Fiscal Studies", "said",
+          "Mr Brown faced an £11bn gap and would need to raise taxes")],
+    )
+    assert pairs(art) == {("s2", "s1", "rejection")}
+
+
+def test_a_lead_pushback_with_nothing_after_it_on_its_topic_answers_nobody():
+    art = make_article(
+        "The club has denied that its manager will leave in the summer.\n\nThe chairman said ticket prices "
+        "would be frozen for next season.",
+        [("The club", "denied", "its manager will leave in the summer"),
+         ("The chairman", "said", "ticket prices would be frozen for next season")],
+    )
+    assert pairs(art) == set()
+
+
+@pytest.mark.parametrize("rejected", [
+    "a study which says the scheme could cost up to £18bn over ten years",
+    "Conservative claims that the scheme could cost up to £18bn over ten years",
+])
+def test_a_lead_pushback_holding_its_own_claim_answers_no_later_statement(rejected):
+    art = make_article(
+        f"The Home Office has rejected {rejected}.\n\nThe institute said the scheme could cost up to £18bn "
+        "over ten years once the register was counted.",
+        [("The Home Office", "rejected", rejected),
+         ("The institute", "said",
+          "the scheme could cost up to £18bn over ten years once the register was counted")],
+    )
+    assert pairs(art) == set()
+
+
+def test_a_lead_denial_does_not_answer_its_own_spokeswoman():
+    text = ("Telvane has denied that hackers stole the personal details of its customers.\n\nSpokeswoman "
+            "Claire Hutton said the customers' personal details were safe from hackers.")
+    art = make_article(text, [
+        ("Telvane", "denied", "hackers stole the personal details of its customers"),
+        ("Claire Hutton", "said", "the customers' personal details were safe from hackers")])
+    art.statements[1].speaker.organisation = "Telvane"
+    assert pairs(art) == set()

@@ -813,7 +813,8 @@ def target_of(
     if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
         candidates = [a for a in candidates if not {surname(n) for n in names_of(a, article)} & defended]
     if not candidates:
-        return _quoted_after(b, saids, article, idf) if b.referenced and not defended else None
+        quoted = _quoted_after(b, saids, article, idf) if b.referenced and not defended else None
+        return quoted or (_answered_after(b, saids, idf) if not b.referenced else None)
     named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
     if b.referenced and not named:
         return _quoted_after(b, saids, article, idf)
@@ -883,6 +884,45 @@ def _quoted_after(
     if matching:
         return max(matching, key=lambda wa: (wa[0], -wa[1].st.content.start))[1], 0.6
     return min(later, key=lambda s: s.st.content.start), 0.6
+
+
+NEAR_AFTER = 4  # a lead pushback answers a claim the story reports within a few statements
+_CLAIM_WORDS = r"(?:claims?|allegations?|accusations?|warnings?|suggestions?|reports?)"
+_HOLDS_A_CLAIM = re.compile(  # a claim inside the pushback with its own source
+    rf"\b{_CLAIM_WORDS}\s+(?:by|from)\s+[^.;]{{1,40}}?\bthat\b"  # "claims by a union that"
+    r"|\b(?i:study|survey|report|research|analysis)\s+(?:which|that)\s+(?:says|said|found|finds|estimated"
+    r"|estimates|suggested|suggests|showed|shows|predicted|predicts|warned|warns)\b"  # "a study which says"
+    rf"|\b[A-Z][\w'’]*\s+{_CLAIM_WORDS}\s+that\b"  # "Conservative claims that", "Labour's warnings that"
+)
+
+
+def _speaks_for(a: Said, b: Said) -> bool:
+    """Whether one speaks for the other's organisation: "Telvane denied ..." and its spokeswoman."""
+    return any(x.st.speaker.organisation and x.st.speaker.organisation == y.st.speaker.name
+               for x, y in ((a, b), (b, a)))
+
+
+def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:
+    """The claim a pushback that opens the story answers further down, the way news leads with
+    the denial: "eBay has denied that hackers broke into its computers ... Security firm
+    MessageLabs said a gang had taken the information": the first claim of another speaker
+    after it that the pushback calls by its noun ("denied reports" and the paper that reported),
+    else the one with most topic words in common. One that names whose claim it answers is left
+    to ``_quoted_after``; one that holds the claim it answers to ``_claim_held``."""
+    if _HOLDS_A_CLAIM.search(b.st.content.text):
+        return None  # "rejected a study which says ...": the claim is inside it, said by no one quoted after
+    later = [a for a in saids
+             if 0 < a.index - b.index <= NEAR_AFTER and a.st.kind != "headline" and not a.pointing
+             and a.credible and a.pushback is None and not same_speaker(a, b) and not _speaks_for(a, b)]
+    if b.claim_noun:
+        said_so = [a for a in later if _said_as(a, b.claim_noun)]
+        if said_so:
+            return min(said_so, key=lambda s: s.index), 0.6
+    scored = [(overlap(a, b, idf), a) for a in later]
+    matching = [(weight, a) for (count, weight), a in scored if count >= MIN_SHARED]
+    if matching:
+        return max(matching, key=lambda wa: (wa[0], -wa[1].index))[1], 0.6
+    return None
 
 
 def _numbers(said: Said) -> set[str]:
