@@ -989,3 +989,20 @@ def test_a_claim_by_someone_inside_a_pushback_is_a_statement_of_its_own(nlp, tex
 ])
 def test_a_relative_clause_or_a_time_is_no_claimant(nlp, text):
     assert all(not (s.cue and s.cue.text.startswith("claims")) for s in statements(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "claimant", "claim"), [
+    ("The engineering firm Harcourt Industries has denied union claims that it plans to cut more than 1,200 "
+     "jobs at its plants.", "union", "it plans to cut more than 1,200 jobs at its plants"),
+    ("The Treasury has rejected Conservative claims that Labour faces an £11bn black hole in the public "
+     "finances.", "Conservative", "Labour faces an £11bn black hole in the public finances"),
+])
+def test_a_claimant_named_before_the_claim_noun_has_a_statement_of_its_own(nlp, text, claimant, claim):
+    found = {s.speaker.mention.text: s for s in statements(nlp, text)}
+    assert found[claimant].content.text == claim
+    assert found[claimant].cue.text == "claims"
+
+
+def test_a_claim_called_false_has_no_claimant(nlp):
+    found = statements(nlp, "The senator dismissed false claims that he had lied about his record.")
+    assert [s.speaker.mention.text for s in found] == ["The senator"]

@@ -685,6 +685,8 @@ def possible_predicates(doc) -> Iterator:
     strings = doc.vocab.strings
     poss, acomp, according, in_ = strings["poss"], strings["acomp"], strings["according"], strings["in"]
     prep, by, from_ = strings["prep"], strings["by"], strings["from"]
+    modifiers = (strings["compound"], strings["amod"])
+    claims = frozenset(strings[w] for w in claim_nouns())
     table = doc.to_array([POS, DEP, LOWER, HEAD, SENT_START])
     heads = (table[:, 3].view("int64") + range(len(doc))).tolist()  # HEAD is relative, stored unsigned
     pos, dep, lower = table[:, :3].T.tolist()
@@ -692,7 +694,8 @@ def possible_predicates(doc) -> Iterator:
     has_possessive = {heads[i] for i, d in enumerate(dep) if d == poss}
     has_by = {heads[i] for i, (d, low) in enumerate(zip(dep, lower, strict=True))
               if d == prep and low in (by, from_)}
-    nominal = has_possessive | has_by
+    claimed = {heads[i] for i, d in enumerate(dep) if d in modifiers and lower[heads[i]] in claims}
+    nominal = has_possessive | has_by | claimed
     for i, (p, d, low) in enumerate(zip(pos, dep, lower, strict=True)):
         if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in nominal)
                 or low == according or (low == in_ and starts[i])):
@@ -1239,7 +1242,9 @@ def claim_by(noun, text: str) -> Found | None:
         return None
     prep = next((c for c in noun.children
                  if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i == noun.i + 1), None)
-    source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if prep is None:
+        return _claim_of_modifier(noun, text)
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if source is None or speaker_class(source) not in _CLAIMANT_CLASSES:
         return None
     clause = _claimed_clause(noun, prep, source)
@@ -1251,6 +1256,22 @@ def claim_by(noun, text: str) -> Found | None:
 
 
 _CLAIMANT_CLASSES = frozenset({"people", "organisation", "proper", "pronoun"})
+
+
+def _claim_of_modifier(noun, text: str) -> Found | None:
+    """ "denied union claims that it plans to cut jobs", "rejected Conservative claims that ...":
+    the claimant is the word right before the claim noun, the content its "that" clause."""
+    source = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1), None)
+    if source is None or speaker_class(source) not in _CLAIMANT_CLASSES - {"pronoun"}:
+        return None
+    clause = next((c for c in (*noun.children, *noun.head.children)
+                   if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.left_edge.i == noun.i + 1
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    content = clip_to_paragraph(text, subtree_span(clause), noun.idx)
+    return Found("indirect", content, (noun.idx, noun.idx + len(noun.text)), mention_span(source, text), 0.85,
+                 nested=True)
 
 
 def _claimed_clause(noun, prep, source):
