@@ -1775,3 +1775,13 @@ def test_a_headline_place_the_body_calls_an_organisation_is_one():
         "Mr Lyle said the company remained committed to manufacturing in the UK, and that Walsall had a "
         "future as part of Harcourt.")
     assert found["A company spokesman"] in ("Harcourt", "Harcourt Industries")
+
+
+def test_a_spokesman_for_the_body_a_name_ends_with_speaks_for_it():
+    found = _names_by_mention(
+        "Phone mast study finds no health risk",
+        "The research, carried out for the government-backed Radio Health Research Programme, exposed 120 "
+        "volunteers to signals from a mock base station.",
+        "Its spokeswoman, Jean Harrop, said the volunteers had been exposed for less than an hour.",
+        "A spokesman for the research programme said half of its funding came from the industry.")
+    assert found["A spokesman"] == "Radio Health Research Programme"

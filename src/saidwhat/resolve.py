@@ -1898,7 +1898,18 @@ class _Article:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
                     return found
-        return None
+        return self._employer_by_last_word(phrase, root)
+
+    def _employer_by_last_word(self, phrase, root) -> _Ent | None:
+        """"a spokesman for the research programme": the one organisation named before whose name
+        ends in that word ("Radio Health Research Programme"), for a word no list knows."""
+        after = [t for t in phrase if t.i > root.i and t.pos_ == "NOUN" and _preposition_of(t, root) == "for"]
+        obj = next((t for t in after if any(c.lower_ == "the" for c in t.children)), None)
+        if obj is None or obj.i in self.token_ent:
+            return None
+        named = [e for e in self._orgs_called(obj.lower_)
+                 if e.name.lower().split()[-1] == obj.lower_ and e.mention_before(obj.idx) is not None]
+        return named[0] if len(named) == 1 else None
 
     def _organisation_speaking_in_paragraph(self, char: int) -> _Ent | None:
         """The named organisation that last spoke in ``char``'s paragraph, before it: "O2 said ...
