@@ -673,8 +673,8 @@ def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
 
 def possible_predicates(doc) -> Iterator:
     """The tokens ``candidate``, ``according_to``, ``in_a_poll`` or ``claim_by`` may take, in text
-    order: verbs, adjectival complements, nouns with a possessive or a "by"/"from" phrase,
-    "according", "In" opening a sentence. Read
+    order: verbs, adjectival complements, nouns with a possessive or a "by"/"from" phrase, claim
+    nouns with a word before them ("union claims"), "according", "In" opening a sentence. Read
     from the Doc's arrays: most words are none of these, and building a Token for each cost more
     than the test."""
     from spacy.attrs import DEP, HEAD, LOWER, POS, SENT_START
@@ -1248,11 +1248,14 @@ def claim_by(noun, text: str) -> Found | None:
     if source is None or speaker_class(source) not in _CLAIMANT_CLASSES:
         return None
     clause = _claimed_clause(noun, prep, source)
+    return _nested_claim(text, noun, prep.idx + len(prep.text), source, clause)
+
+
+def _nested_claim(text: str, noun, cue_end: int, source, clause) -> Found | None:
     if clause is None:
         return None
     content = clip_to_paragraph(text, subtree_span(clause), noun.idx)
-    return Found("indirect", content, (noun.idx, prep.idx + len(prep.text)), mention_span(source, text), 0.85,
-                 nested=True)
+    return Found("indirect", content, (noun.idx, cue_end), mention_span(source, text), 0.85, nested=True)
 
 
 _CLAIMANT_CLASSES = frozenset({"people", "organisation", "proper", "pronoun"})
@@ -1265,13 +1268,13 @@ def _claim_of_modifier(noun, text: str) -> Found | None:
     if source is None or speaker_class(source) not in _CLAIMANT_CLASSES - {"pronoun"}:
         return None
     clause = next((c for c in (*noun.children, *noun.head.children)
-                   if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.left_edge.i == noun.i + 1
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-    if clause is None:
-        return None
-    content = clip_to_paragraph(text, subtree_span(clause), noun.idx)
-    return Found("indirect", content, (noun.idx, noun.idx + len(noun.text)), mention_span(source, text), 0.85,
-                 nested=True)
+                   if c.left_edge.i == noun.i + 1 and _that_clause(c)), None)
+    return _nested_claim(text, noun, noun.idx + len(noun.text), source, clause)
+
+
+def _that_clause(c) -> bool:
+    return c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
 
 
 def _claimed_clause(noun, prep, source):
@@ -1282,8 +1285,7 @@ def _claimed_clause(noun, prep, source):
     for c in (*noun.children, *noun.head.children, *source.children):
         if c.left_edge.lower_ != "that" or not _right_after(prep, c):
             continue
-        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+        if _that_clause(c):
             return c
         if c.dep_ == "relcl" and c.head == source and _that_is_no_argument(c):
             return c
