@@ -1612,7 +1612,8 @@ class _Article:
         of exit polls conducted by X"), of "in" for a publication ("an article in Politico"), of
         "of"/"for" for a poll ("a survey for CNN"). A capitalised name the tagger missed counts
         too ("a Morning Consult poll", "polls by RealClearPolitics"): an organisation."""
-        for t in _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"}):
+        phrase = _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"})
+        for t in phrase:
             ent = self.token_ent.get(t.i)
             if t.i == root.i or (ent is None and not _name_like(t)):
                 continue
@@ -1628,12 +1629,12 @@ class _Article:
             if described is not None:
                 return described
             return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
-        return self._author_by_description(root)
+        return self._author_by_description(root, phrase)
 
-    def _author_by_description(self, root) -> _Ent | None:
+    def _author_by_description(self, root, phrase) -> _Ent | None:
         """The organisation a "by"/"from" phrase calls by its kind, as the article names it
         elsewhere: "figures published by the union" -> the union the article names."""
-        for t in _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"}):
+        for t in phrase:
             if t.i == root.i or t.pos_ != "NOUN" or t.lemma_.lower() not in _lists()["org_nouns"]:
                 continue
             prep = self._authors(t, root, None)
@@ -1914,11 +1915,10 @@ class _Article:
     def _organisation_speaking_in_paragraph(self, char: int) -> _Ent | None:
         """The named organisation that last spoke in ``char``'s paragraph, before it: "O2 said ...
         a spokesman for the firm said"."""
-        para = self.para_of(char)
-        for m in reversed(self.speakers):
-            if m.start < char and m.para == para:
-                return m.ent if m.ent.type == "organisation" and m.ent.named else None
-        return None
+        m = self.speaker_before(char)
+        if m is None or m.para != self.para_of(char):
+            return None
+        return m.ent if m.ent.type == "organisation" and m.ent.named else None
 
     def _organisation_speaking_just_before(self, char: int) -> _Ent | None:
         """The named organisation whose statement comes last before ``char``, in its paragraph or
