@@ -513,7 +513,8 @@ def test_a_named_place_that_speaks_disputes_like_an_institution(nlp):
     art = Pipeline(nlp).process(Article(id="a", text=text))
     by_id = {st.id: st for st in art.statements}
     found = [(by_id[d.a].speaker.name, by_id[d.b].speaker.name, d.kind) for d in art.disputes]
-    assert found == [("Daily Post", "Downing Street", "rejection")]
+    # the headline's denial answers the report too: the story opens with it
+    assert found == [("Daily Post", "Ministers", "denial"), ("Daily Post", "Downing Street", "rejection")]
 
 
 def test_allegations_called_unfounded_answer_whoever_accused():
@@ -727,4 +728,38 @@ def test_a_lead_denial_does_not_answer_its_own_spokeswoman():
         ("Telvane", "denied", "hackers stole the personal details of its customers"),
         ("Claire Hutton", "said", "the customers' personal details were safe from hackers")])
     art.statements[1].speaker.organisation = "Telvane"
+    assert pairs(art) == set()
+
+
+def test_a_lead_denial_of_reports_answers_what_a_newspaper_it_does_not_name_claimed():
+    art = make_article(
+        "The manager has denied reports that he will sell his striker in January.\n\nA Sunday newspaper "
+        "claimed the pair had a furious row in the dressing room and that the striker had asked to leave.",
+        [("The manager", "denied", "reports that he will sell his striker in January"),
+         ("A Sunday newspaper", "claimed",
+          "the pair had a furious row in the dressing room and that the striker had asked to leave")],
+    )
+    assert pairs(art) == {("s2", "s1", "denial")}
+
+
+def test_a_lead_denial_answers_the_press_report_that_prompted_it():
+    art = make_article(
+        "Harbour Bank has denied that it is in talks to merge with a building society.\n\nThe denial "
+        "came after a Sunday newspaper reported that the two lenders had held secret meetings in London "
+        "last month.",
+        [("Harbour Bank", "denied", "it is in talks to merge with a building society"),
+         ("a Sunday newspaper", "reported",
+          "the two lenders had held secret meetings in London last month")],
+    )
+    assert pairs(art) == {("s2", "s1", "denial")}
+
+
+def test_a_lead_denial_of_a_deed_does_not_answer_a_paper_claiming_something_else():
+    art = make_article(
+        "The bowler has denied tampering with the ball during the second Test.\n\nThe Daily Mirror claimed "
+        "that the match referee had written to the team's management about the footage.",
+        [("The bowler", "denied", "tampering with the ball during the second Test"),
+         ("The Daily Mirror", "claimed",
+          "the match referee had written to the team's management about the footage")],
+    )
     assert pairs(art) == set()

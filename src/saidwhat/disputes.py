@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from .names import names_an_outlet
+from .names import calls_an_outlet, names_an_outlet
 from .records import Article, Dispute, Entity, Statement
 
 DATA = Path(__file__).parent / "data"
@@ -915,13 +915,20 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
              if 0 < a.index - b.index <= NEAR_AFTER and a.st.kind != "headline" and not a.pointing
              and a.credible and a.pushback is None and not same_speaker(a, b) and not _speaks_for(a, b)]
     if b.claim_noun:
-        said_so = [a for a in later if _said_as(a, b.claim_noun)]
+        said_so = [a for a in later
+                   if _said_as(a, b.claim_noun) or (b.claim_noun == "report" and _the_press_says(a))]
         if said_so:
             return min(said_so, key=lambda s: s.index), 0.6
     scored = [(overlap(a, b, idf), a) for a in later]
     matching = [(weight, a) for (count, weight), a in scored if count >= MIN_SHARED]
     if matching:
         return max(matching, key=lambda wa: (wa[0], -wa[1].index))[1], 0.6
+    if b.pushback.kind == "denial":
+        # "Thornbury Bank has denied that it is in talks ... The denial came after a Sunday
+        # newspaper reported that ...": a denial that leads the story answers the press report
+        reported = [a for a in later if _the_press_says(a) and _cued_as(a, "report")]
+        if reported:
+            return min(reported, key=lambda s: s.index), 0.6
     return None
 
 
@@ -959,11 +966,20 @@ def _a_document_says(a: Said) -> bool:
 def _said_as(a: Said, claim: str) -> bool:
     """Whether ``a`` is what a pushback calls by the noun of stem ``claim``: its cue has that stem
     ("alleged" for "the allegations"), or it is a news outlet's and the noun is "report" or "story"."""
-    if a.st.cue and claim in {claim_stem(w) for w in words(a.st.cue.text)}:
+    if _cued_as(a, claim):
         return True
     if claim in _DOCUMENT_STEMS and _a_document_says(a):
         return True  # "dismissed the report's findings" after "a report by X said"
     return claim == "report" and bool(a.st.speaker.name) and names_an_outlet(a.st.speaker.name)
+
+
+def _cued_as(a: Said, claim: str) -> bool:
+    return bool(a.st.cue) and claim in {claim_stem(w) for w in words(a.st.cue.text)}
+
+
+def _the_press_says(a: Said) -> bool:
+    """Whether a statement is a news outlet's, named or only described ("a Sunday newspaper claimed")."""
+    return bool(a.st.speaker.name) and calls_an_outlet(a.st.speaker.name)
 
 
 def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[Said, float] | None:

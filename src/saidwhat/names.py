@@ -162,3 +162,16 @@ def names_an_outlet(name: str, kind: str = "any") -> bool:
     """Whether an organisation's name marks a news outlet of ``kind`` ("print", "broadcast", "any")."""
     marks = {outlet_words().get(w.strip(".,'’")) for w in name.lower().split()} - {None}
     return bool(marks) and (kind == "any" or "any" in marks or kind in marks)
+
+
+@lru_cache(maxsize=1)
+def outlet_nouns() -> frozenset[str]:
+    """Common nouns an article calls a news outlet by ("the newspaper", "the network")."""
+    return frozenset(read_list("outlet_nouns.txt"))
+
+
+def calls_an_outlet(phrase: str) -> bool:
+    """Whether a phrase names or describes a news outlet: "The Guardian", "a Sunday newspaper",
+    "several newspapers"."""
+    last = phrase.lower().split()[-1].strip(".,'’") if phrase.strip() else ""
+    return names_an_outlet(phrase) or last in outlet_nouns() or last.removesuffix("s") in outlet_nouns()
