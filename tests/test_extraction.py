@@ -822,6 +822,26 @@ def test_a_speech_verb_joined_to_a_cues_content_clause_is_the_cues_speakers(nlp,
     assert st.speaker.mention.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker, first, second", [
+    ("The studio denied that the director had been sacked and said it had offered to delay the start "
+     "of filming.", "The studio", "the director had been sacked",
+     "it had offered to delay the start of filming"),
+    ("Beijing said it was resolutely opposed to the test and warned Pyongyang to refrain from further "
+     "actions.", "Beijing", "it was resolutely opposed to the test", "to refrain from further actions"),
+])
+def test_a_second_speech_verb_of_the_speaker_is_a_statement_of_its_own(nlp, text, speaker, first, second):
+    found = statements(nlp, text)
+    assert [s.content.text for s in found] == [first, second]
+    assert {s.speaker.mention.text for s in found} == {speaker}
+
+
+def test_a_cue_parsed_as_a_participle_in_a_sentence_without_a_verb_still_speaks(nlp):
+    found = statements(nlp, "A tabloid newspaper reported on Saturday that the actor had been axed by "
+                            "the show's new executive producer.")
+    assert [(s.speaker.mention.text, s.cue.text) for s in found] == [("A tabloid newspaper", "reported")]
+    assert found[0].content.text == "the actor had been axed by the show's new executive producer"
+
+
 def test_a_for_clause_is_what_is_called_for(nlp):
     text = "The mayor also called for all council members to disclose their donors before the vote."
     st = only(nlp, text)

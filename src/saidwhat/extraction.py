@@ -234,6 +234,8 @@ def subject_of(verb, quoted=None):
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and participle_agent(verb.head):
             return verb.head  # "an outside group backing Rubio": the group backs him
+        if _verb_parsed_as_participle(verb):
+            return verb.head  # "A tabloid newspaper reported on Saturday that ...": parsed as a noun phrase
         controller = object_controller(verb)
         if controller is not None:
             return controller
@@ -251,6 +253,16 @@ def subject_of(verb, quoted=None):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _verb_parsed_as_participle(verb) -> bool:
+    """A cue parsed as a past participle after its subject, in a sentence the parse left with no
+    verb: "A tabloid newspaper reported on Saturday that Keogh had been axed" read as "a newspaper
+    (that was) reported"."""
+    noun = verb.head
+    verbless = noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN")
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verbless and is_cue(verb)
+            and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _speech_cue(verb) -> bool:
@@ -513,8 +525,18 @@ def nested_attributions(token, subtree: list) -> list:
             (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children)
              and not _subordinate(t))
             or (t.dep_ in ("advcl", "conj", "parataxis", "acl") and t.tag_ == "VBG" and not _shares_tense(t))
+            or _speaks_again(t, token)
         )
     ]
+
+
+def _speaks_again(verb, clause) -> bool:
+    """ "Halcyon denied that Brandreth had been sacked and said it had offered ...": a speech verb
+    with no subject of its own, joined to the content clause by the parse, is the speaker's next
+    statement, not part of what they denied."""
+    return (verb.dep_ == "conj" and verb.head == clause and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and _speech_cue(verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and speaker_of_embedding(clause) is not None)
 
 
 def _subordinate(verb) -> bool:
@@ -558,6 +580,8 @@ def subtree_span(token, exclude=None) -> tuple[int, int]:
             run = [t]
     runs.append(run)
     best = max(runs, key=lambda r: (token in r, len(r)))
+    while cut and len(best) > 1 and (best[-1].dep_ == "cc" or best[-1].text in (",", ";")):
+        best = best[:-1]  # "... had been sacked and" before a statement cut out
     return best[0].idx, best[-1].idx + len(best[-1].text)
 
 
@@ -957,6 +981,7 @@ def is_passive_participle(verb) -> bool:
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i and verb.is_sent_start))
         and verb.dep_ in ("advcl", "acl")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and not _verb_parsed_as_participle(verb)
     )
 
 
