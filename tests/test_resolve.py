@@ -1785,3 +1785,28 @@ def test_a_spokesman_for_the_body_a_name_ends_with_speaks_for_it():
         "Its spokeswoman, Jean Harrop, said the volunteers had been exposed for less than an hour.",
         "A spokesman for the research programme said half of its funding came from the industry.")
     assert found["A spokesman"] == "Radio Health Research Programme"
+
+
+def _speakers_in_order(*paragraphs: str) -> list[tuple[str, str | None]]:
+    return [(s.speaker.mention.text, s.speaker.name) for s in extract("\n\n".join(paragraphs)).statements]
+
+
+def test_i_in_the_answers_of_a_q_and_a_is_the_one_interviewed_and_you_in_the_questions():
+    found = _speakers_in_order(
+        "Q&A with Senator Maria Delgado",
+        "Senator Maria Delgado spent the morning in Tucson, where she visited a new clinic. She later spoke "
+        "with our reporter about the budget. Here is the edited transcript of the interview.",
+        "Q: You said last week that the budget cuts would hurt rural hospitals.",
+        "A: I think the cuts will close at least five clinics in the state.",
+        "Q: What would you tell the governor?",
+        "A: I told him last month that the numbers do not add up.")
+    assert ("You", "Maria Delgado") in found
+    assert [name for mention, name in found if mention == "I"] == ["Maria Delgado", "Maria Delgado"]
+
+
+def test_i_outside_a_q_and_a_stays_unnamed_when_the_writer_is_not():
+    found = _speakers_in_order(
+        "The budget",
+        "Senator Maria Delgado visited a new clinic in Tucson on Monday.",
+        "I think the cuts will close at least five clinics in the state.")
+    assert all(name != "Maria Delgado" for mention, name in found if mention == "I")

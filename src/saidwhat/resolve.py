@@ -295,6 +295,7 @@ class _Article:
         self._name_cache: dict[tuple[int, int], list] = {}
         self._piece_writer: object = _UNSET
         self._speech: object = _UNSET  # the speech printed in full, once looked for
+        self._interview: object = _UNSET  # the Q&A layout and its interviewee, once looked for
         self.full_names: dict[str, set[str]] = {}  # first name -> the full names the body gives with it
         self._index_entities()
         self._complete_mentions()
@@ -890,6 +891,43 @@ class _Article:
         if self._piece_writer is None:
             return self._speech_giver(char)
         return self._piece_writer  # type: ignore[return-value]
+
+    def interviewee(self, char: int, pronoun: str) -> _Ent | None:
+        """Who "I" is in the answers of a Q&A interview, and "you" in its questions: the person its
+        introduction names most ("Q&A with Vice President Joe Biden ... Q: You've been talking
+        about ... A: It's a big mistake. I just saw ...")."""
+        if self._interview is _UNSET:
+            self._interview = self._read_interview()
+        if self._interview is None:
+            return None
+        turns, person = self._interview  # type: ignore[misc]
+        turn = turns[self.para_of(char)]
+        wanted = "A" if pronoun in ("i", "me", "my") else "Q" if pronoun in ("you", "your") else None
+        return person if turn is not None and turn == wanted else None
+
+    def _read_interview(self) -> tuple[list[str | None], _Ent] | None:
+        """Whose turn each paragraph is ("Q", "A", or None before the first question; a paragraph
+        with no mark goes on with the turn before it), and the interviewee; None unless the
+        article has two questions and two answers at least."""
+        paragraphs = map(self._paragraph, range(len(self.para_starts)))
+        marks = [_interview_turn(self.text[start:end]) for start, end in paragraphs]
+        if marks.count("Q") < 2 or marks.count("A") < 2:
+            return None
+        first_question = self.para_starts[marks.index("Q")]
+        counts: dict[int, int] = {}
+        firsts: dict[int, int] = {}
+        for i, ent in self.token_ent.items():
+            if ent.type == "person" and ent.named and self.tokens[i].idx < first_question:
+                counts[id(ent)] = counts.get(id(ent), 0) + 1
+                firsts.setdefault(id(ent), i)
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], -firsts[k]))
+        person = self.token_ent[firsts[best]]
+        turns: list[str | None] = []
+        for mark in marks:
+            turns.append(mark or (turns[-1] if turns else None))
+        return turns, person
 
     def _speech_giver(self, char: int) -> _Ent | None:
         """Who "I" is in a speech or letter printed in full with no quote marks: the one person
@@ -3070,6 +3108,16 @@ def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | N
     return names.bare(_words_text(g[0], g[-1])) or None
 
 
+_QUESTION_MARK = re.compile(r"\s*Q(?:\s*[:.\-–—]\s|(?=[A-Z][a-z]))")  # "Q: ...", "Q. ...", "QThere's ..."
+_ANSWER_MARK = re.compile(r"\s*A\s*[:.\-–—]\s")
+
+
+def _interview_turn(paragraph: str) -> str | None:
+    if _QUESTION_MARK.match(paragraph):
+        return "Q"
+    return "A" if _ANSWER_MARK.match(paragraph) else None
+
+
 # --- entry point -----------------------------------------------------------------------------------
 
 
@@ -3096,10 +3144,19 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
             if quote is not None:
                 quoted_first_person.append((i, quote))  # the quote's speaker, known after this pass
                 continue
+            interviewee = art.interviewee(span.start_char, span[0].lower_)
+            if interviewee is not None:  # "A: I think ..." in a Q&A: the one interviewed
+                found[i] = (_Found(interviewee), None)
+                continue
             if _lists()["pronouns"][span[0].lower_] == "person":
                 writer = art.writer_of(span.start_char)
                 if writer is not None:  # "I" outside any quote: the writer, when the text names them
                     found[i] = (_Found(writer), None)
+                continue
+        if len(span) == 1 and span[0].lower_ in ("you", "your"):
+            interviewee = art.interviewee(span.start_char, span[0].lower_)
+            if interviewee is not None:  # "Q: You thank him for that.": the one interviewed
+                found[i] = (_Found(interviewee), None)
                 continue
         if previous is not None and _spokesperson_goes_on(art, previous[1], span):
             if previous[0] in found:  # "A spokesman for X said ... He added:": X, or no name
