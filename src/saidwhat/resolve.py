@@ -56,6 +56,7 @@ _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where th
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's: "team" where the article is about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
 _UNSET = object()
+_MEDIA_WORDS = frozenset({"tv", "radio", "web", "internet", "online", "digital", "video", "cable", "email"})
 _OPEN_QUOTES = frozenset({'"', "“", "''", "``"})
 _CLOSE_QUOTES = frozenset({'"', "”", "''"})
 _SET_OFF = frozenset({",", "--", "—", "–"})  # what sets an apposition off
@@ -857,10 +858,14 @@ class _Article:
     def _maker(self, tok) -> _Ent | None:
         """The named subject of the verb that makes a document: "Hollis released an ad", "his
         campaign ran a spot", "Clinton has a new ad"; or that speaks in it: "Ruiz said in a statement"."""
-        verb = tok.head
-        if tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
+        held = tok
+        while held.dep_ in ("conj", "appos") and held.head.i < held.i:
+            held = held.head  # "In the July 9, 2012, cable, Stevens reported": the cable parsed a conjunct of the date
+        verb = held.head
+        if held.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
                 and _in_list(verb.head, "cues") and tok.tag_ == "NN":
             return self._subject_of(verb.head)
+        verb = tok.head
         has_an_ad = verb.lemma_ == "have" and _in_list(tok, "broadcast_nouns")
         authoring = _in_list(verb, "authoring_verbs") or has_an_ad
         if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not authoring:
@@ -1653,8 +1658,8 @@ class _Article:
         phrase = _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"})
         for t in phrase:
             ent = self.token_ent.get(t.i)
-            if t.i == root.i or (ent is None and not _name_like(t)):
-                continue
+            if t.i == root.i or (ent is None and (not _name_like(t) or t.lower_ in _MEDIA_WORDS)):
+                continue  # "a TV ad": a medium, not its author
             if ent is None and (nxt := _name_goes_on(t)) is not None and nxt.i != root.i \
                     and nxt.i not in self.token_ent:
                 continue  # "Morning" of "Morning Consult": a name is read from its last word
@@ -1734,9 +1739,10 @@ class _Article:
         None when it is not the author."""
         if ent is not None and self._described_just_before(t, root):
             return True  # "a report by consultancy Analysys", the name parsed apart from its noun
-        attach, prep = t, None
+        attach, prep, owned = t, None, False
         while attach.i != root.i and attach.head.i != attach.i:
             child, attach = attach, attach.head
+            owned = owned or child.dep_ == "poss"
             if ent is not None and self.token_ent.get(attach.i) is ent:
                 continue  # inside the name itself
             modifies = child.dep_ in ("compound", "nmod", "poss") or (
@@ -1748,7 +1754,8 @@ class _Article:
                 country = ent is not None and ent.type == "country"
                 if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
                     return None  # "audio obtained by the Post": the Post is not its author
-                if prep in ("by", "from") or (prep == "in" and not country):
+                named_in = prep == "in" and not country and not owned  # not "an ad in Shuster's district"
+                if prep in ("by", "from") or named_in:
                     return attach
                 if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
                     return attach  # "a survey for CNN"; "a poll of voters" names whom it asked
