@@ -763,3 +763,31 @@ def test_a_lead_denial_of_a_deed_does_not_answer_a_paper_claiming_something_else
           "the match referee had written to the team's management about the footage")],
     )
     assert pairs(art) == set()
+
+
+def test_a_lead_pushback_answers_the_claim_as_its_speaker_first_put_it():
+    art = make_article(
+        "The Home Office has denied claims that the identity card scheme could cost up to £19bn.\n\n"
+        "The Westbury Institute said ministers had underestimated the cost of running the scheme.\n\n"
+        "The Westbury Institute also said each identity card could cost as much as £230.",
+        [("The Home Office", "denied", "claims that the identity card scheme could cost up to £19bn"),
+         ("The Westbury Institute", "said", "ministers had underestimated the cost of running the scheme"),
+         ("The Westbury Institute", "said", "each identity card could cost as much as £230")],
+    )
+    assert pairs(art) == {("s2", "s1", "denial")}
+
+
+def test_a_denial_of_reports_by_papers_it_does_not_name_answers_the_paper_named_after_it(nlp):
+    from saidwhat.pipeline import Pipeline
+
+    text = (
+        "Quiz show presenter to stay\n\n"
+        "The BBC has denied newspaper reports that presenter Jack Lorimer is to be dropped from the "
+        "long-running quiz show Brain Trust.\n\n"
+        "The Daily Mirror reported on Monday that BBC bosses had decided to replace the 61-year-old after "
+        "ratings fell.\n"
+    )
+    art = Pipeline(nlp).process(Article(id="a", text=text))
+    by_id = {st.id: st for st in art.statements}
+    found = {(by_id[d.a].speaker.name, by_id[d.b].speaker.name) for d in art.disputes}
+    assert found == {("Daily Mirror", "BBC")}

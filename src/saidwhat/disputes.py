@@ -29,7 +29,7 @@ from typing import NamedTuple
 import snowballstemmer
 
 from .names import calls_an_outlet, names_an_outlet
-from .records import Article, Dispute, Entity, Statement
+from .records import Article, Dispute, Entity, Span, Statement
 
 DATA = Path(__file__).parent / "data"
 
@@ -219,6 +219,7 @@ class Said:
     numbers: dict[str, str] = field(default_factory=dict)
     named: bool = True  # its speaker is a resolved person, organisation, country or group
     group: bool = False  # ... a group ("Republicans", "Saudi officials")
+    described: bool = False  # ... only described, not named ("newspaper" of "newspaper reports that")
     credible: bool = True  # can be a claim: a named speaker who says something
     roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
 
@@ -644,6 +645,7 @@ def read_article(article: Article) -> list[Said]:
         said.subjects = subjects(st.content.text, stems, common, st.speaker.name if st.speaker else None)
         said.named = has_named_speaker(st, entities)
         said.group = speaker_type(st, entities) == "group"
+        said.described = _described(st, entities)
         said.credible = said.named and len(words(st.content.text)) >= MIN_CLAIM_WORDS
         said.roles = speaker_roles(st, entities)
         said.frame = attribution_frame(article, st, starts, outers, neighbours[i])
@@ -661,6 +663,15 @@ def has_named_speaker(st: Statement, entities: dict[str, Entity]) -> bool:
     if not entities:
         return True
     return speaker_type(st, entities) in DISPUTANT_TYPES
+
+
+def _described(st: Statement, entities: dict[str, Entity]) -> bool:
+    entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+    return entity is not None and not entity.named
+
+
+def _within(span: Span | None, outer: Span) -> bool:
+    return span is not None and outer.start <= span.start and span.end <= outer.end
 
 
 def speaker_type(st: Statement, entities: dict[str, Entity]) -> str | None:
@@ -806,8 +817,10 @@ def target_of(
 ) -> tuple[Said, float] | None:
     """The claim a cued pushback answers, with a confidence; None when the article has none."""
     held = _claim_held(b, saids)
-    if held is not None:
+    if held is not None and not held.described:
         return held, 0.75
+    if held is not None:  # "has denied newspaper reports that ...": the paper the story names after it
+        return _answered_after(b, saids, idf) or (held, 0.75)
     candidates = claim_candidates(b, saids)
     defended = criticised(frame_text(b, article.text) + " " + b.st.content.text)
     if defended:  # "dismissed criticism of Mr. Trump's comments": not Mr. Trump's claim
@@ -913,7 +926,8 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
         return None  # "rejected a study which says ...": the claim is inside it, said by no one quoted after
     later = [a for a in saids
              if 0 < a.index - b.index <= NEAR_AFTER and a.st.kind != "headline" and not a.pointing
-             and a.credible and a.pushback is None and not same_speaker(a, b) and not _speaks_for(a, b)]
+             and a.credible and a.pushback is None and not same_speaker(a, b) and not _speaks_for(a, b)
+             and not (a.described and _held_by_another(a, saids))]
     if b.claim_noun:
         said_so = [a for a in later
                    if _said_as(a, b.claim_noun) or (b.claim_noun == "report" and _the_press_says(a))]
@@ -921,8 +935,13 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
             return min(said_so, key=lambda s: s.index), 0.6
     scored = [(overlap(a, b, idf), a) for a in later]
     matching = [(weight, a) for (count, weight), a in scored if count >= MIN_SHARED]
+    if any(not a.described for _, a in matching):  # a source named over one only described
+        matching = [(weight, a) for weight, a in matching if not a.described]
     if matching:
-        return max(matching, key=lambda wa: (wa[0], -wa[1].index))[1], 0.6
+        best = max(matching, key=lambda wa: (wa[0], -wa[1].index))[1]
+        # the claim as its speaker first put it: "said in a report that ministers had underestimated
+        # the cost ... The report also said each card could cost ..."
+        return min((a for a in later if same_speaker(a, best)), key=lambda s: s.index), 0.6
     if b.pushback.kind == "denial":
         # "Thornbury Bank has denied that it is in talks ... The denial came after a Sunday
         # newspaper reported that ...": a denial that leads the story answers the press report
@@ -930,6 +949,11 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
         if reported:
             return min(reported, key=lambda s: s.index), 0.6
     return None
+
+
+def _held_by_another(a: Said, saids: list[Said]) -> bool:
+    """ "has denied newspaper reports that ...": a claim said within another statement's content."""
+    return any(o is not a and _within(a.st.cue, o.st.content) for o in saids)
 
 
 def _numbers(said: Said) -> set[str]:

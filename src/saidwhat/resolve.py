@@ -860,7 +860,7 @@ class _Article:
         campaign ran a spot", "Clinton has a new ad"; or that speaks in it: "Ruiz said in a statement"."""
         held = tok
         while held.dep_ in ("conj", "appos") and held.head.i < held.i:
-            held = held.head  # "In the July 9, 2012, cable, Stevens reported": the cable parsed a conjunct of the date
+            held = held.head  # "In the July 9, 2012, cable, Stevens reported": a conjunct of the date
         verb = held.head
         if held.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
                 and _in_list(verb.head, "cues") and tok.tag_ == "NN":
