@@ -791,3 +791,23 @@ def test_a_denial_of_reports_by_papers_it_does_not_name_answers_the_paper_named_
     by_id = {st.id: st for st in art.statements}
     found = {(by_id[d.a].speaker.name, by_id[d.b].speaker.name) for d in art.disputes}
     assert found == {("Daily Mirror", "BBC")}
+
+
+def test_a_denial_of_what_a_paper_reported_needs_only_one_word_in_common():
+    art = make_article(
+        "The Sun reported that the four-piece had split after a row over money.\n\n"
+        "The band's manager also denied that there had been any falling-out over money.",
+        [("The Sun", "reported", "the four-piece had split after a row over money"),
+         ("The band's manager", "denied", "there had been any falling-out over money")],
+    )
+    assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_a_lead_counter_claim_that_negates_answers_the_press_report_after_it():
+    art = make_article(
+        "The band's manager has insisted the group are not splitting up.\n\n"
+        "The Sun reported that the four-piece had split after a row over money.",
+        [("The band's manager", "insisted", "the group are not splitting up"),
+         ("The Sun", "reported", "the four-piece had split after a row over money")],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}

@@ -942,13 +942,26 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
         # the claim as its speaker first put it: "said in a report that ministers had underestimated
         # the cost ... The report also said each card could cost ..."
         return min((a for a in later if same_speaker(a, best)), key=lambda s: s.index), 0.6
-    if b.pushback.kind == "denial":
+    if _denies(b):
         # "Thornbury Bank has denied that it is in talks ... The denial came after a Sunday
         # newspaper reported that ...": a denial that leads the story answers the press report
         reported = [a for a in later if _the_press_says(a) and _cued_as(a, "report")]
         if reported:
             return min(reported, key=lambda s: s.index), 0.6
     return None
+
+
+def _denies_the_press(b: Said, a: Said) -> bool:
+    """A denial of what a paper reported: one word in common is enough ("The Sun reported the
+    four-piece had split after a row over money ... denied that there had been any falling-out
+    over money")."""
+    return _denies(b) and _the_press_says(a) and _cued_as(a, "report")
+
+
+def _denies(b: Said) -> bool:
+    """A denial, or a counter-claim that negates ("insisted the group are not splitting up")."""
+    return b.pushback.kind == "denial" or (
+        b.pushback.kind == "contradiction" and any(is_negation(w) for w in words(b.st.content.text)))
 
 
 def _held_by_another(a: Said, saids: list[Said]) -> bool:
@@ -1030,7 +1043,8 @@ def _best_nearby(
         if b.index - a.index > NEAR_STATEMENTS:
             continue
         count, weight = overlap(a, b, idf)
-        if count < (1 if a.sentence == b.sentence and not b.pushback.in_content else needed):
+        close = a.sentence == b.sentence and not b.pushback.in_content
+        if count < (1 if close or _denies_the_press(b, a) else needed):
             continue
         score = weight / (1 + 0.2 * (b.index - a.index))
         if score > best_score:
