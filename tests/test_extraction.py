@@ -835,6 +835,13 @@ def test_a_second_speech_verb_of_the_speaker_is_a_statement_of_its_own(nlp, text
     assert {s.speaker.mention.text for s in found} == {speaker}
 
 
+def test_a_condition_with_inverted_subject_is_no_statement_but_part_of_the_content(nlp):
+    found = statements(nlp, 'The senator said on Friday that it would "have been cool" had the governor '
+                            "congratulated him on the result.")
+    assert [(s.speaker.mention.text, s.content.text) for s in found] == [
+        ("The senator", 'it would "have been cool" had the governor congratulated him on the result')]
+
+
 def test_a_cue_parsed_as_a_participle_in_a_sentence_without_a_verb_still_speaks(nlp):
     found = statements(nlp, "A tabloid newspaper reported on Saturday that the actor had been axed by "
                             "the show's new executive producer.")

@@ -748,6 +748,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
             return None  # "Asked to comment, X said": being asked is not a statement
         quoted = None if _in_quote(pred.idx, quote_marks) else partial(_in_quote, marks=quote_marks)
         subj = subject_of(pred, quoted)
+        if subj is not None and _inverted_condition(pred):
+            return None  # "it would have been cool had Clinton congratulated him": nobody did
         arg = (content_argument(pred) or passive_content(pred)) if subj is not None else None
     else:
         return None
@@ -764,6 +766,14 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def _inverted_condition(verb) -> bool:
+    """ "had Clinton congratulated him", "should the court rule": a condition, said by no one."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "should", "were") and c.i < subject.i < verb.i
+        for c in verb.children)
 
 
 def _set_off_attribution(pred):
@@ -990,7 +1000,8 @@ def _with_subjectless_rest(children: list, child, span: tuple[int, int]) -> tupl
     one clause into two complements, the second with no subject right after the first, ends the
     content at the second's end."""
     rest = next((c for c in children if c.dep_ == "ccomp" and c.i > child.i and c.pos_ in ("VERB", "AUX")
-                 and not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)), None)
+                 and (not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)
+                      or _inverted_condition(c))), None)
     if rest is None or rest.left_edge.i > child.right_edge.i + 2:
         return span
     return span[0], max(span[1], subtree_span(rest)[1])
