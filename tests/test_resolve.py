@@ -1810,3 +1810,22 @@ def test_i_outside_a_q_and_a_stays_unnamed_when_the_writer_is_not():
         "Senator Maria Delgado visited a new clinic in Tucson on Monday.",
         "I think the cuts will close at least five clinics in the state.")
     assert all(name != "Maria Delgado" for mention, name in found if mention == "I")
+
+
+def test_a_document_a_speaker_spoke_in_is_theirs_and_no_name_of_theirs():
+    article = extract(
+        "Embassy security row\n\nIn the July 9, 2012, cable, Stevens reported that security conditions "
+        "continued to be unpredictable.\n\nThe cable indicated 13 security personnel would be the minimum "
+        "needed.")
+    assert [(s.speaker.mention.text, s.speaker.name) for s in article.statements] == [
+        ("Stevens", "Stevens"), ("The cable", "Stevens")]
+    assert [e.aliases for e in article.speakers if e.name == "Stevens"] == [["Stevens"]]
+
+
+@pytest.mark.parametrize("ad_phrase", ["a TV ad in the district", "an ad in Shuster's district"])
+def test_an_ad_is_its_sponsors_not_its_mediums_or_a_place_owners(ad_phrase):
+    found = _names_by_mention(
+        "Group backs Shuster",
+        f"The American Action Network released {ad_phrase} on Monday.",
+        "The ad touts Shuster's conservative record and says he has delivered for the district.")
+    assert found["The ad"] == "American Action Network"

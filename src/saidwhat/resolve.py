@@ -3181,7 +3181,8 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         found[i] = (result, _role_head(result.role))
         m = art.add_mention(result.ent, span.start_char, _RANK_SPEAKER, span.root)
         bisect.insort(art.speakers, m)
-        if span.root.lower_ not in _lists()["pronouns"] and result.ent.named:
+        if span.root.lower_ not in _lists()["pronouns"] and result.ent.named \
+                and not _in_list(span.root, "document_nouns"):  # "The cable" is no name of its author
             result.ent.add_alias(mention.text.strip())
     for i, quote in quoted_first_person:
         if quote in found:
