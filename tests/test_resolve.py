@@ -1829,3 +1829,11 @@ def test_an_ad_is_its_sponsors_not_its_mediums_or_a_place_owners(ad_phrase):
         f"The American Action Network released {ad_phrase} on Monday.",
         "The ad touts Shuster's conservative record and says he has delivered for the district.")
     assert found["The ad"] == "American Action Network"
+
+
+def test_it_opening_the_sentence_after_a_document_was_made_is_its_maker():
+    found = _names_by_mention(
+        "Groups target Trump",
+        "The Club for Growth, which has spent millions against the frontrunner, launched a radio ad in "
+        "Indiana on Saturday. It says Trump University charged students thousands of dollars for nothing.")
+    assert found["It"] == "Club for Growth"

@@ -897,6 +897,16 @@ class _Article:
             return self._speech_giver(char)
         return self._piece_writer  # type: ignore[return-value]
 
+    def maker_of_document_before(self, char: int) -> _Ent | None:
+        """Who made the document the sentence before ``char`` brings in, when "it" opens the next one:
+        "Our Principles PAC ... launched a television and radio ad ... It slams Trump University"."""
+        sent = self.sent_of(char)
+        if sent == 0 or self.sent_starts[sent] != char:
+            return None
+        lo, hi = self.sent_starts[sent - 1], self.sent_starts[sent]
+        makers = {id(e): e for e in self.entities for start, _ in e.authored if lo <= start < hi}
+        return next(iter(makers.values())) if len(makers) == 1 else None
+
     def interviewee(self, char: int, pronoun: str) -> _Ent | None:
         """Who "I" is in the answers of a Q&A interview, and "you" in its questions: the person its
         introduction names most ("Q&A with Vice President Joe Biden ... Q: You've been talking
@@ -3159,6 +3169,11 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                 writer = art.writer_of(span.start_char)
                 if writer is not None:  # "I" outside any quote: the writer, when the text names them
                     found[i] = (_Found(writer), None)
+                continue
+        if len(span) == 1 and span[0].lower_ == "it":
+            maker = art.maker_of_document_before(span.start_char)
+            if maker is not None:  # "... launched a radio ad titled 'Scam.' It slams ...": the ad's maker
+                found[i] = (_Found(maker), None)
                 continue
         if len(span) == 1 and span[0].lower_ in ("you", "your"):
             interviewee = art.interviewee(span.start_char, span[0].lower_)
