@@ -1837,3 +1837,15 @@ def test_it_opening_the_sentence_after_a_document_was_made_is_its_maker():
         "The Club for Growth, which has spent millions against the frontrunner, launched a radio ad in "
         "Indiana on Saturday. It says Trump University charged students thousands of dollars for nothing.")
     assert found["It"] == "Club for Growth"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Figures from the City of Edinburgh Council suggest the festivals bring about £135m a year into the "
+     "local economy.", "City of Edinburgh Council"),
+    ("The National Infrastructure Security Co-ordination Centre, the government body that advises on "
+     "computer threats, said it was aware of the report.",
+     "National Infrastructure Security Co-ordination Centre"),
+])
+def test_a_name_the_tagger_cut_in_two_is_one_organisation(sentence, name):
+    found = _speakers_in_order("Festival boom", sentence)
+    assert [n for _, n in found] == [name]

@@ -359,7 +359,7 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = [_capitals_name_whole(_without_described_kind(s)) for s in self.doc.ents]
+        ents = [_capitals_name_whole(_without_described_kind(s)) for s in _rejoined(list(self.doc.ents))]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
@@ -2832,6 +2832,22 @@ def _capitals_name_whole(span):
     if len(nxt.text) >= 3 and nxt.text.isalpha() and nxt.text.isupper() and nxt.ent_type_ in ("", "DATE"):
         return SpacySpan(doc, span.start, end + 1, label="ORG")
     return span
+
+
+def _rejoined(ents: list) -> list:
+    """Names the tagger cut in two: one ending in "of" ("the City of" + "Edinburgh Council"), or an
+    organisation's name before its last word, an organisation noun tagged apart ("The National
+    Infrastructure Security Co-ordination" + "Centre"): one organisation."""
+    out: list = []
+    for span in ents:
+        last = out[-1] if out else None
+        if last is not None and last.end == span.start and (
+                last[-1].lower_ in ("of", "for", "and", "&")
+                or (last.label_ == "ORG" and len(span) == 1 and _in_list(span[0], "org_nouns"))):
+            out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
+        else:
+            out.append(span)
+    return out
 
 
 def _name_run_on(span):
