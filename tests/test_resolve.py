@@ -294,8 +294,8 @@ def test_a_peer_whose_title_the_tagger_read_as_a_place_is_a_person(nlp):
     text = ("Baroness Scotland said the figures were encouraging. She added that crime had fallen "
             "in every region.")
     speakers, entities = run(nlp, text, ("Baroness Scotland", 0), ("She", 0))
-    assert [s.name for s in speakers] == ["Scotland", "Scotland"]
-    assert type_of(entities, "Scotland") == "person"
+    assert [s.name for s in speakers] == ["Baroness Scotland", "Baroness Scotland"]  # a peer: by title
+    assert type_of(entities, "Baroness Scotland") == "person"
 
 
 def test_a_news_outlet_called_by_a_common_noun_is_the_outlet_of_that_kind_named_nearby(nlp):
@@ -1849,3 +1849,11 @@ def test_it_opening_the_sentence_after_a_document_was_made_is_its_maker():
 def test_a_name_the_tagger_cut_in_two_is_one_organisation(sentence, name):
     found = _speakers_in_order("Festival boom", sentence)
     assert [n for _, n in found] == [name]
+
+
+def test_a_peer_is_named_by_title():
+    found = _speakers_in_order(
+        "Peers urge pension age rethink",
+        "The committee's chairman, Lord Fenwick of Alnmouth, said the report was an honest one.",
+        "Lord Fenwick said the committee had heard evidence from more than 60 witnesses.")
+    assert {name for mention, name in found if mention != "Peers"} == {"Lord Fenwick"}

@@ -3380,6 +3380,18 @@ def _enclosing_statement(statements: list[Statement], i: int, char: int) -> int 
     return best
 
 
+_PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess",
+                          "duke", "duchess"})
+
+
+def _peer_name(ent: _Ent) -> str:
+    """A peer's name is their title: "Lord Fenwick" (of "Lord Fenwick of Alnmouth"), not "Fenwick"."""
+    if ent.type != "person" or " " in ent.name:
+        return ent.name
+    return next((a for a in ent.aliases if len(a.split()) == 2 and a.split()[0].lower() in _PEER_TITLES
+                 and a.split()[1] == ent.name), ent.name)
+
+
 def _fill(statements: list[Statement], found: dict[int, tuple[_Found, str | None]]) -> list[Entity]:
     """Write names, roles and organisations (known only now, after cataphora) and number entities."""
     entities: list[Entity] = []
@@ -3396,6 +3408,7 @@ def _fill(statements: list[Statement], found: dict[int, tuple[_Found, str | None
         assert ent is not None
         if ent.id is None:
             ent.id = f"e{len(entities) + 1}"
+            ent.name = _peer_name(ent)
             entities.append(Entity(id=ent.id, name=ent.name, type=ent.type, aliases=ent.aliases,
                                    roles=ent.roles, organisation=ent.organisation, named=ent.named))
         sp.name, sp.entity = ent.name, ent.id
