@@ -1034,8 +1034,8 @@ def test_a_spokesman_for_a_role_speaks_for_the_person_holding_it(nlp):
             "attorney general said the advice stood.\n\nA spokesman for the prime minister said "
             "ministers were confident.")
     speakers, _ = run(nlp, text, ("Lord Goldsmith", 0), ("A spokesman", 0), ("A spokesman", 1))
-    assert [s.name for s in speakers[:2]] == ["Goldsmith", "Goldsmith"]
-    assert speakers[2].name != "Goldsmith"  # no prime minister is named
+    assert [s.name for s in speakers[:2]] == ["Lord Goldsmith", "Lord Goldsmith"]
+    assert speakers[2].name != "Lord Goldsmith"  # no prime minister is named
 
 
 def test_a_role_apposed_to_two_names_is_no_one_of_them(nlp):
