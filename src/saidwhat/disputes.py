@@ -945,7 +945,7 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
     if _denies(b):
         # "Thornbury Bank has denied that it is in talks ... The denial came after a Sunday
         # newspaper reported that ...": a denial that leads the story answers the press report
-        reported = [a for a in later if _the_press_says(a) and _cued_as(a, "report")]
+        reported = [a for a in later if _press_report(a)]
         if reported:
             return min(reported, key=lambda s: s.index), 0.6
     return None
@@ -955,7 +955,7 @@ def _denies_the_press(b: Said, a: Said) -> bool:
     """A denial of what a paper reported: one word in common is enough ("The Sun reported the
     four-piece had split after a row over money ... denied that there had been any falling-out
     over money")."""
-    return _denies(b) and _the_press_says(a) and _cued_as(a, "report")
+    return _denies(b) and _press_report(a)
 
 
 def _denies(b: Said) -> bool:
@@ -1012,6 +1012,11 @@ def _said_as(a: Said, claim: str) -> bool:
 
 def _cued_as(a: Said, claim: str) -> bool:
     return bool(a.st.cue) and claim in {claim_stem(w) for w in words(a.st.cue.text)}
+
+
+def _press_report(a: Said) -> bool:
+    """What a paper reported: "a Sunday newspaper reported that ...", "The Sun reported ..."."""
+    return _the_press_says(a) and _cued_as(a, "report")
 
 
 def _the_press_says(a: Said) -> bool:
