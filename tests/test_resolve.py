@@ -484,6 +484,10 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "The clip", "Green Party"),
     ("Senator Mark Hollis has a new ad out this week. The 30-second spot says the governor raised "
      "taxes.", "The 30-second spot", "Mark Hollis"),
+    ("Federal Trade Commission regulations suggest sellers must list every fee.",
+     "Federal Trade Commission regulations", "Federal Trade Commission"),
+    ("The Federal Trade Commission met on Monday. A 2004 FTC advisory opinion added that refunds "
+     "count as fees.", "A 2004 FTC advisory opinion", "Federal Trade Commission"),
 ])
 def test_a_document_named_by_its_maker_speaks_for_them(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))
@@ -1857,3 +1861,11 @@ def test_a_peer_is_named_by_title():
         "The committee's chairman, Lord Fenwick of Alnmouth, said the report was an honest one.",
         "Lord Fenwick said the committee had heard evidence from more than 60 witnesses.")
     assert {name for mention, name in found if mention != "Peers"} == {"Lord Fenwick"}
+
+
+def test_a_name_set_off_beside_a_person_noun_is_a_person_whatever_its_tag(nlp):
+    text = ("That's where author and liberal firebrand Cornel West took the conversation. Filling in "
+            "for Sanders at the same event where Clinton and O'Malley appeared Sunday, West landed a sharp "
+            "dig at Clinton.\n\n\"I took their money but it didn't affect me?\" he said.")  # tagged a product
+    quote = extract(text).statements[-1]
+    assert (quote.speaker.mention.text, quote.speaker.name) == ("he", "Cornel West")

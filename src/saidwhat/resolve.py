@@ -384,6 +384,9 @@ class _Article:
         labelled += [(s, "ORG") for s in called]
         for span in ents:
             label = span.label_ if span.label_ in _ORG_LABELS else "ORG" if _newspaper_title(span) else None
+            if label is None and span.label_ != "PERSON" and span.text not in works and _set_off_as_person(span):
+                people.append(span)  # "author Cornel West", tagged a product
+                continue
             if label is None or _only_a_kind(span) or span.text in works:
                 continue  # "a super PAC": what kind of body, not which; "the film Vera Drake": no one
             span = _after_stance(_before_bracket(span))  # "The Transport and General Workers' Union (TGWU"
