@@ -48,3 +48,14 @@ def test_non_breaking_spaces_are_read_as_spaces_and_offsets_keep_them():
         "the pier was her answer", "There are walls in this town that are among the oldest in England."
     ]
     assert all(text[st.content.start : st.content.end] == st.content.text for st in article.statements)
+
+
+def test_a_speaker_name_garbled_by_a_wrong_decoding_is_given_as_meant():
+    garbled = "Sarukhán".encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    text = (f"Mexico will answer Trump, officials said.\n\nArturo {garbled}, Mexico's former ambassador to "
+            f"the United States, said the new strategy was overdue. \"It is our job to counter lies,\" he said.\n")
+    article = saidwhat.extract(text)
+    named = [st for st in article.statements if st.speaker and st.speaker.name == "Arturo Sarukhán"]
+    assert len(named) == 2
+    assert named[0].speaker.mention.text == f"Arturo {garbled}"  # offsets and mention as written
+    assert any(e.name == "Arturo Sarukhán" for e in article.speakers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 import time
 
 from saidwhat import clean, ingest
@@ -202,3 +203,28 @@ def test_a_title_case_headline_keeps_its_speaker_label_before_the_colon_as_writt
             "The harbour chief, Megan Rhys, said the wall repairs will take two winters. Rhys spoke.\n")
     assert clean.sentence_case_headline(text).splitlines()[0] == (
         "Harbour Chief Megan Rhys: Wall repairs will take two winters")
+
+
+def _garbled(word: str, times: int = 2) -> str:
+    """``word`` as a page shows it after its UTF-8 was read as Latin-1 ``times`` times."""
+    for _ in range(times):
+        word = word.encode("utf-8").decode("latin-1")
+    return word
+
+
+def test_garbled_letters_are_parsed_as_one_plain_word_keeping_offsets():
+    text = f"Mexico's ambassador, Arturo {_garbled('Sarukhán')}, said {_garbled('Peña', 1)} Nieto agreed.\n"
+    parsed, words = clean.mend_garbled_letters(text)
+    assert len(parsed) == len(text)
+    assert "Arturo Sarukhaaaan," in parsed and "Penna Nieto" in parsed
+    assert words == {"Sarukhaaaan": "Sarukhán", "Penna": "Peña"}
+    assert clean.restore_garbled_names("Arturo Sarukhaaaan", words) == "Arturo Sarukhán"
+
+
+def test_decomposed_garbling_is_mended_and_plain_text_left_alone():
+    garbled = unicodedata.normalize("NFD", _garbled("Basáñez"))  # "A" and a combining tilde for "Ã"
+    parsed, words = clean.mend_garbled_letters(f"Ambassador Miguel {garbled} Ebergenyi spoke.")
+    assert list(words.values()) == ["Basáñez"]
+    assert "Miguel Bas" in parsed and parsed.split()[2].isascii() and parsed.split()[2].isalpha()
+    plain = "Señor Peña and the café: prices in £ and Â as a letter stay as written."
+    assert clean.mend_garbled_letters(plain) == (plain, {})

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +55,11 @@ _SENTENCE_OPENERS = _PHRASE_OPENERS | {".", "!", "?", ""}  # "": the start of th
 _MIN_SYMBOL_RUN = 16
 _SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_)(?:\s*(?:[^\w\s]|_)){{{_MIN_SYMBOL_RUN - 1},}}")
 _SYMBOL_RUN_EDGE = 4  # characters kept at each end: a closing quote and its full stop stay parsed
+# A letter garbled by a wrong decoding, UTF-8 read as Latin-1 once or twice: "Ã¡" or "Ã\x83Â¡" for
+# "á" (33 of PolNeAR's 924 articles, nearly all in names: "PeÃ±a Nieto", "Arturo SarukhÃ\x83Â¡n"),
+# its "Ã" and "Â" often decomposed ("A" and a combining tilde or circumflex)
+_GARBLED_LETTER = re.compile("(?:(?:[\u00c2\u00c3]|A[\u0302\u0303])[\u0080-\u00bf])+")
+_WORD_AROUND = re.compile(r"\w+")
 
 
 def clean(article: Article) -> Article:
@@ -69,7 +75,56 @@ def parse_text(article: Article) -> str:
     """
     text = valid_text(article.text)
     text = blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
+    text = mend_garbled_letters(text)[0]
     return sentence_case_headline(text.translate(_PLAIN_SPACES))
+
+
+def mend_garbled_letters(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with each garbled letter spelt as its plain letter, repeated to keep the length
+    ("SarukhÃ\x83Â¡n" -> "Sarukhaaaan"), so the tokenizer and tagger read one word, a name; and
+    for each word so spelt, the word as it was meant ("Sarukhaaaan" -> "Sarukhán"), for the names
+    the later stages build from the parsed words (``restore_garbled_names``)."""
+    if not _GARBLED_LETTER.search(text):
+        return text, {}
+    chars, mended = list(text), []
+    for m in _GARBLED_LETTER.finditer(text):
+        meant = _meant(m.group())
+        if not meant.isalpha() or len(meant) >= len(m.group()) or "\u00c2" in meant or "\u00c3" in meant:
+            continue  # not a letter, or nothing ftfy can mend ("Ã\x83" alone)
+        share, extra = divmod(m.end() - m.start(), len(meant))
+        plain = "".join(_plain_letter(c) * share for c in meant)
+        chars[m.start() : m.end()] = plain + plain[-1] * extra
+        mended.append(m.start())
+    parsed = "".join(chars)
+    words = {}
+    for start in mended:
+        word = _WORD_AROUND.search(parsed, _word_start(parsed, start))
+        words[word.group()] = _meant(text[word.start() : word.end()])
+    return parsed, words
+
+
+def _meant(garbled: str) -> str:
+    import ftfy
+
+    return ftfy.fix_encoding(unicodedata.normalize("NFC", garbled))
+
+
+def _plain_letter(letter: str) -> str:
+    base = unicodedata.normalize("NFKD", letter)[0]
+    return base if base.isascii() and base.isalpha() else letter
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    return i
+
+
+def restore_garbled_names(name: str | None, words: dict[str, str]) -> str | None:
+    """A name built from parsed words with each plainly spelt word as it was meant."""
+    if not name or not words:
+        return name
+    return _WORD_AROUND.sub(lambda m: words.get(m.group(), m.group()), name)
 
 
 def sentence_case_headline(text: str) -> str:
