@@ -51,9 +51,10 @@ def test_non_breaking_spaces_are_read_as_spaces_and_offsets_keep_them():
 
 
 def test_a_speaker_name_garbled_by_a_wrong_decoding_is_given_as_meant():
-    garbled = "Sarukhán".encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
-    text = (f"Mexico will answer Trump, officials said.\n\nArturo {garbled}, Mexico's former ambassador to "
-            f"the United States, said the new strategy was overdue. \"It is our job to counter lies,\" he said.\n")
+    garbled = "Sarukhán".encode().decode("latin-1").encode().decode("latin-1")  # read as Latin-1 twice
+    text = (f"Mexico will answer Trump, officials said.\n\nArturo {garbled}, Mexico's former ambassador "
+            "to the United States, said the new strategy was overdue. \"It is our job to counter lies,\" "
+            "he said.\n")
     article = saidwhat.extract(text)
     named = [st for st in article.statements if st.speaker and st.speaker.name == "Arturo Sarukhán"]
     assert len(named) == 2

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 import time
+import unicodedata
 
 from saidwhat import clean, ingest
 from saidwhat.records import Article

@@ -384,7 +384,8 @@ class _Article:
         labelled += [(s, "ORG") for s in called]
         for span in ents:
             label = span.label_ if span.label_ in _ORG_LABELS else "ORG" if _newspaper_title(span) else None
-            if label is None and span.label_ != "PERSON" and span.text not in works and _set_off_as_person(span):
+            if label is None and span.label_ != "PERSON" and span.text not in works \
+                    and _set_off_as_person(span):
                 people.append(span)  # "author Cornel West", tagged a product
                 continue
             if label is None or _only_a_kind(span) or span.text in works:
