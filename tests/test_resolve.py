@@ -484,6 +484,8 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "The clip", "Green Party"),
     ("Senator Mark Hollis has a new ad out this week. The 30-second spot says the governor raised "
      "taxes.", "The 30-second spot", "Mark Hollis"),
+    ("Bleak outlook for the mayor;\nHis chances are small, according to poll.\n\nThe mayor said on Monday "
+     "that he would run.\n\nA Gallup poll found that he trails by 20 points.", "poll", "Gallup"),
     ("Federal Trade Commission regulations suggest sellers must list every fee.",
      "Federal Trade Commission regulations", "Federal Trade Commission"),
     ("The Federal Trade Commission met on Monday. A 2004 FTC advisory opinion added that refunds "

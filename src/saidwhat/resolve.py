@@ -1644,7 +1644,7 @@ class _Article:
         within two paragraphs ("The new poll of voters found ... the Post-SurveyMonkey poll"), or
         anywhere in the body for a headline's "Poll: ..."; for "a new poll", the first poll named
         in its paragraph or the next."""
-        headline = root.idx < self.headline_end
+        headline = root.idx < self.headline_end or _bare_singular(phrase, root)  # "..., according to poll"
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
         outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
@@ -2942,6 +2942,11 @@ def _age_nominal(tok) -> bool:
     doc = tok.doc
     return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" \
         and doc[tok.i - 2].lower_ == "year"
+
+
+def _bare_singular(phrase, root) -> bool:
+    """A singular noun with no determiner, as headlines write: "according to poll"."""
+    return root.tag_ == "NN" and len(phrase) == 1 and not any(c.dep_ in ("det", "poss") for c in root.children)
 
 
 def _definite_singular(phrase, root) -> bool:
