@@ -50,6 +50,28 @@ def test_denial_of_what_was_just_said():
     assert pairs(art) == {("s1", "s2", "denial")}
 
 
+def test_a_denial_after_but_answers_the_report_before_it_with_no_word_in_common():
+    art = make_article(
+        "The Courier reported in May that the mayor's office had hired her brother's firm to repair the "
+        "pier, noting the contract was never tendered, but Mayor Ann Holt's team denied that any relative "
+        "was paid.",
+        [("The Courier", "reported", "the mayor's office had hired her brother's firm to repair the pier"),
+         ("The Courier", "noting", "the contract was never tendered"),
+         ("Mayor Ann Holt's team", "denied", "that any relative was paid")],
+    )
+    assert pairs(art) == {("s1", "s3", "denial")}
+
+
+def test_but_and_a_pronoun_may_be_the_same_speaker_again():
+    art = make_article(
+        "The former mayor said it was a mistake to hire the firm, but she denied that any relative was paid.",
+        [("The former mayor", "said", "it was a mistake to hire the firm"),
+         ("she", "denied", "that any relative was paid")],
+    )
+    art.statements[1].speaker.name = "Ann Holt"
+    assert pairs(art) == set()
+
+
 def test_pushback_that_points_back_then_says_something_else():
     art = make_article(
         "Port director Helen Marsh said the new harbour wall would be finished by June. But the builders' "

@@ -222,6 +222,7 @@ class Said:
     described: bool = False  # ... only described, not named ("newspaper" of "newspaper reports that")
     credible: bool = True  # can be a claim: a named speaker who says something
     roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
+    after_but: bool = False  # its attribution opens on "but": "X reported A, but Y denied that B"
 
 
 def speaker_key(st: Statement) -> str | None:
@@ -652,8 +653,22 @@ def read_article(article: Article) -> list[Said]:
         read_pushback(said, article, neighbours[i])
         if said.pushback:
             read_references(said, article)
+            said.after_but = _opens_on_but(st, text)
         out.append(said)
     return out
+
+
+_BUT_BEFORE = re.compile(r"\bbut\s+$", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def _opens_on_but(st: Statement, text: str) -> bool:
+    """Whether the attribution opens on "but" and a speaker named there: "..., but Fiorina's team
+    denied that", not "X said A, but denied B" nor "but she denied" (often X again)."""
+    mention = st.speaker.mention if st.speaker else None
+    return mention is not None and mention.start < st.content.start \
+        and mention.text.lower() not in _PRONOUNS \
+        and bool(_BUT_BEFORE.search(text[max(0, mention.start - 6) : mention.start]))
 
 
 def has_named_speaker(st: Statement, entities: dict[str, Entity]) -> bool:
@@ -1049,13 +1064,17 @@ def _best_nearby(
             continue
         count, weight = overlap(a, b, idf)
         close = a.sentence == b.sentence and not b.pushback.in_content
-        if count < (1 if close or _denies_the_press(b, a) else needed):
-            continue
+        if count < (0 if close and b.after_but and _denies(b) else
+                    1 if close or _denies_the_press(b, a) else needed):
+            continue  # "X reported A, but Y denied that B": the denial answers A, words shared or not
         score = weight / (1 + 0.2 * (b.index - a.index))
-        if score > best_score:
+        if best is None or score > best_score:
             best, best_score = a, score
     if best is None:
         return None
+    if best_score == 0:  # nothing in common: the claim as its speaker first put it in the sentence
+        best = min((a for a in candidates if same_speaker(a, best) and a.sentence == best.sentence),
+                   key=lambda a: a.index)
     return best, 0.8 if best.sentence == b.sentence else 0.65
 
 

@@ -2946,7 +2946,8 @@ def _age_nominal(tok) -> bool:
 
 def _bare_singular(phrase, root) -> bool:
     """A singular noun with no determiner, as headlines write: "according to poll"."""
-    return root.tag_ == "NN" and len(phrase) == 1 and not any(c.dep_ in ("det", "poss") for c in root.children)
+    return root.tag_ == "NN" and len(phrase) == 1 \
+        and not any(c.dep_ in ("det", "poss") for c in root.children)
 
 
 def _definite_singular(phrase, root) -> bool:
