@@ -1033,3 +1033,14 @@ def test_a_claimant_named_before_the_claim_noun_has_a_statement_of_its_own(nlp, 
 def test_a_claim_called_false_has_no_claimant(nlp):
     found = statements(nlp, "The senator dismissed false claims that he had lied about his record.")
     assert [s.speaker.mention.text for s in found] == ["The senator"]
+
+
+def test_a_statement_before_an_aside_cue_is_its_speakers_own(nlp):
+    text = ("In a memo released on Tuesday, campaign manager Robby Mook acknowledged the two candidates had "
+            "split the first two contests, which is an outcome, he said, \"we've long anticipated.\"")
+    by_cue = {s.cue.text: s for s in statements(nlp, text)}
+    assert by_cue["acknowledged"].speaker.mention.text == "campaign manager Robby Mook"
+    assert by_cue["acknowledged"].content.text.startswith("the two candidates had split")
+    assert by_cue["said"].content.text == "we've long anticipated."
+    for st in by_cue.values():
+        check_offsets(text, st)

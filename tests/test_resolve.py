@@ -816,6 +816,15 @@ def test_a_candidates_campaign_coordinated_with_others_is_the_campaign(nlp):
     assert speakers[0].name == "Ruiz campaign"
 
 
+def test_a_named_person_with_a_group_is_the_person_and_two_named_are_no_one(nlp):
+    text = ("Party split\n\nAna Ruiz won the primary. While Ruiz and national Democrats voice confidence "
+            "that voters will back her, polls show the split is real. Mark Hollis and Ann Holt said the "
+            "vote was fair.")
+    speakers, _ = run(nlp, text, ("Ruiz and national Democrats", 0), ("Mark Hollis and Ann Holt", 0))
+    assert speakers[0].name == "Ana Ruiz"
+    assert speakers[1].name != "Mark Hollis" and speakers[1].name != "Ann Holt"
+
+
 def test_a_person_and_her_own_campaign_are_the_person(nlp):
     text = ("Hacked emails\n\nAna Ruiz won the primary in March. Mrs. Ruiz herself, as well as her campaign, "
             "has said the server was secure.")

@@ -1007,6 +1007,15 @@ def _with_subjectless_rest(children: list, child, span: tuple[int, int]) -> tupl
     return span[0], max(span[1], subtree_span(rest)[1])
 
 
+def _statement_before_aside(verb, clause) -> bool:
+    """ "Mook acknowledged A, which is an outcome, he said, "we've long anticipated"": a parse that
+    hangs another subject's statement before an aside cue on it as its complement, with the
+    aside's own complement after it."""
+    return (clause.i < verb.i and is_cue(clause)
+            and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in clause.children)
+            and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
+
+
 def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     """What a predicate introduces, by preference: a clausal complement, an infinitive, a
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
@@ -1021,6 +1030,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         child = next((c for c in children if c.dep_ == dep and c.pos_ in ("VERB", "AUX")), None)
         if child is None and dep == "ccomp":
             child = next((c for c in children if c.dep_ == "ccomp"), None)
+        if dep == "ccomp" and child is not None and _statement_before_aside(verb, child):
+            child = next(c for c in children if c.dep_ == "ccomp" and c.i > verb.i)
         if child is not None:
             span = _with_hyphen_split_rest(child, subtree_span(child))
             return dep, child, _with_subjectless_rest(children, child, span) if dep == "ccomp" else span

@@ -1374,7 +1374,8 @@ class _Article:
         return self.token_ent.get(tok.i) is ent and (tok.ent_type_ == "PERSON" or not _is_title(tok))
 
     def _coordinated(self, root) -> _Found | None:
-        """"Putin and his officials" -> Putin; "Corker and Graham", two named sources -> no name."""
+        """"Putin and his officials", "Clinton and national Democrats" -> Putin, Clinton; "Corker and
+        Graham", two named sources -> no name."""
         conjuncts = [c for c in root.children if c.dep_ == "conj"]
         if not conjuncts or not any(c.dep_ == "cc" for c in root.children):
             return None
@@ -1383,8 +1384,9 @@ class _Article:
         named = [e for e in named if e.organisation not in owners] or named  # "Clinton and her campaign"
         if not named:
             return None  # "the company and its co-founder": the head says who
-        if len(named) == 1:
-            return _Found(named[0])
+        one = [e for e in named if e.type != "group"]
+        if len(one) == 1:
+            return _Found(one[0])  # "Clinton and national Democrats": a named person with others
         return _Found(self._new(names.bare(_words_text(root.left_edge, conjuncts[-1])), "group"))
 
     def _named_in(self, tok) -> _Ent | None:
