@@ -1044,3 +1044,10 @@ def test_a_statement_before_an_aside_cue_is_its_speakers_own(nlp):
     assert by_cue["said"].content.text == "we've long anticipated."
     for st in by_cue.values():
         check_offsets(text, st)
+
+
+def test_that_said_opening_a_sentence_is_a_concession_not_a_statement(nlp):
+    text = ("He is campaigning in Wisconsin and could split the vote. That said, Cruz cannot get enough "
+            "delegates to win outright. \"That said, we will win,\" Cruz said.")
+    found = statements(nlp, text)
+    assert [(s.speaker.mention.text, s.content.text) for s in found] == [("Cruz", "That said, we will win")]

@@ -255,6 +255,13 @@ def subject_of(verb, quoted=None):
     return None
 
 
+def _that_said(verb) -> bool:
+    """ "That said, ...", "This said, ...": the idiom that opens a sentence, no attribution."""
+    doc = verb.doc
+    return (verb.lower_ == "said" and verb.i >= 1 and doc[verb.i - 1].lower_ in ("that", "this")
+            and doc[verb.i - 1].is_sent_start and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
+
+
 def _verb_parsed_as_participle(verb) -> bool:
     """A cue parsed as a past participle after its subject, in a sentence the parse left with no
     verb: "A tabloid newspaper reported on Saturday that Keogh had been axed" read as "a newspaper
@@ -746,6 +753,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     elif pred.pos_ in ("VERB", "AUX") and not is_passive_participle(pred):
         if pred.dep_ == "xcomp" and is_passive_participle(pred.head):
             return None  # "Asked to comment, X said": being asked is not a statement
+        if _that_said(pred):
+            return None  # "That said, Cruz cannot win": a concession, no one's statement
         quoted = None if _in_quote(pred.idx, quote_marks) else partial(_in_quote, marks=quote_marks)
         subj = subject_of(pred, quoted)
         if subj is not None and _inverted_condition(pred):
