@@ -1880,3 +1880,11 @@ def test_a_name_set_off_beside_a_person_noun_is_a_person_whatever_its_tag(nlp):
             "dig at Clinton.\n\n\"I took their money but it didn't affect me?\" he said.")  # tagged a product
     quote = extract(text).statements[-1]
     assert (quote.speaker.mention.text, quote.speaker.name) == ("he", "Cornel West")
+
+
+def test_he_of_an_aside_is_the_person_speaking_in_that_sentence(nlp):
+    text = ("Sanders wins the primary\n\nBernie Sanders won New Hampshire on Tuesday, and Sanders thanked "
+            "his volunteers.\n\nIn a memo released on Tuesday, campaign manager Robby Mook acknowledged that "
+            "Sanders had won the first contest, which is an outcome, he said, \"we've long anticipated.\"")
+    aside = next(st for st in extract(text).statements if st.content.text.startswith("we've"))
+    assert (aside.speaker.mention.text, aside.speaker.name) == ("he", "Robby Mook")

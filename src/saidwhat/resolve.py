@@ -1428,7 +1428,7 @@ class _Article:
     def resolve_pronoun(self, char: int, kind: str, ask: Ask | None) -> _Ent | None:
         """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
         if kind in ("he", "she", "person"):
-            topic = self._topic_named(char, kind)
+            topic = self._topic_named(char, kind) or self._speaker_of_aside(char, kind)
             if topic is not None:
                 return topic
             a = ask or Ask("he", char)
@@ -1537,6 +1537,20 @@ class _Article:
             if ent is not None:
                 return ent if ent.type == "person" and ent.named else None
         return None
+
+    def _speaker_of_aside(self, char: int, kind: str) -> _Ent | None:
+        """For "he"/"she" of an aside set off by commas in a sentence a named person already speaks
+        in, that person: "Robby Mook acknowledged they had split the contests, which is an outcome,
+        he said, 'we've long anticipated'"."""
+        tok = self.token_at(char)
+        cue, doc = tok.head, tok.doc
+        if tok.dep_ != "nsubj" or cue.i != tok.i + 1 or tok.i == 0 or doc[tok.i - 1].text != "," \
+                or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+            return None
+        m = self.speaker_before(char)
+        if m is None or m.sent != self.sent_of(char) or m.ent.type != "person" or not m.ent.named:
+            return None
+        return m.ent if kind == "person" or m.ent.gender in (None, kind) else None
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
         """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
