@@ -617,6 +617,20 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman_not_the_last_named_man(n
     assert speakers[2].name != "John Reid"
 
 
+def test_she_a_few_sentences_after_a_body_s_spokeswoman_is_still_the_body(nlp):
+    text = ("Phone virus spreads\n\nA security firm said the virus had infected thousands of phones. But "
+            "Norvik said it knew of fewer than 100 infections.\n\nA spokeswoman said the virus could only "
+            "install itself if a user accepted a file.\n\n\"No phone can be infected just by having "
+            "Bluetooth switched on. That is simply not true,\" she said.\n\nShe said Norvik's engineers "
+            "had found nothing.\n\nAnalyst Jane Hollis said the truth lay in between. She said both sides "
+            "had an interest.")
+    said = {st.content.text[:12]: st.speaker.name for st in extract(text).statements}
+    assert said["the virus co"] == "Norvik"
+    assert said["No phone can"] == "Norvik"
+    assert said["Norvik's eng"] == "Norvik"
+    assert said["both sides h"] == "Jane Hollis"
+
+
 def test_which_after_an_organisation_and_its_acronym_is_that_organisation(nlp):
     text = ("The allegation was made by the British Medical Association (BMA), which said some "
             "patients were removed from lists without being told.")

@@ -3222,7 +3222,8 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
             if interviewee is not None:  # "Q: You thank him for that.": the one interviewed
                 found[i] = (_Found(interviewee), None)
                 continue
-        if previous is not None and _spokesperson_goes_on(art, previous[1], span):
+        body = previous is not None and _named_body(found.get(previous[0]))
+        if previous is not None and _spokesperson_goes_on(art, previous[1], span, body):
             if previous[0] in found:  # "A spokesman for X said ... He added:": X, or no name
                 found[i] = found[previous[0]]
             continue
@@ -3351,9 +3352,15 @@ def _described_kind(art: _Article, st: Statement, indefinite: bool = False) -> s
     return "person" if person else None
 
 
-def _spokesperson_goes_on(art: _Article, before, span) -> bool:
+def _named_body(found: tuple[_Found, str | None] | None) -> bool:
+    ent = found[0].ent if found is not None else None
+    return ent is not None and ent.named and ent.type != "person"
+
+
+def _spokesperson_goes_on(art: _Article, before, span, for_a_body: bool) -> bool:
     """Whether "he"/"she" in the sentence after "a spokesman ..." spoke is that spokesman, whom no
-    name given before can be."""
+    name given before can be; a few sentences on, with no person named between, when the
+    spokesman is known to speak for a named body ('"... simply not true," she said.')."""
     if len(span) != 1 or span[0].lower_ not in ("he", "she") or len(before) > 8:
         return False
     root = before.root
@@ -3361,10 +3368,15 @@ def _spokesperson_goes_on(art: _Article, before, span) -> bool:
         return False
     if _GENDER_OF_SPOKESPERSON.get(root.lower_, span[0].lower_) != span[0].lower_:
         return False
-    return 0 <= art.sent_of(span.start_char) - art.sent_of(before.start_char) <= 1
+    apart = art.sent_of(span.start_char) - art.sent_of(before.start_char)
+    if 0 <= apart <= 1:
+        return True
+    return for_a_body and apart <= _SPOKESPERSON_REACH \
+        and not _names_a_person_in(art.doc[before.end : span.start])
 
 
 _GENDER_OF_SPOKESPERSON = {"spokesman": "he", "spokeswoman": "she"}
+_SPOKESPERSON_REACH = 3  # sentences after the spokesperson's within which "he"/"she" is still them
 
 
 def _names_a_person_in(span) -> bool:
