@@ -2587,15 +2587,16 @@ def _court_jurisdiction_end(span) -> int:
 
 
 def _department_fields_end(span) -> int:
-    """The end of a ministry's name with all its fields: "Department for Education" + "and
-    Skills", "Department for Culture" + ", Media and Sport" (no "the" after "and": "the
-    Department for Transport and the Treasury" are two)."""
+    """The end of a ministry's or a body's name with all its fields: "Department for Education" +
+    "and Skills", "Department for Culture" + ", Media and Sport", "Society of Motor Manufacturers"
+    + "and Traders" (no "the" after "and": "the Department for Transport and the Treasury" are two)."""
     doc, end = span.doc, span.end
     words = [t.lower_ for t in span if t.lower_ != "the"]
     if len(words) < 3 or words[0] not in _MINISTRY_NOUNS or words[1] not in ("for", "of"):
         return end
-    k = end
-    while k + 1 < len(doc) and doc[k].text in (",", "and") and _field_word(doc[k + 1]):
+    k, ministry = end, words[0] in _MINISTRY_NOUNS - _BODY_NOUNS
+    while k + 1 < len(doc) and doc[k].text in (",", "and") and _field_word(doc[k + 1]) \
+            and (ministry or not doc[k + 1].ent_type_):  # "Royal Institute of ... and Labour": two
         k += 2
         if doc[k - 2].text == "and":
             return k
@@ -2610,7 +2611,9 @@ def _field_word(tok) -> bool:
 # Verbs that send a document of their own name ("emailed", "tweeted"); not "reported", "polled".
 _MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
 
-_MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"})
+_BODY_NOUNS = frozenset({"society", "association", "institute", "federation", "confederation",
+                         "council", "college", "academy", "chamber"})  # "Society of ... and Traders"
+_MINISTRY_NOUNS = frozenset({"department", "ministry", "secretary", "office"}) | _BODY_NOUNS
 
 
 def _named_before(span):
