@@ -486,6 +486,8 @@ def test_a_person_named_in_a_statement_is_not_its_speaker(nlp):
      "taxes.", "The 30-second spot", "Mark Hollis"),
     ("Bleak outlook for the mayor;\nHis chances are small, according to poll.\n\nThe mayor said on Monday "
      "that he would run.\n\nA Gallup poll found that he trails by 20 points.", "poll", "Gallup"),
+    ("British films had their best year, the UK Film Council said. A survey for the council found that "
+     "most viewers had seen one.", "A survey", "UK Film Council"),
     ("Federal Trade Commission regulations suggest sellers must list every fee.",
      "Federal Trade Commission regulations", "Federal Trade Commission"),
     ("The Federal Trade Commission met on Monday. A 2004 FTC advisory opinion added that refunds "

@@ -1705,14 +1705,14 @@ class _Article:
         return self._author_by_description(root, phrase)
 
     def _author_by_description(self, root, phrase) -> _Ent | None:
-        """The organisation a "by"/"from" phrase calls by its kind, as the article names it
-        elsewhere: "figures published by the union" -> the union the article names."""
+        """The organisation a "by"/"from" phrase (or "for" of a poll) calls by its kind, as the
+        article names it elsewhere: "figures published by the union" -> the union the article names."""
         for t in phrase:
             if t.i == root.i or t.pos_ != "NOUN" or t.lemma_.lower() not in _lists()["org_nouns"]:
                 continue
             prep = self._authors(t, root, None)
-            if prep is None or prep is True or prep.lower_ not in ("by", "from"):
-                continue
+            if prep is None or prep is True or prep.lower_ not in ("by", "from", "for"):
+                continue  # "for" only where a poll says so: "a survey for the council"
             found = self.resolve_span(self.doc[t.left_edge.i : t.i + 1])
             return found.ent if found.ent is not None and found.ent.named else None
         return None
