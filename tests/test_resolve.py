@@ -651,6 +651,8 @@ def test_which_after_an_organisation_and_its_acronym_is_that_organisation(nlp):
      "The Transport and General Workers' Union", "Transport and General Workers' Union"),
     ("Output rose, according to the Society of Motor Manufacturers and Traders (SMMT). The Society "
      "said exports were strong.", "The Society", "Society of Motor Manufacturers and Traders"),
+    ("The House intelligence committee said the report was flawed.", "The House intelligence committee",
+     "House intelligence committee"),
 ])
 def test_an_organisation_name_the_tagger_cut_or_ran_on_is_made_whole(nlp, text, mention, name):
     speakers, _ = run(nlp, text, (mention, 0))

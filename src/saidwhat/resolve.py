@@ -2547,13 +2547,31 @@ def _whole_organisation(span, label: str = ""):
             k += 1
         end = k if k > end + 1 else end
     elif label == "ORG":
-        end = max(_department_fields_end(span), _court_jurisdiction_end(span), _on_sunday_end(span))
+        end = max(_department_fields_end(span), _court_jurisdiction_end(span), _on_sunday_end(span),
+                  _committee_end(span))
     if end == span.end:
         return span
     return doc[span.start : end]
 
 
 _SUNDAY_TITLES = frozenset({"Mail", "Independent"})  # not "The Post on Sunday said": a day
+_COMMITTEE_NOUNS = frozenset({"committee", "subcommittee"})
+_HOUSES = frozenset({"House", "Senate", "Lords", "Commons", "Assembly", "Parliament", "Congress"})
+
+
+def _committee_end(span) -> int:
+    """The end of a committee's name the tagger cut at its house: "House" + "intelligence
+    committee" (not "Rugby Football Union" + "disciplinary panel", a body of its own)."""
+    doc, end = span.doc, span.end
+    if span[-1].text not in _HOUSES:
+        return end
+    k = end
+    while k < min(len(doc), end + 4) and doc[k].is_alpha and doc[k].is_lower \
+            and doc[k].pos_ in ("NOUN", "ADJ"):
+        if doc[k].lower_ in _COMMITTEE_NOUNS:
+            return k + 1 if k > end else end
+        k += 1
+    return end
 
 
 def _on_sunday_end(span) -> int:
