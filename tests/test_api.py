@@ -60,3 +60,14 @@ def test_a_speaker_name_garbled_by_a_wrong_decoding_is_given_as_meant():
     assert len(named) == 2
     assert named[0].speaker.mention.text == f"Arturo {garbled}"  # offsets and mention as written
     assert any(e.name == "Arturo Sarukhán" for e in article.speakers)
+
+
+def test_a_name_ending_in_a_question_mark_speaks_whole_and_keeps_the_sentence():
+    text = ("Banks told to act on fraud\n\nThe consumer group Which? said banks needed to do more to warn "
+            "their customers. Which? also said refunds were too slow.\n")
+    article = saidwhat.extract(text)
+    assert [(st.speaker.name, st.content.text) for st in article.statements[-2:]] == [
+        ("Which?", "banks needed to do more to warn their customers"),
+        ("Which?", "refunds were too slow"),
+    ]
+    assert all(text[st.content.start : st.content.end] == st.content.text for st in article.statements)

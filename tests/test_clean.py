@@ -218,7 +218,7 @@ def test_garbled_letters_are_parsed_as_one_plain_word_keeping_offsets():
     assert len(parsed) == len(text)
     assert "Arturo Sarukhaaaan," in parsed and "Penna Nieto" in parsed
     assert words == {"Sarukhaaaan": "Sarukhán", "Penna": "Peña"}
-    assert clean.restore_garbled_names("Arturo Sarukhaaaan", words) == "Arturo Sarukhán"
+    assert clean.restore_names("Arturo Sarukhaaaan", words) == "Arturo Sarukhán"
 
 
 def test_decomposed_garbling_is_mended_and_plain_text_left_alone():
@@ -228,3 +228,14 @@ def test_decomposed_garbling_is_mended_and_plain_text_left_alone():
     assert "Miguel Bas" in parsed and parsed.split()[2].isascii() and parsed.split()[2].isalpha()
     plain = "Señor Peña and the café: prices in £ and Â as a letter stay as written."
     assert clean.mend_garbled_letters(plain) == (plain, {})
+
+
+def test_a_name_ending_in_a_mark_is_spelt_as_one_word_keeping_offsets():
+    text = ("The consumer group Which? said banks were slow. Which? also said refunds lagged. "
+            "Jeb Bush spoke. Jeb! signs were everywhere, and Jeb! was printed on hats. Why? nobody knows.")
+    parsed, words = clean.spell_marked_names(text)
+    assert len(parsed) == len(text)
+    assert "group Whichh said" in parsed and "Whichh also said" in parsed
+    assert "Jeb! was" in parsed and "Why? nobody" in parsed  # part of a longer name; a question
+    assert words == {"Whichh": "Which?"}
+    assert clean.restore_names("Whichh", words) == "Which?"

@@ -60,6 +60,10 @@ _SYMBOL_RUN_EDGE = 4  # characters kept at each end: a closing quote and its ful
 # its "Ã" and "Â" often decomposed ("A" and a combining tilde or circumflex)
 _GARBLED_LETTER = re.compile("(?:(?:[\u00c2\u00c3]|A[\u0302\u0303])[\u0080-\u00bf])+")
 _WORD_AROUND = re.compile(r"\w+")
+# A name ending in a question or exclamation mark ("the consumer group Which? said", "Yahoo! has"),
+# which would end the sentence there: a lower-case word goes on after it
+_MARKED_NAME = re.compile(r"\b([A-Z][A-Za-z]+)([?!])(?= [a-z])")
+_SENTENCE_BREAKS = frozenset('.!?"\u201c\u201d')
 
 
 def clean(article: Article) -> Article:
@@ -75,15 +79,41 @@ def parse_text(article: Article) -> str:
     """
     text = valid_text(article.text)
     text = blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
-    text = mend_garbled_letters(text)[0]
+    text = mend_words(text)[0]
     return sentence_case_headline(text.translate(_PLAIN_SPACES))
+
+
+def mend_words(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with garbled letters and names that end in a mark spelt as the parser reads a name,
+    keeping the length, and what each word so spelt stands for (see ``restore_names``)."""
+    text, garbled = mend_garbled_letters(text)
+    text, marked = spell_marked_names(text)
+    return text, garbled | marked
+
+
+def spell_marked_names(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with the mark that ends a name mid-sentence spelt as the name's last letter
+    ("Which? said" -> "Whichh said"), so the parser reads a name, not a question and a new
+    sentence; at a sentence's start only a name also written so mid-sentence, and never a word
+    the text also writes as the first of a longer name ("Jeb!" of "Jeb Bush"). Returns the text
+    and each name so spelt ("Whichh" -> "Which?")."""
+    found = list(_MARKED_NAME.finditer(text))
+    mid = {m.group() for m in found if _char_before(text, m.start()) not in _SENTENCE_BREAKS
+           and not re.search(rf"\b{m.group(1)} [A-Z]", text)}  # "Jeb!", a slogan of "Jeb Bush"
+    if not mid:
+        return text, {}
+
+    def spelt(m: re.Match) -> str:
+        return m.group(1) + m.group(1)[-1] if m.group() in mid else m.group()
+
+    return _MARKED_NAME.sub(spelt, text), {spelt(m): m.group() for m in found if m.group() in mid}
 
 
 def mend_garbled_letters(text: str) -> tuple[str, dict[str, str]]:
     """``text`` with each garbled letter spelt as its plain letter, repeated to keep the length
     ("SarukhÃ\x83Â¡n" -> "Sarukhaaaan"), so the tokenizer and tagger read one word, a name; and
     for each word so spelt, the word as it was meant ("Sarukhaaaan" -> "Sarukhán"), for the names
-    the later stages build from the parsed words (``restore_garbled_names``)."""
+    the later stages build from the parsed words (``restore_names``)."""
     if not _GARBLED_LETTER.search(text):
         return text, {}
     chars, mended = list(text), []
@@ -120,8 +150,8 @@ def _word_start(text: str, i: int) -> int:
     return i
 
 
-def restore_garbled_names(name: str | None, words: dict[str, str]) -> str | None:
-    """A name built from parsed words with each plainly spelt word as it was meant."""
+def restore_names(name: str | None, words: dict[str, str]) -> str | None:
+    """A name built from parsed words with each word ``mend_words`` spelt as it was written or meant."""
     if not name or not words:
         return name
     return _WORD_AROUND.sub(lambda m: words.get(m.group(), m.group()), name)

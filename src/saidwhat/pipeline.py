@@ -44,7 +44,7 @@ class Pipeline:
         article.statements, article.speakers = resolve.resolve(doc, found, text=text)
         if text != article.text:
             _anchor(article)
-            _mend_names(article, clean.mend_garbled_letters(article.text)[1])
+            _mend_names(article, clean.mend_words(article.text)[1])
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article, self.min_confidence)
         return article
@@ -63,15 +63,16 @@ def _anchor(article: Article) -> None:
 
 
 def _mend_names(article: Article, words: dict[str, str]) -> None:
-    """Names as the text means them where it garbled a letter ("Sarukhán", parsed as "Sarukhaaaan")."""
+    """Names as the text writes or means them where the parser read them spelt otherwise ("Sarukhán",
+    parsed as "Sarukhaaaan"; "Which?", parsed as "Whichh")."""
     if not words:
         return
     for st in article.statements:
         if st.speaker is not None:
             for field in ("name", "role", "organisation"):
-                setattr(st.speaker, field, clean.restore_garbled_names(getattr(st.speaker, field), words))
+                setattr(st.speaker, field, clean.restore_names(getattr(st.speaker, field), words))
     for ent in article.speakers:
-        ent.name = clean.restore_garbled_names(ent.name, words)
-        ent.organisation = clean.restore_garbled_names(ent.organisation, words)
-        ent.aliases = [clean.restore_garbled_names(a, words) for a in ent.aliases]
-        ent.roles = [clean.restore_garbled_names(r, words) for r in ent.roles]
+        ent.name = clean.restore_names(ent.name, words)
+        ent.organisation = clean.restore_names(ent.organisation, words)
+        ent.aliases = [clean.restore_names(a, words) for a in ent.aliases]
+        ent.roles = [clean.restore_names(r, words) for r in ent.roles]
