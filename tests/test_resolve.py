@@ -1908,3 +1908,10 @@ def test_he_of_an_aside_is_the_person_speaking_in_that_sentence(nlp):
             "Sanders had won the first contest, which is an outcome, he said, \"we've long anticipated.\"")
     aside = next(st for st in extract(text).statements if st.content.text.startswith("we've"))
     assert (aside.speaker.mention.text, aside.speaker.name) == ("he", "Robby Mook")
+
+
+def test_a_nations_government_is_named_as_written_even_where_the_country_speaks(nlp):
+    text = ("Coup plot\n\nTurkey said on Monday the plot was foreign. The Turkish government said the leader "
+            "had fled. Turkey's president, Recep Tayyip Erdogan, said the leader would be found.")
+    speakers, _ = run(nlp, text, ("Turkey", 0), ("The Turkish government", 0))
+    assert [s.name for s in speakers] == ["Turkey", "Turkish government"]
