@@ -2182,10 +2182,10 @@ class _Article:
         if owner is None:
             nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")
                                 and not _based_in(t) and noun not in _COMPANY_NOUNS), None)
+            if nationality is not None and noun == "government":  # "the Turkish government", as written
+                return _Found(self._new(names.bare(_words_text(nationality, root)), wanted))
             if nationality is not None:  # "the Turkish company": Turkey's, if the article names it
-                ent = self._country_of(nationality.text) if noun != "government" else None
-                if noun == "government":  # "the Turkish government": named so, as annotators do
-                    return _Found(self._new(names.bare(_words_text(nationality, root)), wanted))
+                ent = self._country_of(nationality.text)
                 if ent is None:
                     ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
                     ent.named = False
