@@ -64,6 +64,7 @@ _WORD_AROUND = re.compile(r"\w+")
 # which would end the sentence there: a lower-case word goes on after it
 _MARKED_NAME = re.compile(r"\b([A-Z][A-Za-z]+)([?!])(?= [a-z])")
 _SENTENCE_BREAKS = frozenset('.!?"\u201c\u201d')
+_FIRST_OF_A_NAME = re.compile(r"\b([A-Z][A-Za-z]+) [A-Z]")
 
 
 def clean(article: Article) -> Article:
@@ -98,8 +99,11 @@ def spell_marked_names(text: str) -> tuple[str, dict[str, str]]:
     the text also writes as the first of a longer name ("Jeb!" of "Jeb Bush"). Returns the text
     and each name so spelt ("Whichh" -> "Which?")."""
     found = list(_MARKED_NAME.finditer(text))
+    if not found:
+        return text, {}
+    first_names = set(_FIRST_OF_A_NAME.findall(text))  # "Jeb" of "Jeb Bush": "Jeb!" is his slogan
     mid = {m.group() for m in found if _char_before(text, m.start()) not in _SENTENCE_BREAKS
-           and not re.search(rf"\b{m.group(1)} [A-Z]", text)}  # "Jeb!", a slogan of "Jeb Bush"
+           and m.group(1) not in first_names}
     if not mid:
         return text, {}
 
@@ -133,6 +137,7 @@ def mend_garbled_letters(text: str) -> tuple[str, dict[str, str]]:
     return parsed, words
 
 
+@lru_cache(maxsize=4096)
 def _meant(garbled: str) -> str:
     import ftfy
 
