@@ -1051,3 +1051,11 @@ def test_that_said_opening_a_sentence_is_a_concession_not_a_statement(nlp):
             "delegates to win outright. \"That said, we will win,\" Cruz said.")
     found = statements(nlp, text)
     assert [(s.speaker.mention.text, s.content.text) for s in found] == [("Cruz", "That said, we will win")]
+
+
+def test_a_clause_joined_to_the_object_by_and_stays_in_the_content(nlp):
+    text = ("Bush decried the lack of details about where the U.S. might move these detainees and just how "
+            "much it would cost.")
+    (st,) = statements(nlp, text)
+    assert st.content.text == text[len("Bush decried ") : -1]
+    check_offsets(text, st)

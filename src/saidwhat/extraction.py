@@ -1016,6 +1016,16 @@ def _with_subjectless_rest(children: list, child, span: tuple[int, int]) -> tupl
     return span[0], max(span[1], subtree_span(rest)[1])
 
 
+def _object_joined_to(clause, children: list):
+    """The verb's object that a clause after it is joined to by "and"/"or", which the parse hung on
+    the object: "decried the lack of details about where ... and just how much it would cost"."""
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None:
+        return None
+    joiner = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return obj if joiner is not None and joiner.dep_ == "cc" and joiner.head == obj else None
+
+
 def _statement_before_aside(verb, clause) -> bool:
     """ "Mook acknowledged A, which is an outcome, he said, "we've long anticipated"": a parse that
     hangs another subject's statement before an aside cue on it as its complement, with the
@@ -1043,6 +1053,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
             child = next(c for c in children if c.dep_ == "ccomp" and c.i > verb.i)
         if child is not None:
             span = _with_hyphen_split_rest(child, subtree_span(child))
+            if dep == "ccomp" and (obj := _object_joined_to(child, children)) is not None:
+                return "dobj", obj, (subtree_span(obj)[0], span[1])  # "the lack of details ... and how much"
             return dep, child, _with_subjectless_rest(children, child, span) if dep == "ccomp" else span
     clause = clause_parsed_as_object(verb)
     if clause is not None:
