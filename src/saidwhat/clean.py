@@ -78,10 +78,15 @@ def parse_text(article: Article) -> str:
     Same length as ``article.text`` with newlines kept, so every offset stays the same. A lone
     surrogate (not text, and fatal to spaCy) is replaced, as ``ingest`` does at the door.
     """
+    return parse_text_and_words(article)[0]
+
+
+def parse_text_and_words(article: Article) -> tuple[str, dict[str, str]]:
+    """``parse_text``, and the words it spelt otherwise (``mend_words``), for ``restore_names``."""
     text = valid_text(article.text)
     text = blank(text, [*article.repeated, *find_boilerplate(text), *find_symbol_runs(text)])
-    text = mend_words(text)[0]
-    return sentence_case_headline(text.translate(_PLAIN_SPACES))
+    text, words = mend_words(text)
+    return sentence_case_headline(text.translate(_PLAIN_SPACES)), words
 
 
 def mend_words(text: str) -> tuple[str, dict[str, str]]:

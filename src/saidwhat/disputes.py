@@ -680,8 +680,12 @@ def has_named_speaker(st: Statement, entities: dict[str, Entity]) -> bool:
     return speaker_type(st, entities) in DISPUTANT_TYPES
 
 
+def _entity_of(st: Statement, entities: dict[str, Entity]) -> Entity | None:
+    return entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+
+
 def _described(st: Statement, entities: dict[str, Entity]) -> bool:
-    entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+    entity = _entity_of(st, entities)
     return entity is not None and not entity.named
 
 
@@ -690,12 +694,12 @@ def _within(span: Span | None, outer: Span) -> bool:
 
 
 def speaker_type(st: Statement, entities: dict[str, Entity]) -> str | None:
-    entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+    entity = _entity_of(st, entities)
     return entity.type if entity is not None else None
 
 
 def speaker_roles(st: Statement, entities: dict[str, Entity]) -> frozenset[str]:
-    entity = entities.get(st.speaker.entity) if st.speaker and st.speaker.entity else None
+    entity = _entity_of(st, entities)
     return frozenset(w.lower() for role in (entity.roles if entity else []) for w in words(role))
 
 

@@ -33,21 +33,26 @@ class Pipeline:
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[Article]:
         cleaned = (clean.clean(a) for a in articles)
-        pairs = pipe_bounded(self.nlp, ((clean.parse_text(a), a) for a in cleaned), self.batch_size)
-        for doc, article in pairs:
-            yield self._analyse(doc, article)
+        pairs = pipe_bounded(self.nlp, (_text_to_parse(a) for a in cleaned), self.batch_size)
+        for doc, (article, respelt) in pairs:
+            yield self._analyse(doc, article, respelt)
 
-    def _analyse(self, doc, article: Article) -> Article:
+    def _analyse(self, doc, article: Article, respelt: dict[str, str]) -> Article:
         text = doc.text  # spaCy joins every token at each call: once per article
         found = extraction.extract_statements(doc, text=text, model=self.attribution_model,
                                               join_quote_runs=self.join_quote_runs)
         article.statements, article.speakers = resolve.resolve(doc, found, text=text)
         if text != article.text:
             _anchor(article)
-            _mend_names(article, clean.mend_words(article.text)[1])
+            _mend_names(article, respelt)
         if self.find_disputes:
             article.disputes = disputes.find_disputes(article, self.min_confidence)
         return article
+
+
+def _text_to_parse(article: Article) -> tuple[str, tuple[Article, dict[str, str]]]:
+    text, respelt = clean.parse_text_and_words(article)
+    return text, (article, respelt)
 
 
 def _anchor(article: Article) -> None:

@@ -865,10 +865,10 @@ class _Article:
         held = tok
         while held.dep_ in ("conj", "appos") and held.head.i < held.i:
             held = held.head  # "In the July 9, 2012, cable, Stevens reported": a conjunct of the date
-        verb = held.head
-        if held.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" \
-                and _in_list(verb.head, "cues") and tok.tag_ == "NN":
-            return self._subject_of(verb.head)
+        prep = held.head
+        if held.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" \
+                and _in_list(prep.head, "cues") and tok.tag_ == "NN":
+            return self._subject_of(prep.head)
         verb = tok.head
         has_an_ad = verb.lemma_ == "have" and _in_list(tok, "broadcast_nouns")
         authoring = _in_list(verb, "authoring_verbs") or has_an_ad
