@@ -239,3 +239,15 @@ def test_a_name_ending_in_a_mark_is_spelt_as_one_word_keeping_offsets():
     assert "Jeb! was" in parsed and "Why? nobody" in parsed  # part of a longer name; a question
     assert words == {"Whichh": "Which?"}
     assert clean.restore_names("Whichh", words) == "Which?"
+
+
+def test_a_surname_that_is_a_modal_verb_is_spelt_as_a_name_where_it_is_one():
+    text = ("Trump Will Win, Poll Says\n\nColumnist George Will wrote on Friday. Citing Paris, Will urged "
+            'caution. "Enough," Will wrote. Will the senator run? Will believes so, and Will\'s view counts. '
+            "It will rain.")
+    parsed, words = clean.spell_modal_surnames(text)
+    assert len(parsed) == len(text) and words == {"Wyll": "Will"}
+    assert parsed.startswith("Trump Will Win")  # the headline's verb
+    assert parsed.count("Wyll") == 5 and "Will the senator run?" in parsed and "It will rain." in parsed
+    assert clean.restore_names("George Wyll", words) == "George Will"
+    assert clean.spell_modal_surnames("The bill will pass. Will it?") == ("The bill will pass. Will it?", {})

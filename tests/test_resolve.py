@@ -1866,12 +1866,26 @@ def test_an_ad_is_its_sponsors_not_its_mediums_or_a_place_owners(ad_phrase):
     assert found["The ad"] == "American Action Network"
 
 
-def test_it_opening_the_sentence_after_a_document_was_made_is_its_maker():
-    found = _names_by_mention(
-        "Groups target Trump",
-        "The Club for Growth, which has spent millions against the frontrunner, launched a radio ad in "
-        "Indiana on Saturday. It says Trump University charged students thousands of dollars for nothing.")
-    assert found["It"] == "Club for Growth"
+@pytest.mark.parametrize("sentences, maker", [
+    ("The Club for Growth, which has spent millions against the frontrunner, launched a radio ad in "
+     "Indiana on Saturday. It says Trump University charged students thousands of dollars for nothing.",
+     "Club for Growth"),
+    ("Senator Mark Hollis is expected to unveil his second ad of the race on Monday. It says the governor "
+     "raised taxes on working families.", "Mark Hollis"),  # the subject of the verb "unveil" completes
+])
+def test_it_opening_the_sentence_after_a_document_was_made_is_its_maker(sentences, maker):
+    found = _names_by_mention("Groups target Trump", sentences)
+    assert found["It"] == maker
+
+
+def test_a_surname_that_is_a_modal_verb_names_the_person():
+    found = _speakers_in_order(
+        "Columnist urges party to look elsewhere",
+        "Conservative columnist George Will renewed his feud with the front-runner this week.",
+        "Citing the attacks in Paris, Will urged Republicans to abandon outsider candidates.",
+        '"The eruption of war is a reminder of what the job is," Will wrote.',
+        "Will believes the governor now has an opening.")
+    assert [n for _, n in found] == ["George Will"] * 5  # the headline's "Columnist" too
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -1880,6 +1894,8 @@ def test_it_opening_the_sentence_after_a_document_was_made_is_its_maker():
     ("The National Infrastructure Security Co-ordination Centre, the government body that advises on "
      "computer threats, said it was aware of the report.",
      "National Infrastructure Security Co-ordination Centre"),
+    ("In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats said they would "
+     "vote for the businessman.", "Washington Post/ABC News"),
 ])
 def test_a_name_the_tagger_cut_in_two_is_one_organisation(sentence, name):
     found = _speakers_in_order("Festival boom", sentence)

@@ -65,6 +65,12 @@ _WORD_AROUND = re.compile(r"\w+")
 _MARKED_NAME = re.compile(r"\b([A-Z][A-Za-z]+)([?!])(?= [a-z])")
 _SENTENCE_BREAKS = frozenset('.!?"\u201c\u201d')
 _FIRST_OF_A_NAME = re.compile(r"\b([A-Z][A-Za-z]+) [A-Z]")
+# A surname that is also a modal verb, after a first name: the parser reads "Will wrote" as a modal
+_MODAL_SURNAME = re.compile(r"\b([A-Z][a-z]+) (Will|Shall|Must|Might|Can)\b")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_NEXT_WORD = re.compile(r"(?:['\u2019]s\b|\s+([a-z]+)\b)")
+_PAST_VERBS = frozenset({"said", "wrote", "told", "thought", "felt", "took", "saw", "made", "gave", "went",
+                         "put", "spoke", "knew", "found", "got", "had", "did"})
 
 
 def clean(article: Article) -> Article:
@@ -94,7 +100,45 @@ def mend_words(text: str) -> tuple[str, dict[str, str]]:
     keeping the length, and what each word so spelt stands for (see ``restore_names``)."""
     text, garbled = mend_garbled_letters(text)
     text, marked = spell_marked_names(text)
-    return text, garbled | marked
+    text, modal = spell_modal_surnames(text)
+    return text, garbled | marked | modal
+
+
+def spell_modal_surnames(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with a surname that is also a modal verb ("George Will") spelt as a name the parser
+    reads as one ("Wyll"), wherever the text uses it as the name: after the first name, mid-sentence
+    ("which Will claims"), or opening a sentence before a verb ("Will wrote", "Will believes"),
+    never the Title Case headline ("Trump Will Win"). Returns the text and each name so spelt."""
+    from .names import first_names
+
+    known = first_names()
+    surnames = {m.group(2) for m in _MODAL_SURNAME.finditer(text) if m.group(1).lower() in known}
+    if not surnames:
+        return text, {}
+    headline_end = text.find("\n")
+    headline_end = headline_end if 0 <= headline_end <= MAX_HEADLINE_CHARS else 0
+    chars, words = list(text), {}
+    for m in re.finditer(rf"\b(?:{'|'.join(sorted(surnames))})\b", text):
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        after_first_name = before is not None and before.group(1).lower() in known
+        if not after_first_name and (m.start() < headline_end or not _used_as_name(text, m)):
+            continue
+        spelt = m.group()[0] + "y" + m.group()[2:]
+        chars[m.start() : m.end()] = spelt
+        words[spelt] = m.group()
+    return "".join(chars), words
+
+
+def _used_as_name(text: str, m: re.Match) -> bool:
+    """A modal verb's capitalised form is the name mid-sentence, or opening a sentence before a verb
+    (not "Will the senator run?")."""
+    if _char_before(text, m.start()) not in _SENTENCE_BREAKS:
+        return True
+    nxt = _NEXT_WORD.match(text, m.end())
+    if nxt is None:
+        return False
+    verb = nxt.group(1)
+    return verb is None or verb.endswith(("s", "ed")) or verb in _PAST_VERBS  # None: "Will's"
 
 
 def spell_marked_names(text: str) -> tuple[str, dict[str, str]]:

@@ -877,8 +877,12 @@ class _Article:
         return self._subject_of(verb)
 
     def _subject_of(self, verb) -> _Ent | None:
-        """The named entity that is the subject of ``verb``, outside quotes."""
+        """The named entity that is the subject of ``verb``, outside quotes; a verb with none takes
+        the subject of the verb it completes or is joined to ("Trump is expected to unveil an ad")."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or self.in_quote(subject.idx):
             return None
         ent = self.token_ent.get(subject.i)
@@ -2878,14 +2882,15 @@ def _capitals_name_whole(span):
 
 
 def _rejoined(ents: list) -> list:
-    """Names the tagger cut in two: one ending in "of" ("the City of" + "Edinburgh Council"), or an
+    """Names the tagger cut in two: one ending in "of" ("the City of" + "Edinburgh Council") or a
+    slash ("Washington Post/" + "ABC News", joint pollsters, named as one), or an
     organisation's name before its last word, an organisation noun tagged apart ("The National
     Infrastructure Security Co-ordination" + "Centre"): one organisation."""
     out: list = []
     for span in ents:
         last = out[-1] if out else None
         if last is not None and last.end == span.start and (
-                last[-1].lower_ in ("of", "for", "and", "&")
+                last[-1].lower_ in ("of", "for", "and", "&", "/")
                 or (last.label_ == "ORG" and len(span) == 1 and _in_list(span[0], "org_nouns"))):
             out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
         else:
