@@ -1931,3 +1931,22 @@ def test_a_nations_government_is_named_as_written_even_where_the_country_speaks(
             "had fled. Turkey's president, Recep Tayyip Erdogan, said the leader would be found.")
     speakers, _ = run(nlp, text, ("Turkey", 0), ("The Turkish government", 0))
     assert [s.name for s in speakers] == ["Turkey", "Turkish government"]
+
+
+def test_an_untagged_name_that_an_apposition_calls_a_firm_is_that_firm():
+    found = _names_by_mention(
+        "Billionaire lists multiply",
+        "In 2010, two staff members left to help start Wealth-X, a private wealth research firm also devoted "
+        "to calculating the fortunes of billionaires. The firm said there are 2,400 billionaires.")
+    assert found == {"a private wealth research firm": "Wealth-X", "The firm": "Wealth-X"}
+
+
+@pytest.mark.parametrize("sentence, mention, name_before", [
+    ("In the days before Trump's appearance at AIPAC, a group of rabbis called for a boycott of his speech.",
+     "a group of rabbis", "AIPAC"),
+    ("Although 15 of the 19 hijackers were Saudis, the government in Riyadh denied any role in the attack.",
+     "the government", "Saudis"),
+])
+def test_a_comma_closing_a_clause_sets_off_no_apposition(sentence, mention, name_before):
+    found = _names_by_mention("Boycott called", sentence)
+    assert found.get(mention) != name_before

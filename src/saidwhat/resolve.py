@@ -380,6 +380,8 @@ class _Article:
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         called += [span for t in self.tokens if _untagged_proper(t)  # "Rock band Oasis", untagged
                    and _called_an_organisation(span := self.doc[t.i : t.i + 1])]
+        called += [span for t in self.tokens if _untagged_proper(t)  # "Wealth-X, a research firm"
+                   and (span := _name_before_apposed_kind(t)) is not None]
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -739,6 +741,9 @@ class _Article:
                 ent.nouns.add(lemma)  # "Shelter, the charity", "the housing charity Shelter"
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
+        kind = _kind_set_off_after(span[-1])
+        if kind is not None:
+            ent.nouns.add(kind.lemma_.lower())  # "Wealth-X, a private wealth research firm"
         if ent.type in ("group", "other") and any(
                 _lists()["org_nouns"][n] == "organisation" for n in ent.nouns):
             ent.type = "organisation"  # "Internet service provider Tiscali", tagged a nationality
@@ -2224,6 +2229,9 @@ class _Article:
         if unnamed_owner:
             return _Found(self._plain(span))  # "the victim's family": whose, no name says
         determiners = {t.lower_ for t in phrase if t.i < root.i}
+        named = self._named_just_before(phrase, root)
+        if named is not None:
+            return _Found(named)  # "Wealth-X, a private wealth research firm also devoted to ..."
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
         origin = next(((t.ent_type_, t.text) for t in phrase if self._origin_of_company(t, root)), None)
@@ -2249,6 +2257,14 @@ class _Article:
         ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
         ent.named = False
         return _Found(ent)
+
+    def _named_just_before(self, phrase, root) -> _Ent | None:
+        """The organisation named right before a phrase set off after it that says what it is."""
+        name = phrase.doc[phrase.start - 2] if phrase.start >= 2 else None
+        ent = self.token_ent.get(name.i) if name is not None else None
+        if ent is None or ent.type != "organisation" or not ent.named or _kind_set_off_after(name) != root:
+            return None
+        return ent
 
     def _persons(self, owner: _Ent, noun: str) -> _Found:
         """A person's campaign, office or team, named after them: "Clinton campaign"."""
@@ -2731,6 +2747,39 @@ def _called_an_organisation(span) -> bool:
         return False
     before = span.doc[max(0, span.start - 4) : span.start - 1]
     return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+
+
+def _name_before_apposed_kind(tok):
+    """An untagged name that an apposition right after it calls an organisation, whole with the
+    words before it that it heads: "Wealth-X, a private wealth research firm"."""
+    if tok.dep_ == "compound" or _kind_set_off_after(tok) is None:
+        return None
+    doc, first = tok.doc, tok
+    while first.i > 0 and _word_of_the_name(doc[first.i - 1], tok):
+        first = doc[first.i - 1]
+    return doc[first.i : tok.i + 1] if _name_like(first) else None
+
+
+def _word_of_the_name(word, head) -> bool:
+    """ "Wealth" and "-" of "Wealth-X": untagged words the parse hangs on the name's last word."""
+    return (word.head.i == head.i and word.dep_ in ("compound", "punct") and not word.ent_type_
+            and word.text != ",")
+
+
+def _kind_set_off_after(tok):
+    """The organisation noun of a phrase set off right after ``tok`` ("Acme, a research firm"), by
+    the words, as the parse may hang the phrase elsewhere ("..., a firm also devoted to ...")."""
+    doc = tok.doc
+    if tok.i + 3 >= len(doc) or doc[tok.i + 1].text != "," or doc[tok.i + 2].lower_ not in ("a", "an", "the"):
+        return None
+    k = tok.i + 3
+    while k + 1 < len(doc) and doc[k].dep_ in ("amod", "compound", "nmod") and doc[k].head.i > k:
+        k += 1
+    if _lists()["org_nouns"].get(doc[k].lemma_.lower()) in (None, "personal"):
+        return None
+    if doc[k].dep_ in _SUBJECT_DEPS and doc[k].head.i == doc[k].sent.root.i:
+        return None  # "Although the hijackers were Saudis, the government denied": the clause's subject
+    return doc[k]
 
 
 _WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "play", "musical",
