@@ -408,6 +408,19 @@ def test_a_short_quote_after_a_colon_with_no_cue_before_is_no_statement(nlp):
     assert statements(nlp, 'Her verdict: "Not guilty."') == []
 
 
+@pytest.mark.parametrize("text", [
+    'Ryan said on "Midday with Charlie Sykes" that the images have no place in a campaign.',
+    "In an interview with CNN\u2019s \u201cThe Lead with Jake Tapper,\u201d on June 3, Trump went on.",
+])
+def test_a_quoted_title_after_on_or_a_possessive_is_no_statement(nlp, text):
+    assert all(s.kind != "direct" for s in statements(nlp, text))
+
+
+def test_a_quote_in_title_case_that_is_said_stays_a_statement(nlp):
+    found = statements(nlp, 'He said on Monday: "We Will Win." The crowd chanted "Lock Her Up Now" loudly.')
+    assert [s.content.text for s in found] == ["We Will Win.", "Lock Her Up Now"]
+
+
 def test_short_scare_quotes_are_not_statements(nlp):
     assert statements(nlp, 'The so-called "reform" passed the house on a Tuesday night.') == []
 

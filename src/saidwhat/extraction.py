@@ -1464,6 +1464,8 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
     found: list[Found] = []
     by_quote: dict[int, Found] = {}
     for qi, q in enumerate(quotes):
+        if _names_a_title(text, q):
+            continue  # 'said on CNN's "State of the Union"': a programme, not words said
         short = word_count(text[q.start : q.end]) < MIN_QUOTE_WORDS
         answer = short and _after_colon(text, q)  # 'Mr Blunkett replied: "Absolutely not."'
         if short and not answer and not _opens_its_sentence(text, q):
@@ -1503,6 +1505,23 @@ def quote_statements(doc, quotes: list[Quote], text: str) -> list[Found]:
             by_quote[qi] = f
             found.append(f)
     return found
+
+
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|of|with|in|titled|called)|['\u2019]s)\s*$", re.IGNORECASE)
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "with", "and", "in", "on", "to", "for", "at", "by",
+                                "or"})
+_MAX_TITLE_WORDS = 8
+
+
+def _names_a_title(text: str, q: Quote) -> bool:
+    """A quoted Title Case name after "on", "with", a possessive and the like: a programme, book or
+    film ('told CNN's "State of the Union"', 'on "Midday with Charlie Sykes"'), no one's words."""
+    words = text[q.start : q.end].rstrip(",.").split()
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or any(w[-1] in ".!?:;" for w in words[:-1]):
+        return False
+    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return _TITLE_BEFORE.search(text, max(0, q.outer_start - 12), q.outer_start) is not None
 
 
 def speaker_of_same_cue(found: list[Found], cue_tok) -> tuple[int, int] | None:
