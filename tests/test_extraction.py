@@ -1072,3 +1072,12 @@ def test_a_clause_joined_to_the_object_by_and_stays_in_the_content(nlp):
     (st,) = statements(nlp, text)
     assert st.content.text == text[len("Bush decried ") : -1]
     check_offsets(text, st)
+
+
+def test_a_cue_right_before_a_quote_is_its_cue_whatever_subject_the_parse_gives_it(nlp):
+    text = ("Tuesday on a radio show, while discussing a controversial tweet featuring an image of Hillary "
+            "Clinton, money and a six-pointed star, Speaker of the House Rep. Paul Ryan (R-WI) said "
+            "\u201canti-Semitic images, they\u2019ve got no place in a presidential campaign.\u201d")
+    found = only(nlp, text)
+    assert found.cue.text == "said"  # not "pointed" of "six-pointed", a participle describing a noun
+    assert found.speaker.mention.text.endswith("Paul Ryan")

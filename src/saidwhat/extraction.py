@@ -1603,8 +1603,22 @@ def speaker_beside_cue(cue, q: Quote, text: str):
             return first
         after = next((c for c in chunks if cue.i < c.start <= cue.i + 2), None)
         return after.root if after is not None else None
+    person = _person_right_before(cue)
+    if person is not None:
+        return person  # "..., Speaker of the House Rep. Paul Ryan (R-WI) said": the parse hung him on "of"
     chunk = chunk_before(cue, para_start, q)
     return chunk.root if chunk is not None else None
+
+
+def _person_right_before(cue):
+    """A person's name that ends right before the cue, past a bracketed party and state."""
+    k = cue.i - 1
+    if k >= 0 and cue.doc[k].text == ")":
+        while k > cue.sent.start and cue.doc[k].text != "(":
+            k -= 1
+        k -= 1
+    tok = cue.doc[k] if k >= cue.sent.start else None
+    return tok if tok is not None and tok.ent_type_ == "PERSON" else None
 
 
 def chunk_before(cue, start: int, q: Quote | None = None):
@@ -1682,12 +1696,13 @@ def cue_for_quote(doc, text: str, q: Quote):
     for tok in doc[span[0].sent.start : _attribution_after(span)]:
         if not para_start <= tok.idx < para_end or inside(tok.idx, q) or not is_cue(tok):
             continue
-        if cue_lexicon()[tok.lemma_.lower()] != "speech" or is_passive_participle(tok):
+        if cue_lexicon()[tok.lemma_.lower()] != "speech" or is_passive_participle(tok) or _word_end(tok):
             continue
         if _other_quote_between(text, q, tok.idx):
             continue
         subj = subject_of(tok)
-        if subj is not None and inside(subj.idx, q) and not _named_right_after(tok, q, text):
+        if subj is not None and inside(subj.idx, q) and not (
+                _named_right_after(tok, q, text) or _right_before(tok, q, text)):
             continue
         linked = any(r.head == tok or tok in r.ancestors or r in tok.ancestors for r in roots)
         distance = tok.idx - q.outer_end if tok.idx >= q.outer_end else q.outer_start - tok.idx
@@ -1710,6 +1725,20 @@ def _attribution_after(span) -> int:
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
 _MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
+
+
+def _word_end(tok) -> bool:
+    """ "pointed" of "six-pointed": the end of a hyphenated word, no verb of its own."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
+
+
+def _right_before(cue, q: Quote, text: str) -> bool:
+    """ 'Paul Ryan (R-WI) said "..., they've got no place ..."', parsed with the quote's "they" as
+    the subject: a cue right before the quote's opening mark introduces it whatever its parse."""
+    end = cue.idx + len(cue.text)
+    return end <= q.outer_start and not text[end : q.outer_start].strip(" ,:")
 
 
 def _named_right_after(cue, q: Quote, text: str) -> bool:
