@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .ingest import valid_text
+from .names import first_names
 from .records import Article, Span
 
 BOILERPLATE_PATH = Path(__file__).parent / "data" / "boilerplate.txt"
@@ -109,10 +110,11 @@ def spell_modal_surnames(text: str) -> tuple[str, dict[str, str]]:
     reads as one ("Wyll"), wherever the text uses it as the name: after the first name, mid-sentence
     ("which Will claims"), or opening a sentence before a verb ("Will wrote", "Will believes"),
     never the Title Case headline ("Trump Will Win"). Returns the text and each name so spelt."""
-    from .names import first_names
-
+    full_names = _MODAL_SURNAME.findall(text)
+    if not full_names:
+        return text, {}
     known = first_names()
-    surnames = {m.group(2) for m in _MODAL_SURNAME.finditer(text) if m.group(1).lower() in known}
+    surnames = {surname for first, surname in full_names if first.lower() in known}
     if not surnames:
         return text, {}
     headline_end = text.find("\n")
