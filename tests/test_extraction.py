@@ -1081,3 +1081,21 @@ def test_a_cue_right_before_a_quote_is_its_cue_whatever_subject_the_parse_gives_
     found = only(nlp, text)
     assert found.cue.text == "said"  # not "pointed" of "six-pointed", a participle describing a noun
     assert found.speaker.mention.text.endswith("Paul Ryan")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said he supports the new budget, which adds two hundred police officers next year.",
+     "he supports the new budget"),
+    ("In her speech the governor never mentioned Smith, who had criticised her plan for weeks.",
+     "Smith"),
+])
+def test_a_relative_clause_set_off_at_the_end_of_the_content_is_not_said(nlp, text, content):
+    found = [s for s in statements(nlp, text) if s.content.text.startswith(content.split()[0])]
+    assert [s.content.text for s in found] == [content]
+    check_offsets(text, found[0])
+
+
+def test_a_relative_clause_inside_the_quoted_words_stays_in_the_content(nlp):
+    text = 'The minister said the army should "work with all countries, which share an interest in peace."'
+    found = only(nlp, text)
+    assert found.content.text.startswith("the army") and "an interest in peace" in found.content.text

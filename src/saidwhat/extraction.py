@@ -767,7 +767,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     label, arg_head, span = arg
     if label == "dobj" and names_a_statement(arg_head):
         return None
-    span = clip_to_paragraph(text, span, pred.idx)
+    span = without_trailing_relative(arg_head.doc, clip_to_paragraph(text, span, pred.idx), quote_marks)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
     speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else document_author(subj)
@@ -775,6 +775,26 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def without_trailing_relative(doc, span: tuple[int, int], quote_marks: list[int]) -> tuple[int, int]:
+    """ "supports the final bill, which includes ...", "never mentioned Clinton, who trailed ...": a
+    relative clause set off by a comma at the end of the content describes a name in it, and the
+    statement ends before the comma (a quoted one is part of the quote)."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="contract")
+    if tokens is None or len(tokens) < 3:
+        return span
+    last = tokens[-1]
+    while last.is_punct and last.i > tokens.start:
+        last = doc[last.i - 1]
+    for tok in (last, *last.ancestors):
+        comma = tok.left_edge.i - 1
+        if comma <= tokens.start or tok.i >= tokens.end:
+            break
+        if (tok.dep_ == "relcl" and doc[comma].text == "," and tok.head.pos_ in ("NOUN", "PROPN")
+                and not _in_quote(doc[comma].idx, quote_marks)):
+            return span[0], doc[comma - 1].idx + len(doc[comma - 1].text)
+    return span
 
 
 def _inverted_condition(verb) -> bool:
