@@ -1099,3 +1099,12 @@ def test_a_relative_clause_inside_the_quoted_words_stays_in_the_content(nlp):
     text = 'The minister said the army should "work with all countries, which share an interest in peace."'
     found = only(nlp, text)
     assert found.content.text.startswith("the army") and "an interest in peace" in found.content.text
+
+
+def test_a_question_quote_is_said_by_the_next_sentence_opening_with_its_attribution(nlp):
+    text = ("\u201cWho do they think they are?\u201d the senator said of the company on Tuesday, when its "
+            "lawyers refused to hand over the records that investigators had requested in two letters last "
+            "spring.")
+    found = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert [s.content.text for s in found] == ["Who do they think they are?"]
+    assert found[0].cue.text == "said" and found[0].speaker.mention.text == "the senator"

@@ -1740,11 +1740,13 @@ def _attribution_after(span) -> int:
     after = span.doc[end].sent
     verb = after.root
     says_nothing_else = is_cue(verb) and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
-    return after.end if says_nothing_else and len(after) <= _MAX_ATTRIBUTION_TOKENS else end
+    opens_with_it = verb.i - after.start <= _MAX_SPEAKER_TOKENS  # "Trump said of Apple in February, when ..."
+    return after.end if says_nothing_else and (len(after) <= _MAX_ATTRIBUTION_TOKENS or opens_with_it) else end
 
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
 _MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
+_MAX_SPEAKER_TOKENS = 6  # "The Texas senator said"
 
 
 def _word_end(tok) -> bool:
