@@ -1108,3 +1108,39 @@ def test_a_question_quote_is_said_by_the_next_sentence_opening_with_its_attribut
     found = [s for s in statements(nlp, text) if s.kind == "direct"]
     assert [s.content.text for s in found] == ["Who do they think they are?"]
     assert found[0].cue.text == "said" and found[0].speaker.mention.text == "the senator"
+
+
+def test_each_turn_of_a_broadcast_transcript_is_its_speakers_statement(nlp):
+    text = ("The governor spoke to the network on Sunday.\n\n"
+            "HARTLEY: Do you think the senator can unite the party?\n\n"
+            "GOVERNOR MORALES: Well, I think the whole country needs to work together this year.\n\n"
+            "HARTLEY: Thank you, governor.\n\n"
+            "Clinton: 1,769.")
+    turns = [s for s in statements(nlp, text) if s.cue.text == ":"]
+    assert [(s.speaker.mention.text, s.content.text) for s in turns] == [
+        ("HARTLEY", "Do you think the senator can unite the party?"),
+        ("GOVERNOR MORALES", "Well, I think the whole country needs to work together this year."),
+        ("HARTLEY", "Thank you, governor."),
+    ]
+    for s in turns:
+        check_offsets(text, s)
+
+
+def test_a_paragraph_opening_with_a_label_is_no_transcript_turn_when_no_speaker_takes_two(nlp):
+    text = ("UPDATE: The senator spoke on Monday.\n\nWASHINGTON: Congress returned from its recess.\n\n"
+            "Note: The vote was delayed.")
+    assert not [s for s in statements(nlp, text) if s.cue.text == ":"]
+
+
+def test_a_name_labelling_a_quote_after_another_speakers_quote_is_its_speaker(nlp):
+    text = ('The rivals differ on the goal.\n\nClinton: "Our goal is not to contain the group but to defeat '
+            'it." Bush: "The mission is to destroy the group, not to contain it."')
+    found = [(s.speaker.mention.text, s.cue.text) for s in statements(nlp, text) if s.kind == "direct"]
+    assert found == [("Clinton", ":"), ("Bush", ":")]
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_quote_of_the_next_paragraph_whatever_its_verb(nlp):
+    text = ("The governor issued the following statement:\n\n"
+            "\u201cOur prayers are with all those affected by the attack. This cannot go on.\u201d")
+    (quote,) = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert quote.cue.text == "issued" and quote.speaker.mention.text == "The governor"

@@ -1839,6 +1839,19 @@ def test_i_in_the_answers_of_a_q_and_a_is_the_one_interviewed_and_you_in_the_que
     assert [name for mention, name in found if mention == "I"] == ["Maria Delgado", "Maria Delgado"]
 
 
+def test_each_turn_of_an_unquoted_q_and_a_is_a_statement_and_the_answers_are_the_interviewees():
+    found = _speakers_in_order(
+        "Q&A with Senator Maria Delgado",
+        "Senator Maria Delgado spent the morning in Tucson, where she visited a new clinic. She later spoke "
+        "with our reporter about the budget. Here is the edited transcript of the interview.",
+        "Q: Why did the clinics close?",
+        "A: The money ran out in March, and nobody in the capital wanted to find more.",
+        "Q: And the hospitals?",
+        "A: Three of them will shut their doors before the winter.")
+    turns = [(mention, name) for mention, name in found if mention in ("Q", "A")]
+    assert turns == [("Q", "Q"), ("A", "Maria Delgado"), ("Q", "Q"), ("A", "Maria Delgado")]
+
+
 def test_i_outside_a_q_and_a_stays_unnamed_when_the_writer_is_not():
     found = _speakers_in_order(
         "The budget",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -25,7 +26,7 @@ from importlib import resources
 
 from .clean import MAX_HEADLINE_CHARS
 from .logistic import LogisticModel
-from .names import is_kicker, read_list
+from .names import headline_kickers, is_kicker, read_list
 from .records import Span, Speaker, Statement
 
 OPENING_QUOTES = '"“«„'
@@ -1673,15 +1674,43 @@ def transcript_turn(text: str, q: Quote, qi: int) -> Found | None:
     )
 
 
+_TURN_LABEL = re.compile(r"^(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)",
+                         re.MULTILINE)
+_MIN_TURNS = 3
+
+
+def transcript_turns(text: str) -> list[Found]:
+    """An interview or broadcast transcript written without quotation marks, paragraphs opening
+    with their speaker's label ("TAPPER: And obviously, ...", "Q: ...", "A: ..."): each turn is
+    its speaker's statement, when the text has a few of them and some speaker takes more than one."""
+    turns = [m for m in _TURN_LABEL.finditer(text) if m.group("speaker").lower() not in headline_kickers()]
+    speakers = Counter(m.group("speaker").split()[-1].upper() for m in turns)
+    if len(turns) < _MIN_TURNS or max(speakers.values(), default=0) < 2:
+        return []
+    found = []
+    for m in turns:
+        _, para_end = paragraph_bounds(text, m.start())
+        words = text[m.end() : para_end]
+        if any(ch in words for ch in OPENING_QUOTES + CLOSING_QUOTES) or word_count(words) < 2 \
+                or not any(ch.isalpha() for ch in words):
+            continue  # a quoted turn is read with the quotes; "Clinton: 1,769." is a tally
+        colon = m.end("speaker")
+        content = trim(text, m.end(), para_end)
+        found.append(Found("indirect", content, (colon, colon + 1), m.span("speaker"), 0.9))
+    return found
+
+
 _LABEL_BEFORE_QUOTE = re.compile(
-    r"[ \t][-–—][ \t]+(?P<speaker>[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|and|of|the|de|van)){0,6})"
+    r"(?:^|[.!?]['’\"”]?[ \t]+|[ \t][-–—][ \t]+)"  # opening the paragraph or a sentence, or after a dash
+    r"(?P<speaker>[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|and|of|the|de|van)){0,6})"
     r"[ \t]*(?P<colon>:)[ \t]*$"
 )
 
 
 def labelled_quote(text: str, q: Quote, qi: int) -> Found | None:
-    """A quote its source's name labels after a dash and before a colon, as news digests cite
-    them: 'Pollsters agree - Carl Bialik: "..."'."""
+    """A quote its source's name labels before a colon, after a dash or opening a sentence, as
+    news digests and debate round-ups cite them: 'Pollsters agree - Carl Bialik: "..."',
+    'Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."'."""
     para_start, _ = paragraph_bounds(text, q.outer_start)
     m = _LABEL_BEFORE_QUOTE.search(text[para_start : q.outer_start])
     if m is None or is_kicker(m.group("speaker")):
@@ -1741,7 +1770,8 @@ def _attribution_after(span) -> int:
     verb = after.root
     says_nothing_else = is_cue(verb) and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
     opens_with_it = verb.i - after.start <= _MAX_SPEAKER_TOKENS  # "Trump said of Apple in February, when ..."
-    return after.end if says_nothing_else and (len(after) <= _MAX_ATTRIBUTION_TOKENS or opens_with_it) else end
+    short = len(after) <= _MAX_ATTRIBUTION_TOKENS
+    return after.end if says_nothing_else and (short or opens_with_it) else end
 
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
@@ -1817,12 +1847,12 @@ def _next_paragraph_quote(text: str, gap: str, q: Quote) -> bool:
     return not text[para_start : q.outer_start].strip() and not text[q.outer_end : para_end].strip(" .,;")
 
 
-def colon_clause_verb(doc, text: str, q: Quote):
+def colon_clause_verb(doc, text: str, q: Quote, gap: Callable[[str], bool] = lambda ch: ch in " \t"):
     """The main verb of the clause a colon ends right before a quote, when it has a subject that
     can speak: 'When Trump suggested ..., Rubio fired back: "..."', 'Asked which county ..., he
     demurred: "..."', 'Trump said he responded: "..."' (Trump): the clause introduces the quote,
     whatever its verb."""
-    colon = colon_before(doc, text, q, lambda ch: ch in " \t")
+    colon = colon_before(doc, text, q, gap)
     if colon is None:
         return None
     verb = colon.head
@@ -1872,12 +1902,24 @@ def colon_introduced(doc, text: str, q: Quote, qi: int) -> Found | None:
         return None
     lexicon = cue_lexicon()
     cues = [t for t in colon.sent if t.i < colon.i and is_cue(t) and lexicon[t.lemma_.lower()] == "speech"]
-    subj = subject_of(cues[-1]) if cues else None
+    cue = cues[-1] if cues else _introducing_verb(doc, text, q)
+    subj = subject_of(cue) if cue is not None else None
     if subj is None:
         return None
-    return Found(
-        "direct", trim(text, q.start, q.end), cue_span(cues[-1]), mention_span(subj, text, cues[-1]), 0.85, qi
-    )
+    return Found("direct", trim(text, q.start, q.end), cue_span(cue), mention_span(subj, text, cue), 0.85, qi)
+
+
+def _introducing_verb(doc, text: str, q: Quote):
+    """With no speech verb, the clause's own when it introduces words, not a list: "Trump issued
+    the following statement:", "Jared Potts echoed:" (not "He listed the qualities he wants:",
+    "Here they are:")."""
+    verb = colon_clause_verb(doc, text, q, str.isspace)
+    if verb is None or verb.pos_ != "VERB":
+        return None  # "Here they are:"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ == "following" or obj.lemma_.lower() in claim_nouns():
+        return verb
+    return None
 
 
 # --- headline ------------------------------------------------------------------------------------
@@ -2202,6 +2244,7 @@ def extract_statements(
         quote_statements(doc, quotes, text), clause_statements(doc, model, text), headline_statement(text),
         text, quotes,
     )
+    found += [t for t in transcript_turns(text) if not any(f.content == t.content for f in found)]
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
     found.sort(key=lambda f: f.content[0])

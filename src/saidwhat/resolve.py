@@ -3294,6 +3294,10 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
             if maker is not None:  # "... launched a radio ad titled 'Scam.' It slams ...": the ad's maker
                 found[i] = (_Found(maker), None)
                 continue
+        if len(span) == 1 and span[0].text in ("Q", "A") and art.text.startswith(":", span.end_char):
+            if span[0].text == "A" and (interviewee := art.interviewee(span.start_char, "i")) is not None:
+                found[i] = (_Found(interviewee), None)  # "A: ..." in a Q&A: the one interviewed
+            continue  # "Q: ...": the interviewer, unnamed
         if len(span) == 1 and span[0].lower_ in ("you", "your"):
             interviewee = art.interviewee(span.start_char, span[0].lower_)
             if interviewee is not None:  # "Q: You thank him for that.": the one interviewed
