@@ -1144,3 +1144,12 @@ def test_a_clause_ending_in_a_colon_introduces_the_quote_of_the_next_paragraph_w
             "\u201cOur prayers are with all those affected by the attack. This cannot go on.\u201d")
     (quote,) = [s for s in statements(nlp, text) if s.kind == "direct"]
     assert quote.cue.text == "issued" and quote.speaker.mention.text == "The governor"
+
+
+def test_whom_it_was_told_is_no_content_and_the_clause_before_is(nlp):
+    text = "The campaign will fight on to the convention, his top aide, Tad Devine, told The Huffington Post."
+    (st,) = statements(nlp, text)
+    assert st.content.text == "The campaign will fight on to the convention"
+    assert st.speaker.mention.text.startswith("his top aide")
+    told = only(nlp, "She told reporters a long story about the war.")
+    assert told.content.text == "a long story about the war"

@@ -1088,6 +1088,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         start, end = subtree_span(clause)
         return "prep_for", clause, (start + len("for "), end)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
+    if dobj is not None and _told_whom(verb, dobj):
+        dobj = None  # ""We are nowhere near the end," his aide told The Huffington Post": the clause is said
     if dobj is not None:
         tail = [
             c
@@ -1111,7 +1113,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         return f"prep_{prep.lower_}", obj, subtree_span(obj)
     head = verb.head
     if (
-        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        (verb.dep_ in ("parataxis", "ccomp", "advcl") or _trailing_speech_conj(verb))
         and head != verb
         and head.i < verb.i
         and head.pos_ in ("VERB", "AUX")
@@ -1124,6 +1126,22 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
+
+
+def _trailing_speech_conj(verb) -> bool:
+    """ "The campaign will fight on, his aide told the Post": a speech verb the parse joined to the
+    clause before it with no "and" is that clause's attribution."""
+    head = verb.head
+    return (verb.dep_ == "conj" and _speech_cue(verb) and head.i < verb.i
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children))
+
+
+def _told_whom(verb, obj) -> bool:
+    """The object of "tell" that is whom it was told ("told The Washington Post", "told them"), not
+    what ("told the truth")."""
+    return verb.lemma_ == "tell" and (obj.pos_ in ("PROPN", "PRON")
+                                      or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
 def _with_hyphen_split_rest(clause, span: tuple[int, int]) -> tuple[int, int]:
