@@ -1963,3 +1963,32 @@ def test_an_untagged_name_that_an_apposition_calls_a_firm_is_that_firm():
 def test_a_comma_closing_a_clause_sets_off_no_apposition(sentence, mention, name_before):
     found = _names_by_mention("Boycott called", sentence)
     assert found.get(mention) != name_before
+
+
+def test_a_quoted_title_is_no_author_of_its_ad_which_goes_back_to_its_maker():
+    found = _speakers_in_order(
+        "Ads in New Hampshire",
+        "The Mendez campaign is releasing a new online ad Monday aimed at Paul Harlow, questioning the "
+        "senator's record on taxes.",
+        "The \u201cNo Contest\u201d ad contrasts Mendez's record as a two-term governor with Harlow's record "
+        "as a House leader.")
+    names = {mention: name for mention, name in found}
+    assert names["The \u201cNo Contest\u201d ad"] == names["The Mendez campaign"] != "No Contest"
+
+
+def test_untagged_capitalised_words_between_a_name_and_its_poll_are_the_pollsters_name():
+    found = _speakers_in_order(
+        "Polls",
+        "The latest Rasmussen Reports poll shows Mendez leading Harlow 44 percent to 37 percent.",
+        "The poll found that voters distrust both candidates.")
+    assert [name for _, name in found] == ["Rasmussen Reports", "Rasmussen Reports"]
+
+
+def test_the_nations_largest_group_is_the_organisation_named_before_not_the_nations():
+    found = _speakers_in_order(
+        "Guns",
+        "The National Rifle Association says the governor's executive actions on gun control are "
+        "\"ripe for abuse\" and lack seriousness.",
+        "The nation's largest gun group is accusing the governor of political exploitation for announcing "
+        "the steps in the last year of her term.")
+    assert [name for _, name in found] == ["National Rifle Association"] * 2

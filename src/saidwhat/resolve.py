@@ -1699,6 +1699,8 @@ class _Article:
             ent = self.token_ent.get(t.i)
             if t.i == root.i or (ent is None and (not _name_like(t) or t.lower_ in _MEDIA_WORDS)):
                 continue  # "a TV ad": a medium, not its author
+            if self.in_quote(t.idx) and not self.in_quote(root.idx):
+                continue  # 'The "No Comparison" ad': its title, not its author
             if ent is None and (nxt := _name_goes_on(t)) is not None and nxt.i != root.i \
                     and nxt.i not in self.token_ent:
                 continue  # "Morning" of "Morning Consult": a name is read from its last word
@@ -1710,6 +1712,8 @@ class _Article:
             described = self._described_author(prep, t)
             if described is not None:
                 return described
+            if ent is not None and (longer := self._name_going_on_untagged(t, root)) is not None:
+                return longer
             return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return self._author_by_description(root, phrase)
 
@@ -1756,6 +1760,21 @@ class _Article:
             else:
                 break
         return k
+
+    def _name_going_on_untagged(self, t, root) -> _Ent | None:
+        """A tagged name that untagged capitalised words continue up to the document noun is an
+        organisation by the whole: "the latest Rasmussen Reports poll" (the tagger took "Rasmussen"
+        for a person)."""
+        lo, hi = self._run(t.i, -1), self._run(t.i, 1)
+        end = hi
+        while end + 1 < root.i and self.doc[end + 1].pos_ == "PROPN" and end + 1 not in self.token_ent \
+                and _name_like(self.doc[end + 1]):
+            end += 1
+        if end == hi or end + 1 != root.i:
+            return None
+        whole = self.org(self.doc[lo : end + 1].text, "organisation")
+        whole.add_alias(whole.name)
+        return whole
 
     def _joined(self, t, ent: _Ent) -> _Ent:
         """Names joined by a slash or hyphen are one author: "CNN/ORC", "Washington Post-ABC News"."""
@@ -2203,7 +2222,8 @@ class _Article:
             if name is not None and not personal:  # "the Not1More campaign", a name the tagger missed
                 return _Found(self._untagged_organisation(name))
         kind_of_members = _members_kind(root)  # "the employers' group": what it is, not whose
-        if owner is None and not kind_of_members:
+        ranked_in_a_place = _ranked_in_a_place(root)  # "the nation's largest gun group": which, not whose
+        if owner is None and not kind_of_members and not ranked_in_a_place:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
         if owner is not None and owner.type == "country":
@@ -2225,7 +2245,7 @@ class _Article:
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
                 return self._persons(owner, noun)
         unnamed_owner = not owner.named if owner is not None else (
-            not kind_of_members and any(c.dep_ == "poss" for c in root.children))
+            not kind_of_members and not ranked_in_a_place and any(c.dep_ == "poss" for c in root.children))
         if unnamed_owner:
             return _Found(self._plain(span))  # "the victim's family": whose, no name says
         determiners = {t.lower_ for t in phrase if t.i < root.i}
@@ -2909,6 +2929,16 @@ def _documents_of(root):
             if obj is not None and obj.tag_ == "NNS" and _in_list(obj, "document_nouns"):
                 return obj
     return None
+
+
+_PLACE_WORDS = frozenset({"nation", "country", "world", "state", "city", "region", "continent"})
+
+
+def _ranked_in_a_place(root) -> bool:
+    """ "the nation's largest gun group", "the world's biggest miner": a superlative in a place
+    describes which organisation, already named, the noun is; the place owns nothing."""
+    return any(c.dep_ == "poss" and c.lemma_.lower() in _PLACE_WORDS for c in root.children) \
+        and any(c.tag_ == "JJS" or c.lower_ in ("leading", "top") for c in root.children)
 
 
 def _members_kind(root) -> bool:
