@@ -1992,3 +1992,12 @@ def test_the_nations_largest_group_is_the_organisation_named_before_not_the_nati
         "The nation's largest gun group is accusing the governor of political exploitation for announcing "
         "the steps in the last year of her term.")
     assert [name for _, name in found] == ["National Rifle Association"] * 2
+
+
+def test_an_early_tweet_is_by_who_was_tweeting_just_before():
+    found = _speakers_in_order(
+        "Gun control",
+        "Dan Ortiz, president of the Brady Campaign, live tweeted as the governor spoke in the capitol.",
+        "An early tweet quoted the governor as saying \"We need to prevent the next shooting, not debate "
+        "the last one!\"")
+    assert [name for mention, name in found if mention == "An early tweet"] == ["Dan Ortiz"]

@@ -1668,17 +1668,24 @@ class _Article:
         clip, and what a poll found "the results". With none before, the first called so after,
         within two paragraphs ("The new poll of voters found ... the Post-SurveyMonkey poll"), or
         anywhere in the body for a headline's "Poll: ..."; for "a new poll", the first poll named
-        in its paragraph or the next."""
+        in its paragraph or the next; for "an early tweet", "another email", who last tweeted or
+        emailed in its paragraph or the one before."""
         headline = root.idx < self.headline_end or _bare_singular(phrase, root)  # "..., according to poll"
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
         outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
-        fresh = noun in polls and any(t.lower_ in ("a", "an") for t in phrase if t.i < root.i)  # "a new poll"
-        if not (headline or outcome or fresh or _definite_singular(phrase, root)):
+        indefinite = any(t.lower_ in ("a", "an", "another", "one") for t in phrase if t.i < root.i)
+        fresh = noun in polls and indefinite  # "a new poll"
+        one_of_a_series = noun in _MESSAGING_VERBS and indefinite  # "Gross live tweeted ... An early tweet"
+        if not (headline or outcome or fresh or one_of_a_series or _definite_singular(phrase, root)):
             return None
         kin = polls if outcome else _kin_nouns(noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if n in kin]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
+        if one_of_a_series:
+            para = self.para_of(root.idx)
+            recent = [(start, ent) for start, ent in before if para - self.para_of(start) <= 1]
+            return max(recent, key=lambda x: x[0])[1] if recent else None
         if before and not headline and not fresh:
             return max(before, key=lambda x: x[0])[1]
         para, body = self.para_of(root.idx), max(root.idx, self.headline_end)
