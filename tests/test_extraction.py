@@ -1153,3 +1153,9 @@ def test_whom_it_was_told_is_no_content_and_the_clause_before_is(nlp):
     assert st.speaker.mention.text.startswith("his top aide")
     told = only(nlp, "She told reporters a long story about the war.")
     assert told.content.text == "a long story about the war"
+
+
+def test_a_quoted_title_the_parse_makes_a_second_subject_is_not_the_speaker(nlp):
+    text = "Harris, star of television\u2019s \u201cScandal,\u201d thanked the mayor for acting so quickly."
+    found = only(nlp, text)
+    assert found.speaker.mention.text == "Harris"

@@ -359,6 +359,8 @@ def _nearest_subject(verb):
     "Her verdict: 'It is not ready,' she said" -> she."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.text not in ("?", "!")]  # "Which?"
     before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1:  # "Washington, star of television's "Scandal," thanked": not the show
+        before = [c for c in before if not _opens_a_quote(c)] or before
     if before and before[-1].ent_type_ in ("DATE", "TIME"):
         named = name_within_time(before[-1], verb)
         if named is not None:
@@ -372,6 +374,13 @@ def _nearest_subject(verb):
                 and after.left_edge.i == verb.i + 1:
             return after
     return before[-1] if before else (subjects[0] if subjects else _age_parsed_as_modifier(verb))
+
+
+def _opens_a_quote(tok) -> bool:
+    """Whether ``tok``'s phrase opens with a quotation mark or comes right after one: a quoted title."""
+    first = tok.left_edge
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    return any(t is not None and (t.tag_ == "``" or t.text in OPENING_QUOTES) for t in (first, before))
 
 
 def _age_parsed_as_modifier(verb):
