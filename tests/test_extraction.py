@@ -1095,6 +1095,15 @@ def test_a_relative_clause_set_off_at_the_end_of_the_content_is_not_said(nlp, te
     check_offsets(text, found[0])
 
 
+def test_an_apposition_summing_up_the_content_is_the_writers_not_the_speakers(nlp):
+    text = ("Most superdelegates now support reforming the party\u2019s superdelegate system \u2014 a move "
+            "that would dilute their own power in the nominating process.")
+    (st,) = statements(nlp, text)
+    assert st.content.text == "reforming the party\u2019s superdelegate system"
+    kept = only(nlp, "The senator backed the rebels of the Free Syrian Army, a group that fights the regime.")
+    assert kept.content.text.endswith("a group that fights the regime")
+
+
 def test_a_relative_clause_inside_the_quoted_words_stays_in_the_content(nlp):
     text = 'The minister said the army should "work with all countries, which share an interest in peace."'
     found = only(nlp, text)

@@ -801,10 +801,22 @@ def without_trailing_relative(doc, span: tuple[int, int], quote_marks: list[int]
         comma = tok.left_edge.i - 1
         if comma <= tokens.start or tok.i >= tokens.end:
             break
-        if (tok.dep_ == "relcl" and doc[comma].text == "," and tok.head.pos_ in ("NOUN", "PROPN")
-                and not _in_quote(doc[comma].idx, quote_marks)):
+        if _in_quote(doc[comma].idx, quote_marks):
+            continue
+        relative = tok.dep_ == "relcl" and doc[comma].text == "," and tok.head.pos_ in ("NOUN", "PROPN")
+        if relative or _comment_on_the_content(tok, doc[comma]):
             return span[0], doc[comma - 1].idx + len(doc[comma - 1].text)
     return span
+
+
+def _comment_on_the_content(appos, mark) -> bool:
+    """ "support reforming the superdelegate system — a move that would dilute their power": an
+    indefinite apposition with a clause of its own, set off after what is said, sums it up in
+    the writer's words (one describing a name stays: "the Free Syrian Army, a Western-backed
+    group fighting ...")."""
+    return (appos.dep_ == "appos" and mark.text in (",", "-", "—", "–") and appos.head.pos_ != "PROPN"
+            and not appos.head.ent_type_ and appos.left_edge.lower_ in ("a", "an")
+            and any(c.dep_ in ("relcl", "acl") for c in appos.children))
 
 
 def _inverted_condition(verb) -> bool:
