@@ -1674,15 +1674,15 @@ class _Article:
         noun = root.lemma_.lower()
         polls = _lists()["poll_nouns"]
         outcome = noun in _OUTCOME_NOUNS and any(t.lower_ == "the" for t in phrase if t.i < root.i)
-        indefinite = any(t.lower_ in ("a", "an", "another", "one") for t in phrase if t.i < root.i)
-        fresh = noun in polls and indefinite  # "a new poll"
-        one_of_a_series = noun in _MESSAGING_VERBS and indefinite  # "Gross live tweeted ... An early tweet"
+        determiners = {t.lower_ for t in phrase if t.i < root.i}
+        fresh = noun in polls and bool(determiners & {"a", "an"})  # "a new poll"
+        one_of_a_series = noun in _MESSAGING_VERBS and bool(determiners & {"a", "an", "another", "one"})
         if not (headline or outcome or fresh or one_of_a_series or _definite_singular(phrase, root)):
             return None
         kin = polls if outcome else _kin_nouns(noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if n in kin]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
-        if one_of_a_series:
+        if one_of_a_series:  # "Gross live tweeted ... An early tweet"
             para = self.para_of(root.idx)
             recent = [(start, ent) for start, ent in before if para - self.para_of(start) <= 1]
             return max(recent, key=lambda x: x[0])[1] if recent else None
