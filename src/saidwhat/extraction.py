@@ -777,7 +777,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     label, arg_head, span = arg
     if label == "dobj" and names_a_statement(arg_head):
         return None
-    span = without_trailing_relative(arg_head.doc, clip_to_paragraph(text, span, pred.idx), quote_marks)
+    span = without_trailing_aside(arg_head.doc, clip_to_paragraph(text, span, pred.idx), quote_marks)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
     speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else document_author(subj)
@@ -787,10 +787,11 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     return found, features
 
 
-def without_trailing_relative(doc, span: tuple[int, int], quote_marks: list[int]) -> tuple[int, int]:
+def without_trailing_aside(doc, span: tuple[int, int], quote_marks: list[int]) -> tuple[int, int]:
     """ "supports the final bill, which includes ...", "never mentioned Clinton, who trailed ...": a
-    relative clause set off by a comma at the end of the content describes a name in it, and the
-    statement ends before the comma (a quoted one is part of the quote)."""
+    relative clause set off by a comma at the end of the content describes a name in it, and an
+    apposition summing the content up is the writer's (``_comment_on_the_content``): the
+    statement ends before the comma or dash (quoted words stay part of the quote)."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="contract")
     if tokens is None or len(tokens) < 3:
         return span
@@ -1718,7 +1719,7 @@ _TURN_LABEL = re.compile(r"^(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]
 _MIN_TURNS = 3
 
 
-def transcript_turns(text: str) -> list[Found]:
+def unquoted_transcript_turns(text: str) -> list[Found]:
     """An interview or broadcast transcript written without quotation marks, paragraphs opening
     with their speaker's label ("TAPPER: And obviously, ...", "Q: ...", "A: ..."): each turn is
     its speaker's statement, when the text has a few of them and some speaker takes more than one."""
@@ -2283,7 +2284,7 @@ def extract_statements(
         quote_statements(doc, quotes, text), clause_statements(doc, model, text), headline_statement(text),
         text, quotes,
     )
-    found += [t for t in transcript_turns(text) if not any(f.content == t.content for f in found)]
+    found += [t for t in unquoted_transcript_turns(text) if not any(f.content == t.content for f in found)]
     if skip:
         found = [f for f in found if not any(s.start <= f.content[0] < s.end for s in skip)]
     found.sort(key=lambda f: f.content[0])

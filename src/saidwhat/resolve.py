@@ -924,14 +924,17 @@ class _Article:
         """Who "I" is in the answers of a Q&A interview, and "you" in its questions: the person its
         introduction names most ("Q&A with Vice President Joe Biden ... Q: You've been talking
         about ... A: It's a big mistake. I just saw ...")."""
+        wanted = "A" if pronoun in ("i", "me", "my") else "Q" if pronoun in ("you", "your") else None
+        return self.interviewee_in(char, wanted) if wanted is not None else None
+
+    def interviewee_in(self, char: int, turn: str) -> _Ent | None:
+        """The person a Q&A interviews, when ``char`` is in a paragraph of the ``turn`` ("Q" or "A")."""
         if self._interview is _UNSET:
             self._interview = self._read_interview()
         if self._interview is None:
             return None
         turns, person = self._interview  # type: ignore[misc]
-        turn = turns[self.para_of(char)]
-        wanted = "A" if pronoun in ("i", "me", "my") else "Q" if pronoun in ("you", "your") else None
-        return person if turn is not None and turn == wanted else None
+        return person if turns[self.para_of(char)] == turn else None
 
     def _read_interview(self) -> tuple[list[str | None], _Ent] | None:
         """Whose turn each paragraph is ("Q", "A", or None before the first question; a paragraph
@@ -1779,7 +1782,11 @@ class _Article:
             end += 1
         if end == hi or end + 1 != root.i:
             return None
-        whole = self.org(self.doc[lo : end + 1].text, "organisation")
+        return self._organisation_named(self.doc[lo : end + 1])
+
+    def _organisation_named(self, words) -> _Ent:
+        """The organisation these words name whole, known by that name."""
+        whole = self.org(words.text, "organisation")
         whole.add_alias(whole.name)
         return whole
 
@@ -1792,11 +1799,7 @@ class _Article:
             hi, joined = self._run(hi + 2, 1), True
         while lo - 2 >= 0 and _joins(doc[lo - 2], doc[lo - 1]) and self._name_at(doc[lo - 2]):
             lo, joined = self._run(lo - 2, -1), True
-        if not joined:
-            return ent
-        whole = self.org(doc[lo : hi + 1].text, "organisation")
-        whole.add_alias(whole.name)
-        return whole
+        return self._organisation_named(doc[lo : hi + 1]) if joined else ent
 
     def _authors(self, t, root, ent: _Ent | None):
         """Whether the name at ``t`` is given as the author of the document ``root`` heads: the
@@ -3332,7 +3335,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                 found[i] = (_Found(maker), None)
                 continue
         if len(span) == 1 and span[0].text in ("Q", "A") and art.text.startswith(":", span.end_char):
-            if span[0].text == "A" and (interviewee := art.interviewee(span.start_char, "i")) is not None:
+            if span[0].text == "A" and (interviewee := art.interviewee_in(span.start_char, "A")) is not None:
                 found[i] = (_Found(interviewee), None)  # "A: ..." in a Q&A: the one interviewed
             continue  # "Q: ...": the interviewer, unnamed
         if len(span) == 1 and span[0].lower_ in ("you", "your"):
