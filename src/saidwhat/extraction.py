@@ -1160,10 +1160,16 @@ def _trailing_speech_conj(verb) -> bool:
 
 
 def _told_whom(verb, obj) -> bool:
-    """The object of "tell" that is whom it was told ("told The Washington Post", "told them"), not
-    what ("told the truth")."""
-    return verb.lemma_ == "tell" and (obj.pos_ in ("PROPN", "PRON")
-                                      or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+    """The object of "tell" that is whom it was told ("told The Washington Post", "told them",
+    "told reporters", "told his audience"), not what ("told the truth", "told the story")."""
+    if verb.lemma_ != "tell" or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return False
+    return obj.pos_ != "NOUN" or obj.lemma_.lower() not in _TOLD_WHAT
+
+
+# What is told rather than whom: "told the truth", "told a joke", and the nouns for what was said
+# ("told the story").
+_TOLD_WHAT = frozenset({"truth", "lie", "joke", "tale", "secret"}) | claim_nouns()
 
 
 def _with_hyphen_split_rest(clause, span: tuple[int, int]) -> tuple[int, int]:
@@ -1225,14 +1231,31 @@ def clause_under_recipient(verb):
     parse hangs the clause on the one told; it is what the verb says."""
     if verb.lemma_.lower() not in _TELLING_VERBS:
         return None
-    for recipient in verb.children:
-        if recipient.dep_ not in _RECIPIENT_DEPS or recipient.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for recipient in _told_and_where(verb):
         for c in recipient.children:
-            if c.dep_ in ("ccomp", "acl") and c.i > recipient.i and c.pos_ in ("VERB", "AUX") and any(
+            if (c.dep_ in ("ccomp", "acl") or _relative_marked_that(c)) and c.i > recipient.i \
+                    and c.pos_ in ("VERB", "AUX") and any(
                     g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in _RELATIVE_WORDS for g in c.children):
                 return c
     return None
+
+
+def _told_and_where(verb) -> Iterator:
+    """The nouns after a telling verb that the parse may hang its clause on: the one told, and the
+    objects of the prepositions after it or the verb ("told the audience at his fundraiser for
+    veterans that ...")."""
+    recipients = [c for c in verb.children if c.dep_ in _RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    yield from recipients
+    for head in [verb, *recipients]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i > verb.i:
+                yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+
+
+def _relative_marked_that(clause) -> bool:
+    """ "told a meeting of leaders that few people understood ...": a relative clause whose "that"
+    the parse made a conjunction is a "that" clause."""
+    return clause.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def clause_parsed_as_object(verb):
@@ -1808,7 +1831,8 @@ def _attribution_after(span) -> int:
         return end
     after = span.doc[end].sent
     verb = after.root
-    says_nothing_else = is_cue(verb) and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+    says_nothing_else = is_cue(verb) and not any(
+        c.dep_ in _CONTENT_DEPS and not (c.dep_ == "dobj" and _told_whom(verb, c)) for c in verb.children)
     opens_with_it = verb.i - after.start <= _MAX_SPEAKER_TOKENS  # "Trump said of Apple in February, when ..."
     short = len(after) <= _MAX_ATTRIBUTION_TOKENS
     return after.end if says_nothing_else and (short or opens_with_it) else end
