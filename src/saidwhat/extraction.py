@@ -1078,6 +1078,20 @@ def _statement_before_aside(verb, clause) -> bool:
             and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
 
 
+def _run_on_clause_before(verb, clause) -> bool:
+    """ "Carson seems to recognize the problem -- he told the AP that his task is ...": a clause
+    before the speaker that no comma or quotation mark sets off as what they say, with a verbal
+    complement after the verb: that one is what they say."""
+    if clause.i > verb.i or not any(c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                                    for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    before = clause.doc[subject.left_edge.i - 1]
+    return before.text not in (",", "''", "``") and not _QUOTE_MARK.search(before.text)
+
+
 def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     """What a predicate introduces, by preference: a clausal complement, an infinitive, a
     direct object (with its predicate: "called X Y"), a prepositional object ("called for X"),
@@ -1092,7 +1106,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         child = next((c for c in children if c.dep_ == dep and c.pos_ in ("VERB", "AUX")), None)
         if child is None and dep == "ccomp":
             child = next((c for c in children if c.dep_ == "ccomp"), None)
-        if dep == "ccomp" and child is not None and _statement_before_aside(verb, child):
+        if dep == "ccomp" and child is not None and (
+                _statement_before_aside(verb, child) or _run_on_clause_before(verb, child)):
             child = next(c for c in children if c.dep_ == "ccomp" and c.i > verb.i)
         if child is not None:
             span = _with_hyphen_split_rest(child, subtree_span(child))
