@@ -1059,6 +1059,20 @@ def _with_subjectless_rest(children: list, child, span: tuple[int, int]) -> tupl
     return span[0], max(span[1], subtree_span(rest)[1])
 
 
+def _completed_after_aside(verb, clause, span: tuple[int, int]) -> tuple[int, int]:
+    """ "It is no surprise, Mr. Garin said, that Mrs. Clinton did better", "it is his job, he said,
+    to talk to Congress": a clause before a cue set off by commas that the complement after the
+    cue completes; the content runs on to that complement's end."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if clause.i > verb.i or subject is None or subject.left_edge.i == 0 or verb.i + 2 >= len(doc):
+        return span
+    if doc[subject.left_edge.i - 1].text != "," or doc[verb.i + 1].text != ",":
+        return span
+    rest = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i == verb.i + 2), None)
+    return span if rest is None else (span[0], max(span[1], subtree_span(rest)[1]))
+
+
 def _object_joined_to(clause, children: list):
     """The verb's object that a clause after it is joined to by "and"/"or", which the parse hung on
     the object: "decried the lack of details about where ... and just how much it would cost"."""
@@ -1113,7 +1127,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
             span = _with_hyphen_split_rest(child, subtree_span(child))
             if dep == "ccomp" and (obj := _object_joined_to(child, children)) is not None:
                 return "dobj", obj, (subtree_span(obj)[0], span[1])  # "the lack of details ... and how much"
-            return dep, child, _with_subjectless_rest(children, child, span) if dep == "ccomp" else span
+            if dep == "ccomp":
+                span = _completed_after_aside(verb, child, _with_subjectless_rest(children, child, span))
+            return dep, child, span
     clause = clause_parsed_as_object(verb)
     if clause is not None:
         return "ccomp", clause, subtree_span(clause)
@@ -1157,12 +1173,31 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         and not is_cue(head)
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
+        if verb.dep_ == "parataxis" and _between_commas(verb) and head.right_edge.i > verb.right_edge.i:
+            # "it is his job, he said, to talk to Congress": the clause goes on after the cue clause
+            return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
         return "head", head, subtree_span(head, exclude=verb)
+    if verb.dep_ == "parataxis" and head.dep_ in ("aux", "auxpass") and head.i > verb.i:
+        head = head.head  # "Even then, he said, he's learned ...", hung on the "'s"
     if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX") and (
-            not is_cue(head) or _set_off_attribution(head) == verb):
+            not is_cue(head) or _set_off_attribution(head) == verb or _between_commas(verb)):
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
+
+
+def _between_commas(verb) -> bool:
+    """ ", he said,": a cue clause set off by a comma on each side, not after a quotation (whose
+    speaker it names) nor before "and" or "but"."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if doc[left].text != ",":
+        left -= 1
+    if doc[right].text != ",":
+        right += 1
+    return (left > 0 and doc[left].text == "," and not _QUOTE_MARK.search(doc[left - 1].text + doc[left + 1].text)
+            and doc[left - 1].text != "''" and right + 1 < len(doc) and doc[right].text == ","
+            and doc[right + 1].pos_ != "CCONJ")
 
 
 def _trailing_speech_conj(verb) -> bool:
