@@ -804,10 +804,18 @@ def without_trailing_aside(doc, span: tuple[int, int], quote_marks: list[int]) -
             break
         if _in_quote(doc[comma].idx, quote_marks):
             continue
-        relative = tok.dep_ == "relcl" and doc[comma].text == "," and tok.head.pos_ in ("NOUN", "PROPN")
+        relative = (tok.dep_ == "relcl" and doc[comma].text == "," and tok.head.pos_ in ("NOUN", "PROPN")
+                    and not _reason_after_relative(tok))
         if relative or _comment_on_the_content(tok, doc[comma]):
             return span[0], doc[comma - 1].idx + len(doc[comma - 1].text)
     return span
+
+
+def _reason_after_relative(relcl) -> bool:
+    """ "seats, which hers is, because they need to save resources": a clause set off after a
+    short relative clause that the parse hung on it belongs to the main clause."""
+    return any(c.dep_ == "advcl" and c.left_edge.i > relcl.i and relcl.doc[c.left_edge.i - 1].text == ","
+               for c in relcl.children)
 
 
 def _comment_on_the_content(appos, mark) -> bool:
@@ -1204,9 +1212,11 @@ def _trailing_speech_conj(verb) -> bool:
     """ "The campaign will fight on, his aide told the Post": a speech verb the parse joined to the
     clause before it with no "and" is that clause's attribution."""
     head = verb.head
-    return (verb.dep_ == "conj" and _speech_cue(verb) and head.i < verb.i
-            and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-            and not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children))
+    if not (verb.dep_ == "conj" and _speech_cue(verb) and head.i < verb.i
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        return False
+    before = [t for t in verb.doc[head.i + 1 : verb.left_edge.i] if not t.is_punct]
+    return not before or before[-1].pos_ != "CCONJ"  # "..., but it is under pressure, said X": not "and"
 
 
 def _told_whom(verb, obj) -> bool:
