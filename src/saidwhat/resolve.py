@@ -96,6 +96,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
+        "share_nouns": read("share_nouns.txt"),
         "broadcast_nouns": read("broadcast_nouns.txt"),
         "voice_nouns": read("voice_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
@@ -1134,6 +1135,10 @@ class _Article:
             if self.token_ent[named.i].type == "person":
                 return self._named_person(phrase, named)
             return _Found(self.token_ent[named.i])
+        if _a_share_of_those_asked(root):
+            pollster = self._poll_answered(root)
+            if pollster is not None:  # "Some 20 percent of people in a recent CNN/ORC poll said"
+                return _Found(pollster)
         if any(partitive_of(root, c) for c in root.children):
             return _Found(self._plain(span))  # "one of his senior aides": a part of a group, named by no name
         word = root.lower_
@@ -1696,6 +1701,18 @@ class _Article:
         after = [(start, ent) for start, ent in wrote
                  if start > body and (headline or self.para_of(start) - para <= reach)]
         return min(after, key=lambda x: x[0])[1] if after else None
+
+    def _poll_answered(self, share) -> _Ent | None:
+        """The author of the poll a share of respondents answers ("29 percent said"): one named in
+        its sentence, else the latest named in its paragraph or the one before."""
+        polls = _lists()["poll_nouns"]
+        sent, para = share.sent, self.para_of(share.idx)
+        named = [(start, ent) for ent in self.entities for start, noun in ent.authored if noun in polls]
+        here = [ent for start, ent in named if sent.start_char <= start < sent.end_char]
+        if here:
+            return here[0] if all(ent is here[0] for ent in here) else None
+        before = [(start, ent) for start, ent in named if start < share.idx and para - self.para_of(start) <= 1]
+        return max(before, key=lambda x: x[0])[1] if before else None
 
     def _author(self, root) -> _Ent | None:
         """A name the phrase gives as the document's author: a name modifying the document noun
@@ -2920,6 +2937,14 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or _CAMEL_CASE.match(word) is not None
+
+
+def _a_share_of_those_asked(root) -> bool:
+    """ "42%", "Some 20 percent", "a majority of voters", "One in four voters": a share of the
+    people a poll asked."""
+    if root.ent_type_ == "PERCENT" or root.text.endswith("%") or root.lemma_.lower() in _lists()["share_nouns"]:
+        return True
+    return root.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
 
 
 def _kin_nouns(noun: str):
