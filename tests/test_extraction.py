@@ -1168,3 +1168,52 @@ def test_a_quoted_title_the_parse_makes_a_second_subject_is_not_the_speaker(nlp)
     text = "Harris, star of television\u2019s \u201cScandal,\u201d thanked the mayor for acting so quickly."
     found = only(nlp, text)
     assert found.speaker.mention.text == "Harris"
+
+
+@pytest.mark.parametrize("whom", ["reporters", "his audience", "Britain\u2019s ITV television station"])
+def test_a_question_quoted_before_x_told_someone_is_xs(nlp, whom):
+    text = f"\u201cWill the deal hold?\u201d the senator told {whom} on Monday."
+    st = only(nlp, text)
+    assert st.kind == "direct" and st.content.text == "Will the deal hold?"
+    assert st.speaker.mention.text == "the senator"
+    check_offsets(text, st)
+
+
+def test_a_that_clause_hung_on_a_noun_after_the_one_told_is_what_was_told(nlp):
+    text = "In Honolulu, he told a meeting of island leaders that few people understood the stakes better."
+    st = only(nlp, text)
+    assert st.content.text == "few people understood the stakes better"
+    check_offsets(text, st)
+
+
+def test_a_clause_run_into_the_speaker_without_a_comma_is_not_what_they_say(nlp):
+    text = ("Carson seems to recognize his problem on national security \u2014 he told the AP that his "
+            "task is to prove he is tough.")
+    st = next(s for s in statements(nlp, text) if s.cue.text == "told")
+    assert st.content.text == "his task is to prove he is tough"
+    check_offsets(text, st)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Beyond the islands, it is his job, he said, to talk to Congress about the threat.",
+         "Beyond the islands, it is his job, he said, to talk to Congress about the threat."),
+        ("It is no surprise, Mr. Garin said, that Mrs. Clinton did better among older voters.",
+         "It is no surprise, Mr. Garin said, that Mrs. Clinton did better among older voters"),
+        ("Even then, he said, he\u2019s learned enough about Clinton that he can\u2019t support her.",
+         "Even then, he said, he\u2019s learned enough about Clinton that he can\u2019t support her."),
+    ],
+)
+def test_a_statement_runs_on_around_its_set_off_attribution(nlp, text, content):
+    st = next(s for s in statements(nlp, text) if s.cue.text == "said")
+    assert st.content.text.rstrip(".") == content.rstrip(".")
+    check_offsets(text, st)
+
+
+def test_an_attribution_after_a_but_clause_takes_the_whole_sentence(nlp):
+    text = ("In nearby Decatur, the steel plant is hanging on, but it is under intense pressure from "
+            "imports, said the company's chief executive, John Ferriola.")
+    st = only(nlp, text)
+    assert st.content.text.startswith("In nearby Decatur") and st.content.text.endswith("from imports")
+    assert st.speaker.mention.text.startswith("the company's chief executive")

@@ -2001,3 +2001,24 @@ def test_an_early_tweet_is_by_who_was_tweeting_just_before():
         "An early tweet quoted the governor as saying \"We need to prevent the next shooting, not debate "
         "the last one!\"")
     assert [name for mention, name in found if mention == "An early tweet"] == ["Dan Ortiz"]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Some 20 percent of people in a recent Harbour Research poll said the mayor lied.",
+         "Some 20 percent"),
+        ("Ruiz leads, according to a poll released on Friday by Harbour Research.\n\n"
+         "Eighty-four percent of voters in the city say they like her.", "Eighty-four percent"),
+    ],
+)
+def test_a_share_of_respondents_speaks_for_the_polls_author(nlp, text, mention):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == "Harbour Research"
+
+
+def test_a_share_with_no_poll_named_near_it_has_no_author(nlp):
+    text = ("A Harbour Research poll found Ruiz ahead in May.\n\nThe mayor spoke on Monday.\n\n"
+            "Crime fell last year.\n\nAt the meeting, 40 percent said the plan was fine.")
+    speakers, _ = run(nlp, text, ("40 percent", 0))
+    assert speakers[0].name != "Harbour Research"

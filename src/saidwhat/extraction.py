@@ -1077,7 +1077,8 @@ def _completed_after_aside(verb, clause, span: tuple[int, int]) -> tuple[int, in
         return span
     if doc[subject.left_edge.i - 1].text != "," or doc[verb.i + 1].text != ",":
         return span
-    rest = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i == verb.i + 2), None)
+    rest = next((c for c in verb.children
+                 if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i == verb.i + 2), None)
     return span if rest is None else (span[0], max(span[1], subtree_span(rest)[1]))
 
 
@@ -1203,9 +1204,11 @@ def _between_commas(verb) -> bool:
         left -= 1
     if doc[right].text != ",":
         right += 1
-    return (left > 0 and doc[left].text == "," and not _QUOTE_MARK.search(doc[left - 1].text + doc[left + 1].text)
-            and doc[left - 1].text != "''" and right + 1 < len(doc) and doc[right].text == ","
-            and doc[right + 1].pos_ != "CCONJ")
+    if left <= 0 or doc[left].text != "," or right + 1 >= len(doc) or doc[right].text != ",":
+        return False
+    before, after = doc[left - 1].text, doc[left + 1].text
+    after_quote = before == "''" or bool(_QUOTE_MARK.search(before + after))
+    return not after_quote and doc[right + 1].pos_ != "CCONJ"
 
 
 def _trailing_speech_conj(verb) -> bool:

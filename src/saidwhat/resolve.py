@@ -1711,7 +1711,8 @@ class _Article:
         here = [ent for start, ent in named if sent.start_char <= start < sent.end_char]
         if here:
             return here[0] if all(ent is here[0] for ent in here) else None
-        before = [(start, ent) for start, ent in named if start < share.idx and para - self.para_of(start) <= 1]
+        before = [(start, ent) for start, ent in named
+                  if start < share.idx and para - self.para_of(start) <= 1]
         return max(before, key=lambda x: x[0])[1] if before else None
 
     def _author(self, root) -> _Ent | None:
@@ -2942,7 +2943,9 @@ def _capitalised(word: str) -> bool:
 def _a_share_of_those_asked(root) -> bool:
     """ "42%", "Some 20 percent", "a majority of voters", "One in four voters": a share of the
     people a poll asked."""
-    if root.ent_type_ == "PERCENT" or root.text.endswith("%") or root.lemma_.lower() in _lists()["share_nouns"]:
+    if root.ent_type_ == "PERCENT" or root.text.endswith("%"):
+        return True
+    if root.lemma_.lower() in _lists()["share_nouns"]:
         return True
     return root.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
 
