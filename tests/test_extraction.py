@@ -1217,3 +1217,10 @@ def test_an_attribution_after_a_but_clause_takes_the_whole_sentence(nlp):
     st = only(nlp, text)
     assert st.content.text.startswith("In nearby Decatur") and st.content.text.endswith("from imports")
     assert st.speaker.mention.text.startswith("the company's chief executive")
+
+
+def test_a_name_right_after_the_cue_that_follows_a_question_is_the_speaker(nlp):
+    text = "\u201cWhat sport is he talking about? Is he profiling?\u201d responded Trump.\n\nThe rally went on."
+    (st,) = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert st.content.text == "What sport is he talking about? Is he profiling?"
+    assert st.speaker.mention.text == "Trump" and st.cue.text == "responded"

@@ -1876,8 +1876,9 @@ def cue_for_quote(doc, text: str, q: Quote):
         if _other_quote_between(text, q, tok.idx):
             continue
         subj = subject_of(tok)
-        if subj is not None and inside(subj.idx, q) and not (
-                _named_right_after(tok, q, text) or _right_before(tok, q, text)):
+        if subj is not None and inside(subj.idx, q) and not (_named_right_after(tok, q, text)
+                                                             or _right_before(tok, q, text)
+                                                             or _inverted_after(tok, q, text)):
             continue
         linked = any(r.head == tok or tok in r.ancestors or r in tok.ancestors for r in roots)
         distance = tok.idx - q.outer_end if tok.idx >= q.outer_end else q.outer_start - tok.idx
@@ -1895,13 +1896,21 @@ def _attribution_after(span) -> int:
     after = span.doc[end].sent
     verb = after.root
     says_nothing_else = is_cue(verb) and not any(
-        c.dep_ in _CONTENT_DEPS and not (c.dep_ == "dobj" and _told_whom(verb, c)) for c in verb.children)
+        c.dep_ in _CONTENT_DEPS and not (c.dep_ == "dobj" and _told_whom(verb, c) or _named_after(verb, c))
+        for c in verb.children)
     opens_with_it = verb.i - after.start <= _MAX_SPEAKER_TOKENS  # "Trump said of Apple in February, when ..."
     short = len(after) <= _MAX_ATTRIBUTION_TOKENS
     return after.end if says_nothing_else and (short or opens_with_it) else end
 
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
+
+
+def _named_after(verb, obj) -> bool:
+    """ '"Is Obama profiling?" responded Trump.': a name right after a cue that opens its sentence,
+    parsed as its object, is who speaks."""
+    return (obj.dep_ in ("attr", "dobj") and obj.pos_ == "PROPN" and obj.left_edge.i == verb.i + 1
+            and all(t.is_punct for t in verb.doc[verb.sent.start : verb.i]))
 _MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
 _MAX_SPEAKER_TOKENS = 6  # "The Texas senator said"
 
@@ -1918,6 +1927,14 @@ def _right_before(cue, q: Quote, text: str) -> bool:
     the subject: a cue right before the quote's opening mark introduces it whatever its parse."""
     end = cue.idx + len(cue.text)
     return end <= q.outer_start and not text[end : q.outer_start].strip(" ,:")
+
+
+def _inverted_after(cue, q: Quote, text: str) -> bool:
+    """ '"Is Obama profiling?" responded Trump.': a cue right after the quote with a name right
+    after it, which the parse may take for its object, the quote's "Is" for its subject."""
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return (not text[q.outer_end : cue.idx].strip(" ,") and following is not None
+            and following.pos_ == "PROPN" and cue in (following.head, following.head.head))
 
 
 def _named_right_after(cue, q: Quote, text: str) -> bool:
