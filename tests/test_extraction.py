@@ -1220,7 +1220,16 @@ def test_an_attribution_after_a_but_clause_takes_the_whole_sentence(nlp):
 
 
 def test_a_name_right_after_the_cue_that_follows_a_question_is_the_speaker(nlp):
-    text = "\u201cWhat sport is he talking about? Is he profiling?\u201d responded Trump.\n\nThe rally went on."
+    text = ("\u201cWhat sport is he talking about? Is he profiling?\u201d responded Trump.\n\n"
+            "The rally went on.")
     (st,) = [s for s in statements(nlp, text) if s.kind == "direct"]
     assert st.content.text == "What sport is he talking about? Is he profiling?"
     assert st.speaker.mention.text == "Trump" and st.cue.text == "responded"
+
+
+def test_a_named_poll_after_its_finding_is_the_source(nlp):
+    text = "Kasich was at 25 percent support in the most recent Fox poll, up eight points from March."
+    st = only(nlp, text)
+    assert st.content.text == "Kasich was at 25 percent support"
+    assert st.speaker.mention.text == "the most recent Fox poll"
+    assert not statements(nlp, "Sanders has sagged in the polls since March.")

@@ -715,10 +715,11 @@ def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
 def possible_predicates(doc) -> Iterator:
     """The tokens ``candidate``, ``according_to``, ``in_a_poll`` or ``claim_by`` may take, in text
     order: verbs, adjectival complements, nouns with a possessive or a "by"/"from" phrase, claim
-    nouns with a word before them ("union claims"), "according", "In" opening a sentence. Read
+    nouns with a word before them ("union claims"), "according", "in" (of "In a poll, ..." or "...
+    in the latest Fox poll"). Read
     from the Doc's arrays: most words are none of these, and building a Token for each cost more
     than the test."""
-    from spacy.attrs import DEP, HEAD, LOWER, POS, SENT_START
+    from spacy.attrs import DEP, HEAD, LOWER, POS
     from spacy.symbols import ADJ, AUX, NOUN, VERB
 
     if not len(doc):
@@ -728,10 +729,9 @@ def possible_predicates(doc) -> Iterator:
     prep, by, from_ = strings["prep"], strings["by"], strings["from"]
     modifiers = (strings["compound"], strings["amod"])
     claims = frozenset(strings[w] for w in claim_nouns())
-    table = doc.to_array([POS, DEP, LOWER, HEAD, SENT_START])
+    table = doc.to_array([POS, DEP, LOWER, HEAD])
     heads = (table[:, 3].view("int64") + range(len(doc))).tolist()  # HEAD is relative, stored unsigned
     pos, dep, lower = table[:, :3].T.tolist()
-    starts = (table[:, 4].view("int64") == 1).tolist()
     has_possessive = {heads[i] for i, d in enumerate(dep) if d == poss}
     has_by = {heads[i] for i, (d, low) in enumerate(zip(dep, lower, strict=True))
               if d == prep and low in (by, from_)}
@@ -739,7 +739,7 @@ def possible_predicates(doc) -> Iterator:
     nominal = has_possessive | has_by | claimed
     for i, (p, d, low) in enumerate(zip(pos, dep, lower, strict=True)):
         if (p in (VERB, AUX) or (p == ADJ and d == acomp) or (p == NOUN and i in nominal)
-                or low == according or (low == in_ and starts[i])):
+                or low in (according, in_)):
             yield doc[i]
 
 
@@ -1554,15 +1554,26 @@ def _share_nouns() -> frozenset[str]:
 
 
 def in_a_poll(tok, text: str) -> Found | None:
-    """ "In a CNN poll released Monday, 50 percent chose Clinton": the poll is the source, the
-    clause it opens the content (not "In a report, the agency said", where the agency speaks)."""
+    """ "In a CNN poll released Monday, 50 percent chose Clinton", "Kasich was at 25 percent in
+    the latest Fox poll": the poll is the source, the clause it opens or ends the content (not
+    "In a report, the agency said", where the agency speaks)."""
     poll = next((c for c in tok.children if c.dep_ == "pobj"), None)
     head = tok.head
-    if poll is None or poll.lemma_.lower() not in poll_nouns() or head.pos_ not in ("VERB", "AUX") \
-            or head.i < tok.i or (is_cue(head) and not _counted_answer(head)):
+    if poll is None or poll.lemma_.lower() not in poll_nouns() or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.i < tok.i and not _one_poll_after_its_finding(head, poll):
+        return None
+    if is_cue(head) and not _counted_answer(head):
         return None
     content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
     return Found("indirect", content, (tok.idx, tok.idx + len(tok.text)), mention_span(poll, text), 0.85)
+
+
+def _one_poll_after_its_finding(head, poll) -> bool:
+    """ "Kasich was at 25 percent support in the most recent Fox poll": one poll, named or pointed
+    at, after the main clause of its sentence says what it found (not "leading in the polls")."""
+    return (head.dep_ == "ROOT" and poll.tag_ == "NN" and not is_cue(head)
+            and any(c.dep_ == "det" or c.pos_ == "PROPN" or c.ent_type_ == "ORG" for c in poll.children))
 
 
 def _after_source_apposition(head, content: tuple[int, int]) -> tuple[int, int]:
