@@ -1233,3 +1233,10 @@ def test_a_named_poll_after_its_finding_is_the_source(nlp):
     assert st.content.text == "Kasich was at 25 percent support"
     assert st.speaker.mention.text == "the most recent Fox poll"
     assert not statements(nlp, "Sanders has sagged in the polls since March.")
+
+
+def test_a_quote_broken_by_a_less_common_speech_verb_is_one_statement(nlp):
+    text = "\u201cThe way I see it,\u201d she elaborated, \u201cno one ever questioned his sacrifice.\u201d"
+    st = only(nlp, text)
+    assert st.kind == "direct" and st.cue.text == "elaborated" and st.speaker.mention.text == "she"
+    assert st.content.text.startswith("The way I see it") and st.content.text.endswith("sacrifice.")
