@@ -1240,3 +1240,15 @@ def test_a_quote_broken_by_a_less_common_speech_verb_is_one_statement(nlp):
     st = only(nlp, text)
     assert st.kind == "direct" and st.cue.text == "elaborated" and st.speaker.mention.text == "she"
     assert st.content.text.startswith("The way I see it") and st.content.text.endswith("sacrifice.")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("A Monmouth poll showed Clinton with a healthy lead over Sanders in New York.",
+         "Clinton with a healthy lead over Sanders in New York"),
+        ("Polls show Clinton up by 10 points in New York.", "Clinton up by 10 points in New York"),
+    ],
+)
+def test_what_a_poll_shows_of_its_object_is_part_of_the_content(nlp, text, content):
+    assert only(nlp, text).content.text == content

@@ -1156,7 +1156,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         tail = [
             c
             for c in children
-            if c.i > dobj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS))
+            if c.i > dobj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)
+                                 or _what_it_shows_of(verb, c))
         ]
         end_tok = max(tail, default=dobj, key=lambda c: c.i)
         start, _ = subtree_span(dobj)
@@ -1209,6 +1210,13 @@ def _between_commas(verb) -> bool:
     before, after = doc[left - 1].text, doc[left + 1].text
     after_quote = before == "''" or bool(_QUOTE_MARK.search(before + after))
     return not after_quote and doc[right + 1].pos_ != "CCONJ"
+
+
+def _what_it_shows_of(verb, c) -> bool:
+    """ "A poll showed Clinton with a healthy lead", "Polls show Clinton up by 10 points": what a
+    poll shows of its object follows it, unless a comma sets it off."""
+    return (verb.lemma_ == "show" and c.dep_ in ("prep", "prt", "advmod", "npadvmod", "acomp")
+            and verb.doc[c.left_edge.i - 1].text != ",")
 
 
 def _trailing_speech_conj(verb) -> bool:
