@@ -256,6 +256,8 @@ def _char_before(text: str, i: int) -> str:
 
 
 def _written_as_name(word: str, body: str) -> bool:
+    if word not in body:  # not once as written: not a name (a plain substring test skips two regex scans)
+        return False
     lower = len(re.findall(rf"\b{word.lower()}\b", body))
     capitalised = [m.start() for m in re.finditer(rf"\b{word}\b", body)]
     mid_sentence = sum(1 for i in capitalised if _char_before(body, i) not in _SENTENCE_OPENERS)

@@ -153,12 +153,12 @@ _LINK_WORDS = {"of", "the", "and", "for"}
 
 def words(text: str) -> list[str]:
     """The words of ``text``, possessive 's dropped, hyphenated words split in parts."""
-    out = []
-    for w in _WORD.findall(text):
-        if w[-2:].lower() in ("'s", "’s"):
-            w = w[:-2]
-        out.append(w)
-    return out
+    return list(_words(text))  # a new list each call: a caller may change its own
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w[:-2] if w[-2:].lower() in ("'s", "’s") else w for w in _WORD.findall(text))
 
 
 def sentence_starts(text: str) -> list[int]:

@@ -197,8 +197,11 @@ def trim(text: str, start: int, end: int, strip_quotes: bool = False) -> tuple[i
     return start, end
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORD_RUN.findall(text))
 
 
 # --- syntax helpers ------------------------------------------------------------------------------

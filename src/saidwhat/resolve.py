@@ -379,10 +379,11 @@ class _Article:
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
-        called += [span for t in self.tokens if _untagged_proper(t)  # "Rock band Oasis", untagged
-                   and _called_an_organisation(span := self.doc[t.i : t.i + 1])]
-        called += [span for t in self.tokens if _untagged_proper(t)  # "Wealth-X, a research firm"
-                   and (span := _name_before_apposed_kind(t)) is not None]
+        untagged = [t for t in self.tokens if _untagged_proper(t)]
+        called += [span for t in untagged  # "Rock band Oasis", untagged
+                   if _called_an_organisation(span := self.doc[t.i : t.i + 1])]
+        called += [span for t in untagged  # "Wealth-X, a research firm"
+                   if (span := _name_before_apposed_kind(t)) is not None]
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -2916,8 +2917,8 @@ def _name_like(tok) -> bool:
 def _capitalised_noun(tok) -> bool:
     """A capitalised proper noun, or a surname the tagger took for a common noun ("Trump"); its
     letters may be joined by an apostrophe or a hyphen ("O'Malley", "Shanklin-Hawkins")."""
-    letters = _INNER_MARKS.sub("", tok.text)
-    return tok.pos_ in ("PROPN", "NOUN") and _capitalised(tok.text) and letters.isalpha()
+    text = tok.text
+    return tok.pos_ in ("PROPN", "NOUN") and _capitalised(text) and _INNER_MARKS.sub("", text).isalpha()
 
 
 # nouns any organisation may be called by: "the agency" may be the State Department
