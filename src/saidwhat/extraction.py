@@ -718,10 +718,9 @@ def _keep_strongest(features: dict[str, float], prefix: str, cls: str) -> None:
 def possible_predicates(doc) -> Iterator:
     """The tokens ``candidate``, ``according_to``, ``in_a_poll`` or ``claim_by`` may take, in text
     order: verbs, adjectival complements, nouns with a possessive or a "by"/"from" phrase, claim
-    nouns with a word before them ("union claims"), "according", "in" (of "In a poll, ..." or "...
-    in the latest Fox poll"). Read
-    from the Doc's arrays: most words are none of these, and building a Token for each cost more
-    than the test."""
+    nouns with a word before them ("union claims"), "according", "in" ("In a poll, ...", "... in
+    the latest Fox poll"). Read from the Doc's arrays: most words are none of these, and building
+    a Token for each cost more than the test."""
     from spacy.attrs import DEP, HEAD, LOWER, POS
     from spacy.symbols import ADJ, AUX, NOUN, VERB
 
@@ -1918,7 +1917,7 @@ def _attribution_after(span) -> int:
     after = span.doc[end].sent
     verb = after.root
     says_nothing_else = is_cue(verb) and not any(
-        c.dep_ in _CONTENT_DEPS and not (c.dep_ == "dobj" and _told_whom(verb, c) or _named_after(verb, c))
+        c.dep_ in _CONTENT_DEPS and not ((c.dep_ == "dobj" and _told_whom(verb, c)) or _named_after(verb, c))
         for c in verb.children)
     opens_with_it = verb.i - after.start <= _MAX_SPEAKER_TOKENS  # "Trump said of Apple in February, when ..."
     short = len(after) <= _MAX_ATTRIBUTION_TOKENS
@@ -1926,6 +1925,8 @@ def _attribution_after(span) -> int:
 
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
+_MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
+_MAX_SPEAKER_TOKENS = 6  # "The Texas senator said"
 
 
 def _named_after(verb, obj) -> bool:
@@ -1933,8 +1934,6 @@ def _named_after(verb, obj) -> bool:
     parsed as its object, is who speaks."""
     return (obj.dep_ in ("attr", "dobj") and obj.pos_ == "PROPN" and obj.left_edge.i == verb.i + 1
             and all(t.is_punct for t in verb.doc[verb.sent.start : verb.i]))
-_MAX_ATTRIBUTION_TOKENS = 25  # "Trump said in a statement on Friday."
-_MAX_SPEAKER_TOKENS = 6  # "The Texas senator said"
 
 
 def _word_end(tok) -> bool:
