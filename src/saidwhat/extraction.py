@@ -90,6 +90,13 @@ def poll_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def share_nouns() -> frozenset[str]:
+    """Words for a share of the people a poll asked ("percent", "majority"), from
+    data/share_nouns.txt (resolution reads them too)."""
+    return frozenset(read_list("share_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
     """Nouns for documents that speak for their author ("poll", "statement"), from
     data/document_nouns.txt (resolution reads the same list)."""
@@ -1114,7 +1121,7 @@ def _run_on_clause_before(verb, clause) -> bool:
     if subject is None or subject.left_edge.i == 0:
         return False
     before = clause.doc[subject.left_edge.i - 1]
-    return before.text not in (",", "''", "``") and not _QUOTE_MARK.search(before.text)
+    return before.text != "," and not _is_quote_mark(before.text)
 
 
 def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
@@ -1198,6 +1205,11 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     return None
 
 
+def _is_quote_mark(word: str) -> bool:
+    """A token that is or holds a quotation mark: '"', '”', "''", "``"."""
+    return word in ("''", "``") or _QUOTE_MARK.search(word) is not None
+
+
 def _between_commas(verb) -> bool:
     """ ", he said,": a cue clause set off by a comma on each side, not after a quotation (whose
     speaker it names) nor before "and" or "but"."""
@@ -1209,8 +1221,7 @@ def _between_commas(verb) -> bool:
         right += 1
     if left <= 0 or doc[left].text != "," or right + 1 >= len(doc) or doc[right].text != ",":
         return False
-    before, after = doc[left - 1].text, doc[left + 1].text
-    after_quote = before == "''" or bool(_QUOTE_MARK.search(before + after))
+    after_quote = _is_quote_mark(doc[left - 1].text) or _is_quote_mark(doc[left + 1].text)
     return not after_quote and doc[right + 1].pos_ != "CCONJ"
 
 
@@ -1237,12 +1248,14 @@ def _told_whom(verb, obj) -> bool:
     "told reporters", "told his audience"), not what ("told the truth", "told the story")."""
     if verb.lemma_ != "tell" or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return False
-    return obj.pos_ != "NOUN" or obj.lemma_.lower() not in _TOLD_WHAT
+    return obj.pos_ != "NOUN" or obj.lemma_.lower() not in _told_what()
 
 
-# What is told rather than whom: "told the truth", "told a joke", and the nouns for what was said
-# ("told the story").
-_TOLD_WHAT = frozenset({"truth", "lie", "joke", "tale", "secret"}) | claim_nouns()
+@lru_cache(maxsize=1)
+def _told_what() -> frozenset[str]:
+    """What is told rather than whom: "told the truth", "told a joke", and the nouns for what was
+    said ("told the story")."""
+    return frozenset({"truth", "lie", "joke", "tale", "secret"}) | claim_nouns()
 
 
 def _with_hyphen_split_rest(clause, span: tuple[int, int]) -> tuple[int, int]:
@@ -1555,12 +1568,9 @@ def _counted_answer(verb) -> bool:
     subject = subject_of(verb)
     if subject is None:
         return False
-    return speaker_class(subject) == "number" or subject.lemma_.lower() in _share_nouns()
+    return speaker_class(subject) == "number" or subject.lemma_.lower() in share_nouns()
 
 
-@lru_cache(maxsize=1)
-def _share_nouns() -> frozenset[str]:
-    return frozenset(read_list("share_nouns.txt"))
 
 
 def in_a_poll(tok, text: str) -> Found | None:
@@ -1932,8 +1942,18 @@ _MAX_SPEAKER_TOKENS = 6  # "The Texas senator said"
 def _named_after(verb, obj) -> bool:
     """ '"Is Obama profiling?" responded Trump.': a name right after a cue that opens its sentence,
     parsed as its object, is who speaks."""
-    return (obj.dep_ in ("attr", "dobj") and obj.pos_ == "PROPN" and obj.left_edge.i == verb.i + 1
+    return (obj.dep_ in ("attr", "dobj") and obj == _name_right_after(verb)
             and all(t.is_punct for t in verb.doc[verb.sent.start : verb.i]))
+
+
+def _name_right_after(cue):
+    """The name that follows a cue right after it and hangs on it ("responded Trump", "responded
+    Donald Trump"), which the parse may take for its object."""
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if following is None or following.pos_ != "PROPN":
+        return None
+    name = following if following.head == cue else following.head
+    return name if name.head == cue and name.pos_ == "PROPN" else None
 
 
 def _word_end(tok) -> bool:
@@ -1952,10 +1972,8 @@ def _right_before(cue, q: Quote, text: str) -> bool:
 
 def _inverted_after(cue, q: Quote, text: str) -> bool:
     """ '"Is Obama profiling?" responded Trump.': a cue right after the quote with a name right
-    after it, which the parse may take for its object, the quote's "Is" for its subject."""
-    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-    return (not text[q.outer_end : cue.idx].strip(" ,") and following is not None
-            and following.pos_ == "PROPN" and cue in (following.head, following.head.head))
+    after it, the quote's "Is" taken for its subject."""
+    return not text[q.outer_end : cue.idx].strip(" ,") and _name_right_after(cue) is not None
 
 
 def _named_right_after(cue, q: Quote, text: str) -> bool:

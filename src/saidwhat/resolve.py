@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from . import names
-from .extraction import claim_nouns, partitive_of, quote_view
+from .extraction import claim_nouns, partitive_of, quote_view, share_nouns
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -96,7 +96,6 @@ def _lists() -> dict[str, dict[str, str]]:
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
-        "share_nouns": read("share_nouns.txt"),
         "broadcast_nouns": read("broadcast_nouns.txt"),
         "voice_nouns": read("voice_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
@@ -2944,9 +2943,7 @@ def _capitalised(word: str) -> bool:
 def _a_share_of_those_asked(root) -> bool:
     """ "42%", "Some 20 percent", "a majority of voters", "One in four voters": a share of the
     people a poll asked."""
-    if root.ent_type_ == "PERCENT" or root.text.endswith("%"):
-        return True
-    if root.lemma_.lower() in _lists()["share_nouns"]:
+    if root.ent_type_ == "PERCENT" or root.text.endswith("%") or root.lemma_.lower() in share_nouns():
         return True
     return root.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
 
