@@ -1252,3 +1252,54 @@ def test_a_quote_broken_by_a_less_common_speech_verb_is_one_statement(nlp):
 )
 def test_what_a_poll_shows_of_its_object_is_part_of_the_content(nlp, text, content):
     assert only(nlp, text).content.text == content
+
+
+def test_a_second_that_clause_is_more_of_what_was_said_even_with_a_cue_verb(nlp):
+    text = "The mayor said the bridge would reopen in March and that she thinks the repairs are worth it."
+    st = only(nlp, text)
+    assert st.content.text == "the bridge would reopen in March and that she thinks the repairs are worth it"
+
+
+def test_a_quote_opening_with_that_keeps_its_first_word(nlp):
+    text = '"The bridge was closed for a year," the mayor said. "That makes no sense to anyone here."'
+    assert [s.content.text for s in statements(nlp, text)] == [
+        "The bridge was closed for a year", "That makes no sense to anyone here."]
+
+
+def test_a_clause_opening_the_sentence_before_a_set_off_cue_is_part_of_the_content(nlp):
+    text = ("After the court approved the state's identification law six years ago, Hebert said, most "
+            "state laws requiring a photo ID were thought to be safe from challenge.")
+    st = only(nlp, text)
+    assert st.content.text == text and st.speaker.mention.text == "Hebert"
+
+
+def test_words_the_parse_hung_on_a_trailing_cue_before_its_subject_stay_in_the_content(nlp):
+    text = ("The Internet has also made it possible for people with like-minded, if bogus, ideas and "
+            "theories to organize into communities and reach others, she said.")
+    assert only(nlp, text).content.text == text[: text.index(", she said")]
+
+
+def test_a_name_the_parse_apposed_to_the_noun_before_it_is_the_subject_of_the_cue(nlp):
+    text = ("As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans "
+            "from his home overseas.")
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "Marcel Lehel Lazar"
+    assert st.content.text == "he victimized nearly 100 Americans from his home overseas"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("\u201cThis is fantastic!\u201d beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.", "beamed"),
+    ("The crowd was loud. \u201cLock her up,\u201d the delegates chanted as the speech went on.", "chanted"),
+])
+def test_the_verb_right_after_a_quote_opening_its_sentence_is_its_cue_whatever_the_verb(nlp, text, cue):
+    st = only(nlp, text)
+    assert st.kind == "direct" and st.cue.text == cue
+
+
+def test_a_second_cue_the_parse_joined_to_a_clause_without_a_subject_speaks_for_the_first_speaker(nlp):
+    text = ("Clark said Brooks had begun making calls to committee members - there are two from each of "
+            "the state's nine districts, plus four statewide officials - but said the ultimate outcome "
+            "was still up in the air.")
+    second = statements(nlp, text)[-1]
+    assert second.content.text == "the ultimate outcome was still up in the air"
+    assert second.speaker.mention.text == "Clark"

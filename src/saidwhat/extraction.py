@@ -187,7 +187,7 @@ def _content_start(view: str, open_at: int) -> int:
     return open_at + (2 if view[open_at + 1 : open_at + 2] == _SECOND_APOSTROPHE else 1)
 
 
-_LEADING_COMPLEMENTISER = re.compile(r"(?:that|whether)\s+(?=\S)", re.IGNORECASE)
+_LEADING_COMPLEMENTISER = re.compile(r"(?:that|whether)\s+(?=\S)")  # "That" opens a sentence
 
 
 def trim(text: str, start: int, end: int, strip_quotes: bool = False) -> tuple[int, int]:
@@ -251,7 +251,11 @@ def subject_of(verb, quoted=None):
         if controller is not None:
             return controller
         if verb.head == verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
-            return None
+            outer = speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
+            if outer is None:
+                return None
+            verb, start = outer, outer  # "X said there are two ... but said ...": X says both
+            continue
         if verb.dep_ == "conj":
             stranded = subject_parsed_as_conjunct(verb)
             if stranded is not None:
@@ -383,7 +387,9 @@ def _nearest_subject(verb):
         if after is not None and (after.ent_type_ in ("PERSON", "ORG") or inverted) \
                 and after.left_edge.i == verb.i + 1:
             return after
-    return before[-1] if before else (subjects[0] if subjects else _age_parsed_as_modifier(verb))
+    if before or subjects:
+        return before[-1] if before else subjects[0]
+    return _age_parsed_as_modifier(verb) or _name_apposed_before(verb)
 
 
 def _opens_a_quote(tok) -> bool:
@@ -401,6 +407,21 @@ def _age_parsed_as_modifier(verb):
             or before.dep_ not in ("amod", "advmod", "npadvmod"):
         return None
     return before if any(t.lower_ in ("year", "years") for t in before.lefts) else None
+
+
+def _name_apposed_before(verb):
+    """ "As a part of his plea, Marcel Lazar, 44, said that ...": the parse, finding no subject,
+    made the name an apposition of the noun before it; set off right before the verb, the name
+    is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    i = verb.i - 2
+    while i > 0 and (verb.doc[i].text == "," or (verb.doc[i].like_num and verb.doc[i].dep_ == "appos")):
+        i -= 1  # an age set off by commas: ", 44,"
+    name = verb.doc[i]
+    if name.dep_ == "appos" and name.pos_ == "PROPN" and name.head.i < name.i and name.ent_type_ == "PERSON":
+        return name
+    return None
 
 
 def name_within_time(subject, verb):
@@ -550,7 +571,7 @@ def nested_attributions(token, subtree: list) -> list:
         and not any(lo <= t.i <= hi for lo, hi in subjects)
         and (
             (t.dep_ in ("advcl", "conj", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children)
-             and not _subordinate(t))
+             and not _subordinate(t) and not _second_that_clause(t))
             or (t.dep_ in ("advcl", "conj", "parataxis", "acl") and t.tag_ == "VBG" and not _shares_tense(t))
             or _speaks_again(t, token)
         )
@@ -564,6 +585,12 @@ def _speaks_again(verb, clause) -> bool:
     return (verb.dep_ == "conj" and verb.head == clause and verb.tag_ in ("VBD", "VBZ", "VBP")
             and _speech_cue(verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
             and speaker_of_embedding(clause) is not None)
+
+
+def _second_that_clause(verb) -> bool:
+    """ "said she appreciated the apology and that she wanted to move forward": a "that" clause
+    joined to the content is more of what was said, even when its verb is a cue."""
+    return verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _subordinate(verb) -> bool:
@@ -588,8 +615,10 @@ def subtree_span(token, exclude=None) -> tuple[int, int]:
     ``exclude``'s subtree, less nested attributions; the longer side when a gap splits it."""
     subtree = list(token.subtree)  # walked once: spaCy builds the subtree anew, Token by Token, per walk
     cut = [exclude] if exclude is not None else []
-    cut += nested_attributions(token, subtree)
+    cut += [t for t in nested_attributions(token, subtree) if t != exclude]
     ranges = [(c.left_edge.i, c.right_edge.i) for c in cut]
+    if exclude is not None:
+        ranges[0] = (_cue_clause_start(exclude), exclude.right_edge.i)
     tokens = sorted(
         (t for t in subtree
          if not (ranges and any(lo <= t.i <= hi for lo, hi in ranges))
@@ -610,6 +639,18 @@ def subtree_span(token, exclude=None) -> tuple[int, int]:
     while cut and len(best) > 1 and (best[-1].dep_ == "cc" or best[-1].text in (",", ";")):
         best = best[:-1]  # "... had been sacked and" before a statement cut out
     return best[0].idx, best[-1].idx + len(best[-1].text)
+
+
+def _cue_clause_start(verb) -> int:
+    """Where ", she said" starts: at its subject, not at words before it that the parse hung on
+    the cue ("... for people with like-minded ideas to organize, she said": "people" made a
+    second subject of "said")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    if not subjects:
+        return verb.left_edge.i
+    start = max(subjects, key=lambda c: c.i).left_edge.i
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i == start - 1), None)
+    return start if mark is None else mark.i  # ", as Obama noted"
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -1159,6 +1200,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         start, end = subtree_span(clause)
         return "prep_for", clause, (start + len("for "), end)
     dobj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
+    if dobj is None:
+        dobj = _object_parsed_as_predicate(verb, children)
     if dobj is not None and _told_whom(verb, dobj):
         dobj = None  # ""We are nowhere near the end," his aide told The Huffington Post": the clause is said
     if dobj is not None:
@@ -1205,6 +1248,13 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     return None
 
 
+def _object_parsed_as_predicate(verb, children):
+    """ 'Graham called both Trump and Clinton "crazy"': with no object, the parse made the one
+    called and what they were called two predicates ("oprd"); the first stands for the object."""
+    predicates = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
+    return predicates[0] if len(predicates) > 1 else None
+
+
 def _is_quote_mark(word: str) -> bool:
     """A token that is or holds a quotation mark: '"', '”', "''", "``"."""
     return word in ("''", "``") or _QUOTE_MARK.search(word) is not None
@@ -1214,7 +1264,11 @@ def _between_commas(verb) -> bool:
     """ ", he said,": a cue clause set off by a comma on each side, not after a quotation (whose
     speaker it names) nor before "and" or "but"."""
     doc = verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    # from the subject: "After the court ruled, Hebert said, most laws ...", the parse hung the
+    # opening clause on the cue
+    left = verb.left_edge.i if subject is None else subject.left_edge.i
+    right = verb.right_edge.i
     if doc[left].text != ",":
         left -= 1
     if doc[right].text != ",":
@@ -1914,7 +1968,28 @@ def cue_for_quote(doc, text: str, q: Quote):
         linked = any(r.head == tok or tok in r.ancestors or r in tok.ancestors for r in roots)
         distance = tok.idx - q.outer_end if tok.idx >= q.outer_end else q.outer_start - tok.idx
         candidates.append((not linked, tok.tag_ == "VBG", distance, tok.i, tok))
-    return min(candidates)[-1] if candidates else None
+    if candidates:
+        return min(candidates)[-1]
+    return _verb_tagging(span) if _opens_its_sentence(text, q) else None
+
+
+def _verb_tagging(quote):
+    """ '"Go back to Univision," Trump barked.', '"This is fantastic!" beamed Donald Hartley': a
+    quote opening its sentence on a comma, "?" or "!" is attributed by the verb right after it
+    with its subject, whatever the verb (``quote``: the quote's tokens with their marks)."""
+    doc = quote.doc
+    after = doc[quote.end : min(quote.end + _MAX_SPEAKER_TOKENS, len(doc))]
+    for verb in after:
+        if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                return None
+            if subject.i < verb.i and subject.left_edge.i == quote.end:
+                return verb  # '"...," Trump barked'
+            if subject.i > verb.i and verb.i == quote.end:
+                return verb  # '"...!" beamed Donald Hartley'
+            return None
+    return None
 
 
 def _attribution_after(span) -> int:
