@@ -1288,7 +1288,8 @@ def test_a_name_the_parse_apposed_to_the_noun_before_it_is_the_subject_of_the_cu
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("\u201cThis is fantastic!\u201d beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.", "beamed"),
+    ("\u201cThis is fantastic!\u201d beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.",
+     "beamed"),
     ("The crowd was loud. \u201cLock her up,\u201d the delegates chanted as the speech went on.", "chanted"),
 ])
 def test_the_verb_right_after_a_quote_opening_its_sentence_is_its_cue_whatever_the_verb(nlp, text, cue):
