@@ -1304,3 +1304,25 @@ def test_a_second_cue_the_parse_joined_to_a_clause_without_a_subject_speaks_for_
     second = statements(nlp, text)[-1]
     assert second.content.text == "the ultimate outcome was still up in the air"
     assert second.speaker.mention.text == "Clark"
+
+
+def test_a_second_that_clause_joined_to_the_cue_is_more_of_what_was_said(nlp):
+    text = ("Mr. Trump said that their father could be unyielding, and that Freddy had struggled with "
+            "his criticism.")
+    st = only(nlp, text)
+    assert st.content.text == ("their father could be unyielding, and that Freddy had struggled with his "
+                               "criticism")
+
+
+def test_according_to_after_a_clause_attributes_that_clause_whatever_verb_the_parse_hung_it_on(nlp):
+    text = ("The bureau is looking into whether the mayor broke the law, according to three sources who "
+            "spoke to reporters but were not authorized to speak on the record.")
+    st = only(nlp, text)
+    assert st.content.text == "The bureau is looking into whether the mayor broke the law"
+    assert st.speaker.mention.text == "three sources"
+
+
+def test_a_reason_the_parse_hung_on_the_cue_right_after_the_content_is_part_of_it(nlp):
+    text = ("The AP said it did not include those meetings in its tally because, presumably, meetings "
+            "with officials were part of the daily duties of any secretary of state.")
+    assert only(nlp, text).content.text == text[len("The AP said ") : -1]

@@ -593,6 +593,27 @@ def _second_that_clause(verb) -> bool:
     return verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
+def _with_more_hung_on_the_cue(children, clause, span: tuple[int, int]) -> tuple[int, int]:
+    """What the parse hung on the cue after its content and is more of what was said: a second
+    "that" clause ("said that their father could be unyielding, and that Freddy had struggled"),
+    a reason right after the content (``_reason_right_after``)."""
+    second = next((c for c in children
+                   if c.i > clause.i and (_second_that_clause(c) or _reason_right_after(c, clause))), None)
+    if second is None:
+        return span
+    last = second.right_edge
+    while last.is_punct and last.i > second.i:
+        last = last.doc[last.i - 1]
+    return span[0], last.idx + len(last.text)
+
+
+def _reason_right_after(c, clause) -> bool:
+    """ "said it did not include those meetings because, presumably, they were ...": a reason
+    the parse hung on the cue, right after the content, is part of it."""
+    return (c.dep_ == "advcl" and c.left_edge.i == clause.right_edge.i + 1
+            and any(g.dep_ == "mark" and g.lower_ == "because" for g in c.children))
+
+
 def _subordinate(verb) -> bool:
     """ "he opposes it because the standards don't recognize X", "before he announced his bid": a
     clause of time, cause or condition belongs to the content around it ("while Y insisted B"
@@ -1188,6 +1209,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
                 return "dobj", obj, (subtree_span(obj)[0], span[1])  # "the lack of details ... and how much"
             if dep == "ccomp":
                 span = _completed_after_aside(verb, child, _with_subjectless_rest(children, child, span))
+                span = _with_more_hung_on_the_cue(children, child, span)
             return dep, child, span
     clause = clause_parsed_as_object(verb)
     if clause is not None:
@@ -1517,6 +1539,9 @@ def according_to(tok, text: str) -> Found | None:
     while head.dep_ not in ("ROOT",) and head.head != head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     before = tok.i < head.i  # "According to X, ...", where X may have an apposition
+    if before and (lead := _clause_left_of(tok, head)) is not None:
+        return Found("indirect", clip_to_paragraph(text, lead, tok.idx), (tok.idx, to.idx + len(to.text)),
+                     mention_span(source, text), 0.85)
     if before:
         head = _clause_after_apposition(head) or head
     content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
@@ -1524,6 +1549,20 @@ def according_to(tok, text: str) -> Found | None:
         content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
+
+
+def _clause_left_of(tok, head) -> tuple[int, int] | None:
+    """ "The bureau is looking into X, according to sources who spoke to Fox News but were not
+    authorized to ...": the parse made the phrase open a second clause whose "but" comes after
+    it; the phrase ends the first clause, which is what it attributes (up to the phrase)."""
+    if head.dep_ != "conj" or head.head.i > tok.i:
+        return None
+    doc = tok.doc
+    if not any(t.pos_ == "CCONJ" for t in doc[tok.i : head.i]) or any(
+            t.pos_ == "CCONJ" for t in doc[head.head.i : tok.i]):
+        return None  # "..., and according to X, Z": the phrase opens the second clause
+    words = [t for t in doc[tok.sent.start : tok.i] if not t.is_punct and not t.is_space]
+    return (words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
 
 
 def claim_by(noun, text: str) -> Found | None:
