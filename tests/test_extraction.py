@@ -1326,3 +1326,10 @@ def test_a_reason_the_parse_hung_on_the_cue_right_after_the_content_is_part_of_i
     text = ("The AP said it did not include those meetings in its tally because, presumably, meetings "
             "with officials were part of the daily duties of any secretary of state.")
     assert only(nlp, text).content.text == text[len("The AP said ") : -1]
+
+
+def test_a_set_off_cue_after_a_passive_clause_takes_the_sentence_around_it(nlp):
+    text = ("But during roll call votes, states are called alphabetically, he noted, so it may already be "
+            "clear who the nominee is.")
+    st = only(nlp, text)
+    assert st.cue.text == "noted" and st.content.text == text

@@ -1254,7 +1254,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         and head != verb
         and head.i < verb.i
         and head.pos_ in ("VERB", "AUX")
-        and not is_cue(head)
+        and (not is_cue(head) or _passive(head))  # "states are called alphabetically, he noted"
         and not (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     ):
         if verb.dep_ == "parataxis" and _between_commas(verb) and head.right_edge.i > verb.right_edge.i:
@@ -1275,6 +1275,10 @@ def _object_parsed_as_predicate(verb, children):
     called and what they were called two predicates ("oprd"); the first stands for the object."""
     predicates = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
     return predicates[0] if len(predicates) > 1 else None
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _is_quote_mark(word: str) -> bool:
