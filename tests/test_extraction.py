@@ -1333,3 +1333,12 @@ def test_a_set_off_cue_after_a_passive_clause_takes_the_sentence_around_it(nlp):
             "clear who the nominee is.")
     st = only(nlp, text)
     assert st.cue.text == "noted" and st.content.text == text
+
+
+def test_a_poll_opening_its_sentence_is_the_source_where_the_parse_found_no_verb(nlp):
+    text = ("In an ABC News/Washington Post poll released Sunday, three of four Americans disapproved of "
+            "the way Trump had handled the situation.")
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "an ABC News/Washington Post poll"
+    assert st.content.text.startswith("three of four Americans disapproved")
+

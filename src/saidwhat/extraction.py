@@ -1676,14 +1676,35 @@ def in_a_poll(tok, text: str) -> Found | None:
     "In a report, the agency said", where the agency speaks)."""
     poll = next((c for c in tok.children if c.dep_ == "pobj"), None)
     head = tok.head
-    if poll is None or poll.lemma_.lower() not in poll_nouns() or head.pos_ not in ("VERB", "AUX"):
+    if poll is None or poll.lemma_.lower() not in poll_nouns():
         return None
+    if head.pos_ not in ("VERB", "AUX"):
+        rest = _rest_after_opening_poll(tok, poll)
+        return None if rest is None else Found(
+            "indirect", clip_to_paragraph(text, rest, tok.idx), (tok.idx, tok.idx + len(tok.text)),
+            mention_span(poll, text), 0.85)
     if head.i < tok.i and not _one_poll_after_its_finding(head, poll):
         return None
     if is_cue(head) and not _counted_answer(head):
         return None
     content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
     return Found("indirect", content, (tok.idx, tok.idx + len(tok.text)), mention_span(poll, text), 0.85)
+
+
+def _rest_after_opening_poll(tok, poll) -> tuple[int, int] | None:
+    """ "In an ABC News/Washington Post poll released Sunday, three of four Americans disapproved
+    ...": a poll opening its sentence, set off by a comma, is the source of the rest of the
+    sentence even where the parse found no verb to hang it on (here "Americans" the root); not
+    when a speech verb in the rest has its own speaker."""
+    doc, sent = tok.doc, tok.sent
+    if tok.i != sent.start:
+        return None
+    comma = poll.right_edge.i + 1
+    words = [t for t in doc[comma + 1 : sent.end] if not t.is_space]
+    if comma >= sent.end or doc[comma].text != "," or len(words) < 4 or any(_speech_cue(t) for t in words):
+        return None
+    last = words[-1]
+    return words[0].idx, last.idx + len(last.text)
 
 
 def _one_poll_after_its_finding(head, poll) -> bool:
