@@ -1341,4 +1341,3 @@ def test_a_poll_opening_its_sentence_is_the_source_where_the_parse_found_no_verb
     st = only(nlp, text)
     assert st.speaker.mention.text == "an ABC News/Washington Post poll"
     assert st.content.text.startswith("three of four Americans disapproved")
-
