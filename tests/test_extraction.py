@@ -1341,3 +1341,10 @@ def test_a_poll_opening_its_sentence_is_the_source_where_the_parse_found_no_verb
     st = only(nlp, text)
     assert st.speaker.mention.text == "an ABC News/Washington Post poll"
     assert st.content.text.startswith("three of four Americans disapproved")
+
+
+def test_the_if_clause_after_the_one_asked_is_the_question(nlp):
+    text = "Scarborough also asked Clinton if Trump benefits from a kind of double standard."
+    st = only(nlp, text)
+    assert st.content.text == "Trump benefits from a kind of double standard"
+    assert st.speaker.mention.text == "Scarborough"

@@ -1211,7 +1211,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
                 span = _completed_after_aside(verb, child, _with_subjectless_rest(children, child, span))
                 span = _with_more_hung_on_the_cue(children, child, span)
             return dep, child, span
-    clause = clause_parsed_as_object(verb)
+    clause = clause_parsed_as_object(verb) or _question_asked(verb, children)
     if clause is not None:
         return "ccomp", clause, subtree_span(clause)
     clause = clause_it_comments(verb)
@@ -1268,6 +1268,15 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         # "The plan, the mayor said, would cost more": the content runs around the cue clause
         return "around", head, (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     return None
+
+
+def _question_asked(verb, children):
+    """ "Scarborough asked Clinton if Trump benefits from a double standard": the "if" or
+    "whether" clause the parse hung on "ask" as a modifier is the question, not the one asked."""
+    if verb.lemma_.lower() != "ask":
+        return None
+    return next((c for c in children if c.dep_ == "advcl" and c.i > verb.i
+                 and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)), None)
 
 
 def _object_parsed_as_predicate(verb, children):
