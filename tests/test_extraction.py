@@ -1348,3 +1348,9 @@ def test_the_if_clause_after_the_one_asked_is_the_question(nlp):
     st = only(nlp, text)
     assert st.content.text == "Trump benefits from a kind of double standard"
     assert st.speaker.mention.text == "Scarborough"
+
+
+def test_a_when_clause_parsed_with_an_adverb_stays_in_the_content(nlp):
+    text = ("Two congressmen asked the attorney whether Clinton committed perjury when she testified "
+            "before a congressional committee.")
+    assert only(nlp, text).content.text.endswith("when she testified before a congressional committee")

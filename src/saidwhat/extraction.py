@@ -617,8 +617,8 @@ def _reason_right_after(c, clause) -> bool:
 def _subordinate(verb) -> bool:
     """ "he opposes it because the standards don't recognize X", "before he announced his bid": a
     clause of time, cause or condition belongs to the content around it ("while Y insisted B"
-    is another speaker's statement)."""
-    marks = (c.lower_ for c in verb.children if c.dep_ == "mark")
+    is another speaker's statement); "when" may be parsed as an adverb ("when she testified")."""
+    marks = (c.lower_ for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < verb.i))
     return verb.dep_ == "advcl" and any(m in _SUBORDINATORS for m in marks)
 
 
