@@ -1354,3 +1354,11 @@ def test_a_when_clause_parsed_with_an_adverb_stays_in_the_content(nlp):
     text = ("Two congressmen asked the attorney whether Clinton committed perjury when she testified "
             "before a congressional committee.")
     assert only(nlp, text).content.text.endswith("when she testified before a congressional committee")
+
+
+def test_a_negated_second_speech_verb_is_the_speakers_next_statement(nlp):
+    text = ("He said that he would offer a prayer for the eventual nominee but did not suggest it would "
+            "be Trump.")
+    first, second = statements(nlp, text)
+    assert first.content.text == "he would offer a prayer for the eventual nominee"
+    assert second.cue.text == "did not suggest" and second.content.text == "it would be Trump"

@@ -582,7 +582,9 @@ def _speaks_again(verb, clause) -> bool:
     """ "Halcyon denied that Brandreth had been sacked and said it had offered ...": a speech verb
     with no subject of its own, joined to the content clause by the parse, is the speaker's next
     statement, not part of what they denied."""
-    return (verb.dep_ == "conj" and verb.head == clause and verb.tag_ in ("VBD", "VBZ", "VBP")
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (  # "... but did not suggest"
+        verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children))
+    return (verb.dep_ == "conj" and verb.head == clause and finite
             and _speech_cue(verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
             and speaker_of_embedding(clause) is not None)
 
