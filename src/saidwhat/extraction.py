@@ -236,7 +236,7 @@ def subject_of(verb, quoted=None):
             verb = verb.head
             continue
         if subject is not None:
-            outer = speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
+            outer = _speaker_of_what_was_said(verb, start)
             if outer is not None:
                 verb, start = outer, outer
                 continue
@@ -251,7 +251,7 @@ def subject_of(verb, quoted=None):
         if controller is not None:
             return controller
         if verb.head == verb or (verb.dep_ not in INHERITING_DEPS and verb.pos_ in ("VERB", "AUX")):
-            outer = speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
+            outer = _speaker_of_what_was_said(verb, start)
             if outer is None:
                 return None
             verb, start = outer, outer  # "X said there are two ... but said ...": X says both
@@ -268,6 +268,12 @@ def subject_of(verb, quoted=None):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _speaker_of_what_was_said(verb, start):
+    """The cue whose content ``verb`` is, reached from the speech verb ``start`` joined to it: that
+    cue's subject speaks for ``start`` too."""
+    return speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
 
 
 def _that_said(verb) -> bool:
@@ -1289,6 +1295,7 @@ def _object_parsed_as_predicate(verb, children):
 
 
 def _passive(verb) -> bool:
+    """ "states are called", "he was told": a verb in the passive voice."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
@@ -1554,14 +1561,15 @@ def according_to(tok, text: str) -> Found | None:
     while head.dep_ not in ("ROOT",) and head.head != head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     before = tok.i < head.i  # "According to X, ...", where X may have an apposition
-    if before and (lead := _clause_left_of(tok, head)) is not None:
-        return Found("indirect", clip_to_paragraph(text, lead, tok.idx), (tok.idx, to.idx + len(to.text)),
-                     mention_span(source, text), 0.85)
-    if before:
-        head = _clause_after_apposition(head) or head
-    content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
-    if before:
-        content = _after_source_apposition(head, content)
+    lead = _clause_left_of(tok, head) if before else None
+    if lead is not None:
+        content = clip_to_paragraph(text, lead, tok.idx)
+    else:
+        if before:
+            head = _clause_after_apposition(head) or head
+        content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
+        if before:
+            content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
 
@@ -1690,15 +1698,15 @@ def in_a_poll(tok, text: str) -> Found | None:
     if poll is None or poll.lemma_.lower() not in poll_nouns():
         return None
     if head.pos_ not in ("VERB", "AUX"):
-        rest = _rest_after_opening_poll(tok, poll)
-        return None if rest is None else Found(
-            "indirect", clip_to_paragraph(text, rest, tok.idx), (tok.idx, tok.idx + len(tok.text)),
-            mention_span(poll, text), 0.85)
-    if head.i < tok.i and not _one_poll_after_its_finding(head, poll):
+        span = _rest_after_opening_poll(tok, poll)
+    elif (head.i < tok.i and not _one_poll_after_its_finding(head, poll)) or (
+            is_cue(head) and not _counted_answer(head)):
+        span = None
+    else:
+        span = subtree_span(head, exclude=tok)
+    if span is None:
         return None
-    if is_cue(head) and not _counted_answer(head):
-        return None
-    content = clip_to_paragraph(text, subtree_span(head, exclude=tok), tok.idx)
+    content = clip_to_paragraph(text, span, tok.idx)
     return Found("indirect", content, (tok.idx, tok.idx + len(tok.text)), mention_span(poll, text), 0.85)
 
 
@@ -2049,7 +2057,7 @@ def cue_for_quote(doc, text: str, q: Quote):
 
 
 def _verb_tagging(quote):
-    """ '"Go back to Univision," Trump barked.', '"This is fantastic!" beamed Donald Hartley': a
+    """ '"Lock her up," the delegates chanted', '"This is fantastic!" beamed Donald Hartley': a
     quote opening its sentence on a comma, "?" or "!" is attributed by the verb right after it
     with its subject, whatever the verb (``quote``: the quote's tokens with their marks)."""
     doc = quote.doc
