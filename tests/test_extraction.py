@@ -1361,3 +1361,19 @@ def test_content_and_speaker_where_the_parse_misplaces_a_word(nlp, text, content
     st = only(nlp, text)
     assert st.content.text == content
     assert st.speaker.mention.text == speaker
+
+
+def test_all_told_opening_a_sentence_is_no_attribution(nlp):
+    assert statements(nlp, "All told, up to 5 million people could be eligible for the programs.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The department was told that troops were ready to come to its aid, according to a newly "
+     "uncovered email previously kept secret.",
+     "The department was told that troops were ready to come to its aid"),
+    ("Clinton holds a 10-point lead in California, according to the RealClearPolitics average of "
+     "polls, where 475 pledged delegates will be at stake.", "Clinton holds a 10-point lead in California"),
+])
+def test_according_to_hung_on_a_subjectless_clause_after_it_attributes_the_clause_before(nlp, text, content):
+    found = [s for s in statements(nlp, text) if s.cue.text == "according to"]
+    assert [s.content.text for s in found] == [content]

@@ -276,10 +276,14 @@ def _speaker_of_what_was_said(verb, start):
     return speaker_of_embedding(verb) if verb != start and _speech_cue(start) else None
 
 
+_IDIOMS = {"said": ("that", "this"), "told": ("all",)}
+
+
 def _that_said(verb) -> bool:
-    """ "That said, ...", "This said, ...": the idiom that opens a sentence, no attribution."""
+    """ "That said, ...", "This said, ...", "All told, ...": the idiom that opens a sentence, no
+    attribution."""
     doc = verb.doc
-    return (verb.lower_ == "said" and verb.i >= 1 and doc[verb.i - 1].lower_ in ("that", "this")
+    return (verb.i >= 1 and doc[verb.i - 1].lower_ in _IDIOMS.get(verb.lower_, ())
             and doc[verb.i - 1].is_sent_start and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
 
 
@@ -1576,13 +1580,14 @@ def according_to(tok, text: str) -> Found | None:
 
 def _clause_left_of(tok, head) -> tuple[int, int] | None:
     """ "The bureau is looking into X, according to sources who spoke to Fox News but were not
-    authorized to ...": the parse made the phrase open a second clause whose "but" comes after
-    it; the phrase ends the first clause, which is what it attributes (up to the phrase)."""
-    if head.dep_ != "conj" or head.head.i > tok.i:
+    authorized to ...", "..., according to a newly uncovered email previously kept secret": the
+    parse hung the phrase on a subjectless clause joined to the one before it, made of words
+    after the phrase; the phrase ends the clause before, which is what it attributes."""
+    if head.dep_ not in ("conj", "advcl") or head.head.i > tok.i or any(
+            c.dep_ in SUBJECT_DEPS for c in head.children):
         return None
     doc = tok.doc
-    if not any(t.pos_ == "CCONJ" for t in doc[tok.i : head.i]) or any(
-            t.pos_ == "CCONJ" for t in doc[head.head.i : tok.i]):
+    if any(t.pos_ == "CCONJ" for t in doc[head.head.i : tok.i]):
         return None  # "..., and according to X, Z": the phrase opens the second clause
     words = [t for t in doc[tok.sent.start : tok.i] if not t.is_punct and not t.is_space]
     return (words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
