@@ -1692,8 +1692,6 @@ def _counted_answer(verb) -> bool:
     return speaker_class(subject) == "number" or subject.lemma_.lower() in share_nouns()
 
 
-
-
 def in_a_poll(tok, text: str) -> Found | None:
     """ "In a CNN poll released Monday, 50 percent chose Clinton", "Kasich was at 25 percent in
     the latest Fox poll": the poll is the source, the clause it opens or ends the content (not
