@@ -833,3 +833,24 @@ def test_a_lead_counter_claim_that_negates_answers_the_press_report_after_it():
          ("The Sun", "reported", "the four-piece had split after a row over money")],
     )
     assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}
+
+
+@pytest.mark.parametrize(("text", "said", "kind"), [
+    # "it happened": a denial of what was just said, with nothing of its own
+    ("Inmate Rosa Lind said a guard had pushed her against a wall in March. The prison service has "
+     "denied it happened.",
+     [("Rosa Lind", "said", "a guard had pushed her against a wall in March"),
+      ("The prison service", "has denied", "it happened")], "denial"),
+    # a verdict on the accuser ("delusional") rejects the accusation
+    ('Councillor Ann Pike accused the mayor of hiding the audit. The mayor called Pike "delusional" '
+     "for the accusation.",
+     [("Ann Pike", "accused", "the mayor of hiding the audit"),
+      ("The mayor", "called", 'Pike "delusional" for the accusation')], "rejection"),
+    # "fired back" answers the claim on the same topic
+    ("Senator Ana Cole said the governor had wasted the state surplus on consultants. Governor Ray Dunn "
+     "fired back that not a dollar of the surplus went to consultants.",
+     [("Ana Cole", "said", "the governor had wasted the state surplus on consultants"),
+      ("Ray Dunn", "fired back", "not a dollar of the surplus went to consultants")], "rejection"),
+])
+def test_pushback_cues_of_everyday_reporting(text, said, kind):
+    assert pairs(make_article(text, said)) == {("s1", "s2", kind)}

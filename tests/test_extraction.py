@@ -1356,6 +1356,14 @@ def test_a_negated_second_speech_verb_is_the_speakers_next_statement(nlp):
     # the "if" clause after the one asked is the question
     ("Scarborough also asked Clinton if Trump benefits from a kind of double standard.",
      "Trump benefits from a kind of double standard", "Scarborough"),
+    # the parse hung the one called on what they were called
+    ("Campaign spokesman Tom Hale responded on Facebook, calling Miller’s claim “silly” and “false.”",
+     "Miller’s claim “silly” and “false.”", "Campaign spokesman Tom Hale"),
+    # the parse hung the whole sentence before a final ", police said" on the cue as one clause
+    ("As GOP front-runner John Kasich prepared to speak to supporters in Ohio on Tuesday, a 15-year-old "
+     "girl outside the venue was pepper-sprayed by another bystander, police said.",
+     "As GOP front-runner John Kasich prepared to speak to supporters in Ohio on Tuesday, a 15-year-old "
+     "girl outside the venue was pepper-sprayed by another bystander", "police"),
 ])
 def test_content_and_speaker_where_the_parse_misplaces_a_word(nlp, text, content, speaker):
     st = only(nlp, text)
@@ -1377,3 +1385,10 @@ def test_all_told_opening_a_sentence_is_no_attribution(nlp):
 def test_according_to_hung_on_a_subjectless_clause_after_it_attributes_the_clause_before(nlp, text, content):
     found = [s for s in statements(nlp, text) if s.cue.text == "according to"]
     assert [s.content.text for s in found] == [content]
+
+
+def test_a_clause_before_a_colon_is_not_what_the_speaker_after_it_says(nlp):
+    found = statements(nlp, "Voters have reached a rare agreement on one question: by nearly three to one, "
+                            "they say the state should keep its bathroom law.")
+    said = [s for s in found if s.cue.text == "say"]
+    assert [s.content.text for s in said] == ["the state should keep its bathroom law"]

@@ -1161,6 +1161,9 @@ def test_a_name_after_two_joined_roles_is_the_speaker(nlp):
      "polling", "Teamsters"),
     ("Women were portrayed more harshly than men, according to a study by the Women's Media Center.",
      "a study", "Women's Media Center"),
+    # the parse made the pollster's name the subject of "poll"
+    ("Jones trails. A University of New Mexico poll out this week shows Smith with a 6-point lead over "
+     "Jones.", "A University of New Mexico poll out this week", "University of New Mexico"),
 ])
 def test_polling_and_studies_speak_for_their_author(nlp, text, mention, author):
     speakers, _ = run(nlp, text, (mention, 0))

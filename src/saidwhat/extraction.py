@@ -1191,6 +1191,8 @@ def _run_on_clause_before(verb, clause) -> bool:
     if clause.i > verb.i or not any(c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                                     for c in verb.children):
         return False
+    if clause.right_edge.text in (":", ";"):
+        return True  # "Millennials agree on one issue: by nearly 2-1, they say ..."
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     if subject is None or subject.left_edge.i == 0:
         return False
@@ -1260,6 +1262,9 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     if prep is not None:
         obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
         return f"prep_{prep.lower_}", obj, subtree_span(obj)
+    clause = _opening_clause_hung_on_final_cue(verb, children)
+    if clause is not None:
+        return "head", clause, subtree_span(clause)
     head = verb.head
     if (
         (verb.dep_ in ("parataxis", "ccomp", "advcl") or _trailing_speech_conj(verb))
@@ -1282,6 +1287,18 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
     return None
 
 
+def _opening_clause_hung_on_final_cue(verb, children):
+    """ "As Trump prepared to speak, a girl was pepper-sprayed, police said.": the parse hung
+    the whole sentence before a sentence-final ", X said" on the cue as one opening clause."""
+    sent = verb.sent
+    if verb.i != sent.end - 1 - sum(1 for t in sent if t.is_punct and t.i > verb.i):
+        return None
+    clause = next((c for c in children if c.dep_ == "advcl" and c.left_edge.i == sent.start), None)
+    if clause is None or verb.doc[clause.right_edge.i + 1].text != ",":
+        return None
+    return clause if any(t.dep_ in ("nsubj", "nsubjpass") for t in clause.subtree) else None
+
+
 def _question_asked(verb, children):
     """ "Scarborough asked Clinton if Trump benefits from a double standard": the "if" or
     "whether" clause the parse hung on "ask" as a modifier is the question, not the one asked."""
@@ -1293,9 +1310,15 @@ def _question_asked(verb, children):
 
 def _object_parsed_as_predicate(verb, children):
     """ 'Graham called both Trump and Clinton "crazy"': with no object, the parse made the one
-    called and what they were called two predicates ("oprd"); the first stands for the object."""
+    called and what they were called two predicates ("oprd"); the first stands for the object.
+    'calling Trump's charge "pathetic"': or it hung the one called on the predicate."""
     predicates = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
-    return predicates[0] if len(predicates) > 1 else None
+    if len(predicates) > 1:
+        return predicates[0]
+    if predicates:
+        return next((c for c in predicates[0].lefts if c.dep_ in ("npadvmod", "nsubj", "dep", "poss")
+                     and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
+    return None
 
 
 def _passive(verb) -> bool:

@@ -1831,8 +1831,9 @@ class _Article:
             owned = owned or child.dep_ == "poss"
             if ent is not None and self.token_ent.get(attach.i) is ent:
                 continue  # inside the name itself
-            modifies = child.dep_ in ("compound", "nmod", "poss") or (
-                child.dep_ == "amod" and ent is not None)  # "Tesco filings", the name tagged an adjective
+            modifies = (child.dep_ in ("compound", "nmod", "poss")
+                        or (child.dep_ == "amod" and ent is not None)  # "Tesco filings", tagged an adjective
+                        or _parsed_apart_before(child, attach, root))  # "A University of X poll out ..."
             if prep is None and modifies and _in_list(attach, "document_nouns"):
                 return True  # "Senate filings", "a batch of State Department emails"
             if prep is None and attach.dep_ in ("prep", "agent"):
@@ -2518,6 +2519,12 @@ def _phrase(root, span, clauses: frozenset[str] = _CLAUSE_DEPS):
     lo = min(min(t.i for t in keep), span.start)
     hi = max(max(t.i for t in keep) + 1, span.end)
     return root.doc[lo:hi]
+
+
+def _parsed_apart_before(child, attach, root) -> bool:
+    """A name right before the document noun that the parse made its subject or an adverbial
+    ("A University of New Mexico poll out this week": "University" the subject of "poll")."""
+    return child.dep_ in ("nsubj", "npadvmod") and attach.i == root.i and child.i < root.i
 
 
 def _preposition_of(tok, root) -> str | None:
