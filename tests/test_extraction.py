@@ -1392,3 +1392,43 @@ def test_a_clause_before_a_colon_is_not_what_the_speaker_after_it_says(nlp):
                             "they say the state should keep its bathroom law.")
     said = [s for s in found if s.cue.text == "say"]
     assert [s.content.text for s in said] == ["the state should keep its bathroom law"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # a list of results before the phrase is all of what the poll says
+    ("Smith received 41 percent, Jones had 38 percent and Brown took 9 percent, according to the poll.",
+     "Smith received 41 percent, Jones had 38 percent and Brown took 9 percent"),
+    # "pledged" parsed as a verb joined to the clause with no "and"
+    ("Entering the final contests in June, Warren leads Booker by 271 pledged delegates according to a "
+     "count by The Associated Press, but the self-described democratic socialist has vowed to stay in.",
+     "Entering the final contests in June, Warren leads Booker by 271 pledged delegates"),
+    # a clause of its own after ", and" is what the source says, not the sentence
+    ("There is one state law that bans the practice, and the mayor broke it, according to a former "
+     "prosecutor.", "the mayor broke it"),
+])
+def test_according_to_at_the_end_of_a_sentence(nlp, text, content):
+    found = [s for s in statements(nlp, text) if s.cue.text == "according to"]
+    assert [s.content.text for s in found] == [content]
+
+
+def test_a_backshifted_would_joined_to_the_cue_is_more_of_what_was_said(nlp):
+    st = only(nlp, "Ms. Dale said she hoped to get her old job back, and then would continue to push for "
+                   "the new rules.")
+    assert st.content.text == ("she hoped to get her old job back, and then would continue to push for "
+                               "the new rules")
+
+
+def test_a_participle_joined_inside_another_participles_content_has_its_speaker(nlp):
+    text = ("Miller pushed back on those claims Friday, saying that the plan had the right safeguards but "
+            'was sunk by voter anger - and arguing that he and Cole shared "almost all the same goals."')
+    arguing = next(s for s in statements(nlp, text) if s.cue.text == "arguing")
+    assert arguing.speaker.mention.text == "Miller"
+
+
+def test_a_clause_of_time_before_the_speaker_is_not_what_they_say(nlp):
+    text = ("In a statement released shortly after the Texas senator suspended his presidential campaign, "
+            "Kasich said he’s certain Cruz will continue to be “a champion for limitless opportunity in "
+            "America.”")
+    st = only(nlp, text)
+    assert st.speaker.mention.text == "Kasich"
+    assert st.content.text.startswith("he’s certain Cruz will continue")

@@ -260,6 +260,10 @@ def subject_of(verb, quoted=None):
             stranded = subject_parsed_as_conjunct(verb)
             if stranded is not None:
                 return stranded
+            outer = _participle_this_one_continues(verb)
+            if outer is not None:
+                verb = outer
+                continue
         participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
         finite_after_base = verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB"
         verb = verb.head
@@ -268,6 +272,16 @@ def subject_of(verb, quoted=None):
         if participle and verb.dep_ == "ccomp" and is_cue(verb.head):
             verb = verb.head  # "he said X should do Y, mentioning Z": the one who said it mentions
     return None
+
+
+def _participle_this_one_continues(verb):
+    """ "X pushed back, saying that the bill was waylaid by mistrust - and arguing that ...": a
+    participle the parse joined to a verb inside another participle's content continues that
+    participle (X argues), not the verb it hangs on."""
+    if verb.tag_ != "VBG" or verb.head.tag_ == "VBG":
+        return None
+    return next((a for a in verb.ancestors if a.tag_ == "VBG" and a.dep_ in ("advcl", "conj")
+                 and _speech_cue(a)), None)
 
 
 def _speaker_of_what_was_said(verb, start):
@@ -610,13 +624,21 @@ def _with_more_hung_on_the_cue(children, clause, span: tuple[int, int]) -> tuple
     "that" clause ("said that their father could be unyielding, and that Freddy had struggled"),
     a reason right after the content (``_reason_right_after``)."""
     second = next((c for c in children
-                   if c.i > clause.i and (_second_that_clause(c) or _reason_right_after(c, clause))), None)
+                   if c.i > clause.i and (_second_that_clause(c) or _reason_right_after(c, clause)
+                                          or _backshifted_plan(c))), None)
     if second is None:
         return span
     last = second.right_edge
     while last.is_punct and last.i > second.i:
         last = last.doc[last.i - 1]
     return span[0], last.idx + len(last.text)
+
+
+def _backshifted_plan(c) -> bool:
+    """ "said she hoped to get her account back, and then would continue to spread her message": a
+    clause with no subject and a backshifted "would" joined to a past cue is more of what was said."""
+    return (c.dep_ == "conj" and c.head.tag_ == "VBD" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            and any(g.dep_ == "aux" and g.lower_ == "would" for g in c.children))
 
 
 def _reason_right_after(c, clause) -> bool:
@@ -1187,10 +1209,13 @@ def _statement_before_aside(verb, clause) -> bool:
 def _run_on_clause_before(verb, clause) -> bool:
     """ "Carson seems to recognize the problem -- he told the AP that his task is ...": a clause
     before the speaker that no comma or quotation mark sets off as what they say, with a verbal
-    complement after the verb: that one is what they say."""
+    complement after the verb: that one is what they say. So too a clause of time or cause ("after
+    the senator quit, Cruz said ...") and one ended by a colon or semicolon."""
     if clause.i > verb.i or not any(c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                                     for c in verb.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in clause.children):
+        return True  # "shortly after the senator suspended his campaign, Cruz said he's certain ..."
     if clause.right_edge.text in (":", ";"):
         return True  # "Millennials agree on one issue: by nearly 2-1, they say ..."
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
@@ -1587,6 +1612,9 @@ def according_to(tok, text: str) -> Found | None:
     head = tok.head
     while head.dep_ not in ("ROOT",) and head.head != head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
+    if _joined_with_no_conjunction(head) and head.head.i < tok.i:
+        head = head.head  # "leads Sanders by 271 pledged delegates according to": "pledged" a verb
+    head = _sentence_a_final_phrase_ends(tok, head)
     before = tok.i < head.i  # "According to X, ...", where X may have an apposition
     lead = _clause_left_of(tok, head) if before else None
     if lead is not None:
@@ -1599,6 +1627,40 @@ def according_to(tok, text: str) -> Found | None:
             content = _after_source_apposition(head, content)
     cue = (tok.idx, to.idx + len(to.text))
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
+
+
+def _sentence_a_final_phrase_ends(tok, head):
+    """ "Trump received 37 percent, Clinton 36 percent and Bloomberg snagged 13 percent, according
+    to the poll.": a phrase set off at the end of its sentence attributes the whole sentence, not
+    the last clause the parse hung it on; up to a cue, which has a statement of its own, and not
+    past a clause of its own after ", and" ("There is one law ..., and Clinton broke it, according
+    to X": X says she broke it) nor out of parentheses."""
+    doc = tok.doc
+    before = doc[tok.sent.start : tok.i]
+    if head.i > tok.i or tok.i == 0 or doc[tok.i - 1].text != "," \
+            or sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before) \
+            or not all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : tok.sent.end]):
+        return head
+    while head.head != head and head.sent == tok.sent and not is_cue(head.head) \
+            and not _clause_after_comma_and(head):
+        head = head.head
+    return head
+
+
+def _clause_after_comma_and(verb) -> bool:
+    """A clause with its own subject joined by ", and" or ", but" to the one before it."""
+    if verb.dep_ != "conj" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and verb.head.i < c.i < verb.i), None)
+    return cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
+
+
+def _joined_with_no_conjunction(verb) -> bool:
+    """A verb the parse joined to the clause before it with no subject and no "and", "but" or
+    comma between: a participle or adjective it took for a verb ("by 271 pledged delegates")."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return not any(t.pos_ == "CCONJ" or t.is_punct for t in verb.doc[verb.head.i + 1 : verb.i])
 
 
 def _clause_left_of(tok, head) -> tuple[int, int] | None:
