@@ -854,3 +854,15 @@ def test_a_lead_counter_claim_that_negates_answers_the_press_report_after_it():
 ])
 def test_pushback_cues_of_everyday_reporting(text, said, kind):
     assert pairs(make_article(text, said)) == {("s1", "s2", kind)}
+
+
+def test_a_verdict_on_a_named_speakers_claim_with_words_between():
+    text = ("Governor Ann Ortiz said the state budget was balanced for the first time in a decade. The mayor "
+            "spoke next. Later that week, union chief Tom Hale wrote that voters should ignore Ann Ortiz’s "
+            "absurd and factually inaccurate claim about the budget.")
+    art = make_article(text, [
+        ("Ann Ortiz", "said", "the state budget was balanced for the first time in a decade"),
+        ("Tom Hale", "wrote",
+         "voters should ignore Ann Ortiz’s absurd and factually inaccurate claim about the budget"),
+    ])
+    assert pairs(art) == {("s1", "s2", "rejection")}

@@ -555,7 +555,8 @@ def negated_before(text: str, at: int) -> bool:
     return any(is_negation(w) for w in before)
 
 
-_POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+((?:[\w-]+\s+){0,2}?)([a-z]+)\b")
+# a name's and the words after it: "Putin's statements", "Trump's absurd and inaccurate claim"
+_POSSESSIVE = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?((?:\s+[\w-]+){1,5})")
 _BY_SOMEONE = re.compile(
     r"\b([a-z]+),?\s+(?:by|from|of|in)\s+(?:(?:[a-z-]+\s+){1,2}(?=[A-Z]))?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)"
 )
@@ -597,7 +598,7 @@ def read_references(said: Said, article: Article) -> None:
     texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
     for text in texts:
         for m in _POSSESSIVE.finditer(text):
-            if m.group(3).lower() in nouns and not _criticism_of(text[: m.start()]):
+            if any(w.lower() in nouns for w in m.group(2).split()) and not _criticism_of(text[: m.start()]):
                 said.referenced.append(m.group(1))
         for m in _BY_SOMEONE.finditer(text):
             if m.group(1).lower() in nouns:
