@@ -1432,3 +1432,13 @@ def test_a_clause_of_time_before_the_speaker_is_not_what_they_say(nlp):
     st = only(nlp, text)
     assert st.speaker.mention.text == "Kasich"
     assert st.content.text.startswith("he’s certain Cruz will continue")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As one voter put it, “We are tired of being ignored.”", "We are tired of being ignored.", "one voter"),
+    ("As the mayor put it on Tuesday, the budget is rigged against the suburbs.",
+     "the budget is rigged against the suburbs", "the mayor"),
+])
+def test_as_someone_put_it_attributes_the_clause_it_is_set_off_from(nlp, text, content, speaker):
+    st = only(nlp, text)
+    assert (st.content.text, st.speaker.mention.text, st.cue.text) == (content, speaker, "put it")

@@ -767,7 +767,7 @@ def clause_candidates(doc, text: str) -> tuple[list[Found], list[Found], list[Ca
             if f:
                 sourced.append(f)
             continue
-        reported = as_reported_by(tok, text)
+        reported = as_reported_by(tok, text) or as_put_it(tok, text)
         if reported is not None:
             sourced.append(reported)
             continue
@@ -1766,6 +1766,26 @@ def as_reported_by(verb, text: str) -> Found | None:
     content = clip_to_paragraph(text, subtree_span(verb.head, exclude=verb), verb.idx)
     by = source.head
     return Found("indirect", content, (mark.idx, by.idx + len(by.text)), mention_span(source, text), 0.85)
+
+
+def as_put_it(verb, text: str) -> Found | None:
+    """ "As one voter put it, "We are tired of being ignored."", "..., as Cruz put it": the
+    subject of "put it" says the clause it is set off from."""
+    if verb.lemma_ != "put" or verb.dep_ != "advcl" or verb.head == verb \
+            or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if mark is None or subject is None:
+        return None
+    it = next(c for c in verb.children if c.dep_ == "dobj")
+    start, end = subtree_span(verb.head, exclude=verb)
+    while start < end and not (text[start].isalnum() or _is_quote_mark(text[start])):
+        start += 1  # the comma that set the cue clause off
+    while end > start and text[end - 1] in ".,;:":
+        end -= 1
+    content = clip_to_paragraph(text, (start, end), verb.idx)
+    return Found("indirect", content, (verb.idx, it.idx + len(it.text)), mention_span(subject, text), 0.85)
 
 
 def _counted_answer(verb) -> bool:
