@@ -1442,3 +1442,8 @@ def test_a_clause_of_time_before_the_speaker_is_not_what_they_say(nlp):
 def test_as_someone_put_it_attributes_the_clause_it_is_set_off_from(nlp, text, content, speaker):
     st = only(nlp, text)
     assert (st.content.text, st.speaker.mention.text, st.cue.text) == (content, speaker, "put it")
+
+
+def test_a_name_after_said_that_the_tagger_took_for_an_adverb_is_the_speaker(nlp):
+    st = only(nlp, "“Having access to the file is valuable,” said Skelly, explaining that he knew her.")
+    assert st.speaker.mention.text == "Skelly"

@@ -413,7 +413,21 @@ def _nearest_subject(verb):
             return after
     if before or subjects:
         return before[-1] if before else subjects[0]
-    return _age_parsed_as_modifier(verb) or _name_apposed_before(verb)
+    return _age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
+
+
+def _name_tagged_an_adverb(verb):
+    """ '"It is valuable," said Skelly, explaining ...': a capitalised word right after a speech
+    verb, with no subject, that the tagger took for an adverb by its "-ly" is the name of the
+    one speaking."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or not _speech_cue(verb):
+        return None
+    name = doc[verb.i + 1]
+    if name.dep_ == "advmod" and name.head == verb and name.text[:1].isupper() and name.text[1:].islower() \
+            and name.lower_.endswith("ly") and not name.is_sent_start:
+        return name
+    return None
 
 
 def _opens_a_quote(tok) -> bool:
