@@ -1435,6 +1435,15 @@ def test_a_clause_of_time_before_the_speaker_is_not_what_they_say(nlp):
 
 
 @pytest.mark.parametrize("text, content, speaker", [
+    ("As Jones told the Times, the budget is not balanced and never was.",
+     "the budget is not balanced and never was.", "Jones"),
+])
+def test_as_someone_told_someone_attributes_the_clause_it_is_set_off_from(nlp, text, content, speaker):
+    st = only(nlp, text)
+    assert (st.content.text, st.speaker.mention.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
     ("As one voter put it, “We are tired of being ignored.”", "We are tired of being ignored.", "one voter"),
     ("As the mayor put it on Tuesday, the budget is rigged against the suburbs.",
      "the budget is rigged against the suburbs", "the mayor"),

@@ -1444,7 +1444,8 @@ def clause_it_comments(verb):
         and head.pos_ in ("VERB", "AUX")
         and is_cue(verb)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not _told_whom(verb, c))
+                    for c in verb.children)  # "As Clinton told the Daily News, ..."
     ):
         return head
     return None
