@@ -1629,7 +1629,7 @@ def according_to(tok, text: str) -> Found | None:
         head = head.head
     if _joined_with_no_conjunction(head) and head.head.i < tok.i:
         head = head.head  # "leads Sanders by 271 pledged delegates according to": "pledged" a verb
-    head = _sentence_a_final_phrase_ends(tok, head)
+    head = _whole_sentence_before_final_phrase(tok, head)
     before = tok.i < head.i  # "According to X, ...", where X may have an apposition
     lead = _clause_left_of(tok, head) if before else None
     if lead is not None:
@@ -1644,7 +1644,7 @@ def according_to(tok, text: str) -> Found | None:
     return Found("indirect", content, cue, mention_span(source, text), 0.85)
 
 
-def _sentence_a_final_phrase_ends(tok, head):
+def _whole_sentence_before_final_phrase(tok, head):
     """ "Trump received 37 percent, Clinton 36 percent and Bloomberg snagged 13 percent, according
     to the poll.": a phrase set off at the end of its sentence attributes the whole sentence, not
     the last clause the parse hung it on; up to a cue, which has a statement of its own, and not
@@ -1786,14 +1786,12 @@ def as_reported_by(verb, text: str) -> Found | None:
 def as_put_it(verb, text: str) -> Found | None:
     """ "As one voter put it, "We are tired of being ignored."", "..., as Cruz put it": the
     subject of "put it" says the clause it is set off from."""
-    if verb.lemma_ != "put" or verb.dep_ != "advcl" or verb.head == verb \
-            or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+    if verb.lemma_ != "put" or verb.dep_ != "advcl" or verb.head == verb:
         return None
-    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if mark is None or subject is None:
+    if it is None or subject is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
-    it = next(c for c in verb.children if c.dep_ == "dobj")
     start, end = subtree_span(verb.head, exclude=verb)
     while start < end and not (text[start].isalnum() or _is_quote_mark(text[start])):
         start += 1  # the comma that set the cue clause off
