@@ -1438,3 +1438,10 @@ def test_as_someone_put_it_or_told_someone_attributes_the_clause_it_is_set_off_f
 def test_a_name_after_said_that_the_tagger_took_for_an_adverb_is_the_speaker(nlp):
     st = only(nlp, "“Having access to the file is valuable,” said Skelly, explaining that he knew her.")
     assert st.speaker.mention.text == "Skelly"
+
+
+def test_a_name_before_a_parenthesis_the_parse_took_a_subject_from_speaks(nlp):
+    text = ("Few politicians would ever admit this, but Sen. Tom Hale (a Colorado Democrat so boyish he has "
+            "been mistaken for a junior staffer) says he was unfocused, a bit adrift, in the weeks after "
+            "being elected to the upper chamber in 2012.")
+    assert only(nlp, text).speaker.mention.text == "Sen. Tom Hale"

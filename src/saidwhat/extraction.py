@@ -413,7 +413,22 @@ def _nearest_subject(verb):
             return after
     if before or subjects:
         return before[-1] if before else subjects[0]
-    return _age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
+    return (_age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
+            or _name_before_parenthesis(verb))
+
+
+def _name_before_parenthesis(verb):
+    """ "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a staffer)
+    says ...": the parse took the name for a subject inside the parenthesis; the name right
+    before it speaks."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ")" or not _speech_cue(verb):
+        return None
+    opening = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.text in "()"), None)
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return None
+    name = doc[opening.i - 1]
+    return name if name.pos_ in ("PROPN", "NOUN") else None
 
 
 def _name_tagged_an_adverb(verb):
