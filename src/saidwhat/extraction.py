@@ -425,8 +425,9 @@ def _name_before_parenthesis(verb):
     if verb.i < 3 or doc[verb.i - 1].text != ")" or not _speech_cue(verb):
         return None
     opening = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.text in "()"), None)
-    if opening is None or opening.text != "(" or opening.i == 0:
-        return None
+    if opening is None or opening.text != "(" or opening.i == 0 \
+            or not any(t.pos_ in ("VERB", "AUX") for t in doc[opening.i + 1 : verb.i - 1]):
+        return None  # "Rep. Paul Ryan (R-WI) said": no clause in it to take the subject from
     name = doc[opening.i - 1]
     return name if name.pos_ in ("PROPN", "NOUN") else None
 
