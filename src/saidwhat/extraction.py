@@ -1345,8 +1345,10 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
 def _opening_clause_hung_on_final_cue(verb, children):
     """ "As Trump prepared to speak, a girl was pepper-sprayed, police said.": the parse hung
     the whole sentence before a sentence-final ", X said" on the cue as one opening clause."""
+    if not any(c.dep_ == "advcl" for c in children):
+        return None
     sent = verb.sent
-    if verb.i != sent.end - 1 - sum(1 for t in sent if t.is_punct and t.i > verb.i):
+    if not all(t.is_punct for t in verb.doc[verb.i + 1 : sent.end]):
         return None
     clause = next((c for c in children if c.dep_ == "advcl" and c.left_edge.i == sent.start), None)
     if clause is None or verb.doc[clause.right_edge.i + 1].text != ",":
