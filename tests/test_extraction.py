@@ -1365,6 +1365,25 @@ def test_content_and_speaker_where_the_parse_misplaces_a_word(nlp, text, content
     assert st.speaker.mention.text == speaker
 
 
+def test_a_sentence_final_cue_before_a_paragraph_break_attributes_the_sentence(nlp):
+    text = ("Teen girl pepper-sprayed in scuffle outside Ohio Kasich rally.\n\n"
+            "As GOP hopeful John Kasich prepared to speak to supporters in Ohio on Tuesday, a 15-year-old "
+            "girl outside the venue was pepper-sprayed by another bystander, police said.\n\n"
+            "Police said the girl was pepper-sprayed in the crowd by a non-law enforcement person.")
+    first = statements(nlp, text)[0]
+    assert first.content.text.startswith("As GOP hopeful John Kasich prepared to speak")
+    assert first.speaker.mention.text == "police"
+
+
+def test_a_single_newline_after_a_full_stop_ends_the_sentence(nlp):
+    # pages that break paragraphs with one newline: the parser would run the two together
+    text = ("\u201cVote for me and we\u2019ll finally fix the roads,\u201d she said. \u201cTrust me.\u201d\n"
+            "Moreno, in the wake of a new poll, told reporters that the mayor understands the need to do better.")
+    told = next(s for s in statements(nlp, text) if s.speaker.mention.text == "Moreno")
+    assert told.cue.text == "told"
+    assert told.content.text == "the mayor understands the need to do better"
+
+
 def test_all_told_opening_a_sentence_is_no_attribution(nlp):
     assert statements(nlp, "All told, up to 5 million people could be eligible for the programs.") == []
 

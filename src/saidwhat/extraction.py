@@ -406,7 +406,7 @@ def _nearest_subject(verb):
     if len(subjects) > 1:
         after = next((c for c in subjects if c.i > verb.i), None)
         inverted = (verb.i > 0 and verb.doc[verb.i - 1].text == "," and after is not None
-                    and all(t.is_punct for t in verb.doc[after.right_edge.i + 1 : verb.sent.end])
+                    and _only_punctuation(verb.doc[after.right_edge.i + 1 : verb.sent.end])
                     )  # "Ban 'unworkable', say police", the speaker ending the sentence
         if after is not None and (after.ent_type_ in ("PERSON", "ORG") or inverted) \
                 and after.left_edge.i == verb.i + 1:
@@ -1348,12 +1348,17 @@ def _opening_clause_hung_on_final_cue(verb, children):
     if not any(c.dep_ == "advcl" for c in children):
         return None
     sent = verb.sent
-    if not all(t.is_punct for t in verb.doc[verb.i + 1 : sent.end]):
+    if not _only_punctuation(verb.doc[verb.i + 1 : sent.end]):
         return None
     clause = next((c for c in children if c.dep_ == "advcl" and c.left_edge.i == sent.start), None)
     if clause is None or verb.doc[clause.right_edge.i + 1].text != ",":
         return None
     return clause if any(t.dep_ in ("nsubj", "nsubjpass") for t in clause.subtree) else None
+
+
+def _only_punctuation(tokens) -> bool:
+    """Whether nothing but punctuation is left, a paragraph break being no word."""
+    return all(t.is_punct or t.is_space for t in tokens)
 
 
 def _question_asked(verb, children):
@@ -1672,7 +1677,7 @@ def _whole_sentence_before_final_phrase(tok, head):
     before = doc[tok.sent.start : tok.i]
     if head.i > tok.i or tok.i == 0 or doc[tok.i - 1].text != "," \
             or sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before) \
-            or not all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : tok.sent.end]):
+            or not _only_punctuation(doc[tok.right_edge.i + 1 : tok.sent.end]):
         return head
     while head.head != head and head.sent == tok.sent and not is_cue(head.head) \
             and not _clause_after_comma_and(head):

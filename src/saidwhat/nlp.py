@@ -42,6 +42,7 @@ BOUNDS = "saidwhat_sentence_bounds"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 MAX_KICKER_TOKENS = 4  # "Breaking", "The Latest", "Editor's Note"
 _SENTENCE_ENDS = frozenset({".", "!", "?", "...", "\u2026", ";"})
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "'", "''"})
 _BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
@@ -174,11 +175,23 @@ def _forced_starts(doc, limit: int) -> list[int]:
         # after it ("Blunkett vows to press on with ID cards\n\nHome Secretary David Blunkett ...").
         # Only a white-space token holds a line break: a word's own trailing white space is one blank.
         after_blank_line = i > 0 and not space and spaces[i - 1] and _BLANK_LINE.search(words[orths[i - 1]])
-        if since >= limit or after_blank_line:
+        if since >= limit or after_blank_line or _after_full_line(i, orths, spaces, words):
             starts.append(i)
             since = 0
         since = 0 if _is_sentence_end(word, space) else since + 1
     return starts
+
+
+def _after_full_line(i: int, orths: list[int], spaces: list[bool], words: dict[int, str]) -> bool:
+    """Whether token ``i`` opens a line after one that ends a sentence: pages that break paragraphs
+    with one newline ("... all these terribles."\nPriebus, in the wake of ..."), which the parser
+    would run together. A line that ends without a full stop may be wrapped text: left to it."""
+    if i < 2 or spaces[i] or not spaces[i - 1] or "\n" not in words[orths[i - 1]]:
+        return False
+    last = words[orths[i - 2]]
+    if last in _CLOSING_QUOTES and i >= 3:
+        last = words[orths[i - 3]]
+    return last in _SENTENCE_ENDS
 
 
 def _after_headline_kicker(doc) -> list[int]:
