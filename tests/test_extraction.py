@@ -1384,6 +1384,15 @@ def test_a_single_newline_after_a_full_stop_ends_the_sentence(nlp):
     assert told.content.text == "the mayor understands the need to do better"
 
 
+@pytest.mark.parametrize("text, content", [
+    ('Governor Mervyn King told MPs rates were "about right".', 'rates were "about right"'),
+    ("Mr Brown told the Commons growth would be strong.", "growth would be strong"),
+])
+def test_the_subject_the_parse_joined_to_the_one_told_opens_the_content(nlp, text, content):
+    # "told MPs rates were ...": the parse made "MPs rates" one object
+    assert only(nlp, text).content.text == content
+
+
 def test_all_told_opening_a_sentence_is_no_attribution(nlp):
     assert statements(nlp, "All told, up to 5 million people could be eligible for the programs.") == []
 

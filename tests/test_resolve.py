@@ -1825,6 +1825,22 @@ def test_a_spokesman_for_the_body_a_name_ends_with_speaks_for_it():
     assert found["A spokesman"] == "Radio Health Research Programme"
 
 
+def test_the_company_is_the_untagged_name_that_just_spoke_not_a_body_of_another_kind():
+    found = _speakers_in_order(  # the tagger gives "Orange" no type
+        "Phone tariffs row",
+        "However, the Consumers' Association said prices remained too high.",
+        "Orange denied the claims. The company said its tariffs were among the cheapest in Europe.")
+    assert found[-1] == ("The company", "Orange")
+
+
+def test_a_spokeswoman_for_the_firm_speaks_for_no_college():
+    found = _names_by_mention(
+        "Mobile phones 'safe'",
+        "Dr Sarah Jones of Imperial College London said there was no evidence of harm.",
+        'Later, a spokeswoman for the firm said: "People want phones that just work."')
+    assert found["a spokeswoman"] != "Imperial College London"
+
+
 def _speakers_in_order(*paragraphs: str) -> list[tuple[str, str | None]]:
     return [(s.speaker.mention.text, s.speaker.name) for s in extract("\n\n".join(paragraphs)).statements]
 

@@ -1202,6 +1202,24 @@ def _with_subjectless_rest(children: list, child, span: tuple[int, int]) -> tupl
     return span[0], max(span[1], subtree_span(rest)[1])
 
 
+def _with_subject_parsed_as_object(children: list, clause, span: tuple[int, int]) -> tuple[int, int]:
+    """ "told MPs rates were 'about right'", "told the Commons growth would be strong": the parse
+    made the one told (a name or a plural, after at most "the") and the subject of the clause
+    after it one object ("MPs rates"); the subject is its head noun, the content starts there."""
+    if clause.head.lemma_.lower() not in _TELLING_VERBS or clause.left_edge.dep_ == "mark" \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children):
+        return span
+    obj = next((c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
+    if obj is None or obj.tag_ not in ("NN", "NNS"):
+        return span
+    told = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+    before = obj.doc[obj.left_edge.i : told[0].left_edge.i] if told else None
+    if before is None or any(t.lower_ != "the" for t in before) \
+            or not all(t.text[:1].isupper() or t.tag_ == "NNS" for t in obj.doc[told[0].left_edge.i : obj.i]):
+        return span
+    return obj.idx, span[1]
+
+
 def _completed_after_aside(verb, clause, span: tuple[int, int]) -> tuple[int, int]:
     """ "It is no surprise, Mr. Garin said, that Mrs. Clinton did better", "it is his job, he said,
     to talk to Congress": a clause before a cue set off by commas that the complement after the
@@ -1279,6 +1297,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
             if dep == "ccomp":
                 span = _completed_after_aside(verb, child, _with_subjectless_rest(children, child, span))
                 span = _with_more_hung_on_the_cue(children, child, span)
+                span = _with_subject_parsed_as_object(children, child, span)
             return dep, child, span
     clause = clause_parsed_as_object(verb) or _question_asked(verb, children)
     if clause is not None:

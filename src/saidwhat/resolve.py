@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -2024,14 +2024,22 @@ class _Article:
                 continue
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
-                found = (self._called(t.lemma_.lower(), t.idx)
-                         or self._only_one_near(kind, t.idx, sentences=1) or self._only_one_near(kind, t.idx)
-                         or self._organisation_speaking_in_paragraph(t.idx))
-                if found is None and t.lemma_.lower() in _COMPANY_NOUNS and t.i > root.i:
+                company = t.lemma_.lower() in _COMPANY_NOUNS
+                found = next((e for e in self._organisations_for(t.lemma_.lower(), kind, t.idx)
+                              if _a_company_if(company, e) is not None), None)
+                if found is None and company and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
                     return found
         return self._employer_by_last_word(phrase, root)
+
+    def _organisations_for(self, noun: str, kind: str, char: int) -> Iterator[_Ent | None]:
+        """The organisations an organisation noun at ``char`` may go back to, the likeliest first:
+        the one so called, the only one named near, the one speaking in the paragraph."""
+        yield self._called(noun, char)
+        yield self._only_one_near(kind, char, sentences=1)
+        yield self._only_one_near(kind, char)
+        yield self._organisation_speaking_in_paragraph(char)
 
     def _employer_by_last_word(self, phrase, root) -> _Ent | None:
         """"a spokesman for the research programme": the one organisation named before whose name
@@ -2050,6 +2058,7 @@ class _Article:
         m = self.speaker_before(char)
         if m is None or m.para != self.para_of(char):
             return None
+        _type_untagged_name(m.ent)
         return m.ent if m.ent.type == "organisation" and m.ent.named else None
 
     def _organisation_speaking_just_before(self, char: int) -> _Ent | None:
@@ -2063,6 +2072,7 @@ class _Article:
         if m is None or para - m.para > 1 + sum(map(self._is_subheading, range(m.para + 1, para))):
             return None
         ent = m.ent
+        _type_untagged_name(ent)
         speaks = ent.type == "organisation" and ent.named and not names.names_an_outlet(ent.name)
         return ent if speaks else None
 
@@ -2293,11 +2303,13 @@ class _Article:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
-        ent = self._from_origin(self.rank(ask) or self._called_next(noun, root.idx), origin)
-        if ent is None and noun in _COMPANY_NOUNS:
+        company = noun in _COMPANY_NOUNS
+        ranked = _a_company_if(company, self.rank(ask))
+        ent = self._from_origin(ranked or self._called_next(noun, root.idx), origin)
+        if ent is None and company:
             # "Sainsbury's has reported ... The firm said"
-            ent = self._from_origin(self._lead_organisation(root.idx), origin)
-        if ent is None and noun in _COMPANY_NOUNS and self._speaker_contrasted(root.idx) is None:
+            ent = self._from_origin(_a_company_if(company, self._lead_organisation(root.idx)), origin)
+        if ent is None and company and self._speaker_contrasted(root.idx) is None:
             # "... a BA spokeswoman said. / The airline said": not after "But", which brings in another
             ent = self._from_origin(self._organisation_speaking_just_before(root.idx), origin)
         if ent is not None:
@@ -2941,6 +2953,28 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
         return True
     last = ent.name.lower().rsplit(maxsplit=1)[-1] if ent.name.strip() else ""
     return last in _lists()["org_nouns"] and last != noun and last.rstrip("s") != noun
+
+
+def _type_untagged_name(speaker: _Ent) -> None:
+    """A speaker named by a proper name the tagger gave no type, that an organisation noun then
+    refers to ("Vodafone denied the claims. The company said"), is an organisation: it speaks, so
+    it is no place."""
+    if speaker.type == "other" and not speaker.named and all(_capitalised(w) for w in speaker.name.split()):
+        speaker.type, speaker.named = "organisation", True
+
+
+def _a_company_if(company: bool, ent: _Ent | None) -> _Ent | None:
+    """``ent``, unless a company is meant and its name says it is a body of another kind: "the
+    Consumers' Association said ... Orange denied it. The company said" is not the association."""
+    return None if ent is not None and company and _named_as_no_company(ent) else ent
+
+
+def _named_as_no_company(ent: _Ent) -> bool:
+    """Whether an organisation's name says it is a body of another kind than a company, anywhere in
+    it: "Imperial College London", "the Association of British Insurers"."""
+    nouns = _lists()["org_nouns"]
+    return any(w in nouns and w not in _COMPANY_NOUNS and w not in _ANY_ORGANISATION
+               for w in ent.name.lower().split())
 
 
 def _capitalised(word: str) -> bool:
