@@ -1375,6 +1375,16 @@ def test_a_sentence_final_cue_before_a_paragraph_break_attributes_the_sentence(n
     assert first.speaker.mention.text == "police"
 
 
+def test_a_short_line_with_no_full_stop_before_a_one_line_paragraph_is_a_sentence_of_its_own(nlp):
+    headline = "Mayor Says He Would Close The Beaches Over Shark Fears"
+    body = ("Mayor Tom Reilly said he would close the beaches over fears of more shark attacks, which "
+            "have risen sharply this summer.")
+    assert [s.text.strip() for s in nlp(headline + "\n" + body).sents][-1] == body
+    wrapped = ("The committee said on Monday that the minister\nHoward had been warned about the backlog "
+               "last year\nand that nothing was done.")
+    assert len(list(nlp(wrapped).sents)) == 1  # wrapped text: a short line ends no sentence
+
+
 def test_a_single_newline_after_a_full_stop_ends_the_sentence(nlp):
     # pages that break paragraphs with one newline: the parser would run the two together
     text = ("\u201cVote for me and we\u2019ll finally fix the roads,\u201d she said. \u201cTrust me.\u201d\n"

@@ -28,6 +28,7 @@ label ("The Latest: ..."), which the parser would otherwise take for the subject
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -42,6 +43,10 @@ BOUNDS = "saidwhat_sentence_bounds"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 MAX_KICKER_TOKENS = 4  # "Breaking", "The Latest", "Editor's Note"
 _SENTENCE_ENDS = frozenset({".", "!", "?", "...", "\u2026", ";"})
+# A line of at most 80 characters ending with no full stop, one newline, then a capital starting a
+# line of over 100 characters.
+_HEADLINE_LINE = re.compile(
+    r"(?m)^[^\n]{1,80}(?<![.!?:;,\"\u201d\u2019'])[^\S\n]*\n(?=[A-Z\u201c\"][^\n]{100})")
 _CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "'", "''"})
 _BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
@@ -150,7 +155,7 @@ def _register_bounds() -> None:
 def force_long_stretch_breaks(doc, limit: int = MAX_SENTENCE_TOKENS):
     """A sentence start after every blank line, and every ``limit`` tokens of a stretch with no
     full stop or line break."""
-    starts = _forced_starts(doc, limit) + _after_headline_kicker(doc)
+    starts = _forced_starts(doc, limit) + _after_headline_kicker(doc) + _after_headline_line(doc)
     if starts:  # all at once: each ``token.is_sent_start = True`` scans the whole Doc
         from spacy.attrs import SENT_START
 
@@ -192,6 +197,21 @@ def _after_full_line(i: int, orths: list[int], spaces: list[bool], words: dict[i
     if last in _CLOSING_QUOTES and i >= 3:
         last = words[orths[i - 3]]
     return last in _SENTENCE_ENDS
+
+
+def _after_headline_line(doc) -> list[int]:
+    """The tokens that open a paragraph after a short line with no full stop and one newline (a
+    headline or subhead: "Christie Says He Would Issue A Quarantine\nChris Christie said ..."). Only
+    where the paragraph after runs on one line past any wrapping width: in wrapped text a short
+    line is the end of a paragraph."""
+    text = doc.text
+    chars = [m.end() for m in _HEADLINE_LINE.finditer(text)]
+    if not chars:
+        return []
+    from spacy.attrs import IDX
+
+    offsets = doc.to_array([IDX]).tolist()
+    return [k for c in chars if (k := bisect.bisect_left(offsets, c)) < len(offsets) and offsets[k] == c]
 
 
 def _after_headline_kicker(doc) -> list[int]:
