@@ -1841,6 +1841,14 @@ def test_a_spokeswoman_for_the_firm_speaks_for_no_college():
     assert found["a spokeswoman"] != "Imperial College London"
 
 
+def test_a_unit_named_by_its_own_name_speaks_as_that_name_not_its_parent():
+    found = _names_by_mention(
+        "Media results",
+        "Media group Timewarp said profits rose in the fourth quarter. Its CNN unit said it had lost viewers "
+        "to rival networks.")
+    assert found["Its CNN unit"] == "CNN"
+
+
 def _speakers_in_order(*paragraphs: str) -> list[tuple[str, str | None]]:
     return [(s.speaker.mention.text, s.speaker.name) for s in extract("\n\n".join(paragraphs)).statements]
 

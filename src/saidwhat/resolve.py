@@ -2959,7 +2959,9 @@ def _type_untagged_name(speaker: _Ent) -> None:
     """A speaker named by a proper name the tagger gave no type, that an organisation noun then
     refers to ("Vodafone denied the claims. The company said"), is an organisation: it speaks, so
     it is no place."""
-    if speaker.type == "other" and not speaker.named and all(_capitalised(w) for w in speaker.name.split()):
+    words = speaker.name.split()
+    if speaker.type == "other" and not speaker.named and words and all(map(_capitalised, words)) \
+            and names.first_name(words[0]) is None:  # "Marta Vidal", untagged, is no company
         speaker.type, speaker.named = "organisation", True
 
 
