@@ -1388,7 +1388,8 @@ def test_a_short_line_with_no_full_stop_before_a_one_line_paragraph_is_a_sentenc
 def test_a_single_newline_after_a_full_stop_ends_the_sentence(nlp):
     # pages that break paragraphs with one newline: the parser would run the two together
     text = ("\u201cVote for me and we\u2019ll finally fix the roads,\u201d she said. \u201cTrust me.\u201d\n"
-            "Moreno, in the wake of a new poll, told reporters that the mayor understands the need to do better.")
+            "Moreno, in the wake of a new poll, told reporters that the mayor understands the need to do "
+            "better.")
     told = next(s for s in statements(nlp, text) if s.speaker.mention.text == "Moreno")
     assert told.cue.text == "told"
     assert told.content.text == "the mayor understands the need to do better"

@@ -2026,7 +2026,7 @@ class _Article:
                     t.i > root.i and _preposition_of(t, root) == "for"):
                 company = t.lemma_.lower() in _COMPANY_NOUNS
                 found = next((e for e in self._organisations_for(t.lemma_.lower(), kind, t.idx)
-                              if _a_company_if(company, e) is not None), None)
+                              if _unless_no_company(company, e) is not None), None)
                 if found is None and company and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
@@ -2304,11 +2304,11 @@ class _Article:
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
         company = noun in _COMPANY_NOUNS
-        ranked = _a_company_if(company, self.rank(ask))
+        ranked = _unless_no_company(company, self.rank(ask))
         ent = self._from_origin(ranked or self._called_next(noun, root.idx), origin)
         if ent is None and company:
             # "Sainsbury's has reported ... The firm said"
-            ent = self._from_origin(_a_company_if(company, self._lead_organisation(root.idx)), origin)
+            ent = self._from_origin(_unless_no_company(company, self._lead_organisation(root.idx)), origin)
         if ent is None and company and self._speaker_contrasted(root.idx) is None:
             # "... a BA spokeswoman said. / The airline said": not after "But", which brings in another
             ent = self._from_origin(self._organisation_speaking_just_before(root.idx), origin)
@@ -2965,7 +2965,7 @@ def _type_untagged_name(speaker: _Ent) -> None:
         speaker.type, speaker.named = "organisation", True
 
 
-def _a_company_if(company: bool, ent: _Ent | None) -> _Ent | None:
+def _unless_no_company(company: bool, ent: _Ent | None) -> _Ent | None:
     """``ent``, unless a company is meant and its name says it is a body of another kind: "the
     Consumers' Association said ... Orange denied it. The company said" is not the association."""
     return None if ent is not None and company and _named_as_no_company(ent) else ent
