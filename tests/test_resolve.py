@@ -1849,6 +1849,16 @@ def test_a_unit_named_by_its_own_name_speaks_as_that_name_not_its_parent():
     assert found["Its CNN unit"] == "CNN"
 
 
+def test_a_nationality_epithet_is_not_one_called_by_another_nationality():
+    found = _speakers_in_order(
+        "Vogts stays on",
+        "Scotland coach Berti Vogts said he would not resign. The German said he had the backing of the "
+        "Scottish Football Association.",
+        "Andy Murray, 17, said he was delighted with his progress. The Scot told BBC Sport he hoped to play "
+        "at Wimbledon.")
+    assert found[-1] == ("The Scot", "Andy Murray")
+
+
 def _speakers_in_order(*paragraphs: str) -> list[tuple[str, str | None]]:
     return [(s.speaker.mention.text, s.speaker.name) for s in extract("\n\n".join(paragraphs)).statements]
 

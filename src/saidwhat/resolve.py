@@ -1152,11 +1152,12 @@ class _Article:
                 and not (_names_a_people(root) and self._country_named(root)
                          and not self._person_spoke_before(root.idx)):
             compatriot = self._sole_person_of_nationality(root)
-            if compatriot is not None:
+            if compatriot is not None and not _called_another_nationality(compatriot, root.lower_):
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
             # "the Swede", "the 27-year-old"; before the tagger's label, which may make "the Scot" a group
             kind = _lists()["gendered_nouns"].get(root.lower_, "person")
             ask.contrasted = self._speaker_contrasted(root.idx)
+            ask.epithet = root.lower_
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
@@ -2493,7 +2494,7 @@ class _Article:
                 continue
             if ask.kind == "he":
                 ok = (ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
-                      and ent is not ask.contrasted)
+                      and ent is not ask.contrasted and not _called_another_nationality(ent, ask.epithet))
             elif ask.kind == "role":
                 # a person's role is a person's: "the former Labour MP" is not Labour (spokespeople
                 # speak for their organisation before the ranker is asked), and "Ruiz's lawyer" not Ruiz
@@ -3119,6 +3120,21 @@ def _described_before_name(toks) -> bool:
     position = _lists()["epithet_nouns"].get(first.lower_) == first.lower_  # "Spinner", not "American"
     return (len(toks) > 1 and (_in_list(first, "person_nouns") or position)
             and first.lower_ not in _lists()["first_names"])
+
+
+def _nationality(word: str) -> bool:
+    """Whether an epithet noun names a nationality ("scot", "frenchman"), not a position ("striker")."""
+    ties = _lists()["epithet_nouns"].get(word)
+    return ties is not None and ties != word
+
+
+def _called_another_nationality(ent, epithet: str | None) -> bool:
+    """For a nationality epithet, whether the text already called the person by another
+    nationality: "the German" is not "the Scot"."""
+    if epithet is None or not _nationality(epithet):
+        return False
+    called = {alias.lower().split()[-1] for alias in ent.aliases if alias.split()}
+    return any(word != epithet and _nationality(word) for word in called)
 
 
 def _names_a_people(tok) -> bool:

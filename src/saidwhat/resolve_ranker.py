@@ -42,6 +42,7 @@ class Ask:
     role: str | None = None
     wanted: str | None = None  # the entity type an organisation noun calls for
     contrasted: object | None = None  # "But the Frenchman said": the speaker just quoted, whom it is not
+    epithet: str | None = None  # "the Scot": not one the text called by another nationality
 
 
 class Features:
