@@ -1404,6 +1404,11 @@ def test_the_subject_the_parse_joined_to_the_one_told_opens_the_content(nlp, tex
     assert only(nlp, text).content.text == content
 
 
+def test_a_clause_the_parse_made_relative_to_the_one_told_is_what_was_told(nlp):
+    st = only(nlp, "He told the Today programme the minister should resign.")
+    assert (st.cue.text, st.content.text) == ("told", "the minister should resign")
+
+
 def test_all_told_opening_a_sentence_is_no_attribution(nlp):
     assert statements(nlp, "All told, up to 5 million people could be eligible for the programs.") == []
 

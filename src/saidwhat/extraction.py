@@ -1526,7 +1526,8 @@ def clause_under_recipient(verb):
         return None
     for recipient in _told_and_where(verb):
         for c in recipient.children:
-            if (c.dep_ in ("ccomp", "acl") or _relative_marked_that(c)) and c.i > recipient.i \
+            if (c.dep_ in ("ccomp", "acl") or _relative_marked_that(c) or _contact_clause(c, recipient)) \
+                    and c.i > recipient.i \
                     and c.pos_ in ("VERB", "AUX") and any(
                     g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in _RELATIVE_WORDS for g in c.children):
                 return c
@@ -1543,6 +1544,13 @@ def _told_and_where(verb) -> Iterator:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.i > verb.i:
                 yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+
+
+def _contact_clause(clause, recipient) -> bool:
+    """ "told the Today programme the minister should resign": a relative clause right after the one
+    told, with a subject of its own, is what was told (its checks on the subject are the caller's)."""
+    return clause.dep_ == "relcl" and clause.left_edge.i == recipient.i + 1 \
+        and recipient.lemma_.lower() not in _told_what()  # "told the story the minister liked"
 
 
 def _relative_marked_that(clause) -> bool:
