@@ -1212,10 +1212,12 @@ def _with_subject_parsed_as_object(children: list, clause, span: tuple[int, int]
     obj = next((c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
     if obj is None or obj.tag_ not in ("NN", "NNS"):
         return span
-    told = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
-    before = obj.doc[obj.left_edge.i : told[0].left_edge.i] if told else None
-    if before is None or any(t.lower_ != "the" for t in before) \
-            or not all(t.text[:1].isupper() or t.tag_ == "NNS" for t in obj.doc[told[0].left_edge.i : obj.i]):
+    told = next((c for c in obj.children if c.dep_ == "compound" and c.i < obj.i), None)
+    if told is None:
+        return span
+    doc, start = obj.doc, told.left_edge.i
+    if any(t.lower_ != "the" for t in doc[obj.left_edge.i : start]) \
+            or not all(t.text[:1].isupper() or t.tag_ == "NNS" for t in doc[start : obj.i]):
         return span
     return obj.idx, span[1]
 

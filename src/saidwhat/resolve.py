@@ -1532,7 +1532,7 @@ class _Article:
         Russian star Marat Safin", "Marat Safin of Russia", "Safin, the Russian seed"."""
         word = root.lower_ if root.lower_ in _lists()["epithet_nouns"] else root.lemma_.lower()
         ties = _lists()["epithet_nouns"].get(word, word)
-        nation = ties != word  # else a position, the word itself: "Spinner Ashley Giles"
+        nation = _nationality(word)  # else a position, the word itself: "Spinner Ashley Giles"
         words = set(ties.split(",")) if nation else {word}
         tied = {}
         for t in self.tokens[: root.i]:
@@ -2020,13 +2020,14 @@ class _Article:
         for t in phrase:
             if t.lower_ in _FORCE_NOUNS and t.i < root.i and t.head.i == root.i:
                 return self._sole_named_with(t.lower_)  # "a police spokeswoman"
-            kind = nouns.get(t.lemma_.lower())
+            noun = t.lemma_.lower()
+            kind = nouns.get(noun)
             if kind is None or kind == "personal" or t.i == root.i:
                 continue
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
-                company = t.lemma_.lower() in _COMPANY_NOUNS
-                found = next((e for e in self._organisations_for(t.lemma_.lower(), kind, t.idx)
+                company = noun in _COMPANY_NOUNS
+                found = next((e for e in self._organisations_for(noun, kind, t.idx)
                               if _unless_no_company(company, e) is not None), None)
                 if found is None and company and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
