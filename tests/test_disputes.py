@@ -476,6 +476,30 @@ def test_a_content_calling_a_named_speaker_wrong_answers_that_speaker():
     assert ("s1", "s4", "rejection") in pairs(art)
 
 
+def test_a_verdict_word_behind_an_adverb_and_a_quote_mark_is_read():
+    art = make_article(
+        'Rival firms said the phone company still had too much control over the market. Its chief '
+        'executive Tim Low said customers were "paying for its dominance". A spokeswoman for the phone '
+        'company said the claim was "completely false".',
+        [("Rival firms", "said", "the phone company still had too much control over the market"),
+         ("Tim Low", "said", 'customers were "paying for its dominance"'),
+         ("A spokeswoman", "said", 'the claim was "completely false"')],
+    )
+    assert ("s2", "s3", "rejection") in pairs(art)
+
+
+def test_a_verdict_on_the_plans_answers_the_latest_proposal_before_it():
+    art = make_article(
+        "Opposition leader Anna Ford has promised to cap the number of new homes built on farmland. "
+        "Speaking in Leeds, Ms Ford said her party would also scrap the planning inspectorate. "
+        "Housing minister Tom Reid said the plans were \"unworkable and unfair\".",
+        [("Anna Ford", "promised", "to cap the number of new homes built on farmland"),
+         ("Ms Ford", "said", "her party would also scrap the planning inspectorate"),
+         ("Tom Reid", "said", 'the plans were "unworkable and unfair"')],
+    )
+    assert ("s2", "s3", "rejection") in pairs(art)
+
+
 def test_a_claim_named_by_a_bare_noun_is_the_statement_its_verb_reported():
     art = make_article(
         "The Daily Post reported on Sunday that officers had been told to record fewer crimes. Opposition "

@@ -1489,3 +1489,20 @@ def test_a_name_before_a_parenthesis_the_parse_took_a_subject_from_speaks(nlp):
             "been mistaken for a junior staffer) says he was unfocused, a bit adrift, in the weeks after "
             "being elected to the upper chamber in 2012.")
     assert only(nlp, text).speaker.mention.text == "Sen. Tom Hale"
+
+
+def test_a_description_set_off_after_a_name_the_parse_made_a_subject_leaves_the_name_speaking(nlp):
+    st = only(nlp, "Mirza, the first Indian woman to reach the third round of a Grand Slam, said she had "
+                   "learned a lot.")
+    assert (st.speaker.mention.text, st.content.text) == ("Mirza", "she had learned a lot")
+
+
+@pytest.mark.parametrize("text, content", [
+    ('He said customers were "paying for the dominance of one firm".',
+     'customers were "paying for the dominance of one firm"'),
+    ('Brendan Barber said there was "no case for keeping rates this high".',
+     'there was "no case for keeping rates this high"'),
+])
+def test_a_clause_with_its_own_subject_and_verb_before_a_quote_is_mixed(nlp, text, content):
+    st = only(nlp, text)
+    assert (st.kind, st.content.text) == ("mixed", content)

@@ -1859,6 +1859,48 @@ def test_a_nationality_epithet_is_not_one_called_by_another_nationality():
     assert found[-1] == ("The Scot", "Andy Murray")
 
 
+def test_a_nationality_epithet_is_not_one_tied_to_another_nation_by_the_words_over_their_name():
+    found = _speakers_in_order(
+        "Davenport through",
+        "Greg Rusedski also reached round two after his opponent retired hurt. He said he was \"not happy\" "
+        "to win that way.",
+        "Meanwhile, women's top seed Lisa Davenport beat Priya Rao of India. The American said the "
+        "18-year-old had \"a big future\".")
+    assert found[-1] == ("The American", "Lisa Davenport")
+
+
+def test_the_place_man_is_the_one_person_the_text_ties_to_that_place():
+    found = _speakers_in_order(
+        "Corry named captain",
+        "Coach Andy Rowe has named Leicester flanker Martin Corby as captain. \"Martin has been "
+        "outstanding,\" said Rowe. \"It is the biggest moment of my career,\" the Leicester man said.")
+    assert found[-1] == ("the Leicester man", "Martin Corby")
+
+
+def test_a_party_word_qualifying_the_cue_noun_is_no_person_named_nearby():
+    found = _speakers_in_order(
+        "Tax row",
+        "Chancellor Gordon Black has rejected Republican claims that taxes will have to rise after the "
+        "election.")
+    assert ("Republican", "Gordon Black") not in found
+
+
+def test_a_short_form_written_as_a_word_in_brackets_is_the_body_spelled_out_before_it():
+    found = _names_by_mention(
+        "Games market",
+        "The games industry is worth more than two billion pounds a year, according to the Entertainment "
+        "and Leisure Software Publishers Association (Elspa). Elspa said the price cut would help keep the "
+        "market growing. The trade body added that it expected a record Christmas.")
+    spelled_out = "Entertainment and Leisure Software Publishers Association"
+    assert found["Elspa"] == found["The trade body"] == spelled_out
+
+
+def test_mps_are_people_of_a_kind_not_an_organisation(nlp):
+    text = "A committee of MPs said the costs were unclear. MPs said ministers had failed to explain it."
+    _, entities = run(nlp, text, ("MPs", 1))
+    assert type_of(entities, "MPs") == "group"
+
+
 def _speakers_in_order(*paragraphs: str) -> list[tuple[str, str | None]]:
     return [(s.speaker.mention.text, s.speaker.name) for s in extract("\n\n".join(paragraphs)).statements]
 

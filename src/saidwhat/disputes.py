@@ -72,10 +72,14 @@ def _sections(name: str) -> dict[str, list[str]]:
     return out
 
 
+_BETWEEN_WORDS = r"""[\s"“”‘’']+(?:\w+ly[\s"“”‘’']+)?"""  # 'was "completely false"', "is simply not true"
+
+
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     def one(phrase: str) -> str:
         parts = [re.escape(w) for w in phrase.split()]
-        return r"\s+".join(parts).replace(r"\s+\.\.\.\s+", r"(?:\s+\S+){0,8}?\s+")
+        gap = _BETWEEN_WORDS + r"\.\.\." + _BETWEEN_WORDS
+        return _BETWEEN_WORDS.join(parts).replace(gap, r"(?:\s+\S+){0,8}?\s+")
 
     alternatives = sorted({one(p) for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w'’])", re.IGNORECASE)
@@ -616,7 +620,7 @@ def read_references(said: Said, article: Article) -> None:
         lead = said.st.content.text[max(0, at - 30) : at]
         said.titles |= {m.group(1) for m in _THE_TITLE.finditer(lead)}
         # "Mr Howard is simply wrong": the one who is wrong is answered
-        named = _NAME_IS.match(said.st.content.text[:at])
+        named = _NAME_IS.match(_before_verdict(said))
         if named and surname(named.group(1)) not in stop_words():  # not "That is simply not true"
             said.referenced.append(named.group(1))
 
@@ -858,8 +862,7 @@ def target_of(
     if judged is not None:
         # "the figures were a complete fabrication": the latest claim that gave a number; "the
         # research was far from conclusive": the latest a study or report made
-        said_so = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS
-                   and (_A_NUMBER.search(a.st.content.text) if judged == "figures" else _a_document_says(a))]
+        said_so = [a for a in candidates if b.index - a.index <= NEAR_STATEMENTS and _judged_kind(a, judged)]
         if said_so:
             given = _numbers(b)
             same = [a for a in said_so if _numbers(a) & given]  # "the figure of 150,000 was ..."
@@ -996,6 +999,7 @@ def _numbers(said: Said) -> set[str]:
 _VERDICT_ON = re.compile(
     r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
     r"(?:(?P<figures>figures?|numbers?|statistics|estimates?|sums|costings)"
+    r"|(?P<plans>plans?|proposals?|schemes?|pledges?)"
     r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+(?:is|are|was|were)\b",
     re.IGNORECASE,
 )
@@ -1004,14 +1008,41 @@ _DOCUMENT_WORDS = _FINDINGS | {"report", "inquiry", "investigation", "review"}
 _DOCUMENT_STEMS = frozenset(claim_stem(w) for w in _DOCUMENT_WORDS)
 
 
+def _before_verdict(said: Said) -> str:
+    """The content up to the verdict word inside it, with the verb that links them when the
+    verdict's phrase starts with it ("The figure of 150,000 is" of "... is simply wrong")."""
+    lead = said.st.content.text[: said.pushback.start - said.st.content.start]
+    verb = _LINKING_VERB.match(said.pushback.evidence)
+    return lead + verb.group() if verb else lead
+
+
+_LINKING_VERB = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
+
+
 def _verdict_on(b: Said) -> str | None:
     """What a verdict in the content judges, when it is someone's numbers ("the figures were 'a
-    complete fabrication'": "figures") or a study's findings ("the research was 'far from
-    conclusive'": "findings")."""
+    complete fabrication'": "figures"), someone's proposals ("the plans were 'unworkable'":
+    "plans") or a study's findings ("the research was 'far from conclusive'": "findings")."""
     if not b.pushback.in_content:
         return None
-    m = _VERDICT_ON.match(b.st.content.text[: b.pushback.start - b.st.content.start])
-    return None if m is None else "figures" if m.group("figures") else "findings"
+    m = _VERDICT_ON.match(_before_verdict(b))
+    return None if m is None else next((kind for kind in ("figures", "plans") if m.group(kind)), "findings")
+
+
+def _judged_kind(a: Said, judged: str) -> bool:
+    """Whether a claim is of the kind a verdict judges: it gives a number, proposes (a promise, a
+    pledge, what would be done) or is a study's."""
+    if judged == "figures":
+        return bool(_A_NUMBER.search(a.st.content.text))
+    if judged == "plans":
+        cue = words(a.st.cue.text.lower()) if a.st.cue else []
+        return bool({stem(w) for w in cue} & _PROPOSING_STEMS) or bool(_WOULD.search(a.st.content.text))
+    return _a_document_says(a)
+
+
+_PROPOSING_STEMS = frozenset(stem(w) for w in (
+    "promised", "pledged", "proposed", "planned", "announced", "unveiled", "vowed", "urged", "wants"))
+_WOULD = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 
 
 def _a_document_says(a: Said) -> bool:

@@ -399,6 +399,8 @@ def _nearest_subject(verb):
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1:  # "Washington, star of television's "Scandal," thanked": not the show
         before = [c for c in before if not _opens_a_quote(c)] or before
+    if len(before) > 1 and _apposed_to(before[-1], before[-2]):
+        return before[-2]  # "Mirza, the first Indian woman to reach ..., said": the name, not its description
     if before and before[-1].ent_type_ in ("DATE", "TIME"):
         named = name_within_time(before[-1], verb)
         if named is not None:
@@ -415,6 +417,14 @@ def _nearest_subject(verb):
         return before[-1] if before else subjects[0]
     return (_age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
             or _name_before_parenthesis(verb))
+
+
+def _apposed_to(described, name) -> bool:
+    """A noun phrase set off by commas right after a name, which the parse made a second subject."""
+    doc = described.doc
+    return (name.ent_type_ in ("PERSON", "ORG") and described.pos_ == "NOUN"
+            and doc[name.i + 1].text == "," and described.left_edge.i == name.i + 2
+            and "," in (described.right_edge.text, doc[min(described.right_edge.i + 1, len(doc) - 1)].text))
 
 
 def _name_before_parenthesis(verb):
@@ -2555,6 +2565,19 @@ def _a_few_words_of_one_sentence(rest: str) -> bool:
     return word_count(rest) <= 6 and not _SENTENCE_INSIDE.search(rest) and "," not in rest
 
 
+_LINKING_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had"})
+
+
+def _subject_and_verb_before_quote(text: str, c: Found, quotes: list[Quote]) -> bool:
+    """ 'said customers were "paying for BT's dominance"', 'said there was "no case ..."': the
+    clause's own subject and a linking verb right before the quote make a mixed statement, not
+    the quote alone."""
+    if len(quotes) != 1 or quotes[0].outer_start <= c.content[0]:
+        return False  # 'chanted "Get 'em out" and "Be nice"': quotes the clause only lists
+    before = [w for w in text[c.content[0] : quotes[0].outer_start].split() if w.lower() != "that"]
+    return 2 <= len(before) <= 6 and before[-1].lower() in _LINKING_VERBS
+
+
 def _opens_with_quote(c: Found, quotes: list[Quote]) -> bool:
     """A clause content that starts at a quote ('"...," he said'), not one with words of its own
     before the quoted ones ('he was "disappointed"': a mixed statement)."""
@@ -2616,6 +2639,9 @@ def merge(
         few_own_words = bool(touched) and words_outside_quotes(text, c.content, touched) < 3
         same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None) \
             if few_own_words else None
+        if same is not None and _within(same.content, c.content) \
+                and _subject_and_verb_before_quote(text, c, touched):
+            same = None  # 'said there was "no case ..."': a mixed statement, which takes the quote in
         if few_own_words and (same is not None or _opens_with_quote(c, touched)):
             if same is not None:
                 fills_a_gap = same.speaker is None and c.speaker is not None

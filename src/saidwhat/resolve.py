@@ -370,9 +370,12 @@ class _Article:
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
         works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", every "Vera Drake"
-        people = [s for s in people if s not in short and s.text not in works]
+        abbreviations = self._word_short_forms()  # "(Elspa)", "Elspa said"
+        people = [s for s in people if s not in short and s.text not in works and s.text not in abbreviations]
         people += self._untagged_names()
-        labelled = []
+        tagged = {(s.start, s.end) for s in ents}
+        labelled = [(s, "ORG") for s in abbreviations.values() if (s.start, s.end) not in tagged]
+        labelled += [(s, "ORG") for s in ents if s.label_ == "PERSON" and s.text in abbreviations]
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
         called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
@@ -397,6 +400,7 @@ class _Article:
             spelled = _spelled_out_before(span)
             if spelled is not None:
                 labelled.append((spelled, "ORG"))  # "The Campaign to Protect Rural England (CPRE)"
+                abbreviations[span.text] = spelled
             split = _person_of_organisation(span)
             if _after_honorific(span):
                 people.append(span.doc[span.start - 1 : span.end])  # "Baroness Scotland", tagged a place
@@ -412,6 +416,7 @@ class _Article:
                     labelled.append((wider, "ORG"))  # "Universities" + "UK", tagged a place
             else:
                 labelled.append((span, label))
+        labelled = [(s, label) for s, label in labelled if not _part_of_any(s, abbreviations.values())]
         surnames = {names.surname(toks) for s in people if (toks := self._name_tokens(s))}
         surnames |= {self.tokens[last].lower_ for _, last in nicknamed}
         orgs = []
@@ -504,6 +509,13 @@ class _Article:
                       and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())),
                      len(self.text))
         return min(named) < alone
+
+    def _word_short_forms(self) -> dict:
+        """Short forms written as words in brackets, by text, with the name they abbreviate: "the
+        Entertainment and Leisure Software Publishers Association (Elspa)", which the tagger
+        leaves untagged or takes for a person."""
+        return {t.text: spelled for t in self.tokens if _is_word_acronym(t.text)
+                and (spelled := _spelled_out_before(self.doc[t.i : t.i + 1])) is not None}
 
     def _read_as_the_body_does(self, span, ents):
         """A headline's place or group read as an organisation where the body tags it one most
@@ -723,6 +735,8 @@ class _Article:
         words = [t for t in self.tokens[span.start : span.end] if t.pos_ != "DET"]
         if not any(_capitalised(t.text) for t in words) or all(_in_list(t, "document_nouns") for t in words):
             return  # "the poll", a headline's "Poll:": common words the tagger took for a name
+        if len(words) == 1 and words[0].lower_ in _lists()["group_nouns"]:
+            return  # "MPs said": people of a kind, no body's name
         name = names.bare(span.text)
         if not name:
             return
@@ -760,7 +774,9 @@ class _Article:
             k += 1
         else:
             return None
-        if not _is_capitals(toks[k].text) or (k + 1 < len(toks) and not toks[k + 1].is_punct):
+        short = toks[k].text
+        if not (_is_capitals(short) or _is_acronym(short, names.bare(span.text))) \
+                or (k + 1 < len(toks) and not toks[k + 1].is_punct):
             return None
         return toks[k].text
 
@@ -811,7 +827,7 @@ class _Article:
             ents = self.by_surname.get(tok.lower_) or self.by_first.get(tok.lower_)
             if not ents and tok.lower_ in self.short_orgs:
                 ents = [self.short_orgs[tok.lower_]]
-            if not ents and _is_capitals(tok.text):  # "the FA" after "the Football Association"
+            if not ents and (_is_capitals(tok.text) or _is_word_acronym(tok.text)):  # "the FA", "Nato"
                 ents = [e for e in self.orgs if _is_acronym(tok.text, e.name)][:2]
                 ents = ents if len(ents) == 1 else []
             if not ents:
@@ -1159,6 +1175,9 @@ class _Article:
             ask.contrasted = self._speaker_contrasted(root.idx)
             ask.epithet = root.lower_
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
+        if root.lemma_.lower() in ("man", "woman") and _definite_singular(span, root) \
+                and (tied := self._sole_person_tied_by_modifier(root)) is not None:
+            return _Found(tied)  # "Leicester flanker Martin Corry ... the Leicester man said"
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
         if root.i not in self.token_ent and _capitalised(root.text) \
@@ -1534,9 +1553,23 @@ class _Article:
         ties = _lists()["epithet_nouns"].get(word, word)
         nation = _nationality(word)  # else a position, the word itself: "Spinner Ashley Giles"
         words = set(ties.split(",")) if nation else {word}
+        return self._sole_person_tied(words, root.i, capitalised=nation)
+
+    def _sole_person_tied_by_modifier(self, root) -> _Ent | None:
+        """"the Leicester man": the one person the text before ties to the capitalised word
+        before the noun ("Leicester flanker Martin Corry", "Leicester's Martin Corry")."""
+        modifiers = [c for c in root.children if c.dep_ in ("compound", "amod") and c.i < root.i
+                     and c.text[:1].isupper()]
+        if len(modifiers) != 1:
+            return None
+        return self._sole_person_tied({modifiers[0].lower_}, modifiers[0].i, capitalised=True)
+
+    def _sole_person_tied(self, words: set[str], before: int, capitalised: bool) -> _Ent | None:
+        """The one named person a word of ``words`` outside quotes before token ``before``
+        describes, if there is exactly one."""
         tied = {}
-        for t in self.tokens[: root.i]:
-            if t.lower_ not in words or (nation and not t.text[:1].isupper()) or self.in_quote(t.idx):
+        for t in self.tokens[:before]:
+            if t.lower_ not in words or (capitalised and not t.text[:1].isupper()) or self.in_quote(t.idx):
                 continue
             person = self._person_over(t)
             if person is not None:
@@ -1962,6 +1995,8 @@ class _Article:
                           else "named" if any(t.dep_ == "poss" for t in root.children)
                           else "def" if determiners & {"the", "this", "that"}
                           else "indef" if determiners & {"a", "an", "another", "one"} else "bare")
+        if ask.determiner == "bare" and _modifies_outside(root, span):
+            return _Found(self._plain(span))  # "Republican claims that ...": whose, the word does not say
         ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
             or (self._named_after(ask) if ask.determiner == "indef" and not spokes else None) \
             or self.rank(ask)
@@ -2262,6 +2297,10 @@ class _Article:
             name = next((t for t in phrase if t.i == root.i - 1 and _name_like(t)), None)
             if name is not None and not personal:  # "the Not1More campaign", a name the tagger missed
                 return _Found(self._untagged_organisation(name))
+            if not personal and any(_name_like(t) and t.dep_ == "compound" for t in phrase if t.i < root.i):
+                ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)  # "the Commons home
+                ent.named = False  # affairs committee": which body, its own words say; none named near
+                return _Found(ent)
         kind_of_members = _members_kind(root)  # "the employers' group": what it is, not whose
         ranked_in_a_place = _ranked_in_a_place(root)  # "the nation's largest gun group": which, not whose
         if owner is None and not kind_of_members and not ranked_in_a_place:
@@ -2481,6 +2520,41 @@ class _Article:
         """The places the tagger names in the article, lower-cased, read when a role asks for them."""
         return frozenset(e.text.lower() for e in self.doc.ents if e.label_ in ("GPE", "LOC"))
 
+    def _of_another_nation(self, ent: _Ent, epithet: str | None) -> bool:
+        """For a nationality epithet, whether the text called the person by another nationality
+        ("the German" is not "the Scot") or tied them to another nation by the words over their
+        name ("the American" is not "Sania Mirza of India"). A Scot is a Briton, a Texan an
+        American."""
+        if _called_another_nationality(ent, epithet):
+            return True
+        if epithet is None or not _nationality(epithet):
+            return False
+        nations = self._nations_of_people.get(id(ent), set())
+        return bool(nations) and not any(_same_nation(epithet, nation) for nation in nations)
+
+    @cached_property
+    def _nations_of_people(self) -> dict[int, set[str]]:
+        """The nationality epithets the words over each named person's name tie them to, outside
+        quotes: "Spain's Fernando Verdasco" -> spaniard, "Sania Mirza of India" -> indian."""
+        nations: dict[int, set[str]] = {}
+        for t in self.tokens:
+            epithets = _epithets_by_tie().get(t.lower_)
+            if epithets and t.text[:1].isupper() and not self.in_quote(t.idx):
+                person = self._national(t)
+                if person is not None:
+                    nations.setdefault(id(person), set()).update(epithets)
+        return nations
+
+    def _national(self, tok) -> _Ent | None:
+        """The named person a nation's word calls theirs: "Spain's Fernando Verdasco", "Sania
+        Mirza of India", "the Russian star Marat Safin"; not the coach of "Scotland coach Berti
+        Vogts", whom a country's name ties to its team."""
+        head = tok.head.head if tok.head.lower_ == "of" else tok.head
+        ent = self.token_ent.get(head.i)
+        if ent is not None:
+            return ent if ent.type == "person" and ent.named else None
+        return self._person_over(tok) if tok.ent_type_ == "NORP" else None
+
     @cached_property
     def _untagged_mid_sentence_words(self) -> frozenset[str]:
         """Capitalised words the tagger left untagged inside a sentence, read once an article."""
@@ -2495,7 +2569,7 @@ class _Article:
                 continue
             if ask.kind == "he":
                 ok = (ent.type == "person" and (ask.gender is None or ent.gender in (None, ask.gender))
-                      and ent is not ask.contrasted and not _called_another_nationality(ent, ask.epithet))
+                      and ent is not ask.contrasted and not self._of_another_nation(ent, ask.epithet))
             elif ask.kind == "role":
                 # a person's role is a person's: "the former Labour MP" is not Labour (spokespeople
                 # speak for their organisation before the ranker is asked), and "Ruiz's lawyer" not Ruiz
@@ -3129,6 +3203,40 @@ def _nationality(word: str) -> bool:
     return ties is not None and ties != word
 
 
+_WITHIN = {  # the nation a nationality or region is part of
+    **dict.fromkeys(("englishman", "englishwoman", "scot", "scotsman", "scotswoman", "welshman",
+                     "welshwoman", "ulsterman"), "briton"),
+    **dict.fromkeys(("yorkshireman", "lancastrian", "geordie", "scouser", "londoner", "cornishman"),
+                    "englishman"),
+    "glaswegian": "scot", "texan": "american", "catalan": "spaniard", "bavarian": "german",
+    "sicilian": "italian", "corsican": "frenchman",
+}
+
+
+def _wider_nations(epithet: str) -> list[str]:
+    out = []
+    while (epithet := _WITHIN.get(epithet)) is not None:
+        out.append(epithet)
+    return out
+
+
+def _same_nation(one: str, other: str) -> bool:
+    """Whether two nationality epithets may name one person: the same, or one part of the other
+    ("the Yorkshireman" of "England captain Michael Vaughan", "the Briton" of "the Scot")."""
+    return one == other or one in _wider_nations(other) or other in _wider_nations(one)
+
+
+@lru_cache(maxsize=1)
+def _epithets_by_tie() -> dict[str, frozenset[str]]:
+    """Each word that ties a person to a nation ("spain", "spanish") with its nationality epithets."""
+    by_tie: dict[str, set[str]] = {}
+    for word, ties in _lists()["epithet_nouns"].items():
+        if _nationality(word):
+            for tie in ties.split(","):
+                by_tie.setdefault(tie, set()).add(word)
+    return {tie: frozenset(words) for tie, words in by_tie.items()}
+
+
 def _called_another_nationality(ent, epithet: str | None) -> bool:
     """For a nationality epithet, whether the text already called the person by another
     nationality: "the German" is not "the Scot"."""
@@ -3161,6 +3269,11 @@ def _age_nominal(tok) -> bool:
     doc = tok.doc
     return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" \
         and doc[tok.i - 2].lower_ == "year"
+
+
+def _modifies_outside(root, span) -> bool:
+    """The mention's word only qualifies a noun after it ("Republican claims"), the cue itself."""
+    return root.dep_ in ("amod", "compound", "nmod") and not span.start <= root.head.i < span.end
 
 
 def _bare_singular(phrase, root) -> bool:
@@ -3274,11 +3387,21 @@ def _is_capitals(word: str) -> bool:
 
 
 def _is_acronym(short: str, long: str) -> bool:
-    letters = short.replace(".", "")
-    if not _is_capitals(short):
-        return False
+    """"FBI" of "Federal Bureau of Investigation"; one written as a word ("Nato", "Elspa") only
+    of a name of three capitalised words or more."""
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
-    return len(long.split()) >= 2 and initials == letters
+    if _is_capitals(short):
+        return len(long.split()) >= 2 and initials == short.replace(".", "")
+    return _is_word_acronym(short) and len(initials) >= 3 and initials == short.upper()
+
+
+def _is_word_acronym(word: str) -> bool:
+    """A short form written as a word: "Nato", "Uefa", "Elspa"."""
+    return 3 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def _part_of_any(span, wholes) -> bool:
+    return any(w.start <= span.start and span.end <= w.end and len(span) < len(w) for w in wholes)
 
 
 def _describe(tokens) -> tuple[str | None, str | None, object | None]:
