@@ -1895,6 +1895,15 @@ def test_a_short_form_written_as_a_word_in_brackets_is_the_body_spelled_out_befo
     assert found["Elspa"] == found["The trade body"] == spelled_out
 
 
+def test_a_band_the_tagger_took_for_a_common_noun_is_named_by_its_kind_before_it():
+    found = _names_by_mention(
+        "Split rumours",
+        "Rock band Oasis have denied reports that they are about to split up. The guitarist Noel "
+        "Gallagher told fans the story was \"complete rubbish\". The songwriter said the album would be "
+        "their best.")
+    assert (found["Rock band Oasis"], found["The songwriter"]) == ("Oasis", "Noel Gallagher")
+
+
 def test_mps_are_people_of_a_kind_not_an_organisation(nlp):
     text = "A committee of MPs said the costs were unclear. MPs said ministers had failed to explain it."
     _, entities = run(nlp, text, ("MPs", 1))

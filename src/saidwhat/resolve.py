@@ -382,8 +382,8 @@ class _Article:
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
-        called += [span for t in untagged  # "Rock band Oasis", untagged
-                   if _called_an_organisation(span := self.doc[t.i : t.i + 1])]
+        called += [span for t in untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
+                   if _called_an_organisation(span := self.doc[t.i : t.i + 1])]  # "Rock band Oasis", untagged
         called += [span for t in untagged  # "Wealth-X, a research firm"
                    if (span := _name_before_apposed_kind(t)) is not None]
         people = [s for s in people if s not in called]
@@ -3327,6 +3327,13 @@ def _a_person_by_modifier(tok) -> bool:
 def _digit_name(tok) -> bool:
     """A proper noun with a digit in it ("O2", "3i"): a company's or a channel's name, never a person's."""
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and any(c.isdigit() for c in tok.text)
+
+
+def _capitalised_common_noun(tok) -> bool:
+    """A capitalised word inside a sentence the tagger took for a common noun, untagged: "Oasis"
+    of "Rock band Oasis have denied ..."."""
+    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text.isalpha() and not tok.is_sent_start
+            and not tok.ent_type_)
 
 
 def _untagged_proper(tok) -> bool:
