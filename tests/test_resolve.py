@@ -1904,6 +1904,23 @@ def test_a_band_the_tagger_took_for_a_common_noun_is_named_by_its_kind_before_it
     assert (found["Rock band Oasis"], found["The songwriter"]) == ("Oasis", "Noel Gallagher")
 
 
+def test_the_company_is_no_department_that_spoke_before_but_the_company_named_since():
+    found = _names_by_mention(
+        "Phones safe",
+        "The Department of Health said it would send leaflets to schools. A spokeswoman said the advice "
+        "had not changed since 2000.",
+        "Shares in Vodafone rose 2% after the report was published. The company said it welcomed the "
+        "findings.")
+    assert found["The company"] == "Vodafone"
+
+
+def test_uk_after_a_bodys_name_is_part_of_the_name():
+    found = _names_by_mention(
+        "Masts",
+        "Campaign group Mast Action UK said the report did not go far enough.")
+    assert found["Campaign group Mast Action UK"] == "Mast Action UK"
+
+
 def test_mps_are_people_of_a_kind_not_an_organisation(nlp):
     text = "A committee of MPs said the costs were unclear. MPs said ministers had failed to explain it."
     _, entities = run(nlp, text, ("MPs", 1))

@@ -2335,7 +2335,9 @@ class _Article:
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
             return _Found(self._plain(span))
         origin = next(((t.ent_type_, t.text) for t in phrase if self._origin_of_company(t, root)), None)
-        near = self._only_one_near(wanted, root.idx)
+        company = noun in _COMPANY_NOUNS
+        only_a_company = company and noun not in _ANY_ORGANISATION  # "the firm"; "the group" may be any body
+        near = self._only_one_near(wanted, root.idx, companies=only_a_company)
         if near is not None and _named_as_another_kind(near, noun):
             near = None  # "The Football Association accused Southampton ... The club denied": not the FA
         called = self._from_origin(self._called(noun, root.idx) or self._outlet_before(phrase, root) or near,
@@ -2344,7 +2346,6 @@ class _Article:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
-        company = noun in _COMPANY_NOUNS
         ranked = _unless_no_company(company, self.rank(ask))
         ent = self._from_origin(ranked or self._called_next(noun, root.idx), origin)
         if ent is None and company:
@@ -2352,7 +2353,8 @@ class _Article:
             ent = self._from_origin(_unless_no_company(company, self._lead_organisation(root.idx)), origin)
         if ent is None and company and self._speaker_contrasted(root.idx) is None:
             # "... a BA spokeswoman said. / The airline said": not after "But", which brings in another
-            ent = self._from_origin(self._organisation_speaking_just_before(root.idx), origin)
+            ent = self._from_origin(
+                _unless_no_company(only_a_company, self._organisation_speaking_just_before(root.idx)), origin)
         if ent is not None:
             ent.nouns.add(noun)
             return _Found(ent)
@@ -2430,16 +2432,18 @@ class _Article:
         return next((e for e in self.orgs if e.named and e.type in ("country", "organisation")
                      and names.organisations_compatible(adjective, e.name)), None)
 
-    def _only_one_near(self, type_: str | None, char: int, sentences: int = 2) -> _Ent | None:
+    def _only_one_near(self, type_: str | None, char: int, sentences: int = 2,
+                       companies: bool = False) -> _Ent | None:
         """The one named entity of ``type_`` (None: of any type) in the ``sentences`` before
         ``char`` and its own, outside quotes, if there is exactly one: "Acme Corp. fell 8
-        percent. The company said ..."."""
+        percent. The company said ..."; ``companies``: of those whose name says no other kind."""
         sent = self.sent_of(char)
         i = bisect.bisect_left(self.mentions, _Mention(char, -1, -1, None)) - 1  # type: ignore[arg-type]
         near, found = set(), None
         while i >= 0 and sent - self.mentions[i].sent <= sentences:
             m = self.mentions[i]
-            if m.ent.named and type_ in (None, m.ent.type) and not m.in_quote:
+            if m.ent.named and type_ in (None, m.ent.type) and not m.in_quote \
+                    and not (companies and _named_as_no_company(m.ent)):
                 near.add(id(m.ent))
                 found = m.ent
             i -= 1
@@ -3119,13 +3123,15 @@ def _rejoined(ents: list) -> list:
     """Names the tagger cut in two: one ending in "of" ("the City of" + "Edinburgh Council") or a
     slash ("Washington Post/" + "ABC News", joint pollsters, named as one), or an
     organisation's name before its last word, an organisation noun tagged apart ("The National
-    Infrastructure Security Co-ordination" + "Centre"): one organisation."""
+    Infrastructure Security Co-ordination" + "Centre"), or "UK" right after an organisation's
+    name, as British bodies are called ("Mast Action" + "UK"): one organisation."""
     out: list = []
     for span in ents:
         last = out[-1] if out else None
         if last is not None and last.end == span.start and (
                 last[-1].lower_ in ("of", "for", "and", "&", "/")
-                or (last.label_ == "ORG" and len(span) == 1 and _in_list(span[0], "org_nouns"))):
+                or (last.label_ == "ORG" and len(span) == 1 and _in_list(span[0], "org_nouns"))
+                or (last.label_ == "ORG" and span.text == "UK")):
             out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
         else:
             out.append(span)
