@@ -514,7 +514,8 @@ class _Article:
         """Short forms written as words in brackets, by text, with the name they abbreviate: "the
         Entertainment and Leisure Software Publishers Association (Elspa)", which the tagger
         leaves untagged or takes for a person."""
-        return {t.text: spelled for t in self.tokens if _is_word_acronym(t.text)
+        return {t.text: spelled for t in self.tokens
+                if t.i > 0 and self.tokens[t.i - 1].text == "(" and _is_word_acronym(t.text)
                 and (spelled := _spelled_out_before(self.doc[t.i : t.i + 1])) is not None}
 
     def _read_as_the_body_does(self, span, ents):
@@ -3338,7 +3339,8 @@ def _digit_name(tok) -> bool:
 def _capitalised_common_noun(tok) -> bool:
     """A capitalised word inside a sentence the tagger took for a common noun, untagged: "Oasis"
     of "Rock band Oasis have denied ..."."""
-    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text.isalpha() and not tok.is_sent_start
+    text = tok.text  # read first: most words fail here, before the slower tag and entity attributes
+    return (text[:1].isupper() and text.isalpha() and tok.pos_ == "NOUN" and not tok.is_sent_start
             and not tok.ent_type_)
 
 
