@@ -500,6 +500,28 @@ def test_a_verdict_on_the_plans_answers_the_latest_proposal_before_it():
     assert ("s2", "s3", "rejection") in pairs(art)
 
 
+def test_numbers_that_do_not_add_up_answer_the_latest_claim_that_gave_a_number():
+    art = make_article(
+        "Shadow chancellor Anna Ford said the 1.3bn pound cost would be met by cutting waste. Labour "
+        "said voters would see through it. Treasury minister Tom Reid said the figures did not add up.",
+        [("Anna Ford", "said", "the 1.3bn pound cost would be met by cutting waste"),
+         ("Labour", "said", "voters would see through it"),
+         ("Tom Reid", "said", "the figures did not add up")],
+    )
+    assert ("s1", "s3", "doubt") in pairs(art)
+
+
+def test_accusing_someone_of_scaremongering_answers_the_one_accused():
+    art = make_article(
+        "Labour said the pledge would close hospitals. Help for Pensioners said many older people were "
+        'struggling to pay their bills. Mr Ford accused Labour of "scaremongering".',
+        [("Labour", "said", "the pledge would close hospitals"),
+         ("Help for Pensioners", "said", "many older people were struggling to pay their bills"),
+         ("Mr Ford", "accused", 'Labour of "scaremongering"')],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s3")}
+
+
 def test_a_claim_named_by_a_bare_noun_is_the_statement_its_verb_reported():
     art = make_article(
         "The Daily Post reported on Sunday that officers had been told to record fewer crimes. Opposition "

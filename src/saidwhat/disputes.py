@@ -573,6 +573,13 @@ _TITLE_POSSESSIVE = re.compile(
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
+_ACCUSED = re.compile(r"^\W*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+of\b")
+
+
+def _accuses(said: Said) -> bool:
+    return said.st.cue is not None and said.st.cue.text.lower().startswith("accus")
+
+
 _NAME_IS = re.compile(
     r"^\W*(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*\W*$"
 )
@@ -614,6 +621,9 @@ def read_references(said: Said, article: Article) -> None:
             if m.group(3) in nouns:
                 said.titles.add(m.group(1) or m.group(2))
     said.claim_noun = pointed_claim_noun(said, article.text)
+    accused = _ACCUSED.match(said.st.content.text) if _accuses(said) else None
+    if accused:  # "accused Labour of scaremongering": Labour's claims are answered, if any
+        said.referenced.append(accused.group(1))
     if said.pushback.in_content:
         # "the president meant to say": the title right before the cue names whom it corrects
         at = said.pushback.start - said.st.content.start
@@ -996,11 +1006,12 @@ def _numbers(said: Said) -> set[str]:
     return {w for w in words(said.st.content.text) if _NUMBER.match(w)}
 
 
+_LINKING = r"(?:is|are|was|were|do|does|did|don['’]t|doesn['’]t|didn['’]t)"  # "the numbers don't add up"
 _VERDICT_ON = re.compile(
     r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
     r"(?:(?P<figures>figures?|numbers?|statistics|estimates?|sums|costings)"
     r"|(?P<plans>plans?|proposals?|schemes?|pledges?)"
-    r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+(?:is|are|was|were)\b",
+    r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+" + _LINKING + r"\b",
     re.IGNORECASE,
 )
 _A_NUMBER = re.compile(r"\d")
@@ -1016,7 +1027,7 @@ def _before_verdict(said: Said) -> str:
     return lead + verb.group() if verb else lead
 
 
-_LINKING_VERB = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
+_LINKING_VERB = re.compile(_LINKING + r"\b", re.IGNORECASE)
 
 
 def _verdict_on(b: Said) -> str | None:
