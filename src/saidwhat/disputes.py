@@ -573,7 +573,8 @@ _TITLE_POSSESSIVE = re.compile(
 _THE_TITLE = re.compile(r"\b(?:the|his|her|their|its)\s+([a-z]+)\b")
 
 
-_ACCUSED = re.compile(r"^\W*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+of\b")
+_A_NAME = r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"  # up to four capitalised words
+_ACCUSED = re.compile(r"^\W*" + _A_NAME + r"\s+of\b")
 
 
 def _accuses(said: Said) -> bool:
@@ -581,7 +582,7 @@ def _accuses(said: Said) -> bool:
 
 
 _NAME_IS = re.compile(
-    r"^\W*(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*\W*$"
+    r"^\W*(?:the\s+)?" + _A_NAME + r"\s+(?:is|are|was|were)\b(?:\s+\w+)?\s*\W*$"
 )
 
 
