@@ -1921,6 +1921,17 @@ def test_uk_after_a_bodys_name_is_part_of_the_name():
     assert found["Campaign group Mast Action UK"] == "Mast Action UK"
 
 
+def test_a_spokesman_for_a_body_a_common_noun_owns_is_no_body_called_so_before():
+    found = _names_by_mention(
+        "Coach fined",
+        "The FA said the manager had brought the game into disrepute. The governing body added that it "
+        "would take no further action.",
+        "Uefa said it had received threats against the referee. A spokesman for European football's "
+        "governing body said his words had been \"the enemy of football\".")
+    assert found["The governing body"] == "FA"
+    assert found["A spokesman"] != "FA"
+
+
 def test_mps_are_people_of_a_kind_not_an_organisation(nlp):
     text = "A committee of MPs said the costs were unclear. MPs said ministers had failed to explain it."
     _, entities = run(nlp, text, ("MPs", 1))

@@ -2062,6 +2062,8 @@ class _Article:
                 continue
             if (t.i < root.i and t.dep_ == "compound" and t.head.i == root.i) or (
                     t.i > root.i and _preposition_of(t, root) == "for"):
+                if self._owned_by_no_name(t):
+                    return None  # "a spokesman for European football's governing body": not one named before
                 company = noun in _COMPANY_NOUNS
                 found = next((e for e in self._organisations_for(noun, kind, t.idx)
                               if _unless_no_company(company, e) is not None), None)
@@ -2070,6 +2072,11 @@ class _Article:
                 if found is not None:
                     return found
         return self._employer_by_last_word(phrase, root)
+
+    def _owned_by_no_name(self, noun) -> bool:
+        """An organisation noun whose possessor is a common noun ("European football's governing
+        body"): the possessor says which body, and it is none the text named."""
+        return any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in self.token_ent for c in noun.children)
 
     def _organisations_for(self, noun: str, kind: str, char: int) -> Iterator[_Ent | None]:
         """The organisations an organisation noun at ``char`` may go back to, the likeliest first:
