@@ -2568,7 +2568,7 @@ def _a_few_words_of_one_sentence(rest: str) -> bool:
 _LINKING_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had"})
 
 
-def _subject_and_verb_before_quote(text: str, c: Found, quotes: list[Quote]) -> bool:
+def _subject_and_linking_verb_before_quote(text: str, c: Found, quotes: list[Quote]) -> bool:
     """ 'said customers were "paying for BT's dominance"', 'said there was "no case ..."': the
     clause's own subject and a linking verb right before the quote make a mixed statement, not
     the quote alone."""
@@ -2640,7 +2640,7 @@ def merge(
         same = next((o for o in out if o.kind == "direct" and overlap(o.content, c.content)), None) \
             if few_own_words else None
         if same is not None and _within(same.content, c.content) \
-                and _subject_and_verb_before_quote(text, c, touched):
+                and _subject_and_linking_verb_before_quote(text, c, touched):
             same = None  # 'said there was "no case ..."': a mixed statement, which takes the quote in
         if few_own_words and (same is not None or _opens_with_quote(c, touched)):
             if same is not None:

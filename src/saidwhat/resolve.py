@@ -92,6 +92,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "person_nouns": read("person_nouns.txt"),
         "gendered_nouns": read("gendered_nouns.txt"),
         "epithet_nouns": read("epithet_nouns.txt"),
+        "wider_nations": read("wider_nations.txt"),
         "document_nouns": read("document_nouns.txt"),
         "speech_nouns": read("speech_nouns.txt"),
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
@@ -3217,19 +3218,9 @@ def _nationality(word: str) -> bool:
     return ties is not None and ties != word
 
 
-_WITHIN = {  # the nation a nationality or region is part of
-    **dict.fromkeys(("englishman", "englishwoman", "scot", "scotsman", "scotswoman", "welshman",
-                     "welshwoman", "ulsterman"), "briton"),
-    **dict.fromkeys(("yorkshireman", "lancastrian", "geordie", "scouser", "londoner", "cornishman"),
-                    "englishman"),
-    "glaswegian": "scot", "texan": "american", "catalan": "spaniard", "bavarian": "german",
-    "sicilian": "italian", "corsican": "frenchman",
-}
-
-
 def _wider_nations(epithet: str) -> list[str]:
     out = []
-    while (epithet := _WITHIN.get(epithet)) is not None:
+    while (epithet := _lists()["wider_nations"].get(epithet)) is not None:
         out.append(epithet)
     return out
 
