@@ -881,6 +881,52 @@ def test_a_lead_counter_claim_that_negates_answers_the_press_report_after_it():
     assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}
 
 
+def test_a_lead_counter_claim_answers_reports_in_papers_it_does_not_name():
+    art = make_article(
+        "Coach rules out exit\n\n"
+        "Rovers manager Tom Keane has insisted he is not leaving the club.\n\n"
+        "Reports in two Sunday papers claimed he had agreed to join a rival in the summer.",
+        [("Rovers manager Tom Keane", "has insisted", "he is not leaving the club"),
+         ("Reports in two Sunday papers", "claimed", "he had agreed to join a rival in the summer")],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}
+
+
+def test_a_lead_rejecting_claims_answers_the_claim_the_story_reports_next():
+    art = make_article(
+        "Minister defends library plan\n\n"
+        "Culture minister Ann Reid has rejected claims that her plans will close forty libraries.\n\n"
+        "The Liberal Democrats said councils would be left with half their branches by 2010.",
+        [("Culture minister Ann Reid", "has rejected", "claims that her plans will close forty libraries"),
+         ("The Liberal Democrats", "said", "councils would be left with half their branches by 2010")],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}
+
+
+def test_rejecting_claims_further_into_a_story_is_no_lead():
+    art = make_article(
+        "Minister defends library plan\n\n"
+        "Councils are to get new money for reading schemes, the government has announced.\n\n"
+        "Opening a branch in Leeds, the minister said reading schemes would reach a million children.\n\n"
+        "Culture minister Ann Reid has rejected claims that her plans will close forty libraries.\n\n"
+        "The Liberal Democrats said councils would be left with half their branches by 2010.",
+        [("the minister", "said", "reading schemes would reach a million children"),
+         ("Culture minister Ann Reid", "has rejected", "claims that her plans will close forty libraries"),
+         ("The Liberal Democrats", "said", "councils would be left with half their branches by 2010")],
+    )
+    assert not {(a, b) for a, b, _ in pairs(art) if b == "s2"}
+
+
+def test_dismissing_someones_assurances_answers_their_claim():
+    art = make_article(
+        "Health minister Ruth Kaye said no hospital would lose its maternity unit. Union leader Sam Hart "
+        "dismissed Ms Kaye's assurances.",
+        [("Ruth Kaye", "said", "no hospital would lose its maternity unit"),
+         ("Sam Hart", "dismissed", "Ms Kaye's assurances")],
+    )
+    assert pairs(art) == {("s1", "s2", "rejection")}
+
+
 @pytest.mark.parametrize(("text", "said", "kind"), [
     # "it happened": a denial of what was just said, with nothing of its own
     ("Inmate Rosa Lind said a guard had pushed her against a wall in March. The prison service has "

@@ -1497,6 +1497,21 @@ def test_a_description_set_off_after_a_name_the_parse_made_a_subject_leaves_the_
     assert (st.speaker.mention.text, st.content.text) == ("Mirza", "she had learned a lot")
 
 
+@pytest.mark.parametrize("text, name, content", [
+    # the parse makes the relative clause the main one and hangs "said" off it with no subject
+    ("Leigh, who has himself been nominated for best director, said he was delighted for the whole cast.",
+     "Leigh", "he was delighted for the whole cast"),
+    # ... or makes the name and its relative clause the complement of "said", before it
+    ("Okafor, who has himself been nominated for best actor, said he was thrilled for the whole crew.",
+     "Okafor", "he was thrilled for the whole crew"),
+    ("Kerr, who has himself been fined twice this season, said the ban was unfair.",
+     "Kerr", "the ban was unfair"),
+])
+def test_a_name_before_a_relative_clause_the_parse_took_apart_speaks(nlp, text, name, content):
+    st = only(nlp, text)
+    assert (st.speaker.mention.text, st.content.text) == (name, content)
+
+
 @pytest.mark.parametrize("text, content", [
     ('He said customers were "paying for the dominance of one firm".',
      'customers were "paying for the dominance of one firm"'),

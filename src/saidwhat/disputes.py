@@ -934,6 +934,7 @@ def _quoted_after(
 
 
 NEAR_AFTER = 4  # a lead pushback answers a claim the story reports within a few statements
+LEAD_SENTENCES = 2  # the headline and the first sentence under it
 _CLAIM_WORDS = r"(?:claims?|allegations?|accusations?|warnings?|suggestions?|reports?)"
 _HOLDS_A_CLAIM = re.compile(  # a claim inside the pushback with its own source
     rf"\b{_CLAIM_WORDS}\s+(?:by|from)\s+[^.;]{{1,40}}?\bthat\b"  # "claims by a union that"
@@ -982,6 +983,10 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
         reported = [a for a in later if _press_report(a)]
         if reported:
             return min(reported, key=lambda s: s.index), 0.6
+    if b.claim_noun is not None and b.sentence <= LEAD_SENTENCES and later:
+        # "Gordon Brown has rejected claims that his plans will leave millions worse off. / The
+        # Conservatives said ...": the story's lead answers the claim it reports next
+        return min(later, key=lambda s: s.index), 0.5
     return None
 
 
@@ -1077,9 +1082,15 @@ def _cued_as(a: Said, claim: str) -> bool:
     return bool(a.st.cue) and claim in {claim_stem(w) for w in words(a.st.cue.text)}
 
 
+_REPORTS = re.compile(r"^(?:[A-Za-z-]+\s+)?reports\b(?!\s+(?:by|from)\b)", re.IGNORECASE)
+
+
 def _press_report(a: Said) -> bool:
-    """What a paper reported: "a Sunday newspaper reported that ...", "The Sun reported ..."."""
-    return _the_press_says(a) and _cued_as(a, "report")
+    """What a paper reported: "a Sunday newspaper reported that ...", "The Sun reported ...",
+    "Reports in several newspapers claimed ...", "Press reports said ..."."""
+    mention = a.st.speaker.mention
+    return (_the_press_says(a) and _cued_as(a, "report")) or bool(
+        mention is not None and _REPORTS.match(mention.text))
 
 
 def _the_press_says(a: Said) -> bool:

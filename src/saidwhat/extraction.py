@@ -416,7 +416,7 @@ def _nearest_subject(verb):
     if before or subjects:
         return before[-1] if before else subjects[0]
     return (_age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
-            or _name_before_parenthesis(verb))
+            or _name_before_parenthesis(verb) or _name_before_relative_clause(verb))
 
 
 def _apposed_to(described, name) -> bool:
@@ -440,6 +440,41 @@ def _name_before_parenthesis(verb):
         return None  # "Rep. Paul Ryan (R-WI) said": no clause in it to take the subject from
     name = doc[opening.i - 1]
     return name if name.pos_ in ("PROPN", "NOUN") else None
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
+
+
+def _name_before_relative_clause(verb):
+    """ "Leigh, who has himself been nominated for best director, said he was delighted": the
+    parse made the relative clause the sentence's main one, or the speech verb's complement,
+    and left the verb with no subject; the name the sentence opens on, before ", who", speaks."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != "," or not _speech_cue(verb):
+        return None
+    start = verb.sent.start
+    relative = next((t for t in doc[start + 1 : verb.i - 1] if t.lower_ in _RELATIVE_PRONOUNS), None)
+    if relative is None or doc[relative.i - 1].text != "," or relative.i < start + 2:
+        return None
+    name = doc[relative.i - 2]
+    if name.pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "DET") for t in doc[start : name.i + 1]):
+        return None  # the sentence opens on the name alone: "Mike Leigh, who ..."
+    if relative.i < verb.head.i < verb.i or _relative_clause_made_complement(verb) is not None:
+        return name
+    return None
+
+
+def _relative_clause_made_complement(verb):
+    """ "Okafor, who has himself been nominated for best actor, said he was thrilled": the clause
+    the parse hung before the speech verb as its complement, holding the name and its relative
+    clause, with the real complement after the verb."""
+    doc = verb.doc
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if before is None or before.left_edge.i != verb.sent.start \
+            or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    opening = doc[before.left_edge.i : before.left_edge.i + 4]
+    return before if any(t.lower_ in _RELATIVE_PRONOUNS for t in opening) else None
 
 
 def _name_tagged_an_adverb(verb):
@@ -1300,7 +1335,8 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         if child is None and dep == "ccomp":
             child = next((c for c in children if c.dep_ == "ccomp"), None)
         if dep == "ccomp" and child is not None and (
-                _statement_before_aside(verb, child) or _run_on_clause_before(verb, child)):
+                _statement_before_aside(verb, child) or _run_on_clause_before(verb, child)
+                or child == _relative_clause_made_complement(verb)):
             child = next(c for c in children if c.dep_ == "ccomp" and c.i > verb.i)
         if child is not None:
             span = _with_hyphen_split_rest(child, subtree_span(child))
