@@ -1556,6 +1556,22 @@ def test_a_band_the_tagger_missed_is_the_band_its_spokesman_speaks_for(nlp):
     assert [speakers[0].name, speakers[2].name] == ["Oasis", "Oasis"]
 
 
+def test_a_player_called_by_ranking_is_the_one_named_before(nlp):
+    text = ("Greg Rusedski says his knee has healed. The British number one, who missed the US Open, said "
+            "he was ready to play. Marcos Baghdatis said he expected a hard match.")
+    speakers, _ = run(nlp, text, ("Greg Rusedski", 0), ("The British number one", 0), ("Marcos Baghdatis", 0))
+    assert speakers[1].name == "Greg Rusedski"
+
+
+def test_a_player_called_by_a_nations_ranking_is_no_one_of_another_nation(nlp):
+    text = ("Greg Rusedski says his knee has healed. The British number one, who missed the US Open, said "
+            "he was ready to play. Former champion Mark Woodforde said Rusedski could reach the final. But "
+            "the Australian warned that the heat would be a problem.")
+    speakers, _ = run(nlp, text, ("Greg Rusedski", 0), ("The British number one", 0),
+                      ("Former champion Mark Woodforde", 0), ("the Australian", 0))
+    assert speakers[3].name != "Greg Rusedski"
+
+
 def test_an_epithet_after_but_is_not_the_speaker_just_quoted(nlp):
     text = ("Tim Henman has rejected suggestions that he is past his best. Former Wimbledon champion "
             'Pat Cash said Henman "no longer has the legs" to compete. But the 30-year-old insisted he '

@@ -1165,17 +1165,19 @@ class _Article:
             if kind == "relative":
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
-        if (_is_epithet(root) or _age_nominal(root)) \
+        ranked = _ranked_player_epithet(root)  # "the British number one": a Briton
+        if (_is_epithet(root) or _age_nominal(root) or ranked) \
                 and (_definite_singular(span, root) or self._a_compatriot_speaking(span, root)) \
                 and not (_names_a_people(root) and self._country_named(root)
                          and not self._person_spoke_before(root.idx)):
-            compatriot = self._sole_person_of_nationality(root)
-            if compatriot is not None and not _called_another_nationality(compatriot, root.lower_):
+            epithet = ranked or root.lower_
+            compatriot = self._sole_person_of_nationality(root, ranked) if ranked != _RANKED else None
+            if compatriot is not None and not _called_another_nationality(compatriot, epithet):
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
             # "the Swede", "the 27-year-old"; before the tagger's label, which may make "the Scot" a group
             kind = _lists()["gendered_nouns"].get(root.lower_, "person")
             ask.contrasted = self._speaker_contrasted(root.idx)
-            ask.epithet = root.lower_
+            ask.epithet = epithet
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
         if root.lemma_.lower() in ("man", "woman") and _definite_singular(span, root) \
                 and (tied := self._sole_person_tied_by_modifier(root)) is not None:
@@ -1547,11 +1549,12 @@ class _Article:
                    and any(tie and names.organisations_compatible(tie, e.name) for tie in ties)
                    for e in self.orgs)
 
-    def _sole_person_of_nationality(self, root) -> _Ent | None:
-        """For a nationality epithet ("the Russian", "the Scot"), the one person the text before
-        it ties to that nation by the words over their name: "Russia's Marat Safin", "the
-        Russian star Marat Safin", "Marat Safin of Russia", "Safin, the Russian seed"."""
-        word = root.lower_ if root.lower_ in _lists()["epithet_nouns"] else root.lemma_.lower()
+    def _sole_person_of_nationality(self, root, word: str | None = None) -> _Ent | None:
+        """For a nationality epithet ("the Russian", "the Scot"; ``word`` when the mention's head
+        is another word), the one person the text before it ties to that nation by the words over
+        their name: "Russia's Marat Safin", "the Russian star Marat Safin", "Marat Safin of
+        Russia", "Safin, the Russian seed"."""
+        word = word or (root.lower_ if root.lower_ in _lists()["epithet_nouns"] else root.lemma_.lower())
         ties = _lists()["epithet_nouns"].get(word, word)
         nation = _nationality(word)  # else a position, the word itself: "Spinner Ashley Giles"
         words = set(ties.split(",")) if nation else {word}
@@ -3247,8 +3250,24 @@ def _called_another_nationality(ent, epithet: str | None) -> bool:
     nationality: "the German" is not "the Scot"."""
     if epithet is None or not _nationality(epithet):
         return False
-    called = {alias.lower().split()[-1] for alias in ent.aliases if alias.split()}
-    return any(word != epithet and _nationality(word) for word in called)
+    called = {_nationality_called(alias) for alias in ent.aliases}
+    return any(word and _nationality(word) and not _same_nation(word, epithet) for word in called)
+
+
+_RANKED_ALIAS = re.compile(r"(\w+) number \w+$")
+
+
+def _nationality_called(alias: str) -> str | None:
+    """The epithet word a mention called a person by: "the Scot" -> "scot", "the British number
+    one" -> "briton"."""
+    words = alias.lower().split()
+    if not words:
+        return None
+    ranked = _RANKED_ALIAS.search(alias.lower())
+    if ranked:
+        epithets = _epithets_by_tie().get(ranked.group(1))
+        return min(epithets) if epithets else None
+    return words[-1]
 
 
 def _names_a_people(tok) -> bool:
@@ -3267,6 +3286,19 @@ def _set_off_as_person(span) -> bool:
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [c for c in root.children if c.dep_ == "appos"]
     return any(t.pos_ == "NOUN" and _names_a_person(t) and not _in_list(t, "org_nouns") for t in beside)
+
+
+_RANKED = "number"  # the epithet of "the world number one": a player of no one nation
+
+
+def _ranked_player_epithet(root) -> str | None:
+    """For "the British number one", "the world number two" (a player by their ranking), the
+    nationality epithet its modifier ties to ("briton"), else ``_RANKED``; None for other words."""
+    if root.lower_ != "number" or not any(c.dep_ == "nummod" and c.i > root.i for c in root.children):
+        return None
+    modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i]
+    epithets = _epithets_by_tie().get(modifiers[0].lower_) if len(modifiers) == 1 else None
+    return min(epithets) if epithets else _RANKED
 
 
 def _age_nominal(tok) -> bool:
