@@ -1556,6 +1556,21 @@ def test_a_band_the_tagger_missed_is_the_band_its_spokesman_speaks_for(nlp):
     assert [speakers[0].name, speakers[2].name] == ["Oasis", "Oasis"]
 
 
+def test_the_prime_minister_is_no_one_the_article_gives_another_office(nlp):
+    text = ("Chancellor Gordon Brown said the economy was strong. Liberal Democrat leader Charles Kennedy "
+            "said taxes would rise. The prime minister said the public would decide.")
+    speakers, _ = run(nlp, text, ("Chancellor Gordon Brown", 0),
+                      ("Liberal Democrat leader Charles Kennedy", 0), ("The prime minister", 0))
+    assert speakers[2].name not in ("Gordon Brown", "Charles Kennedy")
+
+
+def test_the_prime_minister_is_the_one_given_that_office(nlp):
+    text = ("Prime Minister Tony Blair visited Leeds. Chancellor Gordon Brown said the economy was strong. "
+            "The prime minister said the public would decide.")
+    speakers, _ = run(nlp, text, ("Chancellor Gordon Brown", 0), ("The prime minister", 0))
+    assert speakers[1].name == "Tony Blair"
+
+
 def test_a_player_called_by_ranking_is_the_one_named_before(nlp):
     text = ("Greg Rusedski says his knee has healed. The British number one, who missed the US Open, said "
             "he was ready to play. Marcos Baghdatis said he expected a hard match.")

@@ -161,6 +161,20 @@ def _other_rank(ent, role: str | None) -> bool:
     return bool(same) and all(_rank_words(r) != _rank_words(role) for r in same)
 
 
+_HEADS_OF_GOVERNMENT = frozenset({"president", "prime minister", "premier", "chancellor"})
+
+
+def _holds_another_office(ent, role: str | None) -> bool:
+    """For the office one person holds at a time ("the prime minister", "the president"), a person
+    the article gives only roles of other heads: "Chancellor Gordon Brown", "Lib Dem leader Charles
+    Kennedy" are not "the prime minister"."""
+    if not role or " ".join(role.lower().split()[-2:]) not in _HEADS_OF_GOVERNMENT \
+            and role.lower().split()[-1] not in _HEADS_OF_GOVERNMENT:
+        return False
+    head = _role_head(role)
+    return bool(ent.roles) and all(_role_head(r) != head for r in ent.roles)
+
+
 def _role_head(role: str | None) -> str | None:
     """The word a role is compared by: "Foreign Minister" -> "minister"; "Sen." -> "senator"."""
     if not role:
@@ -2591,7 +2605,8 @@ class _Article:
                 # speak for their organisation before the ranker is asked), and "Ruiz's lawyer" not Ruiz
                 ok = (ent.type == "person" and ent is not ask.owner
                       and (ask.gender is None or ent.gender in (None, ask.gender))
-                      and not _other_rank(ent, ask.role) and not self._of_another_org(ent, ask))
+                      and not _other_rank(ent, ask.role) and not _holds_another_office(ent, ask.role)
+                      and not self._of_another_org(ent, ask))
                 if ok and ask.determiner == "indef":
                     ok = self._named_near(ent, ask.char)  # "a spokesman" is someone new, or named right here
             elif ask.kind in ("it", "they", "org"):
