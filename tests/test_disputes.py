@@ -917,6 +917,27 @@ def test_rejecting_claims_further_into_a_story_is_no_lead():
     assert not {(a, b) for a, b, _ in pairs(art) if b == "s2"}
 
 
+def test_a_verdict_on_the_criticism_answers_the_critic_just_before():
+    art = make_article(
+        "Chef Sam Reilly said the extra money for school kitchens was far too little. But the minister "
+        'told reporters that the criticism was "wide of the mark".',
+        [("Sam Reilly", "said", "the extra money for school kitchens was far too little"),
+         ("the minister", "told", 'the criticism was "wide of the mark"')],
+    )
+    assert pairs(art) == {("s1", "s2", "rejection")}
+
+
+def test_a_lead_rejecting_criticism_answers_the_critic_reported_next():
+    art = make_article(
+        "Minister defends meals plan\n\n"
+        "Schools minister Ann Reid has rejected criticism of her plans for school kitchens.\n\n"
+        "Chef Sam Reilly said the extra money was far too little.",
+        [("Schools minister Ann Reid", "has rejected", "criticism of her plans for school kitchens"),
+         ("Chef Sam Reilly", "said", "the extra money was far too little")],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}
+
+
 def test_dismissing_someones_assurances_answers_their_claim():
     art = make_article(
         "Health minister Ruth Kaye said no hospital would lose its maternity unit. Union leader Sam Hart "

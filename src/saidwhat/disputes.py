@@ -509,9 +509,19 @@ def _points_back(said: Said, text: str) -> bool:
     true": a verdict with nothing of its own to say."""
     p = said.pushback
     if p.in_content:
-        return bool(_THAT_IS.match(said.st.content.text)) or len(words(said.st.content.text)) <= VERDICT_WORDS
+        content = said.st.content.text
+        return bool(_THAT_IS.match(content)) or len(words(content)) <= VERDICT_WORDS or _the_claim_is(content)
     between = text[p.start + len(p.evidence) : said.st.content.start]
     return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
+
+
+_THE_NOUN_IS = re.compile(r"^\W*the\s+(?:[\w-]+\s+)?([a-z]+)\s+(?:is|was|are|were)\b", re.IGNORECASE)
+
+
+def _the_claim_is(content: str) -> bool:
+    """A verdict on "the claims", "the criticism" as a whole: 'the criticism was "wide of the mark"'."""
+    m = _THE_NOUN_IS.match(content)
+    return bool(m) and m.group(1).lower() in lexicon().claim_nouns
 
 
 @lru_cache(maxsize=1)
