@@ -1497,6 +1497,17 @@ def test_a_description_set_off_after_a_name_the_parse_made_a_subject_leaves_the_
     assert (st.speaker.mention.text, st.content.text) == ("Mirza", "she had learned a lot")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Transport Secretary Ann Cole is expected to resign next week, the BBC understands.",
+     "Transport Secretary Ann Cole is expected to resign next week"),
+    ("City striker Tom Vale is set to leave the club, the BBC understands.",
+     "City striker Tom Vale is set to leave the club"),
+])
+def test_a_source_the_parse_hung_on_the_cue_as_a_compound_speaks(nlp, text, content):
+    st = only(nlp, text)
+    assert (st.speaker.mention.text, st.cue.text, st.content.text) == ("BBC", "understands", content)
+
+
 @pytest.mark.parametrize("text, name, content", [
     # the parse makes the relative clause the main one and hangs "said" off it with no subject
     ("Leigh, who has himself been nominated for best director, said he was delighted for the whole cast.",

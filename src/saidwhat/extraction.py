@@ -416,7 +416,8 @@ def _nearest_subject(verb):
     if before or subjects:
         return before[-1] if before else subjects[0]
     return (_age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
-            or _name_before_parenthesis(verb) or _name_before_relative_clause(verb))
+            or _name_before_parenthesis(verb) or _name_before_relative_clause(verb)
+            or _subject_parsed_as_compound(verb))
 
 
 def _apposed_to(described, name) -> bool:
@@ -440,6 +441,17 @@ def _name_before_parenthesis(verb):
         return None  # "Rep. Paul Ryan (R-WI) said": no clause in it to take the subject from
     name = doc[opening.i - 1]
     return name if name.pos_ in ("PROPN", "NOUN") else None
+
+
+def _subject_parsed_as_compound(verb):
+    """ "John Reid is expected to stand down, the BBC understands": the parse hung the subject's
+    words on the cue verb as a compound and a determiner; the name right before the verb speaks."""
+    if verb.i == 0 or not is_cue(verb):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.head.i != verb.i or name.dep_ not in ("compound", "nmod") or name.pos_ != "PROPN":
+        return None
+    return name
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
