@@ -1556,6 +1556,21 @@ def test_a_band_the_tagger_missed_is_the_band_its_spokesman_speaks_for(nlp):
     assert [speakers[0].name, speakers[2].name] == ["Oasis", "Oasis"]
 
 
+def test_an_untagged_name_after_a_company_noun_is_the_firm_the_company_noun_refers_to(nlp):
+    text = ("UK games developer Eidos has warned that its profits will fall. The firm, best known for its "
+            "adventure games, said sales had been weak.")
+    speakers, entities = run(nlp, text, ("UK games developer Eidos", 0), ("The firm", 0))
+    assert [s.name for s in speakers] == ["Eidos", "Eidos"]
+    assert type_of(entities, "Eidos") == "organisation"
+
+
+def test_a_one_word_name_set_off_as_a_body_is_no_person(nlp):
+    text = ("The market is changing, according to Elspa, the trade body for UK publishers. Its director "
+            "general, Roger Bennett, said small firms were struggling.")
+    speakers, entities = run(nlp, text, ("Elspa", 0))
+    assert all(e.type != "person" for e in entities if e.name == "Elspa")
+
+
 def test_the_prime_minister_is_no_one_the_article_gives_another_office(nlp):
     text = ("Chancellor Gordon Brown said the economy was strong. Liberal Democrat leader Charles Kennedy "
             "said taxes would rise. The prime minister said the public would decide.")

@@ -401,6 +401,8 @@ class _Article:
                    if _called_an_organisation(span := self.doc[t.i : t.i + 1])]  # "Rock band Oasis", untagged
         called += [span for t in untagged  # "Wealth-X, a research firm"
                    if (span := _name_before_apposed_kind(t)) is not None]
+        called += [s for s in people  # "Elspa, the trade body", tagged a person
+                   if s not in called and _one_word_called_a_body(s)]
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -1198,6 +1200,8 @@ class _Article:
             return _Found(tied)  # "Leicester flanker Martin Corry ... the Leicester man said"
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
+        if root.i not in self.token_ent and root.pos_ == "PROPN" and _named_after_company_noun(root):
+            return _Found(self._untagged_organisation(root))  # "UK games developer Eidos": the firm
         if root.i not in self.token_ent and _capitalised(root.text) \
                 and _on_sunday_end(self.doc[root.i : root.i + 1]) > root.i + 1:
             return _Found(self._untagged_organisation(root))  # "The Independent on Sunday": a paper
@@ -2934,6 +2938,16 @@ def _name_before_apposed_kind(tok):
     return doc[first.i : tok.i + 1] if _name_like(first) else None
 
 
+def _one_word_called_a_body(span) -> bool:
+    """A one-word name the tagger took for a person that a phrase set off after it calls a body:
+    "Elspa, the trade body for UK publishers" (not "Fiorina, the company's chief")."""
+    if len(span) != 1 or names.first_name(span.text) is not None:
+        return False  # "Ellie, a member of the campus group": a first name is a person's
+    kind = _kind_set_off_after(span[-1])
+    return kind is not None and kind.dep_ != "poss" and not (
+        kind.i + 1 < len(kind.doc) and kind.doc[kind.i + 1].tag_ == "POS")
+
+
 def _word_of_the_name(word, head) -> bool:
     """ "Wealth" and "-" of "Wealth-X": untagged words the parse hangs on the name's last word."""
     return (word.head.i == head.i and word.dep_ in ("compound", "punct") and not word.ent_type_
@@ -3060,6 +3074,23 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
         return True
     last = ent.name.lower().rsplit(maxsplit=1)[-1] if ent.name.strip() else ""
     return last in _lists()["org_nouns"] and last != noun and last.rstrip("s") != noun
+
+
+_COMPANY_DESCRIPTORS = frozenset({"developer"})  # a person too, but not right before a firm's name
+
+
+def _named_after_company_noun(root) -> bool:
+    """ "UK games developer Eidos", "drinks group Diageo": a capitalised name the words right
+    before it call a company or another body."""
+    doc = root.doc
+    before = doc[root.i - 1] if root.i else None
+    if before is None or before.dep_ != "compound" or before.head.i != root.i or not _capitalised(root.text):
+        return False
+    if _lists()["titles"].get(root.lower_) is not None or _in_list(root, "document_nouns") \
+            or _in_list(root, "org_nouns") or (root.i + 1 < len(doc) and doc[root.i + 1].pos_ == "PROPN"):
+        return False  # "Supreme Court Justice", "Suffolk University Poll": a title or a document, no firm
+    noun = before.lemma_.lower()
+    return _lists()["org_nouns"].get(noun) == "organisation" or noun in _COMPANY_DESCRIPTORS
 
 
 def _type_untagged_name(speaker: _Ent) -> None:
