@@ -168,8 +168,8 @@ def _holds_another_office(ent, role: str | None) -> bool:
     """For the office one person holds at a time ("the prime minister", "the president"), a person
     the article gives only roles of other heads: "Chancellor Gordon Brown", "Lib Dem leader Charles
     Kennedy" are not "the prime minister"."""
-    if not role or " ".join(role.lower().split()[-2:]) not in _HEADS_OF_GOVERNMENT \
-            and role.lower().split()[-1] not in _HEADS_OF_GOVERNMENT:
+    words = role.lower().split() if role else []
+    if not words or not {" ".join(words[-2:]), words[-1]} & _HEADS_OF_GOVERNMENT:
         return False
     head = _role_head(role)
     return bool(ent.roles) and all(_role_head(r) != head for r in ent.roles)
@@ -3310,10 +3310,13 @@ def _nationality_called(alias: str) -> str | None:
     if not words:
         return None
     ranked = _RANKED_ALIAS.search(alias.lower())
-    if ranked:
-        epithets = _epithets_by_tie().get(ranked.group(1))
-        return min(epithets) if epithets else None
-    return words[-1]
+    return _epithet_of_tie(ranked.group(1)) if ranked else words[-1]
+
+
+def _epithet_of_tie(word: str) -> str | None:
+    """One nationality epithet of a word that ties a person to a nation: "british" -> "briton"."""
+    epithets = _epithets_by_tie().get(word)
+    return min(epithets) if epithets else None
 
 
 def _names_a_people(tok) -> bool:
@@ -3343,8 +3346,7 @@ def _ranked_player_epithet(root) -> str | None:
     if root.lower_ != "number" or not any(c.dep_ == "nummod" and c.i > root.i for c in root.children):
         return None
     modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i]
-    epithets = _epithets_by_tie().get(modifiers[0].lower_) if len(modifiers) == 1 else None
-    return min(epithets) if epithets else _RANKED
+    return (_epithet_of_tie(modifiers[0].lower_) if len(modifiers) == 1 else None) or _RANKED
 
 
 def _age_nominal(tok) -> bool:
