@@ -1348,7 +1348,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
             child = next((c for c in children if c.dep_ == "ccomp"), None)
         if dep == "ccomp" and child is not None and (
                 _statement_before_aside(verb, child) or _run_on_clause_before(verb, child)
-                or child == _relative_clause_made_complement(verb)):
+                or (child.i < verb.i and child == _relative_clause_made_complement(verb))):
             child = next(c for c in children if c.dep_ == "ccomp" and c.i > verb.i)
         if child is not None:
             span = _with_hyphen_split_rest(child, subtree_span(child))

@@ -398,7 +398,7 @@ class _Article:
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
         called += [span for t in untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
-                   if _called_an_organisation(span := self.doc[t.i : t.i + 1])]  # "Rock band Oasis", untagged
+                   if _called_an_organisation(span := self.doc[t.i : t.i + 1], untagged=True)]  # "band Oasis"
         called += [span for t in untagged  # "Wealth-X, a research firm"
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
@@ -1200,8 +1200,6 @@ class _Article:
             return _Found(tied)  # "Leicester flanker Martin Corry ... the Leicester man said"
         if root.i in self.token_ent and self.token_ent[root.i].type != "person":
             return _Found(self.token_ent[root.i])
-        if root.i not in self.token_ent and root.pos_ == "PROPN" and _named_after_company_noun(root):
-            return _Found(self._untagged_organisation(root))  # "UK games developer Eidos": the firm
         if root.i not in self.token_ent and _capitalised(root.text) \
                 and _on_sunday_end(self.doc[root.i : root.i + 1]) > root.i + 1:
             return _Found(self._untagged_organisation(root))  # "The Independent on Sunday": a paper
@@ -2908,14 +2906,18 @@ def _ends_in_organisation_noun(span) -> bool:
     return _lists()["org_nouns"].get(toks[-1].lower_) == "organisation"
 
 
-def _called_an_organisation(span) -> bool:
+def _called_an_organisation(span, untagged: bool = False) -> bool:
     """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
     or such a noun opening the sentence, whatever the tagger said: "the housing charity
-    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins"."""
+    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins";
+    ``untagged``: a name the tagger left untagged, which a company's other nouns call one too
+    ("UK games developer Eidos", where "real estate developer Trump" is a person)."""
     if len(span) != 1 or span.start < 2:
         return False
     noun = span.doc[span.start - 1]
     kind = _lists()["org_nouns"].get(noun.lemma_.lower())
+    if untagged and noun.lemma_.lower() in _COMPANY_DESCRIPTORS:
+        kind = "organisation"
     if kind in (None, "personal") or not (noun.is_lower or noun.is_sent_start):
         return False  # not "Union" of "the Union Leader": a word of the name
     joined = ((noun.dep_ == "compound" and noun.head.i == span.start)
@@ -3076,21 +3078,7 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
     return last in _lists()["org_nouns"] and last != noun and last.rstrip("s") != noun
 
 
-_COMPANY_DESCRIPTORS = frozenset({"developer"})  # a person too, but not right before a firm's name
-
-
-def _named_after_company_noun(root) -> bool:
-    """ "UK games developer Eidos", "drinks group Diageo": a capitalised name the words right
-    before it call a company or another body."""
-    doc = root.doc
-    before = doc[root.i - 1] if root.i else None
-    if before is None or before.dep_ != "compound" or before.head.i != root.i or not _capitalised(root.text):
-        return False
-    if _lists()["titles"].get(root.lower_) is not None or _in_list(root, "document_nouns") \
-            or _in_list(root, "org_nouns") or (root.i + 1 < len(doc) and doc[root.i + 1].pos_ == "PROPN"):
-        return False  # "Supreme Court Justice", "Suffolk University Poll": a title or a document, no firm
-    noun = before.lemma_.lower()
-    return _lists()["org_nouns"].get(noun) == "organisation" or noun in _COMPANY_DESCRIPTORS
+_COMPANY_DESCRIPTORS = frozenset({"developer"})  # a person too, but not right before an untagged name
 
 
 def _type_untagged_name(speaker: _Ent) -> None:
