@@ -86,6 +86,13 @@ def test_a_quote_the_parse_cut_short_stays_in_its_mixed_statement(nlp):
     check_offsets(text, st)
 
 
+def test_a_clause_subject_the_parse_took_for_the_object_starts_the_content(nlp):
+    text = "The Conservatives claimed council tax had almost doubled since Labour came to power in 1997."
+    st = only(nlp, text)
+    assert st.content.text.startswith("council tax had almost doubled")
+    check_offsets(text, st)
+
+
 def test_a_clause_beside_a_nominal_complement_is_the_content(nlp):
     text = ("Its director, Shami Chakrabarti, told BBC Radio 4's Today programme the cards would not stop "
             "terrorism.")

@@ -2184,3 +2184,27 @@ def test_a_share_with_no_poll_named_near_it_has_no_author(nlp):
             "Crime fell last year.\n\nAt the meeting, 40 percent said the plan was fine.")
     speakers, _ = run(nlp, text, ("40 percent", 0))
     assert speakers[0].name != "Harbour Research"
+
+
+def test_a_name_set_off_after_the_subject_is_whom_the_next_he_refers_to(nlp):
+    text = ("Leeds boss Kevin Blackwell says Rio Martinez will not be sold to Chelsea. Chelsea have denied "
+            "making an approach for Martinez. Martinez's agent, Pini Zahavi, has held talks with Leeds over "
+            "a new contract. He told reporters last week that the player was happy at the club.")
+    speakers, _ = run(nlp, text, ("He", 0))
+    assert speakers[0].name == "Pini Zahavi"
+
+
+def test_an_untagged_name_the_parse_split_from_its_company_noun_is_the_firm(nlp):
+    text = ("Shares slide as Marconi warns\n\nShares in telecoms equipment maker Marconi fell 8% after the "
+            "firm warned that orders had slowed. Marconi said it would cut 200 jobs.")
+    speakers, entities = run(nlp, text, ("the firm", 0))
+    assert speakers[0].name == "Marconi"
+    assert type_of(entities, "Marconi") == "organisation"
+
+
+def test_the_firm_is_the_company_that_spoke_the_sentence_before_not_one_called_a_firm_earlier(nlp):
+    text = ("Research firm Gartner said Apple had sold 10 million players. Rival Creative Technology said it "
+            "was not worried. The Singapore-based firm said its own players offered better value.")
+    speakers, _ = run(nlp, text, ("Research firm Gartner", 0), ("Rival Creative Technology", 0),
+                      ("The Singapore-based firm", 0))
+    assert speakers[2].name == "Creative Technology"

@@ -1279,6 +1279,24 @@ def _with_subject_parsed_as_object(children: list, clause, span: tuple[int, int]
     return obj.idx, span[1]
 
 
+def _with_subject_taken_for_the_object(children: list, clause, span: tuple[int, int]) -> tuple[int, int]:
+    """ "claimed council tax had almost doubled": the parse made the clause's subject the object of
+    a verb that takes no object of a person, and left the clause after it with no subject; the
+    content starts at that object."""
+    if clause.head.lemma_.lower() not in _CLAUSE_ONLY_VERBS or clause.left_edge.dep_ == "mark" \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children):
+        return span
+    obj = next((c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i
+                and c.pos_ in ("NOUN", "PROPN")), None)
+    return (obj.left_edge.idx, span[1]) if obj is not None else span
+
+
+_CLAUSE_ONLY_VERBS = frozenset({
+    "say", "claim", "insist", "argue", "believe", "think", "suggest", "admit", "predict", "estimate",
+    "announce", "state", "add", "fear", "hope", "expect", "reckon", "maintain", "acknowledge", "concede",
+    "allege", "contend", "assert", "agree", "accept", "complain", "deny", "explain", "feel", "stress"})
+
+
 def _completed_after_aside(verb, clause, span: tuple[int, int]) -> tuple[int, int]:
     """ "It is no surprise, Mr. Garin said, that Mrs. Clinton did better", "it is his job, he said,
     to talk to Congress": a clause before a cue set off by commas that the complement after the
@@ -1358,6 +1376,7 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
                 span = _completed_after_aside(verb, child, _with_subjectless_rest(children, child, span))
                 span = _with_more_hung_on_the_cue(children, child, span)
                 span = _with_subject_parsed_as_object(children, child, span)
+                span = _with_subject_taken_for_the_object(children, child, span)
             return dep, child, span
     clause = clause_parsed_as_object(verb) or _question_asked(verb, children)
     if clause is not None:

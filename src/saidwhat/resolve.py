@@ -2141,6 +2141,19 @@ class _Article:
         speaks = ent.type == "organisation" and ent.named and not names.names_an_outlet(ent.name)
         return ent if speaks else None
 
+    def _company_speaking_last_sentence(self, noun: str, char: int, called: _Ent) -> _Ent | None:
+        """The organisation whose statement is the sentence before, when the one once called
+        ``noun`` was last named before it: "Research firm Gartner said ... Creative Technology said
+        it was not worried. The Singapore-based firm said": Creative, not Gartner."""
+        m = self.speaker_before(char)
+        if m is None or m.ent is called or self.sent_of(char) - m.sent != 1:
+            return None
+        before = called.mention_before(char)
+        ent = self._organisation_speaking_just_before(char)
+        if ent is None or before is None or before.start > m.start or _named_as_another_kind(ent, noun):
+            return None
+        return ent
+
     def _is_subheading(self, para: int) -> bool:
         """Whether a paragraph is a few words with no full stop: "Fuel bill"."""
         line = self.text[slice(*self._paragraph(para))].strip()
@@ -2370,6 +2383,8 @@ class _Article:
             near = None  # "The Football Association accused Southampton ... The club denied": not the FA
         called = self._from_origin(self._called(noun, root.idx) or self._outlet_before(phrase, root) or near,
                                    origin)
+        if called is not None and company:
+            called = self._company_speaking_last_sentence(noun, root.idx, called) or called
         if called is not None:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
@@ -2693,8 +2708,13 @@ def _org_head(name: str) -> str:
 
 
 def _rank_of(tok) -> int:
-    """A subject, or whose the subject is ("Reeves's decision comes ..."), is what a sentence is about."""
-    if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS):
+    """A subject, or whose the subject is ("Reeves's decision comes ..."), is what a sentence is
+    about; a name set off after the subject is the subject ("Ferdinand's agent, Pini Zahavi, has
+    held talks": Zahavi, not Ferdinand)."""
+    if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS):
+        return _RANK_SUBJECT
+    if tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS \
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
         return _RANK_SUBJECT
     return _RANK_OTHER
 
@@ -2922,11 +2942,18 @@ def _called_an_organisation(span, untagged: bool = False) -> bool:
         return False  # not "Union" of "the Union Leader": a word of the name
     joined = ((noun.dep_ == "compound" and noun.head.i == span.start)
               or (span[0].dep_ == "appos" and span[0].head.i == noun.i)
-              or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i))  # both the verb's subject
+              or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i)  # both the verb's subject
+              or (untagged and _object_then_subject(noun, span[0])))
     if not joined:
         return False
     before = span.doc[max(0, span.start - 4) : span.start - 1]
     return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+
+
+def _object_then_subject(noun, name) -> bool:
+    """The parse split "Shares in telecoms equipment maker Marconi fell": the noun ends a
+    prepositional phrase, the name right after it starts the verb's subject."""
+    return noun.dep_ in ("pobj", "dobj") and name.dep_ in _SUBJECT_DEPS and name.head.i > name.i
 
 
 def _name_before_apposed_kind(tok):
