@@ -93,6 +93,20 @@ def test_a_clause_subject_the_parse_took_for_the_object_starts_the_content(nlp):
     check_offsets(text, st)
 
 
+def test_a_but_joining_the_cue_to_a_second_cue_ends_no_content(nlp):
+    text = ("His coach Paul Annacone said the defeat was a setback but insisted his player could still win "
+            "a Grand Slam title.")
+    contents = [st.content.text for st in statements(nlp, text)]
+    assert "the defeat was a setback" in contents, contents
+
+
+@pytest.mark.parametrize("headline", ["Net firms urged to block child abuse sites",
+                                      "Blair told to quit over Iraq"])
+def test_a_headline_whose_subject_is_urged_has_no_statement_of_the_subject(nlp, headline):
+    text = headline + "\n\nThe government said on Monday that it would publish its plans soon."
+    assert all(st.content.start > len(headline) for st in statements(nlp, text))
+
+
 def test_a_clause_beside_a_nominal_complement_is_the_content(nlp):
     text = ("Its director, Shami Chakrabarti, told BBC Radio 4's Today programme the cards would not stop "
             "terrorism.")

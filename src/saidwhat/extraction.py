@@ -957,6 +957,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
             return None  # "Asked to comment, X said": being asked is not a statement
         if _that_said(pred):
             return None  # "That said, Cruz cannot win": a concession, no one's statement
+        if _urged_with_no_object(pred):
+            return None  # a headline's passive: "Net firms urged to block ...": the firms are urged
         quoted = None if _in_quote(pred.idx, quote_marks) else partial(_in_quote, marks=quote_marks)
         subj = subject_of(pred, quoted)
         if subj is not None and _inverted_condition(pred):
@@ -970,6 +972,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     if label == "dobj" and names_a_statement(arg_head):
         return None
     span = without_trailing_aside(arg_head.doc, clip_to_paragraph(text, span, pred.idx), quote_marks)
+    span = _without_trailing_conjunction(pred, text, span)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
     speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else document_author(subj)
@@ -977,6 +980,23 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+def _without_trailing_conjunction(pred, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said the defeat was a setback but insisted ...": the parse hung the "but" that joins the
+    cue to a second cue on the content's clause; the content ends before it."""
+    m = _TRAILING_CONJUNCTION.search(text, span[0], span[1])
+    if m is None or m.start() <= span[0]:
+        return span
+    doc = pred.doc
+    last = doc.char_span(m.end() - 3, m.end(), alignment_mode="expand")
+    after = doc[last.end] if last is not None and last.end < len(doc) else None
+    if after is None or after.dep_ != "conj" or after.head.i != pred.i or not is_cue(after):
+        return span
+    return trim(text, span[0], m.start())
+
+
+_TRAILING_CONJUNCTION = re.compile(r",?\s+(?:and|but|or)$")
 
 
 def without_trailing_aside(doc, span: tuple[int, int], quote_marks: list[int]) -> tuple[int, int]:
@@ -1234,6 +1254,18 @@ def passive_content(verb) -> tuple[str, object, tuple[int, int]] | None:
 def _agent_of(verb):
     """The "by" phrase's noun of a passive verb: the one who acts, or speaks."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _urged_with_no_object(verb) -> bool:
+    """A verb that urges or tells someone, with no one urged and an infinitive after it: the
+    headline's passive with its auxiliary left out ("Blair told to quit over Iraq")."""
+    return (verb.lemma_.lower() in _URGING_VERBS and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp") for c in verb.children)
+            and any(c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in verb.children))
+
+
+_URGING_VERBS = frozenset({"urge", "tell", "order", "advise", "press", "encourage", "instruct", "warn",
+                           "remind"})
 
 
 def is_passive_participle(verb) -> bool:
