@@ -2208,3 +2208,10 @@ def test_the_firm_is_the_company_that_spoke_the_sentence_before_not_one_called_a
     speakers, _ = run(nlp, text, ("Research firm Gartner", 0), ("Rival Creative Technology", 0),
                       ("The Singapore-based firm", 0))
     assert speakers[2].name == "Creative Technology"
+
+
+def test_a_charity_named_by_a_verb_and_its_object_keeps_its_whole_name(nlp):
+    text = ("Pensions row\n\nThe charity Save the Children said the aid was not enough. Pensioners' groups "
+            "welcomed the move. Help the Aged said many older people were struggling.")
+    speakers, _ = run(nlp, text, ("The charity Save the Children", 0), ("the Aged", 0))
+    assert [s.name for s in speakers] == ["Save the Children", "Help the Aged"]

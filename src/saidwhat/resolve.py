@@ -397,8 +397,9 @@ class _Article:
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
-        called += [span for t in untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
-                   if _called_an_organisation(span := self.doc[t.i : t.i + 1], untagged=True)]  # "band Oasis"
+        capitalised = untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
+        called += [_through_the(span) for t in capitalised  # "band Oasis", "charity Save the Children"
+                   if _called_an_organisation(span := self.doc[t.i : t.i + 1], untagged=True)]
         called += [span for t in untagged  # "Wealth-X, a research firm"
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
@@ -1928,6 +1929,7 @@ class _Article:
                 first = before.doc[before.i - 1]  # "Women's" of "Women's Media Center"
             else:
                 break
+        first = _through_the(first.doc[first.i : first.i + 1])[0]  # "Help the Aged", parsed "the Aged"
         tok = self._untagged_name_after(tok)
         ent = self.org(_words_text(first, tok), "organisation")
         ent.add_alias(ent.name)
@@ -2948,6 +2950,19 @@ def _called_an_organisation(span, untagged: bool = False) -> bool:
         return False
     before = span.doc[max(0, span.start - 4) : span.start - 1]
     return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+
+
+def _through_the(span):
+    """A name of a verb and its object, "the" between capitalised words: "Save" of "Save the
+    Children", "Aged" of "Help the Aged" -> the whole name."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 2 and doc[start - 1].text == "the" and _capitalised(doc[start - 2].text) \
+            and doc[start - 2].pos_ in ("VERB", "PROPN") and not doc[start - 2].ent_type_:
+        start -= 2
+    if end + 1 < len(doc) and doc[end].text == "the" and _capitalised(doc[end + 1].text) \
+            and doc[end + 1].pos_ in ("PROPN", "NOUN") and not doc[end + 1].ent_type_:
+        end += 2
+    return doc[start:end]
 
 
 def _object_then_subject(noun, name) -> bool:
