@@ -2215,3 +2215,11 @@ def test_a_charity_named_by_a_verb_and_its_object_keeps_its_whole_name(nlp):
             "welcomed the move. Help the Aged said many older people were struggling.")
     speakers, _ = run(nlp, text, ("The charity Save the Children", 0), ("the Aged", 0))
     assert [s.name for s in speakers] == ["Save the Children", "Help the Aged"]
+
+
+def test_the_watchdog_is_the_body_called_a_regulator(nlp):
+    text = ("Ofcom to review licence fee\n\nMedia regulator Ofcom is to review the impact of the BBC "
+            "licence fee on commercial broadcasters.\n\nThe watchdog said it would publish its findings "
+            "in the spring.")
+    speakers, _ = run(nlp, text, ("The watchdog", 0))
+    assert speakers[0].name == "Ofcom"

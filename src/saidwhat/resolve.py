@@ -2430,8 +2430,9 @@ class _Article:
         """The named organisations whose name holds ``word`` ("party" -> "Republican Party",
         "police" -> "Charlotte-Mecklenburg Police"), or, with ``by_noun``, that the article calls
         so ("Acme, a company that ...")."""
+        kind = {word} | _SAME_KIND.get(word, frozenset())  # "Media regulator Ofcom ... The watchdog said"
         return [e for e in self.orgs if e.named
-                and ((by_noun and word in e.nouns) or word in re.split(r"[\s-]+", e.name.lower()))]
+                and ((by_noun and kind & e.nouns) or word in re.split(r"[\s-]+", e.name.lower()))]
 
     def _called(self, noun: str, char: int) -> _Ent | None:
         """The organisation named last before ``char`` that is called ``noun`` in the article
@@ -3119,6 +3120,10 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
     last = ent.name.lower().rsplit(maxsplit=1)[-1] if ent.name.strip() else ""
     return last in _lists()["org_nouns"] and last != noun and last.rstrip("s") != noun
 
+
+_SAME_KIND = {word: frozenset(group) - {word} for group in (  # nouns an article uses in turn for one body
+    ("regulator", "watchdog"), ("lender", "bank"), ("carrier", "airline"),
+    ("retailer", "chain", "supermarket"), ("carmaker", "manufacturer")) for word in group}
 
 _COMPANY_DESCRIPTORS = frozenset({"developer"})  # a person too, but not right before an untagged name
 
