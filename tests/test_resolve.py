@@ -2223,3 +2223,18 @@ def test_the_watchdog_is_the_body_called_a_regulator(nlp):
             "in the spring.")
     speakers, _ = run(nlp, text, ("The watchdog", 0))
     assert speakers[0].name == "Ofcom"
+
+
+def test_a_title_the_tagger_took_for_an_organisation_is_the_person_so_described(nlp):
+    text = ("Kilroy-Silk launches party\n\nFormer chat show host Robert Kilroy-Silk has launched a new "
+            "party. The MEP, who quit UKIP last week, said it would contest every seat.")
+    speakers, _ = run(nlp, text, ("The MEP", 0))
+    assert speakers[0].name == "Robert Kilroy-Silk"
+
+
+def test_the_company_whose_shares_open_the_sentence_is_the_it_after_them(nlp):
+    text = ("Google shares soar\n\nShares in internet search firm Google have risen by 7% after it reported "
+            "a sharp rise in profits.\n\nRival Yahoo declined to comment. Rupert Murdoch, head of News "
+            "Corporation, said newspapers had been too slow to respond to the internet.")
+    speakers, _ = run(nlp, text, ("it", 0))
+    assert speakers[0].name == "Google"

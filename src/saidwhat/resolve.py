@@ -2719,7 +2719,23 @@ def _rank_of(tok) -> int:
     if tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS \
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
         return _RANK_SUBJECT
+    if _whose_shares_are_the_subject(tok):
+        return _RANK_SUBJECT
     return _RANK_OTHER
+
+
+def _whose_shares_are_the_subject(tok) -> bool:
+    """ "Shares in Google have risen after it reported ...", "Profits at Tesco rose": the
+    company is what the sentence is about."""
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "Shares in internet search firm Google"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "at", "of"):
+        return False
+    return prep.head.dep_ in _SUBJECT_DEPS and prep.head.lemma_.lower() in _COMPANY_FIGURES
+
+
+_COMPANY_FIGURES = frozenset({"share", "profit", "sale", "revenue", "earnings", "turnover", "loss"})
 
 
 _BACK_PRONOUNS = frozenset({"his", "himself", "herself"})  # a possessive or reflexive that is never an object
@@ -2881,9 +2897,11 @@ def _leading_subject(span):
 
 
 def _only_a_kind(span) -> bool:
-    """A name the tagger gave to a kind of organisation only: "PAC" of "a super PAC"."""
+    """A name the tagger gave to a kind of organisation only, "PAC" of "a super PAC", or to a
+    title, "MEP" of "The MEP said"."""
     words = [t for t in span if t.lower_ not in ("the", "a", "an", "super")]
-    return bool(words) and all(t.lower_ in _lists()["org_nouns"] for t in words)
+    return bool(words) and (all(t.lower_ in _lists()["org_nouns"] for t in words)
+                            or (len(words) == 1 and _is_role_word(words[0]) and words[0].text.isupper()))
 
 
 def _after_stance_words(span):
