@@ -1295,10 +1295,9 @@ def _with_subject_parsed_as_object(children: list, clause, span: tuple[int, int]
     """ "told MPs rates were 'about right'", "told the Commons growth would be strong": the parse
     made the one told (a name or a plural, after at most "the") and the subject of the clause
     after it one object ("MPs rates"); the subject is its head noun, the content starts there."""
-    if clause.head.lemma_.lower() not in _TELLING_VERBS or clause.left_edge.dep_ == "mark" \
-            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children):
+    if clause.head.lemma_.lower() not in _TELLING_VERBS or not _clause_with_no_subject(clause):
         return span
-    obj = next((c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
+    obj = _object_right_before(children, clause)
     if obj is None or obj.tag_ not in ("NN", "NNS"):
         return span
     told = next((c for c in obj.children if c.dep_ == "compound" and c.i < obj.i), None)
@@ -1315,12 +1314,20 @@ def _with_subject_taken_for_the_object(children: list, clause, span: tuple[int, 
     """ "claimed council tax had almost doubled": the parse made the clause's subject the object of
     a verb that takes no object of a person, and left the clause after it with no subject; the
     content starts at that object."""
-    if clause.head.lemma_.lower() not in _CLAUSE_ONLY_VERBS or clause.left_edge.dep_ == "mark" \
-            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children):
+    if clause.head.lemma_.lower() not in _CLAUSE_ONLY_VERBS or not _clause_with_no_subject(clause):
         return span
-    obj = next((c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i
-                and c.pos_ in ("NOUN", "PROPN")), None)
-    return (obj.left_edge.idx, span[1]) if obj is not None else span
+    obj = _object_right_before(children, clause)
+    return (obj.left_edge.idx, span[1]) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else span
+
+
+def _clause_with_no_subject(clause) -> bool:
+    return clause.left_edge.dep_ != "mark" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"
+                                                       for c in clause.children)
+
+
+def _object_right_before(children: list, clause):
+    """The cue's direct object that ends right where ``clause`` starts, if any."""
+    return next((c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
 
 
 _CLAUSE_ONLY_VERBS = frozenset({
