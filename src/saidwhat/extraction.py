@@ -989,8 +989,8 @@ def _without_trailing_conjunction(pred, text: str, span: tuple[int, int]) -> tup
     if m is None or m.start() <= span[0]:
         return span
     doc = pred.doc
-    last = doc.char_span(m.end() - 3, m.end(), alignment_mode="expand")
-    after = doc[last.end] if last is not None and last.end < len(doc) else None
+    conjunction = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")  # its last letter's token
+    after = doc[conjunction.end] if conjunction is not None and conjunction.end < len(doc) else None
     if after is None or after.dep_ != "conj" or after.head.i != pred.i or not is_cue(after):
         return span
     return trim(text, span[0], m.start())

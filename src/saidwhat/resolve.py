@@ -2714,14 +2714,11 @@ def _rank_of(tok) -> int:
     """A subject, or whose the subject is ("Reeves's decision comes ..."), is what a sentence is
     about; a name set off after the subject is the subject ("Ferdinand's agent, Pini Zahavi, has
     held talks": Zahavi, not Ferdinand)."""
-    if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS):
-        return _RANK_SUBJECT
-    if tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS \
-            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
-        return _RANK_SUBJECT
-    if _whose_shares_are_the_subject(tok):
-        return _RANK_SUBJECT
-    return _RANK_OTHER
+    subject = (tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
+               or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS
+                   and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children))
+               or _whose_shares_are_the_subject(tok))
+    return _RANK_SUBJECT if subject else _RANK_OTHER
 
 
 def _whose_shares_are_the_subject(tok) -> bool:
