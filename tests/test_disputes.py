@@ -979,3 +979,56 @@ def test_a_verdict_on_a_named_speakers_claim_with_words_between():
          "voters should ignore Ann Ortiz’s absurd and factually inaccurate claim about the budget"),
     ])
     assert pairs(art) == {("s1", "s2", "rejection")}
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # what is laughed off is named by a noun for an attack ("the attack ad"), not a claim noun
+    ("The Tory advert says Labour will put up income tax by a penny. In an interview on Sunday, the "
+     "chancellor laughed off the attack ad.",
+     [("The Tory advert", "says", "Labour will put up income tax by a penny"),
+      ("the chancellor", "laughed off", "the attack ad")]),
+    # a claim of two sentences ends right before the pushback that points back at it
+    ("The Tory advert says Labour will put up income tax by a penny. Can families afford that? The "
+     "chancellor dismissed the claims.",
+     [("The Tory advert", "says", "Labour will put up income tax by a penny. Can families afford that?"),
+      ("The chancellor", "dismissed", "the claims")]),
+    # "not only brushed off" brushes off: "not only" negates nothing
+    ("Auditor Jane Moss said the council had lost two million pounds on the car park deal. The council "
+     "leader not only brushed off the findings but called for her to resign.",
+     [("Jane Moss", "said", "the council had lost two million pounds on the car park deal"),
+      ("The council leader", "brushed off", "the findings")]),
+])
+def test_a_pushback_pointing_back_answers_the_claim_just_before(text, said):
+    assert {(a, b) for a, b, _ in pairs(make_article(text, said))} == {("s1", "s2")}
+
+
+def test_pushing_back_against_someones_attack_answers_their_claim():
+    art = make_article(
+        "Union leader Sam Hale said schools in the county had been left to fail. Mr Jones said the "
+        "weather had been poor all term. The minister pushed back against Mr Hale's attack on her record.",
+        [("Sam Hale", "said", "schools in the county had been left to fail"),
+         ("Mr Jones", "said", "the weather had been poor all term"),
+         ("The minister", "pushed back against", "Mr Hale's attack on her record")],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s3")}
+
+
+def test_a_denial_answers_what_was_just_said_about_the_denier():
+    art = make_article(
+        "European trade officials have long worried about Acme Steel's role in dumping cheap steel on the "
+        "market. Acme Steel officials deny that the firm broke any rules.",
+        [("European trade officials", "worried about",
+          "Acme Steel's role in dumping cheap steel on the market"),
+         ("Acme Steel officials", "deny", "that the firm broke any rules")],
+    )
+    assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_a_denial_with_nothing_in_common_with_a_claim_about_others_answers_nothing():
+    art = make_article(
+        "European trade officials said cheap imports had cost five thousand jobs this year. Acme Steel "
+        "officials deny that the firm broke any rules.",
+        [("European trade officials", "said", "cheap imports had cost five thousand jobs this year"),
+         ("Acme Steel officials", "deny", "that the firm broke any rules")],
+    )
+    assert pairs(art) == set()

@@ -740,6 +740,9 @@ def test_the_quotes_that_go_on_after_a_reported_attribution_are_the_sources_too(
          'moment."', "the prime minister", "demurred"),
         ('Mr Blair told reporters the inquiry had been fair. Lord Butler took a different view: "The '
          'evidence was thinner than the dossier suggested."', "Lord Butler", "took"),
+        # a relative clause hung on the claim's verb has a speaker of its own
+        ('She said that inspectors had found her schools were safe and well run, to which Mr Hale '
+         'interjected: "That is just not true."', "Mr Hale", "interjected"),
     ],
 )
 def test_a_quote_after_a_colon_is_said_by_the_subject_of_the_clause_before_it(nlp, text, speaker, cue):

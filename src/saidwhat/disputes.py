@@ -90,6 +90,7 @@ class Lexicon:
     frame_cues: tuple[tuple[str, re.Pattern], ...]
     content_cues: tuple[tuple[str, re.Pattern], ...]
     claim_nouns: frozenset[str]
+    pushed_back_nouns: frozenset[str]
     not_claims: frozenset[str]
     pointing: frozenset[str]
     not_topic: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         frame_cues=tuple(frame),
         content_cues=tuple(content),
         claim_nouns=frozenset(w.lower() for w in _sections("claim_nouns.txt")[""]),
+        pushed_back_nouns=frozenset(w.lower() for w in _sections("pushback_objects.txt")[""]),
         not_claims=frozenset(w.lower() for w in lists["not claims"]),
         pointing=frozenset(w.lower() for w in lists["pointing contents"]),
         not_topic=frozenset(not_topic),
@@ -210,6 +212,7 @@ class Said:
     stems: frozenset[str]
     common: frozenset[str]  # stems of its lower-case words: what it says, not whom it names
     sentence: int
+    last_sentence: int  # the sentence its content ends in
     frame: list[tuple[int, int]] = field(default_factory=list)  # attribution pieces of the text
     pushback: Pushback | None = None
     answered_by: Pushback | None = None  # "contradicting X's claim that ...": it is the claim
@@ -250,10 +253,25 @@ def same_speaker(a: Said, b: Said) -> bool:
     if a.speaker == b.speaker:
         return True
     na, nb = a.st.speaker.name or "", b.st.speaker.name or ""
-    if na and nb and (surname(na) == surname(nb) or _abbreviates(na, nb) or _abbreviates(nb, na)):
+    if na and nb and (_same_surname(na, nb) or _abbreviates(na, nb) or _abbreviates(nb, na)):
         return True
     # an unnamed role and a named holder of that role: "the chairwoman" and "Jane Doe, the chairwoman"
     return _bare_role(na) in b.roles or _bare_role(nb) in a.roles
+
+
+def _same_surname(na: str, nb: str) -> bool:
+    """ "Hillary Clinton" and "Clinton"; not "American officials" and "Saudi officials", whose last
+    word is a common noun: those are two groups unless the rest of the name is the same too."""
+    if surname(na) != surname(nb):
+        return False
+    last = words(re.sub(r"\([^)]*\)", " ", na).split(",")[0])[-1:]
+    return not last or not last[0].islower() or _bare_role(na) == _bare_role(nb) != "" \
+        or _without_article(na) == _without_article(nb)
+
+
+def _without_article(name: str) -> str:
+    toks = [w.lower() for w in words(name)]
+    return " ".join(toks[1:] if toks and toks[0] in ("the", "a", "an") else toks)
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -382,7 +400,8 @@ def is_pointing(content: str) -> bool:
     """A content that only points back to what was said: "that", "the claims", "the ministry's account"."""
     toks = [w.lower() for w in words(content)]
     lex = lexicon()
-    return " ".join(toks) in lex.pointing or (0 < len(toks) <= 5 and toks[-1] in lex.claim_nouns)
+    return " ".join(toks) in lex.pointing or (
+        0 < len(toks) <= 5 and (toks[-1] in lex.claim_nouns or toks[-1] in lex.pushed_back_nouns))
 
 
 # --- reading one article ------------------------------------------------------------------------
@@ -566,7 +585,12 @@ def negated_before(text: str, at: int) -> bool:
     sentence before ('... I wasn't surprised." Barcelona denied the claims')."""
     sentence = _SENTENCE_BREAK.split(text[max(0, at - 40) : at])[-1]
     before = [w.lower() for w in words(sentence)][-5:]
-    return any(is_negation(w) for w in before)
+    return any(is_negation(w) and not _not_only(before[i + 1 : i + 2]) for i, w in enumerate(before))
+
+
+def _not_only(after: list[str]) -> bool:
+    """ "she not only brushed off the findings but ...": the verb is asserted, not negated."""
+    return after in (["only"], ["just"], ["merely"], ["simply"])
 
 
 # a name's and the words after it: "Putin's statements", "Trump's absurd and inaccurate claim"
@@ -616,7 +640,7 @@ def criticised(text: str) -> set[str]:
 def read_references(said: Said, article: Article) -> None:
     """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks",
     "the LSE study" (a study or a poll says what its author found)."""
-    nouns = lexicon().claim_nouns | _FINDINGS
+    nouns = lexicon().claim_nouns | lexicon().pushed_back_nouns | _FINDINGS
     texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
     for text in texts:
         for m in _POSSESSIVE.finditer(text):
@@ -665,6 +689,7 @@ def read_article(article: Article) -> list[Said]:
             stems=stems,
             common=common,
             sentence=bisect.bisect_right(starts, st.content.start) - 1,
+            last_sentence=bisect.bisect_right(starts, max(st.content.start, st.content.end - 1)) - 1,
             pointing=is_pointing(st.content.text),
             predications=predications(st.content.text),
             numbers=counted_things(st.content.text),
@@ -897,12 +922,12 @@ def target_of(
         a = max(named or candidates, key=lambda s: s.st.content.start)
         if named and b.pointing:  # "shrugged off Trump's comments": Trump's latest, however far back
             return a, 0.6
-        return (a, 0.7) if b.sentence - a.sentence <= 1 else None
+        return (a, 0.7) if b.sentence - a.last_sentence <= 1 else None
     if named:
         return _best_of_named(b, named, idf)
     if b.pushback.kind == "contradiction":
         # "insisted", "countered": only a counter-claim next to the claim is a dispute
-        candidates = [a for a in candidates if b.sentence - a.sentence <= 1]
+        candidates = [a for a in candidates if b.sentence - a.last_sentence <= 1]
     # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
     needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
     return _best_nearby(b, candidates, idf, needed)
@@ -1133,7 +1158,7 @@ def _best_nearby(
             continue
         count, weight = overlap(a, b, idf)
         close = a.sentence == b.sentence and not b.pushback.in_content
-        if count < (0 if close and b.after_but and _denies(b) else
+        if count < (0 if close and b.after_but and _denies(b) or _denies_what_was_said_of_them(b, a) else
                     1 if close or _denies_the_press(b, a) else needed):
             continue  # "X reported A, but Y denied that B": the denial answers A, words shared or not
         score = weight / (1 + 0.2 * (b.index - a.index))
@@ -1145,6 +1170,15 @@ def _best_nearby(
         best = min((a for a in candidates if same_speaker(a, best) and a.sentence == best.sentence),
                    key=lambda a: a.index)
     return best, 0.8 if best.sentence == b.sentence else 0.65
+
+
+def _denies_what_was_said_of_them(b: Said, a: Said) -> bool:
+    """ "American officials have long worried about Saudi Arabia's suspected role in ... Saudi
+    officials deny any links": a denial right after a claim about its own speaker answers it."""
+    if b.pushback.kind != "denial" or b.sentence - a.last_sentence > 1 or b.st.speaker is None:
+        return False
+    own = {stem(w) for w in words(b.st.speaker.name or "") if w[:1].isupper()}
+    return bool(own & a.subjects)
 
 
 def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:

@@ -2486,11 +2486,19 @@ def colon_clause_verb(doc, text: str, q: Quote, gap: Callable[[str], bool] = lam
     if colon is None:
         return None
     verb = colon.head
-    while verb.dep_ not in ("ROOT", "conj") and verb.head != verb and verb.head.i < colon.i:
+    while verb.dep_ not in ("ROOT", "conj", "relcl") and verb.head != verb and verb.head.i < colon.i \
+            and not _to_which(verb):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
         return None
     return verb if _speaks(verb, q) else None
+
+
+def _to_which(verb) -> bool:
+    """ "..., to which O'Malley interjected:": a relative clause with its own speaker (the parse
+    often hangs it on the claim's verb as an adverbial clause)."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _RELATIVE_WORDS for g in c.children)
+               for c in verb.children if c.i < verb.i)
 
 
 def colon_before(doc, text: str, q: Quote, gap: Callable[[str], bool]):
