@@ -992,6 +992,16 @@ def test_a_verdict_on_a_named_speakers_claim_with_words_between():
      "chancellor dismissed the claims.",
      [("The Tory advert", "says", "Labour will put up income tax by a penny. Can families afford that?"),
       ("The chancellor", "dismissed", "the claims")]),
+    # what is disputed is named by a noun for numbers ("the minister's figures")
+    ("Housing minister Ann Reid said councils had built more homes this year than in any year since 1990. "
+     "Council leaders' chairman Tom Hale disputed the minister's figures.",
+     [("Ann Reid", "said", "councils had built more homes this year than in any year since 1990"),
+      ("Tom Hale", "disputed", "the minister's figures")]),
+    # "dismissed that suggestion as nonsense": what is dismissed comes before "as"
+    ("Trade spokesman Ben Cole said the Tories had planned the same tax rise before 1997. Mr Letwin "
+     'dismissed that suggestion as "nonsense".',
+     [("Ben Cole", "said", "the Tories had planned the same tax rise before 1997"),
+      ("Mr Letwin", "dismissed", 'that suggestion as "nonsense"')]),
     # "not only brushed off" brushes off: "not only" negates nothing
     ("Auditor Jane Moss said the council had lost two million pounds on the car park deal. The council "
      "leader not only brushed off the findings but called for her to resign.",
@@ -1032,3 +1042,13 @@ def test_a_denial_with_nothing_in_common_with_a_claim_about_others_answers_nothi
          ("Acme Steel officials", "deny", "that the firm broke any rules")],
     )
     assert pairs(art) == set()
+
+
+def test_no_truth_in_these_stories_answers_the_paper_described_not_named():
+    art = make_article(
+        "A Sunday newspaper said the singer wanted to leave the band for a solo career. The band's "
+        'manager Ray Dunn said: "There is no truth in these stories whatsoever."',
+        [("A Sunday newspaper", "said", "the singer wanted to leave the band for a solo career"),
+         ("Ray Dunn", "said", "There is no truth in these stories whatsoever.")],
+    )
+    assert pairs(art) == {("s1", "s2", "denial")}

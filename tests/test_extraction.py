@@ -1556,3 +1556,15 @@ def test_a_name_before_a_relative_clause_the_parse_took_apart_speaks(nlp, text, 
 def test_a_clause_with_its_own_subject_and_verb_before_a_quote_is_mixed(nlp, text, content):
     st = only(nlp, text)
     assert (st.kind, st.content.text) == ("mixed", content)
+
+
+def test_that_before_one_claim_noun_is_kept_as_what_is_dismissed(nlp):
+    text = 'Mr Letwin dismissed that suggestion as "nonsense" on Monday.'
+    st = only(nlp, text)
+    assert st.content.text.startswith("that suggestion")
+    check_offsets(text, st)
+
+
+def test_that_before_claims_as_a_subject_is_a_complementiser(nlp):
+    st = only(nlp, "He said that claims by the union were wildly exaggerated.")
+    assert st.content.text == "claims by the union were wildly exaggerated"

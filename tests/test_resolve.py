@@ -591,6 +591,22 @@ def test_a_bare_spokesman_speaks_for_the_organisation_of_the_sentence_before(nlp
     assert speakers[0].name == "Home Builders Federation"
 
 
+def test_a_party_spokesman_is_not_the_body_the_sentence_before_names(nlp):
+    text = ("Mr Clarke said the quota was unworkable.\n\n"
+            "The Refugee Council said a quota would break the Geneva Convention.\n\n"
+            "A Conservative spokesman disputed that, saying the party would leave the convention.")
+    speakers, _ = run(nlp, text, ("A Conservative spokesman", 0))
+    assert speakers[0].name != "Refugee Council"
+
+
+def test_a_party_spokesman_speaks_for_the_party_the_article_names(nlp):
+    text = ("The Republican Party unveiled its platform on Monday.\n\n"
+            "The Sierra Club said the energy plan would raise emissions.\n\n"
+            "A Republican spokesman said the plan would create jobs.")
+    speakers, _ = run(nlp, text, ("A Republican spokesman", 0))
+    assert speakers[0].name == "Republican Party"
+
+
 @pytest.mark.parametrize(
     ("force", "expected"),
     [("Inspector Ruth Dale, of Northfield Police, said the road was closed.", "Northfield Police"),

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from .names import calls_an_outlet, names_an_outlet
+from .names import calls_an_outlet
 from .records import Article, Dispute, Entity, Span, Statement
 
 DATA = Path(__file__).parent / "data"
@@ -399,6 +399,8 @@ def subjects(
 def is_pointing(content: str) -> bool:
     """A content that only points back to what was said: "that", "the claims", "the ministry's account"."""
     toks = [w.lower() for w in words(content)]
+    if "as" in toks[1:]:
+        toks = toks[: toks.index("as", 1)]  # "dismissed the suggestion as nonsense"
     lex = lexicon()
     return " ".join(toks) in lex.pointing or (
         0 < len(toks) <= 5 and (toks[-1] in lex.claim_nouns or toks[-1] in lex.pushed_back_nouns))
@@ -999,8 +1001,7 @@ def _answered_after(b: Said, saids: list[Said], idf: dict[str, float]) -> tuple[
              and a.credible and a.pushback is None and not same_speaker(a, b) and not _speaks_for(a, b)
              and not (a.described and _held_by_another(a, saids))]
     if b.claim_noun:
-        said_so = [a for a in later
-                   if _said_as(a, b.claim_noun) or (b.claim_noun == "report" and _the_press_says(a))]
+        said_so = [a for a in later if _said_as(a, b.claim_noun)]
         if said_so:
             return min(said_so, key=lambda s: s.index), 0.6
     scored = [(overlap(a, b, idf), a) for a in later]
@@ -1110,7 +1111,7 @@ def _said_as(a: Said, claim: str) -> bool:
         return True
     if claim in _DOCUMENT_STEMS and _a_document_says(a):
         return True  # "dismissed the report's findings" after "a report by X said"
-    return claim == "report" and bool(a.st.speaker.name) and names_an_outlet(a.st.speaker.name)
+    return claim == "report" and _the_press_says(a)
 
 
 def _cued_as(a: Said, claim: str) -> bool:

@@ -197,7 +197,7 @@ def trim(text: str, start: int, end: int, strip_quotes: bool = False) -> tuple[i
     while start < end and (text[start] in chars or (strip_quotes and text.startswith("''", start))):
         start += 2 if text[start] == "'" else 1
     m = _LEADING_COMPLEMENTISER.match(text, start, end)
-    if m and end - m.end() > 20:
+    if m and end - m.end() > 20 and not _names_one_claim(text, m.end(), end):
         start = m.end()
     while end > start and (text[end - 1] in chars or (strip_quotes and text.endswith("''", start, end))):
         end -= 2 if text[end - 1] == "'" else 1
@@ -205,6 +205,14 @@ def trim(text: str, start: int, end: int, strip_quotes: bool = False) -> tuple[i
 
 
 _WORD_RUN = re.compile(r"\w+")
+
+
+def _names_one_claim(text: str, start: int, end: int) -> bool:
+    """ "dismissed that suggestion as nonsense": "that" before one claim is no complementiser."""
+    word = _WORD_RUN.match(text, start, end)
+    noun = word.group().lower() if word else ""
+    plural = noun.endswith("s") and not noun.endswith(("ss", "sis"))  # "said that claims by X were"
+    return noun in pushed_back_nouns() and not plural
 
 
 def word_count(text: str) -> int:

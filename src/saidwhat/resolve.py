@@ -1989,6 +1989,13 @@ class _Article:
         if spokes and employer is None:
             # "a party spokesman", "a spokesman for the attorney general"
             employer = self._employer_by_noun(phrase, root) or self._employer_by_role(root)
+        adjective = _group_adjective_before(root) if spokes and employer is None else None
+        if adjective is not None:
+            # "a Conservative spokesman": the Conservatives if the article names them, else no one
+            # the sentence before names ("... the Refugee Council said. A Conservative spokesman")
+            employer = self._body_of_adjective(adjective)
+            if employer is None:
+                return _Found(self._plain(span))
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
@@ -2208,6 +2215,14 @@ class _Article:
             if t.i > root.i and _preposition_of(t, root) in ("for", "of", "at", "with", "from"):
                 return ent
         return None
+
+    def _body_of_adjective(self, adjective) -> _Ent | None:
+        """The party or body an adjective names: "Conservative" -> "the Conservatives",
+        "Republican" -> "the Republican Party"; None when the article names none."""
+        stem = adjective.lower_[: max(5, len(adjective.lower_) - 2)]
+        bodies = [e for e in self.orgs if e.named and e.type in ("organisation", "group")
+                  and any(w.lower().startswith(stem) for w in e.name.split())]
+        return bodies[0] if len(bodies) == 1 else None
 
     def _org_named(self, name: str) -> _Ent | None:
         low = name.lower()
@@ -3828,6 +3843,15 @@ def _described_kind(art: _Article, st: Statement, indefinite: bool = False) -> s
 def _named_body(found: tuple[_Found, str | None] | None) -> bool:
     ent = found[0].ent if found is not None else None
     return ent is not None and ent.named and ent.type != "person"
+
+
+def _group_adjective_before(root):
+    """The party or nationality adjective right before a noun: "Conservative" of "a Conservative
+    spokesman", "French" of "a French spokeswoman"."""
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    if before is None or before.ent_type_ != "NORP" or before.dep_ not in ("amod", "compound"):
+        return None
+    return before
 
 
 def _spokesperson_goes_on(art: _Article, before, span, for_a_body: bool) -> bool:
