@@ -1052,3 +1052,27 @@ def test_no_truth_in_these_stories_answers_the_paper_described_not_named():
          ("Ray Dunn", "said", "There is no truth in these stories whatsoever.")],
     )
     assert pairs(art) == {("s1", "s2", "denial")}
+
+
+def test_a_lead_dismissing_a_newspaper_report_answers_the_paper_after_it():
+    art = make_article(
+        "Games maker Eidos has dismissed a newspaper report that it plans to cut 300 jobs.\n\n"
+        "The Sunday Times said the company was preparing to close two of its studios.",
+        [("Eidos", "has dismissed", "a newspaper report that it plans to cut 300 jobs"),
+         ("The Sunday Times", "said", "the company was preparing to close two of its studios")],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s1")}
+
+
+@pytest.mark.parametrize("verdict", [
+    "We are always looking at costs, but the figures quoted are wildly inaccurate",
+    "The claims are without merit",
+])
+def test_a_verdict_after_but_or_without_merit_answers_the_claim_before(verdict):
+    art = make_article(
+        f"The Sunday Times said the company was preparing to close two of its studios. \"{verdict},\" "
+        "a spokesman for Eidos said.",
+        [("The Sunday Times", "said", "the company was preparing to close two of its studios"),
+         ("a spokesman for Eidos", "said", verdict)],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s2")}

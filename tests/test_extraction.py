@@ -1032,6 +1032,9 @@ def test_a_name_with_of_inside_is_the_whole_mention(nlp):
      "it is cutting the number of cabin crew on its flights"),
     ("England captain Michael Vaughan has dismissed claims by Glenn McGrath that Australia will win this "
      "summer.", "England captain Michael Vaughan", "Glenn McGrath", "Australia will win this summer"),
+    ("The supermarket chain has rejected claims by farmers that it is squeezing suppliers to pay for its "
+     "price cuts.", "The supermarket chain", "farmers",
+     "it is squeezing suppliers to pay for its price cuts"),
 ])
 def test_a_claim_by_someone_inside_a_pushback_is_a_statement_of_its_own(nlp, text, outer, claimant, claim):
     found = statements(nlp, text)

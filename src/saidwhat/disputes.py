@@ -772,7 +772,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss"}
 
 
 _THE_CLAIM = re.compile(
-    r"^[\s,]*(?:(?:the|this|that|these|those|such|any)\s+)?([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
+    r"^[\s,]*(?:(?:the|this|that|these|those|such|any|an?)\s+)?([a-z-]+)(?:\s+([a-z]+))?\b(?!\s+(?:by|of|from)\b)"
 )
 _OWN = {"his", "her", "my", "our", "their", "its"}
 # a news story is what its outlet reported; an allegation or a charge is what someone accused,
@@ -1053,10 +1053,13 @@ _VERDICT_ON = re.compile(
     r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
     r"(?:(?P<figures>figures?|numbers?|statistics|estimates?|sums|costings)"
     r"|(?P<plans>plans?|proposals?|schemes?|pledges?)"
-    r"|research|study|studies|report|survey|findings|evidence)(?:\s+of\s+\S+)?\s+" + _LINKING + r"\b",
+    r"|research|study|studies|report|survey|findings|evidence)"
+    r"(?:\s+of\s+\S+|\s+[a-z]+ed)?\s+" + _LINKING + r"\b",  # "the figures quoted are"
     re.IGNORECASE,
 )
-_A_NUMBER = re.compile(r"\d")
+_A_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
+    r"|thousands?|millions?|billions?|dozens?)\b", re.IGNORECASE)
 _DOCUMENT_WORDS = _FINDINGS | {"report", "inquiry", "investigation", "review"}
 _DOCUMENT_STEMS = frozenset(claim_stem(w) for w in _DOCUMENT_WORDS)
 
@@ -1064,12 +1067,14 @@ _DOCUMENT_STEMS = frozenset(claim_stem(w) for w in _DOCUMENT_WORDS)
 def _before_verdict(said: Said) -> str:
     """The content up to the verdict word inside it, with the verb that links them when the
     verdict's phrase starts with it ("The figure of 150,000 is" of "... is simply wrong")."""
-    lead = said.st.content.text[: said.pushback.start - said.st.content.start]
+    lead = _LAST_CLAUSE.split(said.st.content.text[: said.pushback.start - said.st.content.start])[-1]
     verb = _LINKING_VERB.match(said.pushback.evidence)
     return lead + verb.group() if verb else lead
 
 
 _LINKING_VERB = re.compile(_LINKING + r"\b", re.IGNORECASE)
+# "We are always looking at costs, but the figures quoted are ...": the verdict's own clause
+_LAST_CLAUSE = re.compile(r"[.;!?]\s+|,?\s+but\s+", re.IGNORECASE)
 
 
 def _verdict_on(b: Said) -> str | None:
