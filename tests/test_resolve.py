@@ -607,6 +607,17 @@ def test_a_party_spokesman_speaks_for_the_party_the_article_names(nlp):
     assert speakers[0].name == "Republican Party"
 
 
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Games maker disputes job cuts report\n\nGames publisher Eidos has dismissed a newspaper report that it "
+     "plans to cut 300 jobs.\n\nThe Sunday Times said two studios would close.", "maker", "Eidos"),
+    ("Minister denies hospital cuts claim\n\nHealth Secretary John Reid has denied claims that hospitals "
+     "are closing wards.\n\nThe Tories said 40 trusts had shut beds.", "Minister", "John Reid"),
+])
+def test_a_bare_noun_in_the_headline_is_whom_the_lead_is_about(nlp, text, mention, expected):
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == expected
+
+
 @pytest.mark.parametrize(
     ("force", "expected"),
     [("Inspector Ruth Dale, of Northfield Police, said the road was closed.", "Northfield Police"),

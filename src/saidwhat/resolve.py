@@ -2030,6 +2030,9 @@ class _Article:
         ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
             or (self._named_after(ask) if ask.determiner == "indef" and not spokes else None) \
             or self.rank(ask)
+        if ent is None and ask.determiner == "bare" and root.idx < self.headline_end and not spokes:
+            ent = self._lead_subject(root.idx, "person")  # "Minister denies ..." over "Health
+            # Secretary John Reid has denied ...", when no one in the article is called a minister
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
             ent.named = False
@@ -2184,9 +2187,13 @@ class _Article:
     def _lead_organisation(self, char: int) -> _Ent | None:
         """The organisation the article's lead is about, the main subject of its first sentence
         after the headline ("Supermarket chain Sainsbury's has reported a fall in profits"), for
-        an organisation noun nothing nearer answers; never one of ``char``'s own sentence."""
+        an organisation noun nothing nearer answers or one in the headline; never one of
+        ``char``'s own sentence."""
+        return self._lead_subject(char, "organisation")
+
+    def _lead_subject(self, char: int, type_: str) -> _Ent | None:
         first = bisect.bisect_left(self.sent_starts, self.headline_end)
-        if first >= len(self.sent_starts) or self.sent_of(char) <= first:
+        if first >= len(self.sent_starts) or (char >= self.headline_end and self.sent_of(char) <= first):
             return None
         start = self.sent_starts[first]
         end = self.sent_starts[first + 1] if first + 1 < len(self.sent_starts) else len(self.text)
@@ -2195,7 +2202,7 @@ class _Article:
                 return None
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
                 ent = self.token_ent.get(t.i)
-                if ent is None or not ent.named or ent.type != "organisation" or _is_capitals(t.text):
+                if ent is None or not ent.named or ent.type != type_ or _is_capitals(t.text):
                     return None  # nor a dateline, "FARGO"
                 return ent
         return None
@@ -2339,6 +2346,10 @@ class _Article:
             if modifiers:
                 modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
+        if owner is None and not personal and root.idx < self.headline_end and _bare(phrase, root):
+            lead = self._lead_organisation(root.idx)
+            if lead is not None:  # "Games maker disputes job cuts report" over "Games publisher Eidos has"
+                return _Found(lead)
         if owner is None and _name_like(root) and root.pos_ == "PROPN":
             return _Found(self._untagged_organisation(root))  # "The Islamic State", a name the tagger missed
         if owner is None:
@@ -3843,6 +3854,11 @@ def _described_kind(art: _Article, st: Statement, indefinite: bool = False) -> s
 def _named_body(found: tuple[_Found, str | None] | None) -> bool:
     ent = found[0].ent if found is not None else None
     return ent is not None and ent.named and ent.type != "person"
+
+
+def _bare(phrase, root) -> bool:
+    """A noun with no determiner or possessive before it, as headlines write them: "Games maker"."""
+    return not any(t.dep_ in ("det", "poss") for t in phrase if t.i < root.i)
 
 
 def _group_adjective_before(root):
