@@ -243,8 +243,14 @@ def speaker_key(st: Statement) -> str | None:
 
 def surname(name: str) -> str:
     """The last word of a name before any apposition: "Jane Doe, the mayor" -> doe."""
+    last = _last_name_word(name)
+    return last.lower() if last else name.strip().lower()
+
+
+def _last_name_word(name: str) -> str:
+    """The last word of a name as written, leaving out a parenthesis and an apposition."""
     toks = words(re.sub(r"\([^)]*\)", " ", name).split(",")[0])
-    return toks[-1].lower() if toks else name.strip().lower()
+    return toks[-1] if toks else ""
 
 
 def same_speaker(a: Said, b: Said) -> bool:
@@ -264,8 +270,7 @@ def _same_surname(na: str, nb: str) -> bool:
     word is a common noun: those are two groups unless the rest of the name is the same too."""
     if surname(na) != surname(nb):
         return False
-    last = words(re.sub(r"\([^)]*\)", " ", na).split(",")[0])[-1:]
-    return not last or not last[0].islower() or _bare_role(na) == _bare_role(nb) != "" \
+    return not _last_name_word(na).islower() or _bare_role(na) == _bare_role(nb) != "" \
         or _without_article(na) == _without_article(nb)
 
 

@@ -2192,6 +2192,7 @@ class _Article:
         return self._lead_subject(char, "organisation")
 
     def _lead_subject(self, char: int, type_: str) -> _Ent | None:
+        """The named entity of type ``type_`` that is the main subject of the lead's first sentence."""
         first = bisect.bisect_left(self.sent_starts, self.headline_end)
         if first >= len(self.sent_starts) or (char >= self.headline_end and self.sent_of(char) <= first):
             return None
