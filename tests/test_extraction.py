@@ -789,6 +789,9 @@ def test_a_quote_after_a_clause_of_time_is_said_by_the_main_clause(nlp, text, sp
     [
         ("Trump complained on Monday that the contest in Colorado had been rigged against him, a charge "
          "that Colorado Republican leaders strongly denied.", "a charge", "Colorado Republican leaders"),
+        # with no "that", the parse makes the denial the main verb and the accusation its complement
+        ("The US has accused Iran of seeking to build nuclear weapons, a charge Tehran denies.", "a charge",
+         "Tehran"),
         ("In an interview with ABC News over the weekend, Clinton laughed off the attack ad.",
          "the attack ad", "Clinton"),
         ("The Clinton campaign pushed back against Mr. Sanders's attack on her qualifications.",
@@ -800,6 +803,7 @@ def test_a_quote_after_a_clause_of_time_is_said_by_the_main_clause(nlp, text, sp
 def test_a_short_pushback_states_what_it_pushes_back_on(nlp, text, content, speaker):
     found = [s for s in statements(nlp, text) if s.content.text == content]
     assert len(found) == 1, [(s.cue.text if s.cue else None, s.content.text) for s in statements(nlp, text)]
+    assert not [s for s in statements(nlp, text) if s.content.start < found[0].content.start < s.content.end]
     assert found[0].speaker.mention.text == speaker
     check_offsets(text, found[0])
 

@@ -1222,11 +1222,8 @@ def pointing_pushback(verb, text: str) -> Found | None:
     if phrase_object is not None:
         content = subtree_span(phrase_object)
     else:
-        if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "relcl":
-            return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        claim = verb.head
-        if obj is None or obj.lower_ != "that" or claim.lower_ not in claim_nouns():
+        claim = _claim_relative_to(verb) or _claim_set_off_before(verb)
+        if claim is None:
             return None
         content = claim.left_edge.idx, claim.idx + len(claim.text)
     subj = subject_of(verb)
@@ -1234,6 +1231,28 @@ def pointing_pushback(verb, text: str) -> Found | None:
         return None
     return Found("indirect", content, cue_span(verb), mention_span(subj, text, verb),
                  POINTING_PUSHBACK_CONFIDENCE, points_back=True)
+
+
+def _claim_relative_to(verb):
+    """ "a charge that Colorado Republican leaders denied": the claim noun the clause hangs on."""
+    if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "relcl":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    claim = verb.head
+    return claim if obj is not None and obj.lower_ == "that" and claim.lower_ in claim_nouns() else None
+
+
+def _claim_set_off_before(verb):
+    """ "The US has accused Iran of ..., a charge Tehran denies": with no "that", the parse makes the
+    pushback the sentence's main verb, the claim noun its object and the accusation its complement."""
+    if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "ROOT":
+        return None
+    claim = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if claim is None or claim.lower_ not in claim_nouns() or claim.left_edge.i == 0:
+        return None
+    comma = verb.doc[claim.left_edge.i - 1]
+    said_before = any(c.dep_ == "ccomp" and c.i < comma.i for c in verb.children)
+    return claim if comma.text == "," and said_before else None
 
 
 def object_of_phrase(verb):
