@@ -90,7 +90,7 @@ class Lexicon:
     frame_cues: tuple[tuple[str, re.Pattern], ...]
     content_cues: tuple[tuple[str, re.Pattern], ...]
     claim_nouns: frozenset[str]
-    pushed_back_nouns: frozenset[str]
+    pushed_back_nouns: frozenset[str]  # the claim nouns and what else a pushback answers ("the attack ad")
     not_claims: frozenset[str]
     pointing: frozenset[str]
     not_topic: frozenset[str]
@@ -112,11 +112,12 @@ def lexicon() -> Lexicon:
         if len(pair) == 2 and not line.startswith("#"):
             antonyms.add(frozenset(stem(w) for w in pair))
     not_topic = {stem(w) for w in lists["not topic"]} | {stem(w) for w in stop_words()}
+    claim_nouns = frozenset(w.lower() for w in _sections("claim_nouns.txt")[""])
     return Lexicon(
         frame_cues=tuple(frame),
         content_cues=tuple(content),
-        claim_nouns=frozenset(w.lower() for w in _sections("claim_nouns.txt")[""]),
-        pushed_back_nouns=frozenset(w.lower() for w in _sections("pushback_objects.txt")[""]),
+        claim_nouns=claim_nouns,
+        pushed_back_nouns=claim_nouns | frozenset(w.lower() for w in _sections("pushback_objects.txt")[""]),
         not_claims=frozenset(w.lower() for w in lists["not claims"]),
         pointing=frozenset(w.lower() for w in lists["pointing contents"]),
         not_topic=frozenset(not_topic),
@@ -408,7 +409,7 @@ def is_pointing(content: str) -> bool:
         toks = toks[: toks.index("as", 1)]  # "dismissed the suggestion as nonsense"
     lex = lexicon()
     return " ".join(toks) in lex.pointing or (
-        0 < len(toks) <= 5 and (toks[-1] in lex.claim_nouns or toks[-1] in lex.pushed_back_nouns))
+        0 < len(toks) <= 5 and toks[-1] in lex.pushed_back_nouns)
 
 
 # --- reading one article ------------------------------------------------------------------------
@@ -647,7 +648,7 @@ def criticised(text: str) -> set[str]:
 def read_references(said: Said, article: Article) -> None:
     """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks",
     "the LSE study" (a study or a poll says what its author found)."""
-    nouns = lexicon().claim_nouns | lexicon().pushed_back_nouns | _FINDINGS
+    nouns = lexicon().pushed_back_nouns | _FINDINGS
     texts = [article.text[lo:hi] for lo, hi in said.frame] + [said.st.content.text]
     for text in texts:
         for m in _POSSESSIVE.finditer(text):

@@ -1222,6 +1222,8 @@ def pointing_pushback(verb, text: str) -> Found | None:
     if phrase_object is not None:
         content = subtree_span(phrase_object)
     else:
+        if verb.lemma_.lower() not in pushback_verbs():
+            return None
         claim = _claim_relative_to(verb) or _claim_set_off_before(verb)
         if claim is None:
             return None
@@ -1235,7 +1237,7 @@ def pointing_pushback(verb, text: str) -> Found | None:
 
 def _claim_relative_to(verb):
     """ "a charge that Colorado Republican leaders denied": the claim noun the clause hangs on."""
-    if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "relcl":
+    if verb.dep_ != "relcl":
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     claim = verb.head
@@ -1245,7 +1247,7 @@ def _claim_relative_to(verb):
 def _claim_set_off_before(verb):
     """ "The US has accused Iran of ..., a charge Tehran denies": with no "that", the parse makes the
     pushback the sentence's main verb, the claim noun its object and the accusation its complement."""
-    if verb.lemma_.lower() not in pushback_verbs() or verb.dep_ != "ROOT":
+    if verb.dep_ != "ROOT":
         return None
     claim = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if claim is None or claim.lower_ not in claim_nouns() or claim.left_edge.i == 0:
