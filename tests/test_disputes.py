@@ -1076,3 +1076,31 @@ def test_a_verdict_after_but_or_without_merit_answers_the_claim_before(verdict):
          ("a spokesman for Eidos", "said", verdict)],
     )
     assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s2")}
+
+
+@pytest.mark.parametrize("judged", [
+    "the article was \"completely untrue\" and had caused them great distress",
+    "the story was false and hurtful",
+])
+def test_a_verdict_on_the_article_answers_what_the_paper_said(judged):
+    art = make_article(
+        "Actress Ann Hale is suing a celebrity magazine over a story which claimed her marriage was in "
+        "trouble. The magazine said the couple had spent \"months apart\" last year. Lawyers for the "
+        f"couple said {judged}.",
+        [("Actress Ann Hale", "is suing", "a celebrity magazine over a story which claimed her marriage"),
+         ("The magazine", "said", "the couple had spent \"months apart\" last year"),
+         ("Lawyers for the couple", "said", judged)],
+    )
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s2", "s3")}
+
+
+def test_a_correction_after_a_denial_sides_with_it_not_against_it():
+    art = make_article(
+        "Arsene Wenger said Alex Ferguson wanted to influence the referee. Ferguson later denied he had "
+        "been talking about the referee. His assistant, Carlos Queiroz, said the Scot had been "
+        "\"misquoted\".",
+        [("Arsene Wenger", "said", "Alex Ferguson wanted to influence the referee"),
+         ("Ferguson", "denied", "he had been talking about the referee"),
+         ("Carlos Queiroz", "said", "the Scot had been \"misquoted\"")],
+    )
+    assert ("s2", "s3") not in {(a, b) for a, b, _ in pairs(art)}

@@ -1575,3 +1575,11 @@ def test_that_before_one_claim_noun_is_kept_as_what_is_dismissed(nlp):
 def test_that_before_claims_as_a_subject_is_a_complementiser(nlp):
     st = only(nlp, "He said that claims by the union were wildly exaggerated.")
     assert st.content.text == "claims by the union were wildly exaggerated"
+
+
+@pytest.mark.parametrize("aside", ["who asked not to be named", "who declined to be identified"])
+def test_asking_not_to_be_named_is_not_a_statement(nlp, aside):
+    text = f"But an American official, {aside}, said the US was \"deeply sceptical\" of the European plan."
+    st = only(nlp, text)
+    assert st.cue.text == "said"
+    assert st.content.text.startswith("the US was")

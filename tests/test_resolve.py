@@ -2265,3 +2265,25 @@ def test_the_company_whose_shares_open_the_sentence_is_the_it_after_them(nlp):
             "Corporation, said newspapers had been too slow to respond to the internet.")
     speakers, _ = run(nlp, text, ("it", 0))
     assert speakers[0].name == "Google"
+
+
+def test_a_companys_name_the_tagger_left_untagged_keeps_its_last_word(nlp):
+    text = ("Video games publisher SCi Entertainment has denied reports that sales of its latest title "
+            "have fallen short of expectations.")
+    speakers, _ = run(nlp, text, ("Video games publisher SCi Entertainment", 0))
+    assert speakers[0].name == "SCi Entertainment"
+
+
+def test_a_name_set_off_after_an_owned_organisation_noun_is_the_speaker(nlp):
+    text = ("The magazine said the couple had spent months apart last year.\n\n"
+            "The magazine's publisher, Northern & Shell, said it stood by the story.")
+    speakers, _ = run(nlp, text, ("The magazine's publisher", 0))
+    assert speakers[0].name == "Northern & Shell"
+
+
+def test_a_place_before_the_group_is_not_a_person_the_spokesman_speaks_for(nlp):
+    text = ("Oasis deny split rumours\n\nRock band Oasis have denied reports that they are about to split "
+            "up.\n\nA spokesman for the Manchester group said the band were recording a new album.")
+    speakers, entities = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Oasis"
+    assert all(e.name != "Manchester" for e in entities)

@@ -979,6 +979,8 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     label, arg_head, span = arg
     if label == "dobj" and names_a_statement(arg_head):
         return None
+    if label == "xcomp" and _anonymity_asked(arg_head):
+        return None  # "who asked not to be named": how the speaker may be cited, not a statement
     span = without_trailing_aside(arg_head.doc, clip_to_paragraph(text, span, pred.idx), quote_marks)
     span = _without_trailing_conjunction(pred, text, span)
     if span[1] - span[0] < 2 or (word_count(text[span[0] : span[1]]) < 2 and arg_head.pos_ not in NAMING_POS):
@@ -988,6 +990,14 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
     found = Found("indirect", span, cue_span(pred), mention, 0.0)
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
+
+
+_CITING_VERBS = frozenset({"name", "identify", "quote"})
+
+
+def _anonymity_asked(clause) -> bool:
+    """A passive infinitive of naming: "(asked) not to be named", "(declined) to be identified"."""
+    return clause.lemma_.lower() in _CITING_VERBS and any(c.dep_ == "auxpass" for c in clause.children)
 
 
 def _without_trailing_conjunction(pred, text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -384,6 +384,7 @@ class _Article:
         ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
         short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
+        people = [s for s in people if not _where_a_body_is_from(s, full)]  # "the Manchester group"
         works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", every "Vera Drake"
         abbreviations = self._word_short_forms()  # "(Elspa)", "Elspa said"
         people = [s for s in people if s not in short and s.text not in works and s.text not in abbreviations]
@@ -398,8 +399,10 @@ class _Article:
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
         capitalised = untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
-        called += [_through_the(span) for t in capitalised  # "band Oasis", "charity Save the Children"
-                   if _called_an_organisation(span := self.doc[t.i : t.i + 1], untagged=True)]
+        called += [_through_the(_name_run_on(span)) for t in capitalised  # "band Oasis", "charity Save
+                   # the Children", "publisher SCi Entertainment"
+                   if _called_an_organisation(span := SpacySpan(self.doc, t.i, t.i + 1, label="ORG"),
+                                              untagged=True)]
         called += [span for t in untagged  # "Wealth-X, a research firm"
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
@@ -1276,6 +1279,9 @@ class _Article:
             return named
         if _names_a_person(root) and root.tag_ in ("NN", "NNP"):
             return self._name_after_joined_roles(root) or self._set_off_name(phrase, root)
+        if _in_list(root, "org_nouns") and any(c.dep_ == "poss" for c in root.children):
+            return self._set_off_name(span, root, "organisation")  # "The magazine's publisher,
+            # Northern & Shell, said", the name parsed as a second subject the phrase holds
         return None
 
     def _name_after_of_field(self, span, root):
@@ -1303,21 +1309,23 @@ class _Article:
             return doc[k]
         return None
 
-    def _set_off_name(self, phrase, root):
-        """A person's name set off by commas or dashes right after a role noun's phrase, where the
-        parser hung it elsewhere: "The editor I was talking to, Tim Grieve, interrupted", "A former
-        Republican presidential candidate -- John McCain, who lost ... -- said"."""
+    def _set_off_name(self, phrase, root, type_: str = "person"):
+        """A name of ``type_`` set off by commas or dashes right after a role noun's phrase, where
+        the parser hung it elsewhere: "The editor I was talking to, Tim Grieve, interrupted", "A
+        former Republican presidential candidate -- John McCain, who lost ... -- said"."""
         doc, j = self.doc, phrase.end
         clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         while j < len(doc) and j in clauses and doc[j].text not in _SET_OFF and not self._person_at(doc[j]):
             j += 1  # the role's own relative clause, "I was talking to"
-        if j + 1 >= len(doc) or doc[j].text not in _SET_OFF or not self._person_at(doc[j + 1]):
+        first = j + 2 if j + 2 < len(doc) and doc[j + 1].lower_ == "the" and type_ != "person" else j + 1
+        if first >= len(doc) or doc[j].text not in _SET_OFF or first not in self.token_ent \
+                or self.token_ent[first].type != type_:
             return None
-        ent, k = self.token_ent[j + 1], j + 1
+        ent, k = self.token_ent[first], first
         while k < len(doc) and self.token_ent.get(k) is ent:
             k += 1
         if k < len(doc) and (doc[k].text in _SET_OFF or doc[k].text == ")" or doc[k].pos_ in ("VERB", "AUX")):
-            return doc[j + 1]
+            return doc[first]
         return None
 
     def _ad_voiced(self, root) -> _Ent | None:
@@ -2969,6 +2977,18 @@ def _ends_in_organisation_noun(span) -> bool:
     if len(toks) < 2 or toks[0].lower_ in _lists()["first_names"] or not toks[-1].text[:1].isupper():
         return False
     return _lists()["org_nouns"].get(toks[-1].lower_) == "organisation"
+
+
+def _where_a_body_is_from(span, surnames: set[str]) -> bool:
+    """A lone word tagged a person that says where "the" organisation after it is from: "the
+    Manchester group", "the Leeds club"; not a first name or the surname of a person named in
+    full ("the Clinton campaign" after "Hillary Clinton")."""
+    tok = span.root
+    head = tok.head
+    return (len(span) == 1 and tok.dep_ == "compound" and head.i == tok.i + 1
+            and _lists()["org_nouns"].get(head.lemma_.lower()) == "organisation"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            and tok.lower_ not in _lists()["first_names"] and tok.lower_ not in surnames)
 
 
 def _called_an_organisation(span, untagged: bool = False) -> bool:
