@@ -1104,3 +1104,19 @@ def test_a_correction_after_a_denial_sides_with_it_not_against_it():
          ("Carlos Queiroz", "said", "the Scot had been \"misquoted\"")],
     )
     assert ("s2", "s3") not in {(a, b) for a, b, _ in pairs(art)}
+
+
+def test_the_answer_to_a_lead_pushback_is_not_the_claim_it_disputes():
+    art = make_article(
+        "The Communication Workers Union has disputed Royal Mail's claim that only 2,000 jobs will go. "
+        "The union said its own figures showed as many as 30,000 posts were at risk. Royal Mail said the "
+        "union's estimate was \"scaremongering\" and had no basis in fact.",
+        [("The Communication Workers Union", "has disputed",
+          "Royal Mail's claim that only 2,000 jobs will go"),
+         ("The union", "said", "its own figures showed as many as 30,000 posts were at risk"),
+         ("Royal Mail", "said", "the union's estimate was \"scaremongering\" and had no basis in fact")],
+    )
+    art.statements[1].speaker.name = "The Communication Workers Union"
+    found = {(a, b) for a, b, _ in pairs(art)}
+    assert ("s3", "s1") not in found
+    assert ("s2", "s3") in found

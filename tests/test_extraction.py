@@ -1583,3 +1583,16 @@ def test_asking_not_to_be_named_is_not_a_statement(nlp, aside):
     st = only(nlp, text)
     assert st.cue.text == "said"
     assert st.content.text.startswith("the US was")
+
+
+def test_a_quote_that_goes_on_from_the_clauses_subject_is_a_mixed_statement(nlp):
+    text = 'Education Secretary Ruth Kelly said the sums "simply do not add up".'
+    st = only(nlp, text)
+    assert (st.kind, st.content.text) == ("mixed", 'the sums "simply do not add up"')
+    check_offsets(text, st)
+
+
+def test_a_quote_after_the_object_of_calling_stays_a_quote(nlp):
+    text = 'He called the show "the conservative news show of record."'
+    st = only(nlp, text)
+    assert (st.kind, st.content.text) == ("direct", "the conservative news show of record.")

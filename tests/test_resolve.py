@@ -2287,3 +2287,35 @@ def test_a_place_before_the_group_is_not_a_person_the_spokesman_speaks_for(nlp):
     speakers, entities = run(nlp, text, ("A spokesman", 0))
     assert speakers[0].name == "Oasis"
     assert all(e.name != "Manchester" for e in entities)
+
+
+def test_a_spokesman_for_the_home_secretary_speaks_for_the_one_so_titled(nlp):
+    text = ("Paper defends Blunkett story\n\nThe Sunday Telegraph has defended its report that Home "
+            "Secretary David Blunkett intervened to speed up a visa application.\n\nMr Blunkett has denied "
+            "any wrongdoing. A spokesman for the home secretary said the application had been handled "
+            "normally.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "David Blunkett"
+
+
+def test_a_bare_outlet_noun_in_the_headline_is_the_paper_of_the_lead(nlp):
+    text = ("Paper defends Blunkett story\n\nThe Sunday Telegraph has defended its report that the home "
+            "secretary intervened in a visa application.")
+    speakers, _ = run(nlp, text, ("Paper", 0))
+    assert speakers[0].name == "Sunday Telegraph"
+
+
+def test_the_party_is_the_party_named_by_its_adjective_and_plural(nlp):
+    text = ("Lib Dems pledge to scrap fees\n\nThe Liberal Democrats would scrap university tuition fees, "
+            "party leader Charles Kennedy has said.\n\nThe party says the cost would be met by a new tax "
+            "rate.")
+    speakers, _ = run(nlp, text, ("The party", 0))
+    assert speakers[0].name == "Liberal Democrats"
+
+
+def test_his_club_is_the_club_the_tagger_took_for_a_person_before_his_title(nlp):
+    text = ("Ferguson charged\n\nManchester United manager Sir Alex Ferguson has been charged by the "
+            "Football Association.\n\nHis club said he would contest the charge.")
+    speakers, entities = run(nlp, text, ("His club", 0))
+    assert speakers[0].name == "Manchester United"
+    assert type_of(entities, "Manchester United") == "organisation"

@@ -973,10 +973,12 @@ def _quoted_after(
 ) -> tuple[Said, float] | None:
     """For a pushback naming whom it answers ("dismissed claims by Sir Alex Ferguson that ...")
     whom the article quotes only further down, that speaker's statement after it with most in
-    common, else the first; None when the article never quotes them."""
+    common, else the first; None when the article never quotes them. A statement of theirs that
+    pushes back itself ("Royal Mail said the union's estimate was 'scaremongering'") answers the
+    pushback; it is not the claim."""
     later = [a for a in saids
              if a.st.content.start > b.st.content.end and a.st.kind != "headline" and not a.pointing
-             and a.credible and not same_speaker(a, b)
+             and a.credible and not same_speaker(a, b) and a.pushback is None
              and any(speaker_is_named(a, r, article) for r in b.referenced)]
     if not later:
         return None

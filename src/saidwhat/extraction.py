@@ -827,6 +827,7 @@ class Found:
     quote: int | None = None  # index of the quote it comes from
     points_back: bool = False  # "a charge that X denied": its content points at another's claim
     nested: bool = False  # "denied claims by a union that ...": said within another statement's content
+    clausal: bool = False  # its content is a clause that opens with its own subject ("said the sums ...")
 
 
 Candidate = tuple[Found, dict[str, float]]  # a possible attribution and the features the model scores
@@ -987,7 +988,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
         return None  # a content of one word names something ("attacked Trump"); "which", "it" do not
     speaker = possessor_named_as_subject(subj, pred) if pred.pos_ == "NOUN" else document_author(subj)
     mention = mention_span(speaker or subj, text, pred)
-    found = Found("indirect", span, cue_span(pred), mention, 0.0)
+    found = Found("indirect", span, cue_span(pred), mention, 0.0, clausal=label == "ccomp")
     features = candidate_features(pred, subj, label, arg_head, text[span[0] : span[1]], span, quote_marks)
     return found, features
 
@@ -2724,11 +2725,16 @@ _LINKING_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "ha
 def _subject_and_linking_verb_before_quote(text: str, c: Found, quotes: list[Quote]) -> bool:
     """ 'said customers were "paying for BT's dominance"', 'said there was "no case ..."': the
     clause's own subject and a linking verb right before the quote make a mixed statement, not
-    the quote alone."""
+    the quote alone; so does the subject alone before a quote that goes on in lower case with
+    its verb ('said the sums "simply do not add up"')."""
     if len(quotes) != 1 or quotes[0].outer_start <= c.content[0]:
         return False  # 'chanted "Get 'em out" and "Be nice"': quotes the clause only lists
     before = [w for w in text[c.content[0] : quotes[0].outer_start].split() if w.lower() != "that"]
-    return 2 <= len(before) <= 6 and before[-1].lower() in _LINKING_VERBS
+    if not 2 <= len(before) <= 6:
+        return False
+    quoted = text[quotes[0].start : quotes[0].end].lstrip()
+    goes_on = c.clausal and quoted[:1].islower() and before[-1][-1:].isalpha()
+    return before[-1].lower() in _LINKING_VERBS or goes_on
 
 
 def _opens_with_quote(c: Found, quotes: list[Quote]) -> bool:

@@ -374,7 +374,8 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = [_capitals_name_whole(_without_described_kind(s)) for s in _rejoined(list(self.doc.ents))]
+        ents = [_party_named_whole(_capitals_name_whole(_without_described_kind(s)))
+                for s in _rejoined(list(self.doc.ents))]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
@@ -407,6 +408,10 @@ class _Article:
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
                    if s not in called and _one_word_called_a_body(s)]
+        employers = [s for s in people  # "Manchester United manager Alex Ferguson", tagged a person
+                     if s not in called and len(s) >= 2 and not self._is_full_name(s)
+                     and _employs_the_name_after(s)]
+        called += employers
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
@@ -462,6 +467,8 @@ class _Article:
                 whole = _whole_organisation(span.doc[part[0].i : part[-1].i + 1], label)
                 covered = (whole.start, whole.end)
                 self._index_org(whole, label)
+        for span in employers:
+            self._employ_the_name_after(span)
         for span in short:
             word = span.text.strip().lower()
             ent = max((e for e in self.orgs if e.name.lower().split()[0] == word),
@@ -471,6 +478,14 @@ class _Article:
                 ent.add_alias(span.text.strip())
                 self.token_ent[span.start] = ent
                 self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
+
+    def _employ_the_name_after(self, span) -> None:
+        """The organisation of the person "Manchester United manager Alex Ferguson" names, where
+        the tagger took the club for a person and the title block gave none."""
+        name = _name_after_role(span)
+        body, person = self.token_ent.get(span.start), self.token_ent.get(name) if name is not None else None
+        if body is not None and person is not None and person.type == "person" and not person.organisation:
+            person.organisation = body.name
 
     def _nicknamed(self) -> list[tuple[int, int]]:
         """(first, last) token indices of names with a nickname in quotes between a first name
@@ -1478,6 +1493,18 @@ class _Article:
             return _Found(self.resolve_pronoun(poss.idx, _lists()["pronouns"][poss.lower_], None))
         return self.resolve_span(self.doc[poss.left_edge.i : poss.i + 1])
 
+    def _body_of_possessive(self, phrase, wanted: str) -> _Ent | None:
+        """For "his club", "her party": the organisation the person the pronoun stands for is
+        named with ("Manchester United manager Alex Ferguson"), if the article names it."""
+        poss = next((t for t in phrase if t.tag_ == "PRP$" and t.lower_ in ("his", "her")), None)
+        if poss is None:
+            return None
+        person = self.resolve_pronoun(poss.idx, "person", None)
+        if person is None or person.type != "person" or not person.organisation:
+            return None
+        body = self._org_named(person.organisation)
+        return body if body is not None and body.type == wanted else None
+
     def _owner(self, toks, root, poss) -> _Ent | None:
         """Whose the role is: a possessive pronoun's antecedent ("his spokesman") or a person named
         before the role word ("Angela Weber's spokesman", "Clinton campaign spokesman")."""
@@ -1694,6 +1721,9 @@ class _Article:
                   or self._venue_in_clause(root) or self._same_document(phrase, root))
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
+        if author is None and root.idx < self.headline_end and _bare(phrase, root) \
+                and _in_list(root, "outlet_nouns"):  # "Paper defends Blunkett story" over "The Sunday
+            author = self._lead_organisation(root.idx)  # Telegraph has defended its report"
         if author is not None:
             return _Found(author)
         ask.kind, ask.head = "doc", root.lemma_.lower()
@@ -2355,6 +2385,10 @@ class _Article:
             if modifiers:
                 modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
+        if owner is None and not personal:
+            body = self._body_of_possessive(phrase, wanted)
+            if body is not None:  # "Manchester United manager Alex Ferguson ... His club said"
+                return _Found(body)
         if owner is None and not personal and root.idx < self.headline_end and _bare(phrase, root):
             lead = self._lead_organisation(root.idx)
             if lead is not None:  # "Games maker disputes job cuts report" over "Games publisher Eidos has"
@@ -2991,6 +3025,23 @@ def _where_a_body_is_from(span, surnames: set[str]) -> bool:
             and tok.lower_ not in _lists()["first_names"] and tok.lower_ not in surnames)
 
 
+def _employs_the_name_after(span) -> bool:
+    """A name right before a role word that a person's name follows: the body the person
+    works for ("Manchester United" of "Manchester United manager Sir Alex Ferguson")."""
+    doc, end = span.doc, span.end
+    k = _name_after_role(span)
+    return (k is not None and doc[end].pos_ == "NOUN" and _names_a_person(doc[end]) and doc[end].is_lower
+            and doc[k].ent_type_ == "PERSON")
+
+
+def _name_after_role(span) -> int | None:
+    """The index of the name after the one word after ``span``, past honorifics ("Sir")."""
+    doc, k = span.doc, span.end + 1
+    while k < len(doc) and doc[k].lower_ in _lists()["honorifics"]:
+        k += 1
+    return k if k < len(doc) else None
+
+
 def _called_an_organisation(span, untagged: bool = False) -> bool:
     """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
     or such a noun opening the sentence, whatever the tagger said: "the housing charity
@@ -3274,6 +3325,19 @@ def _capitals_name_whole(span):
     return span
 
 
+def _party_named_whole(span):
+    """A party's name the tagger cut after its capitalised adjective and took for a people:
+    "Liberal" + "Democrats", "Social" + "Democrats", an organisation."""
+    doc, start = span.doc, span.start
+    if span.label_ != "NORP" or len(span) != 1 or span[0].tag_ != "NNPS" or start == 0:
+        return span
+    before = doc[start - 1]
+    if before.pos_ != "ADJ" or not before.is_title or before.ent_type_ or before.is_sent_start \
+            or before.head.i != start:
+        return span
+    return SpacySpan(doc, start - 1, span.end, label="ORG")
+
+
 def _rejoined(ents: list) -> list:
     """Names the tagger cut in two: one ending in "of" ("the City of" + "Edinburgh Council") or a
     slash ("Washington Post/" + "ABC News", joint pollsters, named as one), or an
@@ -3303,6 +3367,8 @@ def _name_run_on(span):
         end += 1
     if end == span.end or span[-1].head.i not in range(span.end, end):
         return span
+    if _is_role_word(doc[end - 1]) and end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return span  # "Homeland Security" + "Secretary Jeh Johnson": the title of the name after it
     return SpacySpan(doc, span.start, end, label="ORG")
 
 
