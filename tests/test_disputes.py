@@ -1120,3 +1120,13 @@ def test_the_answer_to_a_lead_pushback_is_not_the_claim_it_disputes():
     found = {(a, b) for a, b, _ in pairs(art)}
     assert ("s3", "s1") not in found
     assert ("s2", "s3") in found
+
+
+def test_rubbishing_the_claims_rejects_them():
+    art = make_article(
+        "Michael Howard said families faced a tax rise if Labour won a third term. Tony Blair rubbished "
+        "the claims.",
+        [("Michael Howard", "said", "families faced a tax rise if Labour won a third term"),
+         ("Tony Blair", "rubbished", "the claims")],
+    )
+    assert pairs(art) == {("s1", "s2", "rejection")}

@@ -1596,3 +1596,19 @@ def test_a_quote_after_the_object_of_calling_stays_a_quote(nlp):
     text = 'He called the show "the conservative news show of record."'
     st = only(nlp, text)
     assert (st.kind, st.content.text) == ("direct", "the conservative news show of record.")
+
+
+def test_hitting_back_at_claims_by_a_council_holds_the_councils_claim(nlp):
+    text = ("Newcastle United have hit back at claims by the city council that the club is to blame for "
+            "delays to the expansion of the stadium.")
+    found = {s.cue.text: s for s in statements(nlp, text)}
+    assert found["claims by"].speaker.mention.text == "the city council"
+    assert found["claims by"].content.text.startswith("the club is to blame")
+    assert found["have hit"].content.text.startswith("claims by the city council that the club")
+    for st in found.values():
+        check_offsets(text, st)
+
+
+def test_a_claim_with_no_owner_is_no_speaker(nlp):
+    text = "The newspaper accepted that the claims were untrue and agreed to pay substantial damages."
+    assert all(s.speaker.mention.text != "the claims" for s in statements(nlp, text))

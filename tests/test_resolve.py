@@ -2319,3 +2319,17 @@ def test_his_club_is_the_club_the_tagger_took_for_a_person_before_his_title(nlp)
     speakers, entities = run(nlp, text, ("His club", 0))
     assert speakers[0].name == "Manchester United"
     assert type_of(entities, "Manchester United") == "organisation"
+
+
+def test_a_name_written_whole_elsewhere_keeps_its_first_word_at_a_sentence_start(nlp):
+    text = ("The RMT said its members would strike unless Network Rail dropped its plans.\n\n"
+            "Network Rail said it was still talking to the unions.")
+    speakers, _ = run(nlp, text, ("Network Rail", 1))
+    assert speakers[0].name == "Network Rail"
+
+
+def test_research_by_analysts_at_a_firm_speaks_for_the_firm(nlp):
+    text = ("Microsoft has attacked a study of Linux.\n\nThe research, by analysts at the Yankee Group, said "
+            "companies could save up to 20% by switching.")
+    speakers, _ = run(nlp, text, ("The research", 0))
+    assert speakers[0].name == "Yankee Group"

@@ -972,6 +972,9 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
         subj = subject_of(pred, quoted)
         if subj is not None and _inverted_condition(pred):
             return None  # "it would have been cool had Clinton congratulated him": nobody did
+        if subj is not None and subj.lemma_.lower() in _SAID_THINGS and not any(
+                c.dep_ in ("poss", "compound") for c in subj.children):  # not "Podliska's claim is"
+            return None  # "the claims were untrue and agreed to pay", misparsed: a claim says nothing
         arg = (content_argument(pred) or passive_content(pred)) if subj is not None else None
     else:
         return None
@@ -994,6 +997,7 @@ def candidate(pred, text: str, quote_marks: list[int]) -> tuple[Found, dict[str,
 
 
 _CITING_VERBS = frozenset({"name", "identify", "quote"})
+_SAID_THINGS = frozenset({"claim", "allegation", "accusation", "suggestion", "rumour", "rumor"})
 
 
 def _anonymity_asked(clause) -> bool:
@@ -1232,6 +1236,9 @@ def pointing_pushback(verb, text: str) -> Found | None:
     phrase_object = object_of_phrase(verb)
     if phrase_object is not None:
         content = subtree_span(phrase_object)
+        held = claim_by(phrase_object, text)  # "hit back at claims by the council that ...", the
+        if held is not None:  # "that" clause hung on the verb
+            content = content[0], max(content[1], held.content[1])
     else:
         if verb.lemma_.lower() not in pushback_verbs():
             return None
@@ -1947,9 +1954,11 @@ def _that_clause(c) -> bool:
 def _claimed_clause(noun, prep, source):
     """The "that" clause right after "claims by X", however the parse hung it: on the noun ("claims
     by Glenn McGrath that Australia will win"), on the verb above ("faced criticism from rivals
-    that ..."), or as a relative clause of X whose "that" is no argument of its own ("claims by a
-    think tank that council tax bills will rise": "that" taken for the object of "rise")."""
-    for c in (*noun.children, *noun.head.children, *source.children):
+    that ...", "hit back at claims by the council that ..."), or as a relative clause of X whose
+    "that" is no argument of its own ("claims by a think tank that council tax bills will rise":
+    "that" taken for the object of "rise")."""
+    above = noun.head.head.children if noun.dep_ == "pobj" else ()  # "hit back at claims by X that"
+    for c in (*noun.children, *noun.head.children, *above, *source.children):
         if c.left_edge.lower_ != "that" or not _right_after(prep, c):
             continue
         if _that_clause(c):

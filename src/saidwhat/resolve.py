@@ -400,10 +400,12 @@ class _Article:
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
         capitalised = untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
+        written_whole = {s.text for s in ents}  # "unless Network Rail dropped": not "Rail", a network
         called += [_through_the(_name_run_on(span)) for t in capitalised  # "band Oasis", "charity Save
                    # the Children", "publisher SCi Entertainment"
                    if _called_an_organisation(span := SpacySpan(self.doc, t.i, t.i + 1, label="ORG"),
-                                              untagged=True)]
+                                              untagged=True)
+                   and self.doc[t.i - 1 : t.i + 1].text not in written_whole]
         called += [span for t in untagged  # "Wealth-X, a research firm"
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
@@ -1930,6 +1932,9 @@ class _Article:
                         or _parsed_apart_before(child, attach, root))  # "A University of X poll out ..."
             if prep is None and modifies and _in_list(attach, "document_nouns"):
                 return True  # "Senate filings", "a batch of State Department emails"
+            if prep is None and attach.dep_ in ("prep", "agent") and attach.lower_ == "at" \
+                    and attach.head.tag_ == "NNS" and _names_a_person(attach.head):
+                continue  # "a study by analysts at the Yankee Group": the body they work at wrote it
             if prep is None and attach.dep_ in ("prep", "agent"):
                 prep = attach.lower_
                 country = ent is not None and ent.type == "country"
