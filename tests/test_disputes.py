@@ -1130,3 +1130,16 @@ def test_rubbishing_the_claims_rejects_them():
          ("Tony Blair", "rubbished", "the claims")],
     )
     assert pairs(art) == {("s1", "s2", "rejection")}
+
+
+def test_dismissing_the_books_claims_answers_what_the_book_said():
+    art = make_article(
+        "A new book by journalist Robert Peston claims the prime minister broke a promise to stand down. Mr "
+        "Brown said he and the prime minister were working together as a team. Downing Street dismissed the "
+        "book's claims as \"gossip\".",
+        [("A new book", "claims", "the prime minister broke a promise to stand down"),
+         ("Mr Brown", "said", "he and the prime minister were working together as a team"),
+         ("Downing Street", "dismissed", "the book's claims as \"gossip\"")],
+    )
+    art.statements[0].speaker.name = "Robert Peston"  # the book's author, as resolution names it
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s3")}

@@ -825,6 +825,13 @@ def named_as(ref: str, said: Said, names: frozenset[str]) -> bool:
     return any(n.lower() == ref.lower() or surname(n) in ref_words for n in names)
 
 
+def _mention_head(said: Said) -> str:
+    """The last word of the words naming a speaker, lower-case: "book" of "A new book" (the
+    book's claims), "union" of "The union"."""
+    mention = words(said.st.speaker.mention.text) if said.st.speaker.mention else []
+    return mention[-1].lower() if mention else ""
+
+
 def titles_of(said: Said, article: Article) -> set[str]:
     """What the article calls a speaker besides the name: "President Vladimir Putin" -> president."""
     sp = said.st.speaker
@@ -922,7 +929,7 @@ def target_of(
         return _quoted_after(b, saids, article, idf)
     if not named and b.titles:
         named = [a for a in candidates
-                 if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or "")})]
+                 if b.titles & (titles_of(a, article) | {surname(a.st.speaker.name or ""), _mention_head(a)})]
     judged = _verdict_on(b) if not named else None
     if judged is not None:
         # "the figures were a complete fabrication": the latest claim that gave a number; "the
