@@ -1326,11 +1326,12 @@ class _Article:
             return doc[k]
         return None
 
-    def _set_off_name(self, phrase, root, type_: str = "person"):
-        """A name of ``type_`` set off by commas or dashes right after a role noun's phrase, where
-        the parser hung it elsewhere: "The editor I was talking to, Tim Grieve, interrupted", "A
-        former Republican presidential candidate -- John McCain, who lost ... -- said"."""
-        doc, j = self.doc, phrase.end
+    def _set_off_name(self, words, root, type_: str = "person"):
+        """A name of ``type_`` set off by commas or dashes right after ``words`` (a role noun's
+        phrase, or the mention where the parse made the name part of the phrase), where the parser
+        hung it elsewhere: "The editor I was talking to, Tim Grieve, interrupted", "A former
+        Republican presidential candidate -- John McCain, who lost ... -- said"."""
+        doc, j = self.doc, words.end
         clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         while j < len(doc) and j in clauses and doc[j].text not in _SET_OFF and not self._person_at(doc[j]):
             j += 1  # the role's own relative clause, "I was talking to"
