@@ -818,18 +818,22 @@ def speaker_is_named(said: Said, ref: str, article: Article) -> bool:
 def named_as(ref: str, said: Said, names: frozenset[str]) -> bool:
     """Whether ``ref`` ("Vidal", "Ms. Trump") names the speaker of ``said``, who goes by ``names``."""
     ref_words = {w.lower() for w in words(ref)}
-    mention = said.st.speaker.mention.text if said.st.speaker.mention else ""
-    said_as = {w.lower() for w in words(mention)} & _HONORIFICS
+    said_as = set(_mention_words(said)) & _HONORIFICS
     if said_as and ref_words & _HONORIFICS and not said_as & ref_words:
         return False  # "Ms. Trump's claims" are not Mr. Trump's
     return any(n.lower() == ref.lower() or surname(n) in ref_words for n in names)
 
 
+def _mention_words(said: Said) -> list[str]:
+    """The words naming a statement's speaker where it is said, lower-case."""
+    mention = said.st.speaker.mention if said.st.speaker else None
+    return [w.lower() for w in words(mention.text)] if mention else []
+
+
 def _mention_head(said: Said) -> str:
-    """The last word of the words naming a speaker, lower-case: "book" of "A new book" (the
-    book's claims), "union" of "The union"."""
-    mention = words(said.st.speaker.mention.text) if said.st.speaker.mention else []
-    return mention[-1].lower() if mention else ""
+    """The last word naming a speaker: "book" of "A new book" (the book's claims), "union" of
+    "The union"."""
+    return (_mention_words(said) or [""])[-1]
 
 
 def titles_of(said: Said, article: Article) -> set[str]:
@@ -886,26 +890,26 @@ def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
     before = b.st.content.start
     if b.points_back and b.st.cue:
         before = max(before, b.st.cue.start)  # "X said A, but Y denied that": A is before the cue
+    first_spoke = min(c.index for c in saids if same_speaker(c, b))
     return [
         a for a in saids
         if a.index != b.index
         and a.st.kind != "headline"
         and not a.pointing
-        and not _a_denial_answered_by_a_bystander(a, b, saids)
+        and not _a_denial_answered_by_a_bystander(a, first_spoke)
         and a.credible
         and a.st.content.start < before
         and not same_speaker(a, b)
     ]
 
 
-def _a_denial_answered_by_a_bystander(a: Said, b: Said, saids: list[Said]) -> bool:
+def _a_denial_answered_by_a_bystander(a: Said, first_spoke: int) -> bool:
     """A statement its cue frames as a pushback ("Ferguson denied he had been talking about the
-    referee") and a speaker ``b`` who had not spoken before it: such an answer more often sides
-    with the denial ("his assistant said the Scot had been misquoted") than disputes it, and
-    annotated train pairs almost never take a denial for the claim. The claimant's own reply to
-    it ("'That is simply not true,' Marsh told reporters") does dispute it."""
-    return (a.pushback is not None and not a.pushback.in_content
-            and not any(same_speaker(c, b) for c in saids if c.index < a.index))
+    referee") and a speaker whose first statement (``first_spoke``) comes after it: such an
+    answer more often sides with the denial ("his assistant said the Scot had been misquoted")
+    than disputes it, and annotated train pairs almost never take a denial for the claim. The
+    claimant's own reply to it ("'That is simply not true,' Marsh told reporters") does dispute it."""
+    return a.pushback is not None and not a.pushback.in_content and first_spoke > a.index
 
 
 def target_of(
@@ -1136,8 +1140,7 @@ _WOULD = re.compile(r"\b(?:would|will)\b", re.IGNORECASE)
 
 def _a_document_says(a: Said) -> bool:
     """Whether a statement is a study's or report's ("A study ... found that ...")."""
-    mention = a.st.speaker.mention.text if a.st.speaker and a.st.speaker.mention else ""
-    return bool({w.lower() for w in words(mention)} & _DOCUMENT_WORDS)
+    return bool(set(_mention_words(a)) & _DOCUMENT_WORDS)
 
 
 def _said_as(a: Said, claim: str) -> bool:

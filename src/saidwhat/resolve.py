@@ -1496,13 +1496,13 @@ class _Article:
             return _Found(self.resolve_pronoun(poss.idx, _lists()["pronouns"][poss.lower_], None))
         return self.resolve_span(self.doc[poss.left_edge.i : poss.i + 1])
 
-    def _body_of_possessive(self, phrase, wanted: str) -> _Ent | None:
+    def _body_of_possessive(self, phrase, root, wanted: str) -> _Ent | None:
         """For "his club", "her party": the organisation the person the pronoun stands for is
         named with ("Manchester United manager Alex Ferguson"), if the article names it."""
         poss = next((t for t in phrase if t.tag_ == "PRP$" and t.lower_ in ("his", "her")), None)
         if poss is None:
             return None
-        person = self.resolve_pronoun(poss.idx, "person", None)
+        person = self._owner(phrase, root, poss)
         if person is None or person.type != "person" or not person.organisation:
             return None
         body = self._org_named(person.organisation)
@@ -2392,7 +2392,7 @@ class _Article:
                 modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
         if owner is None and not personal:
-            body = self._body_of_possessive(phrase, wanted)
+            body = self._body_of_possessive(phrase, root, wanted)
             if body is not None:  # "Manchester United manager Alex Ferguson ... His club said"
                 return _Found(body)
         if owner is None and not personal and root.idx < self.headline_end and _bare(phrase, root):
