@@ -2333,3 +2333,10 @@ def test_research_by_analysts_at_a_firm_speaks_for_the_firm(nlp):
             "companies could save up to 20% by switching.")
     speakers, _ = run(nlp, text, ("The research", 0))
     assert speakers[0].name == "Yankee Group"
+
+
+def test_a_name_typed_with_a_curly_apostrophe_is_a_name(nlp):
+    text = ("Fares row\n\nRyanair chief executive Michael O\u2019Leary has attacked the plan.\n\n"
+            "O\u2019Leary said fares would rise. He added that passengers would pay.")
+    speakers, _ = run(nlp, text, ("O\u2019Leary", 1), ("He", 0))
+    assert [s.name for s in speakers] == ["Michael O\u2019Leary"] * 2

@@ -103,7 +103,32 @@ def bound(nlp):
     if "parser" in nlp.pipe_names and BOUNDS not in nlp.pipe_names:
         _register_bounds()
         nlp.add_pipe(BOUNDS, before="parser")
+    _read_curly_apostrophe_as_straight(nlp.vocab)
     return nlp
+
+
+CURLY_APOSTROPHE = "\u2019"
+
+
+def _read_curly_apostrophe_as_straight(vocab) -> None:
+    """The tagger learnt names from text typed with a straight apostrophe: "Dinesh D'Souza" is a
+    person to it, "Dinesh D\u2019Souza" is not. A word's norm and shape (features the tagger reads,
+    not its text, so offsets stay) are taken with the curly one read as straight."""
+    from spacy.attrs import NORM, SHAPE
+
+    getters = vocab.lex_attr_getters
+    for attr in (NORM, SHAPE):
+        getter = getters.get(attr)
+        if getter is not None and not getattr(getter, "straightened", False):
+            getters[attr] = _straightened(getter)
+
+
+def _straightened(getter):
+    def read(word: str):
+        return getter(word.replace(CURLY_APOSTROPHE, "'"))
+
+    read.straightened = True
+    return read
 
 
 # --- words --------------------------------------------------------------------------------------
