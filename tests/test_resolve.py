@@ -2340,3 +2340,62 @@ def test_a_name_typed_with_a_curly_apostrophe_is_a_name(nlp):
             "O\u2019Leary said fares would rise. He added that passengers would pay.")
     speakers, _ = run(nlp, text, ("O\u2019Leary", 1), ("He", 0))
     assert [s.name for s in speakers] == ["Michael O\u2019Leary"] * 2
+
+
+def test_a_one_word_name_an_organisation_noun_calls_a_body_is_that_body_everywhere():
+    found = _names_by_mention(  # the tagger takes "Aslef" for a person where it owns an organiser
+        "Bus drivers to strike",
+        "Drivers at Redline Buses will walk out on Friday after pay talks broke down, the drivers' union "
+        "Aslef has said.",
+        "The union said most of its members had voted for action.",
+        "Kevin Marsh, Aslef's district organiser, said the offer was too low.")
+    assert found["The union"] == "Aslef"
+
+
+def test_a_firm_named_with_a_first_name_after_its_kind_is_a_firm():
+    found = _names_by_mention(
+        "Watchdog fines bank",
+        "The City watchdog has fined savings firm Howard Mutual £900,000 over its handling of complaints.",
+        "Howard, which has 40 branches, said it had accepted the findings.",
+        "The firm said it had since changed its procedures.")
+    assert found["Howard"] == "Howard Mutual"
+    assert found["The firm"] == "Howard Mutual"
+
+
+def test_a_firm_named_in_full_only_in_the_headline_and_lead_keeps_its_short_name():
+    found = _names_by_mention(
+        "Sales rise at Pemberton Foods",
+        "Pemberton Foods, Scotland's biggest bakery group, has reported a 9% rise in sales.",
+        "Shares in Pemberton rose 4p. Chief executive Janet Moss said the new lines had sold well.",
+        "Pemberton said it would open two new bakeries next year.",
+        "Ms Moss said prices would stay the same.",
+        "The company said it would hire 300 more staff.")
+    assert found["Pemberton"] == "Pemberton Foods"
+    assert found["The company"] == "Pemberton Foods"
+
+
+def test_the_spokesman_after_a_long_quote_speaks_for_the_same_body():
+    found = _names_by_mention(
+        "Number 10 denies reshuffle report",
+        "A Downing Street spokesman said there would be no reshuffle before the summer. \"The prime "
+        "minister is happy with his team. Nobody is going anywhere,\" he said.",
+        "\"These stories come round every year. They are no truer this time,\" the spokesman added.")
+    assert found["the spokesman"] == "Downing Street"
+
+
+def test_a_minister_of_a_department_is_not_the_prime_minister(nlp):
+    text = ("Terror powers row\n\nHome Office minister Hazel Blears said the powers would be used rarely.\n\n"
+            "The prime minister's official spokesman said Tony Blair backed the plan.\n\n"
+            "The minister said the police had asked for the powers.")
+    speakers, _ = run(nlp, text, ("The prime minister's official spokesman", 0), ("The minister", 0))
+    assert speakers[0].name != "Hazel Blears"
+    assert speakers[1].name == "Hazel Blears"
+
+
+def test_but_after_the_writers_own_sentence_does_not_bring_in_another_speaker():
+    found = _names_by_mention(
+        "Murray upbeat on fitness",
+        "Andy Murray says his ankle is healing well ahead of next week's tournament in Nottingham.",
+        "The Scottish teenager, who won the junior US Open last year, has not played since March.",
+        "But the 18-year-old said he expected to be fit in time.")
+    assert found["the 18-year-old"] == "Andy Murray"

@@ -168,11 +168,18 @@ def _holds_another_office(ent, role: str | None) -> bool:
     """For the office one person holds at a time ("the prime minister", "the president"), a person
     the article gives only roles of other heads: "Chancellor Gordon Brown", "Lib Dem leader Charles
     Kennedy" are not "the prime minister"."""
-    words = role.lower().split() if role else []
-    if not words or not {" ".join(words[-2:]), words[-1]} & _HEADS_OF_GOVERNMENT:
+    office = _head_of_government(role)
+    if office is None:
         return False
-    head = _role_head(role)
-    return bool(ent.roles) and all(_role_head(r) != head for r in ent.roles)
+    return bool(ent.roles) and all(_head_of_government(r) != office for r in ent.roles)
+
+
+def _head_of_government(role: str | None) -> str | None:
+    """The office a role ends in if it is one person's at a time: "prime minister" of "the British
+    prime minister" (not of "Home Office minister"), "president" of "President"."""
+    words = role.lower().split(" of ", 1)[0].split() if role else []
+    return next((office for office in (" ".join(words[-2:]), words[-1] if words else "")
+                 if office in _HEADS_OF_GOVERNMENT), None)
 
 
 def _role_head(role: str | None) -> str | None:
@@ -384,7 +391,13 @@ class _Article:
         people = [s for s in people if not inside.intersection(range(s.start, s.end))]
         ents = [s for s in ents if not inside.intersection(range(s.start, s.end))]
         full = {names.surname(toks) for s in people if len(toks := self._name_tokens(s)) >= 2}
-        short = [s for s in people if self._short_form_of_org(s, ents, full)]  # "Valeant", tagged a person
+        firsts = {toks[0].lower_ for s in people if len(toks := self._name_tokens(s)) >= 2}
+        short = [s for s in people if self._short_form_of_org(s, ents, full, firsts)]  # "Valeant", a person
+        places = [s for s in ents if s.label_ in ("GPE", "NORP")  # "insurer Harland Life ... Harland said"
+                  and self._short_form_of_org(s, ents, full, firsts)
+                  and not _ever_a_place(self.tokens, s.text)]
+        short += places
+        ents = [s for s in ents if s not in places]
         people = [s for s in people if not _where_a_body_is_from(s, full)]  # "the Manchester group"
         works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", every "Vera Drake"
         abbreviations = self._word_short_forms()  # "(Elspa)", "Elspa said"
@@ -394,8 +407,6 @@ class _Article:
         labelled = [(s, "ORG") for s in abbreviations.values() if (s.start, s.end) not in tagged]
         labelled += [(s, "ORG") for s in ents if s.label_ == "PERSON" and s.text in abbreviations]
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
-        called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
-        called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
         called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
@@ -410,6 +421,8 @@ class _Article:
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
                    if s not in called and _one_word_called_a_body(s)]
+        called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
+        called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         employers = [s for s in people  # "Manchester United manager Alex Ferguson", tagged a person
                      if s not in called and len(s) >= 2 and not self._is_full_name(s)
                      and _employs_the_name_after(s)]
@@ -435,7 +448,7 @@ class _Article:
             elif split is not None:
                 people.append(split[0])
                 labelled.append((split[1], label))
-            elif self._is_full_name(span) or _set_off_as_person(span):
+            elif (self._is_full_name(span) and not _after_its_kind(span)) or _set_off_as_person(span):
                 people.append(span)
             elif (wider := _named_before(span)) is not None:
                 if self._is_full_name(wider):
@@ -524,29 +537,39 @@ class _Article:
             self.token_ent[i] = ent
         self.add_mention(ent, toks[first].idx, _rank_of(toks[last]), toks[last])
 
-    def _short_form_of_org(self, span, ents, surnames: set[str]) -> bool:
-        """A lone word tagged a person that is the first word of an organisation's name the body
-        gives before it first stands alone: "Valeant" of "Valeant Pharmaceuticals International",
-        "Bucknell" of "Bucknell University"; not a person's surname ("Trump" of "Trump
-        University", or of "the Trump Train" named after "Trump" alone), a first name ("Chelsea")
-        or a dateline in capitals."""
+    def _short_form_of_org(self, span, ents, surnames: set[str], first_names: set[str]) -> bool:
+        """A lone word tagged a person or a place that is the first word of an organisation's name
+        the body gives before it first stands alone: "Valeant" of "Valeant Pharmaceuticals
+        International", "Bucknell" of "Bucknell University", "Harland" of "Harland Life"; not a
+        person's surname ("Trump" of "Trump University", or of "the Trump Train" named after "Trump"
+        alone) or the first name of a person named ("Chelsea" of "Chelsea Clinton"; "Howard" of
+        "savings firm Howard Mutual" is the firm), nor a dateline in capitals."""
         toks = [t for t in span if not t.is_punct]
-        if len(toks) != 1 or toks[0].lower_ in _lists()["first_names"] or _is_capitals(toks[0].text):
+        if len(toks) != 1 or _is_capitals(toks[0].text):
             return False
-        if toks[0].lower_ in surnames:
+        if toks[0].lower_ in surnames or toks[0].lower_ in first_names:
             return False
         word = toks[0].lower_
         if span.start > 0 and (_is_title(self.tokens[span.start - 1])
                                or self.tokens[span.start - 1].lower_ in _lists()["honorifics"]):
             return False
-        named = [e.start_char for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word
-                 and e[1].text[:1].isupper() and e.start_char >= self.headline_end]
+        named = [self._in_body(e) for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word
+                 and e[1].text[:1].isupper()]
+        named = [char for char in named if char >= 0]
         if not named:
             return False
         alone = next((t.idx for t in self.tokens if t.lower_ == word and t.idx >= self.headline_end
                       and not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].text[:1].isupper())),
                      len(self.text))
         return min(named) < alone
+
+    def _in_body(self, span) -> int:
+        """Where the body has a name first, tagged there or only in the headline (the tagger
+        may miss it in the lead: "Brampton Stores, the UK's fourth-largest clothing retailer"); -1
+        if nowhere."""
+        if span.start_char >= self.headline_end:
+            return span.start_char
+        return self.text.find(span.text.strip(), self.headline_end)
 
     def _word_short_forms(self) -> dict:
         """Short forms written as words in brackets, by text, with the name they abbreviate: "the
@@ -1582,12 +1605,18 @@ class _Article:
 
     def _speaker_contrasted(self, char: int) -> _Ent | None:
         """The last speaker before a sentence that opens on a contrast ("But the 30-year-old
-        insisted ..." after Pat Cash spoke): an epithet there brings back another side."""
-        start = self.sent_starts[self.sent_of(char)]
-        if self.token_at(start).lower_ not in _BUT:
+        insisted ..." after Pat Cash spoke): an epithet there brings back another side. Not after a
+        sentence of the writer's own ("Henman said ... The British number one has been troubled by
+        injury. But the 30-year-old said"): that is what "But" answers."""
+        sent = self.sent_of(char)
+        start = self.sent_starts[sent]
+        if self.token_at(start).lower_ not in _BUT or sent == 0:
             return None
+        before = self.sent_starts[sent - 1]
         k = bisect.bisect_left(self.speakers, _Mention(start, -1, -1, None)) - 1  # type: ignore[arg-type]
-        return self.speakers[k].ent if k >= 0 else None
+        if k < 0 or not (self.speakers[k].start >= before or self.in_content(before)):
+            return None
+        return self.speakers[k].ent
 
     def _a_compatriot_speaking(self, span, root) -> bool:
         """ "The Portuguese claimed ...": a nationality that is also its people's name, as the
@@ -2118,12 +2147,16 @@ class _Article:
         return holders[0]
 
     def _spokesperson_before(self, char: int) -> _Found | None:
-        """Whom the last spokesperson found speaking for someone, within two sentences before
-        ``char``, spoke for: "the spokesman" after "Mr Blair's official spokesman"."""
+        """Whom the last spokesperson found speaking for someone, with at most one sentence of the
+        writer's between (a quote runs on as long as it likes), spoke for: "the spokesman" after "Mr
+        Blair's official spokesman"."""
         if self._spokesperson is None:
             return None
         start, found = self._spokesperson
-        return found if 0 < self.sent_of(char) - self.sent_of(start) <= 2 else None
+        first, last = self.sent_of(start), self.sent_of(char)
+        between = [k for k in range(first + 1, last)
+                   if not self.in_quote(self.sent_starts[k] + 1)]  # past an opening quotation mark
+        return found if first < last and len(between) <= 1 else None
 
     def _employer_by_noun(self, phrase, root) -> _Ent | None:
         """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
@@ -2246,7 +2279,9 @@ class _Article:
             if t.idx >= end:
                 return None
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-                ent = self.token_ent.get(t.i)
+                ent = self.token_ent.get(t.i) or next(  # "Brampton Stores", only "Brampton" known
+                    (self.token_ent[c.i] for c in t.lefts if c.dep_ == "compound" and c.i in self.token_ent),
+                    None)
                 if ent is None or not ent.named or ent.type != type_ or _is_capitals(t.text):
                     return None  # nor a dateline, "FARGO"
                 return ent
@@ -3070,6 +3105,27 @@ def _called_an_organisation(span, untagged: bool = False) -> bool:
         return False
     before = span.doc[max(0, span.start - 4) : span.start - 1]
     return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around"})
+
+
+def _ever_a_place(tokens, word: str) -> bool:
+    """Whether the text puts ``word`` after a preposition of place ("in Leeds"): a place's name,
+    whatever firm is named after it."""
+    return any(t.text == word and t.i > 1 and tokens[t.i - 1].lower_ in _PLACE_PREPOSITIONS
+               and tokens[t.i - 2].lemma_.lower() not in _COMPANY_FIGURES  # not "Shares in Harland"
+               for t in tokens)
+
+
+def _after_its_kind(span) -> bool:
+    """A name an organisation's common noun runs into: "insurance firm Harland Life", "the drivers'
+    union Aslef", where a first name opens a firm's name as often as a person's."""
+    if span.start == 0:
+        return False
+    noun = span.doc[span.start - 1]
+    return (noun.is_lower and noun.dep_ == "compound" and span.start <= noun.head.i < span.end
+            and _lists()["org_nouns"].get(noun.lemma_.lower()) == "organisation")
 
 
 def _through_the(span):
