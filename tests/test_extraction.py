@@ -1612,3 +1612,12 @@ def test_hitting_back_at_claims_by_a_council_holds_the_councils_claim(nlp):
 def test_a_claim_with_no_owner_is_no_speaker(nlp):
     text = "The newspaper accepted that the claims were untrue and agreed to pay substantial damages."
     assert all(s.speaker.mention.text != "the claims" for s in statements(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr Kennedy also used the speech to say that his party would not join a coalition.", "Mr Kennedy"),
+    ("Labour used the debate to attack the government's record on crime.", "Labour"),
+])
+def test_the_means_of_saying_is_not_the_speaker(nlp, text, speaker):
+    st = only(nlp, text)
+    assert st.speaker.mention.text == speaker

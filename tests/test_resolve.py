@@ -2399,3 +2399,41 @@ def test_but_after_the_writers_own_sentence_does_not_bring_in_another_speaker():
         "The Scottish teenager, who won the junior US Open last year, has not played since March.",
         "But the 18-year-old said he expected to be fit in time.")
     assert found["the 18-year-old"] == "Andy Murray"
+
+
+def test_the_spokesman_of_someone_named_by_role_is_not_the_spokesman_before():
+    found = _names_by_mention(
+        "Terror bill row",
+        "A Home Office spokesman said the bill would be published next week.",
+        "Shadow home secretary David Davis said the powers went too far.",
+        "The prime minister's official spokesman said the government would not back down.")
+    assert found["The prime minister's official spokesman"] != "Home Office"
+
+
+def test_a_newspaper_the_tagger_took_for_a_place_is_the_paper():
+    found = _names_by_mention(
+        "Ferguson rules out sale",
+        "A report in the Sun on Monday claimed the Italian club had made a £15m offer for the 24-year-old "
+        "striker and that talks had already begun with his agent.",
+        "The paper said the club's owner had approved the bid.")
+    assert found["The paper"] == "Sun"
+
+
+def test_the_spokesman_goes_on_past_a_name_in_what_he_said():
+    found = _names_by_mention(
+        "Single delayed",
+        "The singer's label, Meridian Records, denied that the single had been held back.",
+        "A spokesman for the label said the release had been moved to avoid a clash with a new single "
+        "by Girls Aloud.",
+        "\"There is nothing more to it than that. Nobody is worried,\" he said.")
+    assert found["he"] == "Meridian Records"
+
+
+def test_a_band_named_after_the_is_a_band_and_its_website_statement_is_its():
+    found = _names_by_mention(
+        "Band deny split",
+        "Indie band the Dayshifts have denied newspaper claims that they are about to split up.",
+        "But a statement on the band's official website described the story as \"complete fiction\".",
+        "\"We are getting on fine,\" the statement said.")
+    assert found["a statement"] == "Dayshifts"
+    assert found["the statement"] == "Dayshifts"

@@ -564,6 +564,9 @@ def participle_agent(noun) -> bool:
     )
 
 
+_INSTRUMENT_VERBS = frozenset({"use"})  # "used the speech to say"
+
+
 def object_controller(verb):
     """The object that is the subject of an infinitive that has none of its own: "led Priebus to
     declare", "asked him to explain"."""
@@ -573,8 +576,8 @@ def object_controller(verb):
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None:
         return None
-    if speaker_class(obj) in ("other", "number"):
-        return None  # "Sanders used this question to demand ...": a thing does not demand
+    if speaker_class(obj) in ("other", "number") or head.lemma_.lower() in _INSTRUMENT_VERBS:
+        return None  # "Sanders used this question to demand ...", "used the speech to say": a means
     if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return obj
     return None

@@ -430,7 +430,7 @@ class _Article:
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
         for span in ents:
-            label = span.label_ if span.label_ in _ORG_LABELS else "ORG" if _newspaper_title(span) else None
+            label = "ORG" if _newspaper_title(span) else span.label_ if span.label_ in _ORG_LABELS else None
             if label is None and span.label_ != "PERSON" and span.text not in works \
                     and _set_off_as_person(span):
                 people.append(span)  # "author Cornel West", tagged a product
@@ -818,6 +818,9 @@ class _Article:
                 ent.nouns.add(lemma)  # "Shelter, the charity", "the housing charity Shelter"
         if root.dep_ == "appos" and root.head.lemma_.lower() in _lists()["org_nouns"]:
             ent.nouns.add(root.head.lemma_.lower())  # "the newspaper, The Daily Telegraph"
+        kind_before = _kind_before_the(span)
+        if kind_before is not None and kind_before.lemma_.lower() in _lists()["org_nouns"]:
+            ent.nouns.add(kind_before.lemma_.lower())  # "Indie band the Dayshifts"
         kind = _kind_set_off_after(span[-1])
         if kind is not None:
             ent.nouns.add(kind.lemma_.lower())  # "Wealth-X, a private wealth research firm"
@@ -935,7 +938,7 @@ class _Article:
         the inspector general"), so that a later "the poll" may go back to its author."""
         for tok in self.tokens:
             if tok.pos_ in ("NOUN", "PROPN") and _in_list(tok, "document_nouns"):
-                author = self._author(tok) or self._maker(tok)
+                author = self._author(tok) or self._maker(tok) or self._owner_of_site(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _MESSAGING_VERBS:
@@ -1750,7 +1753,8 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner
         author = (self._author(root) or self._made_here(root) or self._writer_in_clause(root)
-                  or self._venue_in_clause(root) or self._same_document(phrase, root))
+                  or self._venue_in_clause(root) or self._owner_of_site(root)
+                  or self._same_document(phrase, root))
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is None and root.idx < self.headline_end and _bare(phrase, root) \
@@ -1763,6 +1767,18 @@ class _Article:
         if ent is not None:
             return _Found(ent)
         return _Found(self._plain(span))
+
+    def _owner_of_site(self, root) -> _Ent | None:
+        """Whose website carries the document: "a statement on the band's official website", "a
+        post on its website"."""
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"):
+            site = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _SITE_NOUNS),
+                        None)
+            owner = next((c for c in site.children if c.dep_ == "poss"), None) if site is not None else None
+            if owner is not None:
+                found = self.resolve_span(self.doc[owner.left_edge.i : owner.i + 1])
+                return found.ent if found.ent is not None and found.ent.named else None
+        return None
 
     def _made_here(self, root) -> _Ent | None:
         """Who the text says made this very document: "Ruiz released a video that said ..." """
@@ -2077,7 +2093,8 @@ class _Article:
                 and not any(t.dep_ == "prep" for t in root.children):  # not "a spokesman for the singer"
             # "Tiscali ... said it had complied. 'We do not condone piracy,' a spokesman said"
             employer = self._organisation_speaking_just_before(root.idx)
-        if spokes and employer is None and owner is None and phrase[0].lower_ == "the":
+        if spokes and employer is None and owner is None and phrase[0].lower_ == "the" and poss is None \
+                and not any(c.dep_ == "poss" for c in root.children):  # not "the prime minister's spokesman"
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
                 return earlier
@@ -2279,9 +2296,10 @@ class _Article:
             if t.idx >= end:
                 return None
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-                ent = self.token_ent.get(t.i) or next(  # "Brampton Stores", only "Brampton" known
-                    (self.token_ent[c.i] for c in t.lefts if c.dep_ == "compound" and c.i in self.token_ent),
-                    None)
+                ent = self.token_ent.get(t.i)
+                if ent is None and t.pos_ == "PROPN":  # "Brampton Stores", only "Brampton" known
+                    ent = next((self.token_ent[c.i] for c in t.lefts
+                                if c.dep_ == "compound" and c.i in self.token_ent), None)
                 if ent is None or not ent.named or ent.type != type_ or _is_capitals(t.text):
                     return None  # nor a dateline, "FARGO"
                 return ent
@@ -2796,12 +2814,19 @@ def _preposition_of(tok, root) -> str | None:
 
 
 def _newspaper_title(span) -> bool:
-    """A newspaper's name the tagger took for a title of a work: "The Evening Standard"."""
+    """A newspaper's name the tagger took for a title of a work ("The Evening Standard") or a place
+    ("a report in the Sun", "the Mirror said")."""
     words = span.text.split()
-    return (span.label_ == "WORK_OF_ART" and len(words) >= 2
-            and _lists()["outlet_name_words"].get(words[-1].lower()) == "print")
+    print_word = bool(words) and _lists()["outlet_name_words"].get(words[-1].lower()) == "print"
+    if not print_word or not words[-1].istitle():
+        return False
+    if span.label_ == "WORK_OF_ART":
+        return len(words) >= 2
+    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    return span.label_ in ("LOC", "FAC", "GPE", "PRODUCT") and (after_the or words[0].lower() == "the")
 
 
+_SITE_NOUNS = frozenset({"website", "site", "blog", "page", "account", "feed"})
 _VENUE_VERBS = frozenset({"appear", "publish", "run", "print"})
 _LEADING_VERBS = frozenset({"say", "tell", "ask", "imagine", "suppose"})
 
@@ -3086,25 +3111,41 @@ def _name_after_role(span) -> int | None:
 def _called_an_organisation(span, untagged: bool = False) -> bool:
     """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
     or such a noun opening the sentence, whatever the tagger said: "the housing charity
-    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins";
+    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins", "Indie
+    band the Dayshifts";
     ``untagged``: a name the tagger left untagged, which a company's other nouns call one too
     ("UK games developer Eidos", where "real estate developer Trump" is a person)."""
     if len(span) != 1 or span.start < 2:
         return False
     noun = span.doc[span.start - 1]
+    after_the = _kind_before_the(span) is not None
+    if after_the:  # "Indie band the Dayshifts", however the parse hangs it
+        noun = span.doc[span.start - 2]
     kind = _lists()["org_nouns"].get(noun.lemma_.lower())
     if untagged and noun.lemma_.lower() in _COMPANY_DESCRIPTORS:
         kind = "organisation"
     if kind in (None, "personal") or not (noun.is_lower or noun.is_sent_start):
         return False  # not "Union" of "the Union Leader": a word of the name
-    joined = ((noun.dep_ == "compound" and noun.head.i == span.start)
+    joined = (after_the or (noun.dep_ == "compound" and noun.head.i == span.start)
               or (span[0].dep_ == "appos" and span[0].head.i == noun.i)
               or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i)  # both the verb's subject
               or (untagged and _object_then_subject(noun, span[0])))
     if not joined:
         return False
-    before = span.doc[max(0, span.start - 4) : span.start - 1]
+    before = span.doc[max(0, noun.i - 3) : noun.i]
     return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+
+
+def _kind_before_the(span):
+    """The common noun before "the" and a name, as in "Indie band the Dayshifts", "his group the
+    Stone Roses"; not a noun of its own phrase ("told the union the Government would ...")."""
+    start = span.start
+    if start < 3 or span.doc[start - 1].lower_ != "the":
+        return None
+    noun = span.doc[start - 2]
+    if not noun.is_lower or noun.pos_ != "NOUN" or noun.dep_ in ("dobj", "dative", "pobj"):
+        return None
+    return None if span.doc[start - 3].lower_ in ("the", "a", "an") else noun
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around"})
@@ -4033,8 +4074,9 @@ def _spokesperson_goes_on(art: _Article, before, span, for_a_body: bool) -> bool
     apart = art.sent_of(span.start_char) - art.sent_of(before.start_char)
     if 0 <= apart <= 1:
         return True
-    return for_a_body and apart <= _SPOKESPERSON_REACH \
-        and not _names_a_person_in(art.doc[before.end : span.start])
+    return for_a_body and apart <= _SPOKESPERSON_REACH and not any(  # a name said or quoted: no speaker
+        t.ent_type_ == "PERSON" and not art.in_quote(t.idx) and not art.in_content(t.idx)
+        for t in art.doc[before.end : span.start])
 
 
 _GENDER_OF_SPOKESPERSON = {"spokesman": "he", "spokeswoman": "she"}
