@@ -1621,3 +1621,19 @@ def test_a_claim_with_no_owner_is_no_speaker(nlp):
 def test_the_means_of_saying_is_not_the_speaker(nlp, text, speaker):
     st = only(nlp, text)
     assert st.speaker.mention.text == speaker
+
+
+def test_rejecting_calls_to_do_something_rejects_the_whole_call(nlp):
+    text = "ITV has rejected calls to take its new reality series off air after viewers complained."
+    st = only(nlp, text)
+    assert st.content.text == "calls to take its new reality series off air"
+
+
+@pytest.mark.parametrize("headline, speaker, content", [
+    ("Number 10 denies reshuffle report", "Number 10", "reshuffle report"),
+    ("Ferguson dismisses Rooney exit talk", "Ferguson", "Rooney exit talk"),
+])
+def test_a_headline_denial_has_its_denier_first(nlp, headline, speaker, content):
+    text = f"{headline}\n\nThe row went on into a second day.\n"
+    first = statements(nlp, text)[0]
+    assert (first.speaker.mention.text, first.content.text) == (speaker, content)

@@ -564,6 +564,23 @@ def participle_agent(noun) -> bool:
     )
 
 
+_ASKING_NOUNS = frozenset({"call", "demand", "plea", "request", "appeal", "proposal", "plan", "bid",
+                           "pressure"})
+
+
+def _infinitive_of_the_object(verb, dobj, end: int):
+    """The infinitive the parse hung on the verb that says what an object of asking asks for:
+    "rejected calls [to take the show off air]", read as "rejected calls in order to take"."""
+    if dobj.lemma_.lower() not in _ASKING_NOUNS:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.idx > dobj.idx
+                 and c.left_edge.idx <= end + 1 and _infinitive(c)), None)
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 _INSTRUMENT_VERBS = frozenset({"use"})  # "used the speech to say"
 
 
@@ -578,7 +595,7 @@ def object_controller(verb):
         return None
     if speaker_class(obj) in ("other", "number") or head.lemma_.lower() in _INSTRUMENT_VERBS:
         return None  # "Sanders used this question to demand ...", "used the speech to say": a means
-    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "xcomp" and _infinitive(verb):
         return obj
     return None
 
@@ -1492,6 +1509,11 @@ def content_argument(verb) -> tuple[str, object, tuple[int, int]] | None:
         end_tok = max(tail, default=dobj, key=lambda c: c.i)
         start, _ = subtree_span(dobj)
         _, end = subtree_span(end_tok)
+        purpose = _infinitive_of_the_object(verb, dobj, end)
+        if purpose is not None:  # to its last word before a clause of its own ("... after fans complained")
+            last = max((t for c in purpose.children if c.dep_ != "advcl" for t in c.subtree),
+                       key=lambda t: t.i, default=purpose)
+            end = max(last.idx + len(last.text), purpose.idx + len(purpose.text))
         return "dobj", dobj, (start, end)
     prep = next(
         (
@@ -1567,7 +1589,16 @@ def _object_parsed_as_predicate(verb, children):
     if predicates:
         return next((c for c in predicates[0].lefts if c.dep_ in ("npadvmod", "nsubj", "dep", "poss")
                      and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
+    if verb.dep_ == "ROOT" and _in_headline(verb):
+        # "Wenger dismisses Vieira exit talk": headlinese the parse reads as a noun complement
+        return next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "NOUN" and c.i > verb.i), None)
     return None
+
+
+def _in_headline(token) -> bool:
+    """Whether a token is on the text's first line, a headline."""
+    end = token.doc.text.find("\n")
+    return 0 <= token.idx < end <= MAX_HEADLINE_CHARS
 
 
 def _passive(verb) -> bool:
@@ -2676,6 +2707,8 @@ def headline_statement(text: str) -> Found | None:
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
+    if m and m.group("cue").lower().startswith("den") and not line[: m.start("cue")].rstrip().endswith(","):
+        m = None  # "Downing Street denies poll date report": the denier comes first, as in prose
     speaker = m.group("speaker") if m else ""
     if m and (looks_like_source(speaker) or _names_a_group(speaker) or _names_a_kind(speaker)):
         quoted = line[m.start("content")] in OPENING_QUOTES + "'\""  # not the close of 'Asbos "not working"'
