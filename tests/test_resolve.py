@@ -2437,3 +2437,28 @@ def test_a_band_named_after_the_is_a_band_and_its_website_statement_is_its():
         "\"We are getting on fine,\" the statement said.")
     assert found["a statement"] == "Dayshifts"
     assert found["the statement"] == "Dayshifts"
+
+
+def test_a_name_set_off_by_what_it_does_on_which_is_a_body():
+    found = _names_by_mention(
+        "Caterer hits back",
+        "Brookfield Catering, which supplies meals to 600 schools in Wales, said the programme had been "
+        "unfair.",
+        "In a statement, the company said it spent 50p a day on ingredients.")
+    assert found["the company"] == "Brookfield Catering"
+
+
+@pytest.mark.parametrize("paragraphs, mention, name", [
+    (("Cook hits back at caterers",
+      "Jamie Oliver has hit back at a catering firm which accused the TV chef of exaggerating.",
+      "\"The food was a disgrace,\" said managing director Alan Crewe of the firm's critics.",
+      "But the chef insisted the programme had shown what children were eating."),
+     "the chef", "Jamie Oliver"),
+    (("Band cancel tour",
+      "The Paper Lanterns have cancelled their tour because frontwoman Kate Lowther is unwell.",
+      "Lowther left the stage after three songs on Saturday.",
+      "The singer later posted a message on the band's website saying she had a throat infection."),
+     "The singer", "Kate Lowther"),
+])
+def test_a_performer_called_by_their_art_is_the_one_named(paragraphs, mention, name):
+    assert _names_by_mention(*paragraphs)[mention] == name

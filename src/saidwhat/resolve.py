@@ -92,6 +92,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "person_nouns": read("person_nouns.txt"),
         "gendered_nouns": read("gendered_nouns.txt"),
         "epithet_nouns": read("epithet_nouns.txt"),
+        "performer_nouns": read("performer_nouns.txt"),
         "wider_nations": read("wider_nations.txt"),
         "document_nouns": read("document_nouns.txt"),
         "speech_nouns": read("speech_nouns.txt"),
@@ -421,6 +422,11 @@ class _Article:
                    if (span := _name_before_apposed_kind(t)) is not None]
         called += [s for s in people  # "Elspa, the trade body", tagged a person
                    if s not in called and _one_word_called_a_body(s)]
+        which = [s for s in people  # "Meridian Catering, which supplies meals to 900 schools"
+                 if s not in called and _which_follows(s) and not self._is_full_name(s)
+                 and not self._is_known_person(s, full) and not self._titled_anywhere(s[-1].text)]
+        people = [s for s in people if s not in which]
+        called += [self.doc[toks[0].i : toks[-1].i + 1] for s in which if (toks := self._name_tokens(s))]
         called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         employers = [s for s in people  # "Manchester United manager Alex Ferguson", tagged a person
@@ -493,6 +499,19 @@ class _Article:
                 ent.add_alias(span.text.strip())
                 self.token_ent[span.start] = ent
                 self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
+
+    def _performer(self, root, ask: Ask) -> _Ent | None:
+        """ "Kate Lowther ... The singer later posted", "But the chef insisted": one the text has
+        named, as "she" or "he" would be, and not the speaker a "But" turns from."""
+        kind = _lists()["gendered_nouns"].get(root.lower_, "person")
+        as_pronoun = Ask("he", root.idx, content=ask.content, contrasted=self._speaker_contrasted(root.idx))
+        return self.resolve_pronoun(root.idx, kind, as_pronoun)
+
+    def _titled_anywhere(self, word: str) -> bool:
+        """Whether the text puts a title or honorific before ``word`` ("President Obama", "Mr Smith")."""
+        return any(t.text == word and t.i > 0 and (_is_title(self.tokens[t.i - 1])
+                                                   or self.tokens[t.i - 1].lower_ in _lists()["honorifics"])
+                   for t in self.tokens)
 
     def _employ_the_name_after(self, span) -> None:
         """The organisation of the person "Manchester United manager Alex Ferguson" names, where
@@ -2119,6 +2138,7 @@ class _Article:
             return _Found(self._plain(span))  # "Republican claims that ...": whose, the word does not say
         ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
             or (self._named_after(ask) if ask.determiner == "indef" and not spokes else None) \
+            or (self._performer(root, ask) if _bare_performer(phrase, root) else None) \
             or self.rank(ask)
         if ent is None and ask.determiner == "bare" and root.idx < self.headline_end and not spokes:
             ent = self._lead_subject(root.idx, "person")  # "Minister denies ..." over "Health
@@ -3134,6 +3154,25 @@ def _called_an_organisation(span, untagged: bool = False) -> bool:
         return False
     before = span.doc[max(0, noun.i - 3) : noun.i]
     return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+
+
+def _bare_performer(phrase, root) -> bool:
+    """ "the singer", "The star": a performer's noun with "the" alone before it (not "the Lincoln
+    actor", "the Philippine Star")."""
+    return (root.is_lower and _in_list(root, "performer_nouns") and root.tag_ == "NN"
+            and [t.lower_ for t in phrase if t.i < root.i] == ["the"] and phrase[-1].i == root.i)
+
+
+def _which_follows(span) -> bool:
+    """A name set off by a clause on "which" that says what it does, as a body's is and a person's
+    is not ("who"): "Meridian Catering, which supplies meals to 900 schools"; not "the letter to
+    Obama, which was first reported", where the clause is the letter's, whatever the parse says."""
+    doc = span.doc
+    if not (span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"):
+        return False
+    which, clause = doc[span.end + 1], doc[span.end + 1].head
+    return (clause.dep_ == "relcl" and span.start <= clause.head.i < span.end and which.dep_ == "nsubj"
+            and clause.tag_ in ("VBZ", "VBP"))
 
 
 def _kind_before_the(span):
