@@ -2462,3 +2462,13 @@ def test_a_name_set_off_by_what_it_does_on_which_is_a_body():
 ])
 def test_a_performer_called_by_their_art_is_the_one_named(paragraphs, mention, name):
     assert _names_by_mention(*paragraphs)[mention] == name
+
+
+def test_an_age_nominal_is_the_one_person_given_that_age():
+    found = _names_by_mention(
+        "Sony picks new boss",
+        "Sony has named Sir Howard Stringer as its chief executive.",
+        "Sir Howard, 63, who runs Sony's US arm, will take over in June.",
+        "Sony's president, Kenji Matsuda, said the board had backed him.",
+        "The 63-year-old said he would spend much of his time in Tokyo.")
+    assert found["The 63-year-old"] == "Howard Stringer"

@@ -1253,6 +1253,9 @@ class _Article:
                 and not (_names_a_people(root) and self._country_named(root)
                          and not self._person_spoke_before(root.idx)):
             epithet = ranked or root.lower_
+            aged = self._sole_person_aged(root) if _age_nominal(root) else None
+            if aged is not None:
+                return _Found(aged)  # "Sir Howard, 63, ... The 63-year-old acknowledged"
             compatriot = self._sole_person_of_nationality(root, ranked) if ranked != _RANKED else None
             if compatriot is not None and not _called_another_nationality(compatriot, epithet):
                 return _Found(compatriot)  # "Russia's Marat Safin ... the Russian said"
@@ -1674,6 +1677,20 @@ class _Article:
         if len(modifiers) != 1:
             return None
         return self._sole_person_tied({modifiers[0].lower_}, modifiers[0].i, capitalised=True)
+
+    def _sole_person_aged(self, root) -> _Ent | None:
+        """For "the 63-year-old", the one person the text before gave that age, set off after
+        their name: "Sir Howard, 63, who currently heads ...", "Lowther, 26, left the stage"."""
+        age = self.doc[root.i - 4].text if root.i >= 4 else ""  # "63", "-", "year", "-", "old"
+        aged = {}
+        for t in self.tokens[: max(0, root.i - 4)]:
+            if t.text != age or t.i < 2 or self.tokens[t.i - 1].text != "," or t.i + 1 >= len(self.tokens) \
+                    or self.tokens[t.i + 1].text not in (",", "."):
+                continue
+            person = self.token_ent.get(t.i - 2)
+            if person is not None and person.type == "person" and person.named:
+                aged[id(person)] = person
+        return next(iter(aged.values())) if len(aged) == 1 else None
 
     def _sole_person_tied(self, words: set[str], before: int, capitalised: bool) -> _Ent | None:
         """The one named person a word of ``words`` outside quotes before token ``before``
