@@ -1789,8 +1789,7 @@ class _Article:
         if owner is not None and owner.ent is not None:
             return owner
         author = (self._author(root) or self._made_here(root) or self._writer_in_clause(root)
-                  or self._venue_in_clause(root) or self._owner_of_site(root)
-                  or self._same_document(phrase, root))
+                  or self._venue_in_clause(root) or self._same_document(phrase, root))
         if author is None and _definite_singular(phrase, root) and root.i == phrase.start + 1:
             author = self._outlet_before(phrase, root, document=True)  # "the paper", not "the 2009 paper"
         if author is None and root.idx < self.headline_end and _bare(phrase, root) \
