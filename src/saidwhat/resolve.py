@@ -509,9 +509,7 @@ class _Article:
 
     def _titled_anywhere(self, word: str) -> bool:
         """Whether the text puts a title or honorific before ``word`` ("President Obama", "Mr Smith")."""
-        return any(t.text == word and t.i > 0 and (_is_title(self.tokens[t.i - 1])
-                                                   or self.tokens[t.i - 1].lower_ in _lists()["honorifics"])
-                   for t in self.tokens)
+        return any(t.text == word and t.i > 0 and _is_title(self.tokens[t.i - 1]) for t in self.tokens)
 
     def _employ_the_name_after(self, span) -> None:
         """The organisation of the person "Manchester United manager Alex Ferguson" names, where
@@ -569,8 +567,7 @@ class _Article:
         if toks[0].lower_ in surnames or toks[0].lower_ in first_names:
             return False
         word = toks[0].lower_
-        if span.start > 0 and (_is_title(self.tokens[span.start - 1])
-                               or self.tokens[span.start - 1].lower_ in _lists()["honorifics"]):
+        if span.start > 0 and _is_title(self.tokens[span.start - 1]):
             return False
         named = [self._in_body(e) for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].lower_ == word
                  and e[1].text[:1].isupper()]
