@@ -1,10 +1,11 @@
 """Extraction patterns on sentences written for these tests."""
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from saidwhat.extraction import extract_statements, find_quotes, subtree_span
+from saidwhat.extraction import _first_line_end, extract_statements, find_quotes, subtree_span
 
 pytestmark = pytest.mark.slow
 
@@ -1637,3 +1638,14 @@ def test_a_headline_denial_has_its_denier_first(nlp, headline, speaker, content)
     text = f"{headline}\n\nThe row went on into a second day.\n"
     first = statements(nlp, text)[0]
     assert (first.speaker.mention.text, first.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, end", [
+    ("Ferguson dismisses Rooney exit talk\n\nThe row went on.", 35),
+    ("Ferguson dismisses Rooney exit talk  \nThe row went on.", 37),
+    ("A first line with no break at all", -1),
+    ("word " * 60 + "\nThe first line is a paragraph, not a headline.", -1),
+])
+def test_the_first_line_ends_at_its_break_within_a_headline_length(text, end):
+    assert _first_line_end(spacy.blank("en")(text)) == end
+    assert end == -1 or text.find("\n") == end

@@ -1597,8 +1597,20 @@ def _object_parsed_as_predicate(verb, children):
 
 def _in_headline(token) -> bool:
     """Whether a token is on the text's first line, a headline."""
-    end = token.doc.text.find("\n")
+    end = _first_line_end(token.doc)
     return 0 <= token.idx < end <= MAX_HEADLINE_CHARS
+
+
+def _first_line_end(doc) -> int:
+    """Where the first line break is, or -1 past the longest headline (read from the first tokens:
+    `Doc.text` would join every token of the article at each call)."""
+    for token in doc:
+        if token.idx > MAX_HEADLINE_CHARS:
+            return -1
+        at = token.text_with_ws.find("\n")
+        if at >= 0:
+            return token.idx + at
+    return -1
 
 
 def _passive(verb) -> bool:
