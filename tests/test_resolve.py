@@ -2472,3 +2472,35 @@ def test_an_age_nominal_is_the_one_person_given_that_age():
         "Sony's president, Kenji Matsuda, said the board had backed him.",
         "The 63-year-old said he would spend much of his time in Tokyo.")
     assert found["The 63-year-old"] == "Howard Stringer"
+
+
+_WATCHDOG_TAPE = (
+    "Tape stirs row",
+    "Senator Hollis was heard in an audio recording published Monday by the conservative watchdog group "
+    "Voters for Honest Government.",
+    "Voters for Honest Government did not say how it obtained the recording. A spokesman for the group said "
+    "only that it had come from a donor.")
+
+
+def test_a_spokesperson_for_the_group_is_the_group_so_called_whatever_its_name_says():
+    assert _names_by_mention(*_WATCHDOG_TAPE)["A spokesman"] == "Voters for Honest Government"
+
+
+def test_an_organisations_name_written_again_untagged_is_that_organisation(nlp):
+    from saidwhat.resolve import _Article
+
+    art = _Article(nlp("\n\n".join(_WATCHDOG_TAPE)))
+    ent = next(e for e in art.orgs if e.name == "Voters for Honest Government")
+    assert len(ent.mentions) == 2
+
+
+@pytest.mark.parametrize("noun", ["actor", "singer"])
+def test_an_age_and_a_kind_refer_back_as_an_age_alone_does(noun):
+    found = _names_by_mention(
+        "Director hits out at studio",
+        "The director of the war drama Night Crossing says the studio has ruined his film.",
+        "The drama, starring Owen Maddox and Clara Benn, opens in UK cinemas next month.",
+        "Maddox, who plays a young navy officer, said he had great respect for the director but believed the "
+        "film worked.",
+        f"\"I think the new one is tighter,\" the 31-year-old {noun} said.")
+    assert found[f"the 31-year-old {noun}"] == "Owen Maddox"

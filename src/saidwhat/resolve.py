@@ -895,6 +895,7 @@ class _Article:
     def _complete_mentions(self) -> None:
         """Mentions the tagger left out: a known surname or first name standing alone ("Trump
         vowed ..." with "Trump" untagged), so salience counts every time a person is named."""
+        self._complete_names_written_again()
         one_word = {e.name: e for e in self.orgs if e.type == "organisation" and " " not in e.name}
         for tok in self.tokens:
             if tok.i in self.token_ent:
@@ -916,6 +917,22 @@ class _Article:
             ent = _surname_owner(ents, None)
             self.token_ent[tok.i] = ent
             self.add_mention(ent, tok.idx, _rank_of(tok), tok)
+
+    def _complete_names_written_again(self) -> None:
+        """An organisation's name of several words written again where the tagger left it out:
+        "the watchdog group Citizens for Open Government ... Citizens for Open Government did not
+        say", the second untagged."""
+        for ent in self.orgs:
+            if ent.type != "organisation" or not ent.named or " " not in ent.name \
+                    or ent.name.lower().split()[-1] in self.by_surname:
+                continue  # "De Blasio", once tagged an organisation: Bill de Blasio's surname
+            for found in re.finditer(rf"\b{re.escape(ent.name)}\b", self.text):
+                span = self.doc.char_span(found.start(), found.end())
+                if span is None or any(t.i in self.token_ent for t in span):
+                    continue
+                for t in span:
+                    self.token_ent[t.i] = ent
+                self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
 
     def _genders_from_pronouns(self) -> None:
         """The gender of a person whose first name does not tell it ("Bernie Sanders", "Chris
@@ -1245,12 +1262,13 @@ class _Article:
                 return self.resolve_relative(root)
             return _Found(self.resolve_pronoun(root.idx, kind, ask))
         ranked = _ranked_player_epithet(root)  # "the British number one": a Briton
-        if (_is_epithet(root) or _age_nominal(root) or ranked) \
+        age = _age_word(root)
+        if (_is_epithet(root) or age is not None or ranked) \
                 and (_definite_singular(span, root) or self._a_compatriot_speaking(span, root)) \
                 and not (_names_a_people(root) and self._country_named(root)
                          and not self._person_spoke_before(root.idx)):
             epithet = ranked or root.lower_
-            aged = self._sole_person_aged(root) if _age_nominal(root) else None
+            aged = self._sole_person_aged(age) if age is not None else None
             if aged is not None:
                 return _Found(aged)  # "Sir Howard, 63, ... The 63-year-old acknowledged"
             compatriot = self._sole_person_of_nationality(root, ranked) if ranked != _RANKED else None
@@ -2224,8 +2242,9 @@ class _Article:
                 if self._owned_by_no_name(t):
                     return None  # "a spokesman for European football's governing body": not one named before
                 company = noun in _COMPANY_NOUNS
-                found = next((e for e in self._organisations_for(noun, kind, t.idx)
-                              if _unless_no_company(company, e) is not None), None)
+                found = next((e for e in self._organisations_for(noun, kind, t.idx)  # "the watchdog
+                              # group Citizens for Open Government ... a spokeswoman for the group"
+                              if e is not None and (noun in e.nouns or _unless_no_company(company, e))), None)
                 if found is None and company and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
@@ -3672,6 +3691,16 @@ def _age_nominal(tok) -> bool:
     doc = tok.doc
     return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" \
         and doc[tok.i - 2].lower_ == "year"
+
+
+def _age_word(root):
+    """The "old" of "the 27-year-old" or of "the 28-year-old actor": a person known by their age
+    (and kind); None for other words."""
+    if _age_nominal(root):
+        return root
+    if root.tag_ != "NN" or not root.is_lower:
+        return None
+    return next((c for c in root.lefts if c.dep_ == "amod" and _age_nominal(c)), None)
 
 
 def _modifies_outside(root, span) -> bool:
