@@ -2504,3 +2504,44 @@ def test_an_age_and_a_kind_refer_back_as_an_age_alone_does(noun):
         "film worked.",
         f"\"I think the new one is tighter,\" the 31-year-old {noun} said.")
     assert found[f"the 31-year-old {noun}"] == "Owen Maddox"
+
+
+@pytest.mark.parametrize("paragraphs, mention, name", [
+    (("Mayor denies deal",
+      "Mayor Dana Pruitt denied on Tuesday that she had traded her endorsement for a job.",
+      "A spokesman for Pruitt, Luis Ortega, disputed the report, saying the office had answered every "
+      "question."),
+     "A spokesman", "Luis Ortega"),
+    (("Debate sound row",
+      "An audio engineer hired by the network to study the tape, Helen Marsh, said the recording showed "
+      "a faint hum."),
+     "An audio engineer", "Helen Marsh"),
+])
+def test_a_name_set_off_at_the_end_of_a_role_subject_is_the_speaker(paragraphs, mention, name):
+    assert _names_by_mention(*paragraphs)[mention] == name
+
+
+def test_a_place_locating_an_organisations_office_does_not_own_it():
+    found = _names_by_mention(
+        "Wells tested",
+        "The Food and Drug Administration’s Denver regional office told state officials in a letter that "
+        "the samples were unsafe.")
+    office = "The Food and Drug Administration’s Denver regional office"
+    assert found[office] == "Food and Drug Administration"
+
+
+def test_a_name_an_organisation_noun_calls_one_is_no_place():
+    found = _names_by_mention(
+        "Ofwat fines Severn Water",
+        "The regulator says the firm misled customers about its bills.",
+        "Severn Water has been fined £4m by industry regulator Ofwat.")
+    assert found["The regulator"] == "Ofwat"
+
+
+def test_a_company_named_by_its_trade_is_no_person():
+    found = _names_by_mention(
+        "Water firm fined",
+        "Mercia Water has been fined £6.5m for misleading customers.",
+        "Mercia said it accepted the findings.",
+        "But the company insisted the problems had been confined to a small number of staff.")
+    assert (found["Mercia"], found["the company"]) == ("Mercia Water", "Mercia Water")

@@ -103,6 +103,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
         "outlet_nouns": read("outlet_nouns.txt"),
+        "company_name_words": read("company_name_words.txt"),
         "outlet_name_words": names.outlet_words(),  # one copy, shared with the disputes stage
         "first_names": names.first_names(),
         "cues": read("cues.txt"),
@@ -386,6 +387,8 @@ class _Article:
                 for s in _rejoined(list(self.doc.ents))]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
+        ents = [SpacySpan(self.doc, s.start, s.end, label="ORG")  # "Carrick Bank", "Mercia Water"
+                if s.label_ == "PERSON" and _ends_in_organisation_noun(s) else s for s in ents]
         people = [_with_particles(s) for s in ents if s.label_ == "PERSON"]
         nicknamed = self._nicknamed()  # 'John "Tig" Tiegen': the tagger splits or mislabels it
         inside = {i for first, last in nicknamed for i in range(first, last + 1)}
@@ -409,7 +412,6 @@ class _Article:
         labelled += [(s, "ORG") for s in ents if s.label_ == "PERSON" and s.text in abbreviations]
         called = [s for s in people if _called_an_organisation(s)]  # "the housing charity Shelter"
         called += [s for s in people if s not in called and any(_digit_name(t) for t in s)]  # "O2"
-        called += [s for s in people if s not in called and _ends_in_organisation_noun(s)]  # "Carrick Bank"
         untagged = [t for t in self.tokens if _untagged_proper(t)]
         capitalised = untagged + [t for t in self.tokens if _capitalised_common_noun(t)]
         written_whole = {s.text for s in ents}  # "unless Network Rail dropped": not "Rail", a network
@@ -435,8 +437,11 @@ class _Article:
         called += employers
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
+        bodies = {s.text for s in ents if _a_place_called_a_body(s)}
         for span in ents:
-            label = "ORG" if _newspaper_title(span) else span.label_ if span.label_ in _ORG_LABELS else None
+            called_a_body = span.label_ in ("GPE", "NORP") and span.text in bodies
+            label = "ORG" if _newspaper_title(span) or called_a_body \
+                else span.label_ if span.label_ in _ORG_LABELS else None
             if label is None and span.label_ != "PERSON" and span.text not in works \
                     and _set_off_as_person(span):
                 people.append(span)  # "author Cornel West", tagged a product
@@ -1358,11 +1363,35 @@ class _Article:
         if named is not None:
             return named
         if _names_a_person(root) and root.tag_ in ("NN", "NNP"):
-            return self._name_after_joined_roles(root) or self._set_off_name(phrase, root)
+            return self._name_after_joined_roles(root) or self._set_off_name(phrase, root) \
+                or self._name_closing_subject(root)
+        if root.tag_ == "NN" and not _in_list(root, "org_nouns") and not _in_list(root, "document_nouns"):
+            return self._name_closing_subject(root)  # "An audio engineer", a kind no list knows
         if _in_list(root, "org_nouns") and any(c.dep_ == "poss" for c in root.children):
             return self._set_off_name(span, root, "organisation")  # "The magazine's publisher,
             # Northern & Shell, said", the name parsed as a second subject the phrase holds
         return None
+
+    def _name_closing_subject(self, root):
+        """A person's name set off by commas at the end of a role's subject phrase, right before
+        its verb, that the parse hung on a noun of the role's modifier: "A spokeswoman for Pruett,
+        Ana Colón, disputed that", "An audio engineer hired by CNN to review the broadcast, Tom
+        Rusnak, said"."""
+        doc, verb = self.doc, root.head
+        if root.dep_ not in ("nsubj", "nsubjpass") or verb.i <= root.i + 3 or doc[verb.i - 1].text != ",":
+            return None
+        last = verb.i - 2
+        ent = self.token_ent.get(last)
+        if ent is None or ent.type != "person":
+            return None
+        first = last
+        while first - 1 > root.i and self.token_ent.get(first - 1) is ent:
+            first -= 1
+        name_root = next((t for t in doc[first : last + 1] if not first <= t.head.i <= last), None)
+        if doc[first - 1].text != "," or name_root is None or name_root.dep_ != "appos" \
+                or not root.i < name_root.head.i < first or self.token_ent.get(name_root.head.i) is ent:
+            return None
+        return doc[last]
 
     def _name_after_of_field(self, span, root):
         """The name right after a role's "of" field that the mention left out: "director" + "of
@@ -2442,6 +2471,12 @@ class _Article:
             return None
         return self.doc[k : tok.i].text
 
+    def _organisation_owning(self, phrase, root) -> _Ent | None:
+        """The organisation whose unit a place only locates: "The Environmental Protection
+        Agency's Boston regional office" is the agency's."""
+        return next((ent for t in phrase if t.i < root.i and (ent := self.token_ent.get(t.i)) is not None
+                     and ent.type == "organisation" and any(c.tag_ == "POS" for c in t.children)), None)
+
     def _unit_of_country(self, phrase, root, owner: _Ent) -> _Ent | None:
         """ "Russia's defence ministry", "the country's civil protection agency": a body of a
         country's state, named by what it does, speaks for itself, not for the country."""
@@ -2496,6 +2531,8 @@ class _Article:
             if modifiers:
                 modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
+        if owner is not None and owner.type == "country":
+            owner = self._organisation_owning(phrase, root) or owner
         if owner is None and not personal:
             body = self._body_of_possessive(phrase, root, wanted)
             if body is not None:  # "Manchester United manager Alex Ferguson ... His club said"
@@ -3123,12 +3160,14 @@ def _ends_in_its_verb(span) -> bool:
 
 
 def _ends_in_organisation_noun(span) -> bool:
-    """A name tagged a person whose last word is a capitalised organisation noun and whose first
-    is no first name: "Carrick Bank", "Halcyon Pictures"."""
+    """A name tagged a person whose last word is a capitalised organisation noun or a word that
+    ends companies' names, and whose first is no first name: "Carrick Bank", "Halcyon Pictures",
+    "Mercia Water"."""
     toks = [t for t in span if not t.is_punct]
     if len(toks) < 2 or toks[0].lower_ in _lists()["first_names"] or not toks[-1].text[:1].isupper():
         return False
-    return _lists()["org_nouns"].get(toks[-1].lower_) == "organisation"
+    last = toks[-1].lower_
+    return _lists()["org_nouns"].get(last) == "organisation" or last in _lists()["company_name_words"]
 
 
 def _where_a_body_is_from(span, surnames: set[str]) -> bool:
@@ -3161,14 +3200,19 @@ def _name_after_role(span) -> int | None:
 
 
 def _called_an_organisation(span, untagged: bool = False) -> bool:
-    """A one-word name that "the" (or an owner) and an organisation's common noun put before it,
-    or such a noun opening the sentence, whatever the tagger said: "the housing charity
-    Shelter", "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins", "Indie
-    band the Dayshifts";
+    """Whether an organisation's common noun calls a one-word name one (`_calling_noun`)."""
+    return _calling_noun(span, untagged) is not None
+
+
+def _calling_noun(span, untagged: bool = False):
+    """The organisation's common noun that "the" (or an owner) puts before a one-word name, or
+    that opens the sentence before it, whatever the tagger said: "the housing charity Shelter",
+    "the drugmaker Pfizer", "his band Babyshambles", "Supermarket chain Hollins", "Indie band the
+    Dayshifts"; None if there is none.
     ``untagged``: a name the tagger left untagged, which a company's other nouns call one too
     ("UK games developer Eidos", where "real estate developer Trump" is a person)."""
     if len(span) != 1 or span.start < 2:
-        return False
+        return None
     noun = span.doc[span.start - 1]
     after_the = _kind_before_the(span) is not None
     if after_the:  # "Indie band the Dayshifts", however the parse hangs it
@@ -3177,15 +3221,22 @@ def _called_an_organisation(span, untagged: bool = False) -> bool:
     if untagged and noun.lemma_.lower() in _COMPANY_DESCRIPTORS:
         kind = "organisation"
     if kind in (None, "personal") or not (noun.is_lower or noun.is_sent_start):
-        return False  # not "Union" of "the Union Leader": a word of the name
+        return None  # not "Union" of "the Union Leader": a word of the name
     joined = (after_the or (noun.dep_ == "compound" and noun.head.i == span.start)
               or (span[0].dep_ == "appos" and span[0].head.i == noun.i)
               or (span[0].dep_ == noun.dep_ and span[0].head.i == noun.head.i)  # both the verb's subject
               or (untagged and _object_then_subject(noun, span[0])))
     if not joined:
-        return False
+        return None
     before = span.doc[max(0, noun.i - 3) : noun.i]
-    return not any(t.lower_ in ("a", "an") for t in before)  # "according to market research firm TNS"
+    return None if any(t.lower_ in ("a", "an") for t in before) else noun  # not "according to market
+    # research firm TNS"
+
+
+def _a_place_called_a_body(span) -> bool:
+    """A name tagged a place that an organisation's noun calls one: "industry regulator Ofwat"."""
+    noun = _calling_noun(span) if span.label_ in ("GPE", "NORP") else None
+    return noun is not None and _lists()["org_nouns"].get(noun.lemma_.lower()) == "organisation"
 
 
 def _bare_performer(phrase, root) -> bool:
