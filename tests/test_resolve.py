@@ -2545,3 +2545,11 @@ def test_a_company_named_by_its_trade_is_no_person():
         "Mercia said it accepted the findings.",
         "But the company insisted the problems had been confined to a small number of staff.")
     assert (found["Mercia"], found["the company"]) == ("Mercia Water", "Mercia Water")
+
+
+def test_a_body_named_after_a_place_is_named_whole(nlp):
+    from saidwhat.resolve import _Article
+
+    art = _Article(nlp("Athlete faces ban\n\nFigures from UK Rowing show that 14 British athletes were "
+                       "reported for missing tests."))
+    assert [(e.type, e.name) for e in art.orgs] == [("organisation", "UK Rowing")]

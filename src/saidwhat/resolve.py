@@ -3584,17 +3584,33 @@ def _rejoined(ents: list) -> list:
 
 def _name_run_on(span):
     """An organisation's name the tagger cut before its last capitalised words, which the parse
-    hangs it on: "the Office of the Deputy" + "Prime Minister"."""
+    hangs it on: "the Office of the Deputy" + "Prime Minister"; also a place or people the tagger
+    took for the whole ("UK" + "Sport", "British" + "Beer and Pub Association"), not a title
+    ("US" + "President")."""
     doc, end = span.doc, span.end
-    if span.label_ != "ORG":
+    if span.label_ not in ("ORG", "GPE", "NORP"):
         return span
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
-        end += 1
+    while end < len(doc):
+        if _untagged_title_word(doc[end]):
+            end += 1
+        elif span.label_ != "ORG" and doc[end].lower_ in ("and", "&") and end > span.end \
+                and end + 1 < len(doc) and _untagged_title_word(doc[end + 1]):
+            end += 2  # "Beer and Pub Association"
+        else:
+            break
     if end == span.end or span[-1].head.i not in range(span.end, end):
         return span
     if _is_role_word(doc[end - 1]) and end < len(doc) and doc[end].ent_type_ == "PERSON":
         return span  # "Homeland Security" + "Secretary Jeh Johnson": the title of the name after it
+    if span.label_ != "ORG" and (any(_names_a_person(t) for t in doc[span.end : end])
+                                 or span[-1].tag_ == "NNPS" or span.start <= doc[end - 1].head.i < end):
+        return span  # "British" + "Prime Minister", a title; "Republicans" + "Jolly", people; the name
+        # runs to the phrase's head
     return SpacySpan(doc, span.start, end, label="ORG")
+
+
+def _untagged_title_word(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_
 
 
 def _without_described_kind(span):
