@@ -2553,3 +2553,11 @@ def test_a_body_named_after_a_place_is_named_whole(nlp):
     art = _Article(nlp("Athlete faces ban\n\nFigures from UK Rowing show that 14 British athletes were "
                        "reported for missing tests."))
     assert [(e.type, e.name) for e in art.orgs] == [("organisation", "UK Rowing")]
+
+
+def test_an_award_a_band_was_nominated_for_is_not_whom_its_spokeswoman_speaks_for():
+    found = _names_by_mention(
+        "Band deny split",
+        "Indie band Glasshouse have dismissed reports that they are to split.",
+        "A spokeswoman for the Grammy-nominated group said the story was nonsense.")
+    assert found["A spokeswoman"] == "Glasshouse"

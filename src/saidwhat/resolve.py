@@ -384,7 +384,8 @@ class _Article:
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = [_party_named_whole(_capitals_name_whole(_without_described_kind(s)))
-                for s in _rejoined(list(self.doc.ents))]
+                for s in _rejoined(list(self.doc.ents))
+                if not _hyphened_to_a_participle(s[0]) or _based_in(s[0])]  # not "the Mercury-nominated band"
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
         ents = [SpacySpan(self.doc, s.start, s.end, label="ORG")  # "Carrick Bank", "Mercia Water"
@@ -3461,7 +3462,7 @@ def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
 
 _SAME_KIND = {word: frozenset(group) - {word} for group in (  # nouns an article uses in turn for one body
     ("regulator", "watchdog"), ("lender", "bank"), ("carrier", "airline"),
-    ("retailer", "chain", "supermarket"), ("carmaker", "manufacturer")) for word in group}
+    ("retailer", "chain", "supermarket"), ("carmaker", "manufacturer"), ("band", "group")) for word in group}
 
 _COMPANY_DESCRIPTORS = frozenset({"developer"})  # a person too, but not right before an untagged name
 
@@ -3980,6 +3981,15 @@ def _based_in(tok) -> bool:
     while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         k += 1
     return k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ == "based"
+
+
+def _hyphened_to_a_participle(tok) -> bool:
+    """A name that only says how something is described: "Mercury" of "the Mercury-nominated
+    group", "Oscar" of "the Oscar-winning director"."""
+    doc, k = tok.doc, tok.i
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].tag_ in ("VBN", "VBG")
 
 
 def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | None:
