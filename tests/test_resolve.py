@@ -2561,3 +2561,20 @@ def test_an_award_a_band_was_nominated_for_is_not_whom_its_spokeswoman_speaks_fo
         "Indie band Glasshouse have dismissed reports that they are to split.",
         "A spokeswoman for the Grammy-nominated group said the story was nonsense.")
     assert found["A spokeswoman"] == "Glasshouse"
+
+
+def test_a_title_the_tagger_left_untagged_is_no_person_for_a_headline_role():
+    found = _names_by_mention(
+        "Minister denies library cuts claim",
+        "Libraries minister Joan Pellow has denied claims that 60 libraries face closure.",
+        "The plan had been drawn up by officials in the Office of the Deputy Prime Minister, her critics "
+        "said.")
+    assert found["Minister"] == "Joan Pellow"
+
+
+def test_an_organisation_named_right_after_its_kind_parsed_apart_is_the_source():
+    found = _names_by_mention(
+        "Band in chart row",
+        "According to radio monitoring firm Tunetrack, the band's new single has been played more than 900 "
+        "times.")
+    assert found["radio monitoring firm"] == "Tunetrack"

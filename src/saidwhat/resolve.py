@@ -637,7 +637,10 @@ class _Article:
             titled = start < k
             party = tokens[j - 1].text in _POST_NOMINALS and j - k == 2 and not any(
                 _is_title(t) for t in tokens[start:k])  # "Veteran Labour MP": a party's MP, no name
-            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)) and not party:
+            office = _is_role_word(tokens[j - 1]) and tokens[k].lower_ not in first_names  # "Deputy Prime
+            # Minister": a title, no name
+            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)) and not party \
+                    and not office:
                 found.append(self.doc[start:j])
             i = j
         return found
@@ -1353,6 +1356,9 @@ class _Article:
         nxt = root.i + 1
         if nxt < len(self.doc) and _names_a_person(root) and self._person_at(self.doc[nxt]):
             return self.doc[nxt]  # "Sullivan's lawyer Beth Wilkinson", parsed apart
+        if nxt < len(self.doc) and root.is_lower and _in_list(root, "org_nouns") \
+                and (ent := self.token_ent.get(nxt)) is not None and ent.type == "organisation":
+            return self.doc[nxt]  # "According to radio monitoring firm Airtrack", parsed apart
         after, titled = span.end, _is_title(span[-1])
         while after < len(self.doc) and after - span.end < 4 and (
                 self.doc[after].text == "-" or _title_stop(self.doc[after]) or _is_title(self.doc[after])):
