@@ -637,8 +637,8 @@ class _Article:
             titled = start < k
             party = tokens[j - 1].text in _POST_NOMINALS and j - k == 2 and not any(
                 _is_title(t) for t in tokens[start:k])  # "Veteran Labour MP": a party's MP, no name
-            office = _is_role_word(tokens[j - 1]) and tokens[k].lower_ not in first_names  # "Deputy Prime
-            # Minister": a title, no name
+            # "Deputy Prime Minister": a title, no name
+            office = _is_role_word(tokens[j - 1]) and tokens[k].lower_ not in first_names
             if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)) and not party \
                     and not office:
                 found.append(self.doc[start:j])
@@ -2278,8 +2278,9 @@ class _Article:
                 if self._owned_by_no_name(t):
                     return None  # "a spokesman for European football's governing body": not one named before
                 company = noun in _COMPANY_NOUNS
-                found = next((e for e in self._organisations_for(noun, kind, t.idx)  # "the watchdog
-                              # group Citizens for Open Government ... a spokeswoman for the group"
+                # one so called counts whatever its name says: "the watchdog group Citizens for Open
+                # Government ... a spokeswoman for the group"
+                found = next((e for e in self._organisations_for(noun, kind, t.idx)
                               if e is not None and (noun in e.nouns or _unless_no_company(company, e))), None)
                 if found is None and company and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
@@ -3617,6 +3618,7 @@ def _name_run_on(span):
 
 
 def _untagged_title_word(tok) -> bool:
+    """A capitalised proper noun outside any entity: a word a cut name may go on with."""
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_
 
 
@@ -3983,19 +3985,23 @@ def _has_ent_before(toks, k: int) -> bool:
 
 def _based_in(tok) -> bool:
     """A place that only says where something is: "Qatar" of "the Qatar-based broadcaster"."""
-    doc, k = tok.doc, tok.i
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
-        k += 1
-    return k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ == "based"
+    after = _word_hyphened_after(tok)
+    return after is not None and after.lower_ == "based"
 
 
 def _hyphened_to_a_participle(tok) -> bool:
     """A name that only says how something is described: "Mercury" of "the Mercury-nominated
     group", "Oscar" of "the Oscar-winning director"."""
+    after = _word_hyphened_after(tok)
+    return after is not None and after.tag_ in ("VBN", "VBG")
+
+
+def _word_hyphened_after(tok):
+    """The word a hyphen joins after the name at ``tok`` ("based" of "Qatar-based"), if any."""
     doc, k = tok.doc, tok.i
     while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         k += 1
-    return k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].tag_ in ("VBN", "VBG")
+    return doc[k + 2] if k + 2 < len(doc) and doc[k + 1].text == "-" else None
 
 
 def _organisation_in(toks, skip: set[int], nearest_last: bool = True) -> str | None:
