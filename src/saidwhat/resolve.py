@@ -385,7 +385,7 @@ class _Article:
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
         ents = [_party_named_whole(_capitals_name_whole(_without_described_kind(s)))
                 for s in _rejoined(list(self.doc.ents))
-                if not _hyphened_to_a_participle(s[0]) or _based_in(s[0])]  # not "the Mercury-nominated band"
+                if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
         ents = [SpacySpan(self.doc, s.start, s.end, label="ORG")  # "Carrick Bank", "Mercia Water"
@@ -430,7 +430,8 @@ class _Article:
                  and not self._is_known_person(s, full) and not self._titled_anywhere(s[-1].text)]
         people = [s for s in people if s not in which]
         called += [self.doc[toks[0].i : toks[-1].i + 1] for s in which if (toks := self._name_tokens(s))]
-        called_words = {s.text for s in called} | {s.text for s in ents if _called_an_organisation(s)}
+        calling = {s: noun for s in ents if (noun := _calling_noun(s)) is not None}  # "regulator" of "Ofwat"
+        called_words = {s.text for s in called} | {s.text for s in calling}
         called += [s for s in people if s not in called and s.text in called_words]  # and "Shelter" later
         employers = [s for s in people  # "Manchester United manager Alex Ferguson", tagged a person
                      if s not in called and len(s) >= 2 and not self._is_full_name(s)
@@ -438,7 +439,9 @@ class _Article:
         called += employers
         people = [s for s in people if s not in called]
         labelled += [(s, "ORG") for s in called]
-        bodies = {s.text for s in ents if _a_place_called_a_body(s)}
+        org_nouns = _lists()["org_nouns"]
+        bodies = {s.text for s, noun in calling.items()  # "industry regulator Ofwat", tagged a place
+                  if s.label_ in ("GPE", "NORP") and org_nouns.get(noun.lemma_.lower()) == "organisation"}
         for span in ents:
             called_a_body = span.label_ in ("GPE", "NORP") and span.text in bodies
             label = "ORG" if _newspaper_title(span) or called_a_body \
@@ -3241,12 +3244,6 @@ def _calling_noun(span, untagged: bool = False):
     # research firm TNS"
 
 
-def _a_place_called_a_body(span) -> bool:
-    """A name tagged a place that an organisation's noun calls one: "industry regulator Ofwat"."""
-    noun = _calling_noun(span) if span.label_ in ("GPE", "NORP") else None
-    return noun is not None and _lists()["org_nouns"].get(noun.lemma_.lower()) == "organisation"
-
-
 def _bare_performer(phrase, root) -> bool:
     """ "the singer", "The star": a performer's noun with "the" alone before it (not "the Lincoln
     actor", "the Philippine Star")."""
@@ -3991,9 +3988,10 @@ def _based_in(tok) -> bool:
 
 def _hyphened_to_a_participle(tok) -> bool:
     """A name that only says how something is described: "Mercury" of "the Mercury-nominated
-    group", "Oscar" of "the Oscar-winning director"."""
+    group", "Oscar" of "the Oscar-winning director"; not a place something is based in, which
+    says where it is from (`_based_in`)."""
     after = _word_hyphened_after(tok)
-    return after is not None and after.tag_ in ("VBN", "VBG")
+    return after is not None and after.tag_ in ("VBN", "VBG") and after.lower_ != "based"
 
 
 def _word_hyphened_after(tok):
