@@ -33,7 +33,7 @@ def cache_rule_components(nlp):
     """``nlp`` with its attribute ruler and rule lemmatizer (where present) answered from caches."""
     if RULER in nlp.component_names:
         ruler = nlp.get_pipe(RULER)
-        match = _cached_ruler_match(ruler, nlp.vocab)
+        match = None if hasattr(ruler.match, "cached") else _cached_ruler_match(ruler, nlp.vocab)
         if match is not None:
             ruler.match = match
     if LEMMATIZER in nlp.component_names:
@@ -63,8 +63,6 @@ def _cached_ruler_match(ruler, vocab) -> Callable | None:
     from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
-    if hasattr(ruler.match, "cached"):
-        return None
     patterns = ruler.patterns
     words = _words_one_token_patterns_read(patterns)
     if words is None:
@@ -76,6 +74,7 @@ def _cached_ruler_match(ruler, vocab) -> Callable | None:
         (one_token if single else longer).add(str(i), rule["patterns"])
     attr_ids = [IDS[a] for a in _KEY_ATTRS]
     named_ids = {vocab.strings.add(w) for w in named}
+    rule_number = {vocab.strings.add(str(i)): i for i in range(len(patterns))}  # match id -> rule
     lower_keys: dict[int, int] = {}
     rules_by_key: dict[tuple, list[int]] = {}
 
@@ -102,7 +101,7 @@ def _cached_ruler_match(ruler, vocab) -> Callable | None:
             matches.extend((match_id, i, i + 1) for match_id in rules)
         matches.extend(longer(doc, allow_missing=True))
         # as AttributeRuler.match: sorted by the rule's number, so that later rules win
-        return sorted((int(vocab.strings[m]), m, s, e) for m, s, e in matches)
+        return sorted((rule_number[m], m, s, e) for m, s, e in matches)
 
     match.cached = True
     return match
