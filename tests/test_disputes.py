@@ -62,6 +62,17 @@ def test_a_denial_after_but_answers_the_report_before_it_with_no_word_in_common(
     assert pairs(art) == {("s1", "s3", "denial")}
 
 
+def test_a_counter_claim_about_an_offer_is_no_offer_turned_down():
+    # "rejected a request" turns something down; "insisted the offer was fair" asserts about it
+    art = make_article(
+        "The brewer's board said the offer of 410p a share undervalued the business. The bidder, "
+        "Korvald, insisted the offer was full and fair and undervalued nothing.",
+        [("The brewer's board", "said", "the offer of 410p a share undervalued the business"),
+         ("Korvald", "insisted", "the offer was full and fair and undervalued nothing")],
+    )
+    assert pairs(art) == {("s1", "s2", "contradiction")}
+
+
 def test_but_and_a_pronoun_may_be_the_same_speaker_again():
     art = make_article(
         "The former mayor said it was a mistake to hire the firm, but she denied that any relative was paid.",

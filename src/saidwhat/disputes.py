@@ -577,12 +577,18 @@ def _passive_or_off_topic(text: str, p: Pushback) -> bool:
     after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 80])][:8]
     if after and after[0] == "by":
         return True  # "a compromise rebuffed by Republicans"
-    for w in after:
+    for k, w in enumerate(after):
         if w in lex.claim_nouns:
             return False
         if w in lex.not_claims:
-            return True
+            return not (k + 1 < len(after) and after[k + 1] in _VERBS_OF_A_CLAUSE)
     return False
+
+
+# "insisted the offer was fair", "said the plan would fail": the noun is the subject of what is
+# asserted, not the thing turned down ("rejected the offer")
+_VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "had", "has", "have", "would", "will", "could",
+                                "should", "might", "must", "can", "did", "does", "do"})
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n")
