@@ -73,6 +73,30 @@ def test_a_counter_claim_about_an_offer_is_no_offer_turned_down():
     assert pairs(art) == {("s1", "s2", "contradiction")}
 
 
+_LEAD = ("Darren Vale has denied taking a banned substance after the athletics federation confirmed he "
+         "had failed a drugs test.")
+_LEAD_SAID = [("Darren Vale", "denied", "taking a banned substance"),
+              ("the athletics federation", "confirmed", "he had failed a drugs test")]
+
+
+def test_a_denial_answers_the_claim_it_came_after_in_its_sentence():
+    assert pairs(make_article(_LEAD, _LEAD_SAID)) == {("s2", "s1", "denial")}
+
+
+def test_a_denial_is_no_answer_to_what_its_sentence_adds_after_it():
+    text = _LEAD.replace(" after ", ", and ").replace("had failed a drugs test",
+                                                      "would race in Paris next week")
+    said = [_LEAD_SAID[0], ("the athletics federation", "confirmed", "he would race in Paris next week")]
+    assert pairs(make_article(text, said)) == set()
+
+
+def test_a_headline_denial_answers_what_its_speaker_denies_in_the_story():
+    art = make_article("Sprinter denies doping offence\n\n" + _LEAD,
+                       [("Sprinter", "denies", "doping offence"), *_LEAD_SAID])
+    art.statements[0].speaker.name = "Darren Vale"
+    assert pairs(art) == {("s3", "s2", "denial"), ("s3", "s1", "denial")}
+
+
 def test_but_and_a_pronoun_may_be_the_same_speaker_again():
     art = make_article(
         "The former mayor said it was a mistake to hire the firm, but she denied that any relative was paid.",

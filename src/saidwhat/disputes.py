@@ -513,7 +513,7 @@ def read_pushback(said: Said, article: Article, near: list[int] | None = None) -
             said.answered_by = p  # "contradicting Tulsa police's claim that ...": the speaker is the object
         elif said.pushback is None:
             said.pushback = p
-    if said.pushback and not _says_something(said):
+    if said.pushback and not _says_something(said, text):
         said.pushback = None  # "rejected single mothers": a pushback needs a claim to push on
     if said.pushback is None and said.answered_by is None:
         for kind, pattern in lex.content_cues:
@@ -559,9 +559,11 @@ def _pointer_then_pause() -> re.Pattern:
                       re.IGNORECASE)
 
 
-def _says_something(said: Said) -> bool:
+def _says_something(said: Said, text: str) -> bool:
     """A content that states something, or points back to something stated ("that", "the claims")."""
     toks = [w.lower() for w in words(said.st.content.text)]
+    if said.pushback.kind == "denial" and in_headline(said, text):
+        return True  # "Sprinter denies doping offence": what a headline denies is the charge
     return said.pointing or len(toks) >= 4 or any(w in lexicon().claim_nouns for w in toks)
 
 
@@ -925,6 +927,9 @@ def target_of(
     held = _claim_held(b, saids)
     if held is not None and not held.described:
         return held, 0.75
+    prompted = _claim_it_came_after(b, saids, article.text)
+    if prompted is not None:
+        return prompted, 0.75
     if held is not None:  # "has denied newspaper reports that ...": the paper the story names after it
         return _answered_after(b, saids, idf) or (held, 0.75)
     candidates = claim_candidates(b, saids)
@@ -967,6 +972,22 @@ def target_of(
     # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
     needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
     return _best_nearby(b, candidates, idf, needed)
+
+
+_AFTER = re.compile(r"^[\s,]*(?:after|following|amid|when)\s+$", re.IGNORECASE)
+
+
+def _claim_it_came_after(b: Said, saids: list[Said], text: str) -> Said | None:
+    """ "Kane has denied taking a banned substance after UK Athletics confirmed he had failed a drugs
+    test": the claim a pushback came after, reported in its own sentence right behind it."""
+    later = [a for a in saids if a.st.content.start >= b.st.content.end and a.sentence == b.last_sentence
+             and a.credible and a.st.kind != "headline" and not same_speaker(a, b)]
+    if not later:
+        return None
+    a = min(later, key=lambda s: s.st.content.start)
+    mention = a.st.speaker.mention if a.st.speaker else None
+    opens = min(x.start for x in (a.st.cue, mention, a.st.content) if x is not None)
+    return a if opens > b.st.content.end and _AFTER.match(text[b.st.content.end : opens]) else None
 
 
 def _claim_held(b: Said, saids: list[Said]) -> Said | None:
@@ -1327,7 +1348,35 @@ def cued_disputes(saids: list[Said], article: Article) -> list[Dispute]:
         a, confidence = found
         out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(confidence, a, b)))
         taken.update((a.st.id, b.st.id))
+    out.extend(_headline_denials(saids, out, taken, article.text))
     out.extend(uncued_contradictions(saids, taken, idf))
+    return out
+
+
+def in_headline(said: Said, text: str) -> bool:
+    """Whether a statement is the story's first line, its headline, whatever its kind."""
+    end = text.find("\n")
+    return said.st.content.start < end and bool(text[end:].strip())
+
+
+def _headline_denials(saids: list[Said], found: list[Dispute], taken: set[str], text: str) -> list[Dispute]:
+    """A headline pushback ("Sprinter denies doping offence") answers what its speaker's first
+    pushback in the story answers ("Kane denied taking a banned substance", after UK Athletics said
+    he had failed a test): headlines name the charge in fewer, other words."""
+    by_id = {s.st.id: s for s in saids}
+    answered = {}
+    for d in found:
+        answered.setdefault(d.b, d.a)
+    out = []
+    for h in saids:
+        if h.pushback is None or h.st.id in taken or h.speaker is None or not in_headline(h, text):
+            continue
+        body = [s for s in saids if not in_headline(s, text) and s.pushback is not None
+                and s.st.id in answered and same_speaker(s, h)]
+        if body:
+            first = min(body, key=lambda s: s.st.content.start)
+            a = by_id[answered[first.st.id]]
+            out.append(Dispute(a.st.id, h.st.id, h.pushback.kind, _evidence(h), _sure(0.6, a, h)))
     return out
 
 
