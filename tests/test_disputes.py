@@ -97,6 +97,20 @@ def test_a_headline_denial_answers_what_its_speaker_denies_in_the_story():
     assert pairs(art) == {("s3", "s2", "denial"), ("s3", "s1", "denial")}
 
 
+def test_a_pushback_naming_only_the_claim_answers_it_however_far_back():
+    others = [(f"Councillor {n}", "said", f"the {thing} would be ready by {month}")
+              for n, thing, month in (("Ames", "library", "May"), ("Bell", "school roof", "June"),
+                                      ("Cole", "swimming pool", "July"), ("Dunn", "bus depot", "August"),
+                                      ("Eyre", "market hall", "September"), ("Ford", "park gates", "October"),
+                                      ("Gray", "town clock", "November"))]
+    text = ("The Courier reported that the mayor had hired her brother's firm to repair the pier. "
+            + " ".join(f"{who} said {what}." for who, _, what in others)
+            + " Mayor Ann Holt brushed aside the reports.")
+    said = [("The Courier", "reported", "the mayor had hired her brother's firm to repair the pier"), *others,
+            ("Mayor Ann Holt", "brushed aside", "the reports")]
+    assert pairs(make_article(text, said)) == {("s1", "s9", "rejection")}
+
+
 def test_but_and_a_pronoun_may_be_the_same_speaker_again():
     art = make_article(
         "The former mayor said it was a mistake to hire the firm, but she denied that any relative was paid.",

@@ -955,8 +955,9 @@ def target_of(
             same = [a for a in said_so if _numbers(a) & given]  # "the figure of 150,000 was ..."
             return max(same or said_so, key=lambda s: s.st.content.start), 0.6
     if not named and b.claim_noun:
+        # "brushed aside the reports": all it names is the claim, however far back it was made
         said_so = [a for a in candidates
-                   if b.index - a.index <= NEAR_STATEMENTS and _said_as(a, b.claim_noun)]
+                   if (b.pointing or b.index - a.index <= NEAR_STATEMENTS) and _said_as(a, b.claim_noun)]
         if said_so:
             return max(said_so, key=lambda s: s.st.content.start), 0.7
     if b.pointing or (b.points_back and not named):
