@@ -111,6 +111,16 @@ def test_a_pushback_naming_only_the_claim_answers_it_however_far_back():
     assert pairs(make_article(text, said)) == {("s1", "s9", "rejection")}
 
 
+def test_a_verdict_on_a_figure_answers_the_claim_that_gave_it():
+    art = make_article(
+        "According to the pilots' union, the airline cancelled more than 300 flights in October. The "
+        "airline's chief executive, Mary Dunn, said the figure of 300 cancellations was \"simply wrong\".",
+        [("the pilots' union", "According to", "the airline cancelled more than 300 flights in October"),
+         ("Mary Dunn", "said", 'the figure of 300 cancellations was "simply wrong"')],
+    )
+    assert pairs(art) == {("s1", "s2", "rejection")}
+
+
 def test_but_and_a_pronoun_may_be_the_same_speaker_again():
     art = make_article(
         "The former mayor said it was a mistake to hire the firm, but she denied that any relative was paid.",

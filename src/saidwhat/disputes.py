@@ -1113,7 +1113,8 @@ _VERDICT_ON = re.compile(
     r"|(?P<plans>plans?|proposals?|schemes?|pledges?)"
     r"|(?P<press>articles?|stor(?:y|ies)|reports?)"
     r"|research|study|studies|survey|findings|evidence)"
-    r"(?:\s+of\s+\S+|\s+[a-z]+ed)?\s+" + _LINKING + r"\b",  # "the figures quoted are"
+    r"(?:\s+of\s+\S+(?:\s+[a-z]+)?|\s+[a-z]+ed)?\s+" + _LINKING + r"\b",  # "the figures quoted are",
+    # "the figure of 300 cancellations was"
     re.IGNORECASE,
 )
 _A_NUMBER = re.compile(
