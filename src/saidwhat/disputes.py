@@ -560,9 +560,10 @@ def _pointer_then_pause() -> re.Pattern:
 
 
 def _says_something(said: Said, text: str) -> bool:
-    """A content that states something, or points back to something stated ("that", "the claims")."""
+    """A content that states something, or points back to something stated ("that", "the claims"),
+    or what a headline denies."""
     toks = [w.lower() for w in words(said.st.content.text)]
-    if said.pushback.kind == "denial" and in_headline(said, text):
+    if said.pushback.kind == "denial" and _in_headline(said, text):
         return True  # "Sprinter denies doping offence": what a headline denies is the charge
     return said.pointing or len(toks) >= 4 or any(w in lexicon().claim_nouns for w in toks)
 
@@ -1355,7 +1356,7 @@ def cued_disputes(saids: list[Said], article: Article) -> list[Dispute]:
     return out
 
 
-def in_headline(said: Said, text: str) -> bool:
+def _in_headline(said: Said, text: str) -> bool:
     """Whether a statement is the story's first line, its headline, whatever its kind."""
     end = text.find("\n")
     return said.st.content.start < end and bool(text[end:].strip())
@@ -1371,9 +1372,10 @@ def _headline_denials(saids: list[Said], found: list[Dispute], taken: set[str], 
         answered.setdefault(d.b, d.a)
     out = []
     for h in saids:
-        if h.pushback is None or h.st.id in taken or h.speaker is None or not in_headline(h, text):
+        if h.pushback is None or h.speaker is None or not h.named or h.st.id in taken \
+                or not _in_headline(h, text):
             continue
-        body = [s for s in saids if not in_headline(s, text) and s.pushback is not None
+        body = [s for s in saids if not _in_headline(s, text) and s.pushback is not None
                 and s.st.id in answered and same_speaker(s, h)]
         if body:
             first = min(body, key=lambda s: s.st.content.start)
