@@ -1898,6 +1898,15 @@ def test_a_spokesman_for_the_body_a_name_ends_with_speaks_for_it():
     assert found["A spokesman"] == "Radio Health Research Programme"
 
 
+def test_a_spokeswoman_for_the_officer_a_body_is_named_after_speaks_for_the_body():
+    found = _names_by_mention(
+        "Insurers face claims inquiry",
+        "The Financial Ombudsman's Office has opened an inquiry into how the insurer Norwell Direct "
+        "handled 12,000 claims, after complaints from the Consumers' Association.",
+        "A spokeswoman for the ombudsman said insurers have a legal duty to settle claims within a month.")
+    assert found["A spokeswoman"] == "Financial Ombudsman's Office"
+
+
 def test_the_company_is_the_untagged_name_that_just_spoke_not_a_body_of_another_kind():
     found = _speakers_in_order(  # the tagger gives "Orange" no type
         "Phone tariffs row",

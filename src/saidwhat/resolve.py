@@ -2289,7 +2289,7 @@ class _Article:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
                 if found is not None:
                     return found
-        return self._employer_by_last_word(phrase, root)
+        return self._employer_by_name_word(phrase, root)
 
     def _owned_by_no_name(self, noun) -> bool:
         """An organisation noun whose possessor is a common noun ("European football's governing
@@ -2304,15 +2304,16 @@ class _Article:
         yield self._only_one_near(kind, char)
         yield self._organisation_speaking_in_paragraph(char)
 
-    def _employer_by_last_word(self, phrase, root) -> _Ent | None:
-        """"a spokesman for the research programme": the one organisation named before whose name
-        ends in that word ("Radio Health Research Programme"), for a word no list knows."""
+    def _employer_by_name_word(self, phrase, root) -> _Ent | None:
+        """"a spokesman for the research programme", "a spokeswoman for the commissioner": the one
+        organisation named before whose name holds that word ("Radio Health Research Programme",
+        "Information Commissioner's Office"), for a word no list knows."""
         after = [t for t in phrase if t.i > root.i and t.pos_ == "NOUN" and _preposition_of(t, root) == "for"]
         obj = next((t for t in after if any(c.lower_ == "the" for c in t.children)), None)
         if obj is None or obj.i in self.token_ent:
             return None
-        named = [e for e in self._orgs_called(obj.lower_)
-                 if e.name.lower().split()[-1] == obj.lower_ and e.mention_before(obj.idx) is not None]
+        named = [e for e in self.orgs if e.named and obj.lower_ in _name_words(e.name)
+                 and e.mention_before(obj.idx) is not None]
         return named[0] if len(named) == 1 else None
 
     def _organisation_speaking_in_paragraph(self, char: int) -> _Ent | None:
@@ -2937,6 +2938,12 @@ def _after_opening_verb(span):
     if len(span) > 1 and span[0].is_sent_start and span[0].lower_ in _LEADING_VERBS:
         return span[1:]
     return span
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name, lower-cased, without a possessive ending: "Information Commissioner's
+    Office" -> information, commissioner, office."""
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in re.split(r"[\s-]+", name)}
 
 
 def _org_head(name: str) -> str:
