@@ -105,6 +105,13 @@ def mend_words(text: str) -> tuple[str, dict[str, str]]:
     return text, garbled | marked | modal
 
 
+def headline_end(text: str) -> int:
+    """Where the text's headline ends: its first line, when that line is short enough to be one
+    (0: no headline)."""
+    end = text.find("\n")
+    return end if 0 <= end <= MAX_HEADLINE_CHARS else 0
+
+
 def spell_modal_surnames(text: str) -> tuple[str, dict[str, str]]:
     """``text`` with a surname that is also a modal verb ("George Will") spelt as a name the parser
     reads as one ("Wyll"), wherever the text uses it as the name: after the first name, mid-sentence
@@ -117,13 +124,12 @@ def spell_modal_surnames(text: str) -> tuple[str, dict[str, str]]:
     surnames = {surname for first, surname in full_names if first.lower() in known}
     if not surnames:
         return text, {}
-    headline_end = text.find("\n")
-    headline_end = headline_end if 0 <= headline_end <= MAX_HEADLINE_CHARS else 0
+    end = headline_end(text)
     chars, words = list(text), {}
     for m in re.finditer(rf"\b(?:{'|'.join(sorted(surnames))})\b", text):
         before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         after_first_name = before is not None and before.group(1).lower() in known
-        if not after_first_name and (m.start() < headline_end or not _used_as_name(text, m)):
+        if not after_first_name and (m.start() < end or not _used_as_name(text, m)):
             continue
         spelt = m.group()[0] + "y" + m.group()[2:]
         chars[m.start() : m.end()] = spelt

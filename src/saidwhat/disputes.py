@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
+from .clean import headline_end
 from .names import calls_an_outlet
 from .records import Article, Dispute, Entity, Span, Statement
 
@@ -1357,25 +1358,26 @@ def cued_disputes(saids: list[Said], article: Article) -> list[Dispute]:
 
 
 def _in_headline(said: Said, text: str) -> bool:
-    """Whether a statement is the story's first line, its headline, whatever its kind."""
-    end = text.find("\n")
-    return said.st.content.start < end and bool(text[end:].strip())
+    """Whether a statement is in the story's headline (``clean.headline_end``), whatever its kind."""
+    return said.st.content.start < headline_end(text)
 
 
 def _headline_denials(saids: list[Said], found: list[Dispute], taken: set[str], text: str) -> list[Dispute]:
     """A headline pushback ("Sprinter denies doping offence") answers what its speaker's first
     pushback in the story answers ("Kane denied taking a banned substance", after UK Athletics said
     he had failed a test): headlines name the charge in fewer, other words."""
+    end = headline_end(text)
+    heads = [h for h in saids if h.st.content.start < end and h.pushback is not None and h.speaker is not None
+             and h.named and h.st.id not in taken]
+    if not heads:
+        return []
     by_id = {s.st.id: s for s in saids}
     answered = {}
     for d in found:
         answered.setdefault(d.b, d.a)
     out = []
-    for h in saids:
-        if h.pushback is None or h.speaker is None or not h.named or h.st.id in taken \
-                or not _in_headline(h, text):
-            continue
-        body = [s for s in saids if not _in_headline(s, text) and s.pushback is not None
+    for h in heads:
+        body = [s for s in saids if s.st.content.start >= end and s.pushback is not None
                 and s.st.id in answered and same_speaker(s, h)]
         if body:
             first = min(body, key=lambda s: s.st.content.start)
