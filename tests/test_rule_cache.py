@@ -8,7 +8,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from saidwhat.ingest import SAMPLE_PATH
 from saidwhat.nlp import MODEL
-from saidwhat.rule_cache import cache_rule_components
+from saidwhat.rule_cache import KNOWN_WORDS, cache_rule_components
 
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 # Words the ruler's patterns of one and of two tokens name ("'d", "nothin'", "gon na", "ai n't"),
@@ -37,6 +37,8 @@ def test_the_caches_are_in_use(plain_and_cached):
     _, cached = plain_and_cached
     assert cached.get_pipe("attribute_ruler").match.cached
     assert cached.get_pipe("lemmatizer").lemmatize.cached
+    known_words = cached.get_pipe("lemmatizer").lookups.get_table(KNOWN_WORDS)
+    assert all(isinstance(words, frozenset) for words in known_words.values())
 
 
 def test_caching_twice_changes_nothing(plain_and_cached):

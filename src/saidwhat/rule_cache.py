@@ -12,7 +12,10 @@ those attributes:
   ruler's own patterns run on a one-token ``Doc`` carrying those attributes; the few patterns of two
   tokens ("gon na") still run through a spaCy ``Matcher`` over the whole ``Doc``;
 - the rule lemmatizer's forms depend on the word, its part of speech and its morphology. spaCy caches
-  them by that key already, except for base forms, which it works out again at every token.
+  them by that key already, except for base forms, which it works out again at every token. For a
+  word it has not seen, it asks whether each candidate form is a known word of that part of speech
+  with ``in`` on a list (57,000 nouns): 0.13 ms a word, 1.3 s of a run over PolNeAR dev. The lists
+  are turned into sets once, which answer the same question at once.
 
 The annotations are spaCy's own (a test compares every token's tag, part of speech, morphology,
 lemma and dependency with an unchanged pipeline on real text). A ruler whose one-token patterns read
@@ -26,6 +29,7 @@ from collections.abc import Callable
 
 RULER = "attribute_ruler"
 LEMMATIZER = "lemmatizer"
+KNOWN_WORDS = "lemma_index"  # the rule lemmatizer's words by part of speech
 _KEY_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 
 
@@ -39,8 +43,16 @@ def cache_rule_components(nlp):
     if LEMMATIZER in nlp.component_names:
         lemmatizer = nlp.get_pipe(LEMMATIZER)
         if getattr(lemmatizer, "mode", None) == "rule" and not hasattr(lemmatizer.lemmatize, "cached"):
+            _known_words_as_sets(lemmatizer.lookups)
             lemmatizer.lemmatize = _cached_lemmatize(lemmatizer.lemmatize)
     return nlp
+
+
+def _known_words_as_sets(lookups) -> None:
+    if lookups.has_table(KNOWN_WORDS):
+        table = lookups.get_table(KNOWN_WORDS)
+        for pos in list(table):
+            table[pos] = frozenset(table[pos])
 
 
 def _cached_lemmatize(lemmatize: Callable) -> Callable:
