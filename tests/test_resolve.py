@@ -1100,6 +1100,20 @@ def test_a_spokesman_for_a_role_speaks_for_the_person_holding_it(nlp):
     assert speakers[2].name != "Lord Goldsmith"  # no prime minister is named
 
 
+def test_a_spokesman_for_a_titled_name_speaks_for_the_person_not_the_body_in_the_title(nlp):
+    text = ("The Senate will vote on the farm bill next week. A spokesman for Senate Majority Whip "
+            "Loretta Vandermeer said the votes were there.")
+    speakers, _ = run(nlp, text, ("A spokesman", 0))
+    assert speakers[0].name == "Loretta Vandermeer"
+
+
+def test_an_inspection_speaks_for_the_inspectorate_named_whole(nlp):
+    text = ("An inspection by HM Inspectorate of Probation found that offenders in Kent were seen too "
+            "rarely. The chief officer, Mark Doyle, said the findings were out of date.")
+    speakers, _ = run(nlp, text, ("An inspection", 0))
+    assert speakers[0].name == "HM Inspectorate of Probation"  # not a person "HM Inspectorate"
+
+
 def test_a_role_apposed_to_two_names_is_no_one_of_them(nlp):
     text = ("Prince Charles is to marry on Friday.\n\n"
             "The prince's sons, William and Harry, said they were \"very happy\".")

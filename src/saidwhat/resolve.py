@@ -2411,8 +2411,15 @@ class _Article:
                     and self.token_ent[t.head.i] is not None and t.head.head.i == root.i:
                 return ent
             if t.i > root.i and _preposition_of(t, root) in ("for", "of", "at", "with", "from"):
-                return ent
+                return self._name_heading_object(t) or ent
         return None
+
+    def _name_heading_object(self, t) -> _Ent | None:
+        """The name heading the prepositional object that ``t`` is part of: "a spokeswoman for House
+        Majority Leader Conrad Ebbets" -> Ebbets, not the House that only qualifies his title."""
+        while t.dep_ != "pobj" and t.head.i != t.i:
+            t = t.head
+        return self.token_ent.get(t.i) if t.dep_ == "pobj" else None
 
     def _body_of_adjective(self, adjective) -> _Ent | None:
         """The party or body an adjective names: "Conservative" -> "the Conservatives",
