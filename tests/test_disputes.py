@@ -459,6 +459,23 @@ def test_a_claim_needs_a_resolved_speaker_when_entities_are_known():
     assert pairs(art) == {("s1", "s2", "denial")}
 
 
+def test_a_denial_answers_the_claim_just_before_that_names_its_speaker_by_role():
+    from saidwhat.records import Entity
+
+    text = ("A local paper says a Labour councillor steered a paving contract to his nephew. "
+            "Councillor Tom Reed has denied any wrongdoing over work on the high street.")
+    art = make_article(text, [
+        ("A local paper", "says", "a Labour councillor steered a paving contract to his nephew"),
+        ("Councillor Tom Reed", "denied", "any wrongdoing over work on the high street"),
+    ])
+    art.statements[0].speaker.entity, art.statements[1].speaker.entity = "e1", "e2"
+    art.speakers = [Entity(id="e1", name="local paper", type="organisation"),
+                    Entity(id="e2", name="Tom Reed", type="person", roles=["Councillor"])]
+    assert pairs(art) == {("s1", "s2", "denial")}
+    art.speakers[1].roles = ["Mayor"]  # a claim about some councillor, not about him
+    assert pairs(art) == set()
+
+
 def test_a_group_disputes_within_its_article_but_not_across_articles():
     from saidwhat.records import Entity
 

@@ -1245,11 +1245,14 @@ def _best_nearby(
 
 def _denies_what_was_said_of_them(b: Said, a: Said) -> bool:
     """ "American officials have long worried about Saudi Arabia's suspected role in ... Saudi
-    officials deny any links": a denial right after a claim about its own speaker answers it."""
+    officials deny any links": a denial right after a claim about its own speaker answers it, the
+    speaker named in the claim or called by one of their roles ("A Sunday paper says a Conservative
+    MP failed to declare ... Conservative MP Jo Bell has denied breaking the rules")."""
     if b.pushback.kind != "denial" or b.sentence - a.last_sentence > 1 or b.st.speaker is None:
         return False
     own = {stem(w) for w in words(b.st.speaker.name or "") if w[:1].isupper()}
-    return bool(own & a.subjects)
+    called = (b.roles - stop_words()) & {w.lower() for w in words(a.st.content.text)}  # not "of" of "head of"
+    return bool(own & a.subjects) or bool(called)
 
 
 def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
