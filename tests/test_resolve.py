@@ -1114,6 +1114,26 @@ def test_an_inspection_speaks_for_the_inspectorate_named_whole(nlp):
     assert speakers[0].name == "HM Inspectorate of Probation"  # not a person "HM Inspectorate"
 
 
+def test_a_body_the_opening_calls_by_its_kind_is_the_one_the_next_paragraph_names(nlp):
+    text = ("Rail fares 'rising too fast'\n\n"
+            "Season tickets have risen by a third in five years, according to a passenger group.\n\n"
+            "A survey by the Rail Passengers Association, a passenger group, found that fares were the "
+            "highest in Europe.\n\n"
+            "Later, a union said staff shortages were to blame.")
+    speakers, _ = run(nlp, text, ("a passenger group", 0), ("a union", 0))
+    assert speakers[0].name == "Rail Passengers Association"
+    assert speakers[1].name != "Rail Passengers Association"  # further on, "a union" is any union
+
+
+def test_a_group_of_people_in_the_opening_is_not_the_group_named_next(nlp):
+    text = ("Rail fares 'rising too fast'\n\n"
+            "A group of commuters says season tickets have risen by a third in five years.\n\n"
+            "A survey by the Rail Passengers Association, a passenger group, found that fares were the "
+            "highest in Europe.")
+    speakers, _ = run(nlp, text, ("A group of commuters", 0))
+    assert speakers[0].name != "Rail Passengers Association"
+
+
 def test_a_role_apposed_to_two_names_is_no_one_of_them(nlp):
     text = ("Prince Charles is to marry on Friday.\n\n"
             "The prince's sons, William and Harry, said they were \"very happy\".")

@@ -39,6 +39,9 @@ from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _ORG_LABELS = {"ORG": "organisation", "GPE": "country", "NORP": "group", "LOC": "other", "FAC": "other"}
+# Paragraphs (the headline one, then a standfirst or the lead) where "a charity", "a union" may be
+# the one the next paragraph names
+OPENING_PARAGRAPHS = 2
 _POSSESSIVE_TAGS = frozenset({"POS"})
 _QUOTE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 _RANK_SPEAKER, _RANK_SUBJECT, _RANK_OTHER = 2, 1, 0
@@ -2612,7 +2615,9 @@ class _Article:
         if named is not None:
             return _Found(named)  # "Wealth-X, a private wealth research firm also devoted to ..."
         if root.tag_ in ("NNS", "NNPS") or not (determiners & {"the", "this", "its", "their"} or owner):
-            return _Found(self._plain(span))
+            of_members = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)  # "a group of MPs"
+            one = root.tag_ == "NN" and bool(determiners & {"a", "an"}) and not of_members
+            return _Found((self._introduced_next(noun, root) if one else None) or self._plain(span))
         origin = next(((t.ent_type_, t.text) for t in phrase if self._origin_of_company(t, root)), None)
         company = noun in _COMPANY_NOUNS
         only_a_company = company and noun not in _ANY_ORGANISATION  # "the firm"; "the group" may be any body
@@ -2686,6 +2691,17 @@ class _Article:
         after = [(m.start, ent) for ent in self._orgs_called(noun)
                  if (m := ent.mention_after(char)) is not None and m.para - para <= 1]
         return min(after, key=lambda x: x[0])[1] if after else None
+
+    def _introduced_next(self, noun: str, root) -> _Ent | None:
+        """An organisation the story's opening calls only by its kind ("..., a charity has warned",
+        "according to a consumer group"), named in the paragraph after as one of that kind ("a
+        report by the consumer group Which?"), if exactly one is. Further on, "a union" is any union."""
+        para = self.para_of(root.idx)
+        if para > OPENING_PARAGRAPHS:
+            return None
+        named = {ent for ent in self._orgs_called(noun, by_noun=True)
+                 if (m := ent.mention_after(root.idx)) is not None and m.para - para <= 1}
+        return named.pop() if len(named) == 1 else None
 
     def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
         """For a news outlet's common noun ("the newspaper", "the network", "the editorial
