@@ -6,6 +6,8 @@ GOLD_DIR defaults to ../shared/data/polnear/dev (84 articles). The texts are wri
 temporary JSONL corpus (never into the repo). Both sides run as fresh processes, model loading
 included, alternately N times; the best time of each is kept (the machine is noisy) and the
 ratio ours/bare is printed with words/s and each side's peak memory (ru_maxrss of that child).
+The same ratio by CPU seconds (user and system, the child's and its workers') is printed beside it:
+other work on the machine stretches wall time far more than CPU time, so it is the steadier figure.
 A third side runs `saidwhat extract --no-disputes`, so the cost of the disputes stage shows too.
 """
 
@@ -42,8 +44,8 @@ def write_corpus(gold_dir: Path, path: Path) -> int:
     return words
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB of one child process."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MiB and CPU seconds of one child process (its workers included)."""
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
@@ -51,7 +53,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"benchmark command failed ({status}): {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -80,14 +82,16 @@ def main() -> None:
             bare.append(run(bare_cmd))
             ours.append(run(ours_cmd))
             no_disputes.append(run([*ours_cmd, "--no-disputes"]))
-    t_bare, mem_bare = min(bare)[0], max(m for _, m in bare)
-    t_ours, mem_ours = min(ours)[0], max(m for _, m in ours)
+    t_bare, mem_bare = min(bare)[0], max(m for _, m, _ in bare)
+    t_ours, mem_ours = min(ours)[0], max(m for _, m, _ in ours)
+    cpu_bare, cpu_ours = min(c for *_, c in bare), min(c for *_, c in ours)
     t_no_disputes = min(no_disputes)[0]
     result = {
         "words": words,
         "bare_spacy_words_per_s": round(words / t_bare),
         "saidwhat_words_per_s": round(words / t_ours),
         "ratio_ours_over_bare": round(t_bare / t_ours, 3),
+        "cpu_ratio_ours_over_bare": round(cpu_bare / cpu_ours, 3),
         "disputes_stage_added_time": f"{(t_ours - t_no_disputes) / t_no_disputes:+.1%}",
         "bare_peak_mib": round(mem_bare),
         "saidwhat_peak_mib": round(mem_ours),
