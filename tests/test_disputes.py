@@ -39,6 +39,13 @@ def pairs(article: Article) -> set[tuple[str, str, str]]:
     return {(d.a, d.b, d.kind) for d in find_disputes(article)}
 
 
+def speaking_as(article: Article, *entities) -> None:
+    """The article's speakers: the n-th statement's is the n-th entity."""
+    for st, entity in zip(article.statements, entities, strict=True):
+        st.speaker.entity = entity.id
+    article.speakers = list(entities)
+
+
 # --- one of each kind ----------------------------------------------------------------------------
 
 
@@ -468,9 +475,8 @@ def test_a_denial_answers_the_claim_just_before_that_names_its_speaker_by_role()
         ("A local paper", "says", "a Labour councillor steered a paving contract to his nephew"),
         ("Councillor Tom Reed", "denied", "any wrongdoing over work on the high street"),
     ])
-    art.statements[0].speaker.entity, art.statements[1].speaker.entity = "e1", "e2"
-    art.speakers = [Entity(id="e1", name="local paper", type="organisation"),
-                    Entity(id="e2", name="Tom Reed", type="person", roles=["Councillor"])]
+    speaking_as(art, Entity(id="e1", name="local paper", type="organisation"),
+                Entity(id="e2", name="Tom Reed", type="person", roles=["Councillor"]))
     assert pairs(art) == {("s1", "s2", "denial")}
     art.speakers[1].roles = ["Mayor"]  # a claim about some councillor, not about him
     assert pairs(art) == set()
@@ -485,9 +491,8 @@ def test_a_group_disputes_within_its_article_but_not_across_articles():
         ("Ana Vidal", "said", "the new school budget had been cut by a third this year"),
         ("Teachers' union leaders", "saying", "the budget had grown"),
     ])
-    art.statements[0].speaker.entity, art.statements[1].speaker.entity = "e1", "e2"
-    art.speakers = [Entity(id="e1", name="Ana Vidal", type="person"),
-                    Entity(id="e2", name="Teachers' union leaders", type="group")]
+    speaking_as(art, Entity(id="e1", name="Ana Vidal", type="person"),
+                Entity(id="e2", name="Teachers' union leaders", type="group"))
     assert pairs(art) == {("s1", "s2", "denial")}
     # two "officials" of two articles need not be the same people, nor at odds with each other
     first = make_article(

@@ -2687,20 +2687,23 @@ class _Article:
         """With no organisation before it, the first one named after ``char``, in that paragraph
         or the next, whose name holds ``noun``: "the largest union has warned ... The National
         Union of Teachers said"."""
-        para = self.para_of(char)
-        after = [(m.start, ent) for ent in self._orgs_called(noun)
-                 if (m := ent.mention_after(char)) is not None and m.para - para <= 1]
+        after = self._called_just_after(noun, char)
         return min(after, key=lambda x: x[0])[1] if after else None
+
+    def _called_just_after(self, noun: str, char: int, by_noun: bool = False) -> list[tuple[int, _Ent]]:
+        """(first mention, organisation) for those ``_orgs_called`` ``noun`` that are named after
+        ``char``, in its paragraph or the next."""
+        para = self.para_of(char)
+        return [(m.start, ent) for ent in self._orgs_called(noun, by_noun)
+                if (m := ent.mention_after(char)) is not None and m.para - para <= 1]
 
     def _introduced_next(self, noun: str, root) -> _Ent | None:
         """An organisation the story's opening calls only by its kind ("..., a charity has warned",
         "according to a consumer group"), named in the paragraph after as one of that kind ("a
         report by the consumer group Which?"), if exactly one is. Further on, "a union" is any union."""
-        para = self.para_of(root.idx)
-        if para > OPENING_PARAGRAPHS:
+        if self.para_of(root.idx) > OPENING_PARAGRAPHS:
             return None
-        named = {ent for ent in self._orgs_called(noun, by_noun=True)
-                 if (m := ent.mention_after(root.idx)) is not None and m.para - para <= 1}
+        named = {ent for _, ent in self._called_just_after(noun, root.idx, by_noun=True)}
         return named.pop() if len(named) == 1 else None
 
     def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
