@@ -1134,6 +1134,14 @@ def test_a_group_of_people_in_the_opening_is_not_the_group_named_next(nlp):
     assert speakers[0].name != "Rail Passengers Association"
 
 
+def test_an_outlet_called_by_the_last_word_of_its_name_is_the_same_speaker(nlp):
+    text = ("The Portland Ledger reported on Tuesday that the mayor had hired her cousin. "
+            "The Ledger said it stood by its story.")
+    speakers, entities = run(nlp, text, ("The Portland Ledger", 0), ("The Ledger", 0))
+    assert [s.name for s in speakers] == ["Portland Ledger", "Portland Ledger"]
+    assert speakers[0].entity == speakers[1].entity
+
+
 def test_a_role_apposed_to_two_names_is_no_one_of_them(nlp):
     text = ("Prince Charles is to marry on Friday.\n\n"
             "The prince's sons, William and Harry, said they were \"very happy\".")

@@ -889,6 +889,10 @@ class _Article:
             headed = [e for e in self.orgs if _org_head(e.name) == low and len(e.name.split()) > 1]
             if len(headed) == 1:
                 return headed[0]
+        if low in _lists()["outlet_name_words"]:  # "the Ledger" after "The Boston Ledger"
+            ending = [e for e in self.orgs if len(owords := e.name.lower().split()) > 1 and owords[-1] == low]
+            if len(ending) == 1:
+                return ending[0]
         for ent in self.orgs:
             other = ent.name.lower()
             owords = other.split()
