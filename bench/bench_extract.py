@@ -7,7 +7,9 @@ temporary JSONL corpus (never into the repo). Both sides run as fresh processes,
 included, alternately N times; the best time of each is kept (the machine is noisy) and the
 ratio ours/bare is printed with words/s and each side's peak memory (ru_maxrss of that child).
 The same ratio by CPU seconds (user and system, the child's and its workers') is printed beside it:
-other work on the machine stretches wall time far more than CPU time, so it is the steadier figure.
+where the two differ, other processes took the cores from the runs. (On the project's shared
+machine they move together: its noise is in the CPU time itself, and only runs alternating with
+a baseline tell two releases apart.)
 A third side runs `saidwhat extract --no-disputes`, so the cost of the disputes stage shows too.
 """
 
