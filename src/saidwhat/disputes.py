@@ -1251,8 +1251,10 @@ def _denies_what_was_said_of_them(b: Said, a: Said) -> bool:
     if b.pushback.kind != "denial" or b.sentence - a.last_sentence > 1 or b.st.speaker is None:
         return False
     own = {stem(w) for w in words(b.st.speaker.name or "") if w[:1].isupper()}
-    called = (b.roles - stop_words()) & {w.lower() for w in words(a.st.content.text)}  # not "of" of "head of"
-    return bool(own & a.subjects) or bool(called)
+    if own & a.subjects:
+        return True
+    roles = b.roles - stop_words()  # not the "of" of "head of"
+    return bool(roles) and not roles.isdisjoint(w.lower() for w in words(a.st.content.text))
 
 
 def answered_pairs(saids: list[Said]) -> list[tuple[Said, Said]]:
