@@ -618,6 +618,30 @@ def test_a_bare_noun_in_the_headline_is_whom_the_lead_is_about(nlp, text, mentio
     assert speakers[0].name == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tory MP denies expenses claim\n\nA Conservative backbencher has denied claiming expenses for a flat he "
+     "did not use.\n\nGeoffrey Hallam, who has represented Wexcombe since 1997, said the newspaper report "
+     'was "untrue".\n\nThe Sunday Ledger said it stood by its story.', "Geoffrey Hallam"),
+    ("Producer insists musical will stay open\n\nThe producer of the West End musical Harbour Nights has "
+     'dismissed reports that the show is to close.\n\nDaniel Pryor said advance bookings were "healthy".',
+     "Daniel Pryor"),
+])
+def test_a_headline_noun_is_the_speaker_the_lead_opens_with_once_named(text, expected):
+    headline = extract(text).statements[0]
+    assert headline.speaker.name == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital disputes infection figures\n\nData published by the Health Protection Agency showed that "
+    "infections at Wexcombe General rose by a third.\n\nThe trust said the figures were misleading.",
+    "Tory MP denies expenses claim\n\nThe Sunday Ledger has reported that a Conservative MP claimed "
+    "expenses for a flat he did not use.\n\nThe paper said it stood by its story.",
+])
+def test_a_headline_noun_is_not_a_lead_speaker_it_does_not_fit(text):
+    headline, lead = extract(text).statements[:2]
+    assert headline.speaker.name != lead.speaker.name  # figures it disputes; a paper for an MP
+
+
 @pytest.mark.parametrize(
     ("force", "expected"),
     [("Inspector Ruth Dale, of Northfield Police, said the road was closed.", "Northfield Police"),

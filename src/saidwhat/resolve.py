@@ -4140,6 +4140,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if quote in found:
             found[i] = (_Found(found[quote][0].ent), found[quote][1])
     _name_the_lead(art, statements, found)
+    _name_the_headline(art, statements, found)
     return statements, _fill(statements, found)
 
 
@@ -4181,6 +4182,60 @@ def _name_the_lead(art: _Article, statements: list[Statement],
         return
     role = own.role or named.role  # "The chief inspector of prisons" keeps its role
     found[i] = (_Found(ent, role, own.organisation or named.organisation), _role_head(role))
+
+
+def _name_the_headline(art: _Article, statements: list[Statement],
+                       found: dict[int, tuple[_Found, str | None]]) -> None:
+    """A headline's speaker called by a bare noun ("Tory MP denies ...", "Promoter: ...", "Phone
+    maker dismisses ...") is the speaker of the statement the lead opens with, once that one has a
+    name ("A Conservative backbencher has denied ..." then "Rupert Ellingham ... said"), when the
+    noun fits them: one person for a person's noun, an organisation for an organisation's. A name
+    the headline's noun already got stands, unless the lead calls its speaker by that same noun
+    ("Director: ..." over "The director of British thriller The Salt Road has asked ...")."""
+    order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
+                   if st.speaker and st.speaker.mention)
+    headline = [i for start, i in order if start < art.headline_end]
+    lead = next((i for start, i in order if start >= art.headline_end), None)
+    if not headline or lead is None or art.para_of(statements[lead].speaker.mention.start) > 2:
+        return
+    told = found[lead][0] if lead in found else _Found(None)
+    if told.ent is None or not told.ent.named:
+        return
+    lead_span = _mention_span(art, statements[lead])
+    if lead_span is None or _in_list(lead_span.root, "document_nouns"):
+        return  # "Data published by the Health Protection Agency showed ...": what the headline disputes
+    for i in headline:
+        span = _mention_span(art, statements[i])
+        if span is None or not _headline_noun(span) or told.ent.type not in _kinds_a_noun_fits(span.root):
+            continue
+        own = found[i][0].ent if i in found else None
+        same_noun = any(t.lemma_.lower() == span.root.lemma_.lower() for t in lead_span)
+        if own is None or not own.named or (same_noun and own is not told.ent):
+            found[i] = found[lead]
+
+
+def _mention_span(art: _Article, st: Statement):
+    return art.doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
+
+
+def _headline_noun(span) -> bool:
+    """A singular common noun with no determiner and no name in it, as a headline calls a speaker:
+    "Tory MP", "Phone maker", "Promoter" (also when the tagger took the noun alone for a name)."""
+    root = span.root
+    return root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP") and _bare(span, root) \
+        and root.lower_ not in _lists()["pronouns"] and not _in_list(root, "document_nouns") \
+        and not any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "NORP") for t in span)
+
+
+def _kinds_a_noun_fits(root) -> set[str]:
+    """The entity types a speaker called ``root`` can be: "person" for "MP", "promoter";
+    "organisation" for "firm", "hospital"; both for "producer"."""
+    kinds = set()
+    if _names_a_person(root):
+        kinds.add("person")
+    if root.lemma_.lower() in _lists()["org_nouns"] or root.lower_ in _lists()["org_nouns"]:
+        kinds.add("organisation")
+    return kinds
 
 
 def _first_named_after_lead(art: _Article, after: list[tuple[int, int]],
