@@ -2622,6 +2622,34 @@ def test_a_company_named_by_its_trade_is_no_person():
     assert (found["Mercia"], found["the company"]) == ("Mercia Water", "Mercia Water")
 
 
+@pytest.mark.parametrize("company", ["Halden Labs", "Ellard Labs"])  # names the tagger takes for people
+def test_a_name_ending_in_a_trade_word_is_a_company_its_spokesman_speaks_for(company):
+    found = _names_by_mention(
+        "Helicopter deal row",
+        f"The Ministry of Defence said the deal with manufacturer {company} had been badly managed.",
+        f"{company} hit back. A spokesman for the company said the delays were caused by changes the "
+        "ministry asked for.")
+    assert found["A spokesman"] == company
+
+
+def test_a_spokesman_for_the_firm_speaks_for_the_company_of_the_sentence_before():
+    found = _names_by_mention(
+        "Worm spreads",
+        "The worm was found by security company Halden Labs, which said 60,000 machines were infected.",
+        "Brenmoor Software said its program had no security flaw. A spokesman for the company urged users to "
+        "be wary of unexpected links.")
+    assert found["A spokesman"] == "Brenmoor Software"
+
+
+def test_a_person_the_tagger_ran_together_with_what_they_are_is_a_person():
+    found = _names_by_mention(
+        "Athlete denies doping",
+        "Hurdler Nadine Carrow has insisted she is innocent after missing three drugs tests.",
+        "UK Athletics said the 26-year-old had been provisionally suspended.",
+        '"I have never cheated," she said.')
+    assert (found["Hurdler Nadine Carrow"], found["she"]) == ("Nadine Carrow", "Nadine Carrow")
+
+
 def test_a_body_named_after_a_place_is_named_whole(nlp):
     from saidwhat.resolve import _Article
 

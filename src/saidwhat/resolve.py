@@ -386,9 +386,9 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = [_party_named_whole(_capitals_name_whole(_without_described_kind(s)))
-                for s in _rejoined(list(self.doc.ents))
+        ents = [_without_described_person(_without_described_kind(s)) for s in _rejoined(list(self.doc.ents))
                 if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
+        ents = [_party_named_whole(_capitals_name_whole(s)) for s in ents]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
         ents = [SpacySpan(self.doc, s.start, s.end, label="ORG")  # "Carrick Bank", "Mercia Water"
@@ -2294,6 +2294,8 @@ class _Article:
                               if e is not None and (noun in e.nouns or _unless_no_company(company, e))), None)
                 if found is None and company and t.i > root.i:
                     found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
+                if found is not None and company:  # "Brenmoor Software said ... A spokesman for the company"
+                    found = self._company_speaking_last_sentence(noun, t.idx, found) or found
                 if found is not None:
                     return found
         return self._employer_by_name_word(phrase, root)
@@ -3669,6 +3671,18 @@ def _without_described_kind(span):
     if j + 1 < span.end and _names_its_kind(doc[j]) and doc[j + 1].pos_ == "PROPN":
         return SpacySpan(doc, j + 1, span.end, label="ORG")
     return span
+
+
+def _without_described_person(span):
+    """A person's name the tagger ran together with the noun for what they are and took for an
+    organisation's: "Hurdler Ann Lake", "Striker Tom Weller" -> "Ann Lake", a person."""
+    doc, k = span.doc, span.start
+    if span.label_ != "ORG" or len(span) < 3 or not doc[k].is_title:
+        return span
+    described = _described_before_name(list(span)) or _is_title(doc[k])
+    if not described or names.first_name(doc[k + 1].text) is None:
+        return span
+    return SpacySpan(doc, k + 1, span.end, label="PERSON")
 
 
 def _kind_before_name(tok) -> bool:
