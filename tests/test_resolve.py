@@ -2650,6 +2650,16 @@ def test_a_person_the_tagger_ran_together_with_what_they_are_is_a_person():
     assert (found["Hurdler Nadine Carrow"], found["she"]) == ("Nadine Carrow", "Nadine Carrow")
 
 
+def test_a_name_made_with_for_is_one_organisation():
+    found = _names_by_mention(
+        "Speed limiter row",
+        "Truckers for Safe Roads said the rule would cost jobs.",
+        "The super PAC, Ohioans for Fair Maps, said the gift was lawful.",
+        "Democrats for years said the plan would fail.")
+    assert found == {"Truckers": "Truckers for Safe Roads", "The super PAC": "Ohioans for Fair Maps",
+                     "Democrats": "Democrats"}
+
+
 def test_a_body_named_after_a_place_is_named_whole(nlp):
     from saidwhat.resolve import _Article
 

@@ -386,7 +386,8 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        ents = [_without_described_person(_without_described_kind(s)) for s in _rejoined(list(self.doc.ents))
+        ents = [_without_described_person(_without_described_kind(s))
+                for s in _rejoined(_with_for_names(self.doc, list(self.doc.ents)))
                 if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
         ents = [_party_named_whole(_capitals_name_whole(s)) for s in ents]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
@@ -3624,6 +3625,39 @@ def _rejoined(ents: list) -> list:
         else:
             out.append(span)
     return out
+
+
+def _with_for_names(doc, ents: list) -> list:
+    """Names of the form "Americans for Prosperity", "Airlines for America", "CARLY for America"
+    that the tagger cut at "for" or missed: a capitalised plural (or a word in capitals) whose
+    "for" the parse hangs on it, and the proper nouns after "for", one organisation."""
+    joined = []
+    for tok in doc:
+        if not _for_name_head(tok) or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "for" \
+                or doc[tok.i + 1].head.i != tok.i:
+            continue
+        end = tok.i + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper):
+            end += 1
+        if end > tok.i + 2 and (end == len(doc) or doc[end].ent_iob_ != "I"):
+            joined.append(SpacySpan(doc, tok.i, end, label="ORG"))
+    joined = [s for s in joined if all(s.start >= k.end or s.end <= k.start or k.label_ in ("NORP", "GPE")
+                                       for k in ents)]  # over a people or a place only
+    if not joined:
+        return ents
+    taken = {i for span in joined for i in range(span.start, span.end)}
+    kept = [s for s in ents if taken.isdisjoint(range(s.start, s.end))]
+    return sorted(kept + joined, key=lambda s: s.start)
+
+
+def _for_name_head(tok) -> bool:
+    """The first word of a "... for ..." name: "Americans", "Airlines", "CARLY"; a people tagged
+    alone, or no name at all."""
+    if tok.ent_type_ and not (tok.ent_type_ == "NORP" and tok.ent_iob_ == "B"
+                              and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")):
+        return False
+    plural = tok.tag_ in ("NNS", "NNPS") and tok.is_title
+    return plural or (tok.is_upper and len(tok) > 2 and tok.is_alpha)
 
 
 def _name_run_on(span):
