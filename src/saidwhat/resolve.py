@@ -4236,10 +4236,10 @@ def _name_the_headline(art: _Article, statements: list[Statement],
                        found: dict[int, tuple[_Found, str | None]]) -> None:
     """A headline's speaker called by a bare noun ("Tory MP denies ...", "Promoter: ...", "Phone
     maker dismisses ...") is the speaker of the statement the lead opens with, once that one has a
-    name ("A Conservative backbencher has denied ..." then "Rupert Ellingham ... said"), when the
+    name ("A Conservative backbencher has denied ..." then "Geoffrey Hallam ... said"), when the
     noun fits them: one person for a person's noun, an organisation for an organisation's. A name
     the headline's noun already got stands, unless the lead calls its speaker by that same noun
-    ("Director: ..." over "The director of British thriller The Salt Road has asked ...")."""
+    ("Director: ..." over "The director of the thriller has asked ...")."""
     order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
                    if st.speaker and st.speaker.mention)
     headline = [i for start, i in order if start < art.headline_end]
@@ -4251,7 +4251,7 @@ def _name_the_headline(art: _Article, statements: list[Statement],
         return
     lead_span = _mention_span(art, statements[lead])
     if lead_span is None or _in_list(lead_span.root, "document_nouns"):
-        return  # "Data published by the Health Protection Agency showed ...": what the headline disputes
+        return  # "Figures published by the agency showed ...": what the headline disputes
     for i in headline:
         span = _mention_span(art, statements[i])
         if span is None or not _headline_noun(span) or told.ent.type not in _kinds_a_noun_fits(span.root):
@@ -4281,7 +4281,7 @@ def _kinds_a_noun_fits(root) -> set[str]:
     kinds = set()
     if _names_a_person(root):
         kinds.add("person")
-    if root.lemma_.lower() in _lists()["org_nouns"] or root.lower_ in _lists()["org_nouns"]:
+    if _in_list(root, "org_nouns"):
         kinds.add("organisation")
     return kinds
 
@@ -4329,7 +4329,7 @@ def _described_kind(art: _Article, st: Statement, indefinite: bool = False) -> s
     of the CBI", "One of Britain's most senior police officers"), "organisation" for one of a kind
     of organisation ("One of Britain's biggest unions"; with ``indefinite``, also "an independent
     think tank"), else None."""
-    span = art.doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
+    span = _mention_span(art, st)
     if span is None or any(t.ent_type_ == "PERSON" for t in span):
         return None
     root = span.root
