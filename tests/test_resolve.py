@@ -599,6 +599,16 @@ def test_a_party_spokesman_is_not_the_body_the_sentence_before_names(nlp):
     assert speakers[0].name != "Refugee Council"
 
 
+@pytest.mark.parametrize(("body", "first", "expected"), [
+    ("The Conservatives claim the revaluation will push up the bill.", "Conservative", "Conservatives"),
+    ("Polestar Records said advance orders for the album were strong.", "Polestar", "Polestar Records"),
+])
+def test_a_spokesman_called_by_the_first_word_of_a_name_speaks_for_the_whole(body, first, expected):
+    found = _names_by_mention("Council tax row", body,
+                              f'A {first} spokesman said this was "a travesty of the truth".')
+    assert found[f"A {first} spokesman"] == expected
+
+
 def test_a_party_spokesman_speaks_for_the_party_the_article_names(nlp):
     text = ("The Republican Party unveiled its platform on Monday.\n\n"
             "The Sierra Club said the energy plan would raise emissions.\n\n"

@@ -2160,11 +2160,17 @@ class _Article:
         role, org, poss = _describe([t for t in toks if t.i <= root.i])
         owner = self._owner(toks, root, poss)
         employer = self._employer(phrase, root)
+        spokes = _in_list(root, "spokesperson_nouns")
+        if spokes and employer is not None and _an_adjective_named(root, employer):
+            # "A Conservative spokesman" after "The Conservatives have suspended ...": the party;
+            # "a Norvik spokeswoman" after "Norvik Mobile": the company
+            body = self._body_of_adjective(root.doc[root.i - 1], besides=employer)
+            if body is not None and body.name.lower().startswith(employer.name.lower()[:5]):
+                employer = body
         if employer is not None and employer.type != "person":
             org = org or employer.name
         if owner is not None and owner.type != "person" and not org:
             org = owner.name
-        spokes = _in_list(root, "spokesperson_nouns")
         if spokes and employer is None and root.i > 0 and _name_like(self.doc[root.i - 1]) \
                 and self.doc[root.i - 1].dep_ == "compound":
             employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
@@ -2431,11 +2437,12 @@ class _Article:
             t = t.head
         return self.token_ent.get(t.i) if t.dep_ == "pobj" else None
 
-    def _body_of_adjective(self, adjective) -> _Ent | None:
+    def _body_of_adjective(self, adjective, besides: _Ent | None = None) -> _Ent | None:
         """The party or body an adjective names: "Conservative" -> "the Conservatives",
-        "Republican" -> "the Republican Party"; None when the article names none."""
+        "Republican" -> "the Republican Party"; None when the article names none (``besides``: not
+        the one the adjective itself was indexed as)."""
         stem = adjective.lower_[: max(5, len(adjective.lower_) - 2)]
-        bodies = [e for e in self.orgs if e.named and e.type in ("organisation", "group")
+        bodies = [e for e in self.orgs if e.named and e.type in ("organisation", "group") and e is not besides
                   and any(w.lower().startswith(stem) for w in e.name.split())]
         return bodies[0] if len(bodies) == 1 else None
 
@@ -4366,6 +4373,14 @@ def _group_adjective_before(root):
     if before is None or before.ent_type_ != "NORP" or before.dep_ not in ("amod", "compound"):
         return None
     return before
+
+
+def _an_adjective_named(root, ent: _Ent) -> bool:
+    """Whether the word right before a noun is an adjective the tagger took for a one-word name,
+    ``ent``: "Conservative" of "A Conservative spokesman"."""
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    return before is not None and before.tag_ in ("JJ", "NNP") and before.dep_ in ("amod", "compound") \
+        and before.is_title and ent.name == before.text
 
 
 def _spokesperson_goes_on(art: _Article, before, span, for_a_body: bool) -> bool:
