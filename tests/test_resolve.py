@@ -601,7 +601,7 @@ def test_a_party_spokesman_is_not_the_body_the_sentence_before_names(nlp):
 
 @pytest.mark.parametrize(("body", "first", "expected"), [
     ("The Conservatives claim the revaluation will push up the bill.", "Conservative", "Conservatives"),
-    ("Polestar Records said advance orders for the album were strong.", "Polestar", "Polestar Records"),
+    ("Brightmoor Records said advance orders for the album were strong.", "Brightmoor", "Brightmoor Records"),
 ])
 def test_a_spokesman_called_by_the_first_word_of_a_name_speaks_for_the_whole(body, first, expected):
     found = _names_by_mention("Council tax row", body,

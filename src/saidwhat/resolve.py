@@ -2163,7 +2163,7 @@ class _Article:
         spokes = _in_list(root, "spokesperson_nouns")
         if spokes and employer is not None and _an_adjective_named(root, employer):
             # "A Conservative spokesman" after "The Conservatives have suspended ...": the party;
-            # "a Norvik spokeswoman" after "Norvik Mobile": the company
+            # "a Brightmoor spokeswoman" after "Brightmoor Records": the company
             body = self._body_of_adjective(root.doc[root.i - 1], besides=employer)
             if body is not None and body.name.lower().startswith(employer.name.lower()[:5]):
                 employer = body
@@ -4380,8 +4380,9 @@ def _group_adjective_before(root):
 
 
 def _an_adjective_named(root, ent: _Ent) -> bool:
-    """Whether the word right before a noun is an adjective the tagger took for a one-word name,
-    ``ent``: "Conservative" of "A Conservative spokesman"."""
+    """Whether the word right before a noun is one the tagger took for a one-word name of its own,
+    ``ent``: a party's adjective ("Conservative" of "A Conservative spokesman") or a name's first
+    word ("Brightmoor" of "a Brightmoor spokesman")."""
     before = root.doc[root.i - 1] if root.i > 0 else None
     return before is not None and before.tag_ in ("JJ", "NNP") and before.dep_ in ("amod", "compound") \
         and before.is_title and ent.name == before.text
