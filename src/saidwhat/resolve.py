@@ -4194,8 +4194,10 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
     for i, quote in quoted_first_person:
         if quote in found:
             found[i] = (_Found(found[quote][0].ent), found[quote][1])
-    _name_the_lead(art, statements, found)
-    _name_the_headline(art, statements, found)
+    order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
+                   if st.speaker and st.speaker.mention)  # (mention start, statement), both passes read it
+    _name_the_lead(art, statements, found, order)
+    _name_the_headline(art, statements, found, order)
     return statements, _fill(statements, found)
 
 
@@ -4206,13 +4208,11 @@ _CONTRAST_OPENERS = _BUT | frozenset({"meanwhile", "separately", "elsewhere", "e
 
 
 def _name_the_lead(art: _Article, statements: list[Statement],
-                   found: dict[int, tuple[_Found, str | None]]) -> None:
+                   found: dict[int, tuple[_Found, str | None]], order: list[tuple[int, int]]) -> None:
     """A lead that only describes its speaker ("One of Britain's most senior police officers has
     warned ...", "The head of the CBI has warned ...") sums up what the next paragraph's newly named
     speaker says ("Chief Constable Paul Garvin said ..."): the lead's speaker is that person. Not
     when the next paragraph opens on a contrast ("But ..."), which brings in another side."""
-    order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
-                   if st.speaker and st.speaker.mention)
     lead_sent = bisect.bisect_left(art.sent_starts, art.headline_end)
     k = next((k for k, (start, _) in enumerate(order)
               if start >= art.headline_end and art.sent_of(start) == lead_sent), None)
@@ -4240,7 +4240,7 @@ def _name_the_lead(art: _Article, statements: list[Statement],
 
 
 def _name_the_headline(art: _Article, statements: list[Statement],
-                       found: dict[int, tuple[_Found, str | None]]) -> None:
+                       found: dict[int, tuple[_Found, str | None]], order: list[tuple[int, int]]) -> None:
     """A headline's speaker called by a bare noun ("Promoter: ...", "Dairy firm: ...") is the
     speaker the lead opens with when the lead names them in its own words ("Promoter Dean Harlow
     has insisted ...", "Milk processor Tarnside Dairies has defended ...") and the noun fits them:
@@ -4249,8 +4249,6 @@ def _name_the_headline(art: _Article, statements: list[Statement],
     name such a description gets from further on was wrong in two of three stories nobody had
     read. A name the headline's noun already got stands, unless the lead calls its speaker by that
     same noun."""
-    order = sorted((st.speaker.mention.start, i) for i, st in enumerate(statements)
-                   if st.speaker and st.speaker.mention)
     headline = [i for start, i in order if start < art.headline_end]
     lead = next((i for start, i in order if start >= art.headline_end), None)
     if not headline or lead is None or art.para_of(statements[lead].speaker.mention.start) > 2:
