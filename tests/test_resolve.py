@@ -2704,3 +2704,47 @@ def test_an_organisation_named_right_after_its_kind_parsed_apart_is_the_source()
         "According to radio monitoring firm Tunetrack, the band's new single has been played more than 900 "
         "times.")
     assert found["radio monitoring firm"] == "Tunetrack"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Late buses 'unacceptable', says transport watchdog\n\nOne in four buses in the county ran late "
+     "last winter, official figures show.\n\nThe Bus Users Panel, the region's statutory watchdog, said the "
+     "performance was \"simply unacceptable\".\n\nThe operator said the weather was to blame.",
+     "Bus Users Panel"),
+    ("Rural sheriff says he will not enforce gun law\n\nA rural sheriff said on Wednesday that his deputies "
+     "would not enforce the new background check law.\n\nMarlow County Sheriff Dan Pickett said in a letter "
+     "that he would not spend a minute of deputy time on it.", "Dan Pickett"),
+    ("Soldiers told to repay bonuses, lawmaker says\n\nDozens of soldiers have been told to repay their "
+     "bonuses, according to a congressman who wants the claims dropped.\n\nRep. Carl Benning, R-Texas, said "
+     "in a letter on Monday that at least 60 soldiers had received notices.", "Carl Benning"),
+])
+def test_a_headline_noun_is_the_one_speaker_the_first_paragraphs_call_so(text, expected):
+    headline = extract(text).statements[0]
+    assert headline.speaker.name == expected
+
+
+def test_a_headline_noun_two_speakers_are_called_gets_no_name():
+    text = ("Sheriff says he will not enforce gun law\n\nA rural sheriff said on Wednesday that his deputies "
+            "would not enforce the new background check law.\n\nMarlow County Sheriff Dan Pickett and Lyle "
+            "County Sheriff Ray Odum both wrote to the governor.\n\nPickett said he would not spend a minute "
+            "of deputy time on it.")
+    headline = extract(text).statements[0]
+    assert headline.speaker.name not in ("Dan Pickett", "Ray Odum")
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), [
+    ("Chile rejects fishing report\n\nThe Chilean foreign ministry said the report was lopsided.",
+     "The Chilean foreign ministry", "Chilean foreign ministry"),
+    ("Sweden rejects fishing deal\n\nSweden has rejected the latest offer on fishing quotas. A Danish "
+     "government spokesman said the offer stood.", "A Danish government spokesman", "Danish government"),
+])
+def test_a_body_of_a_state_a_nationality_names_is_named_as_written(text, speaker, expected):
+    st = next(s for s in extract(text).statements if s.speaker.mention.text == speaker)
+    assert st.speaker.name == expected
+
+
+def test_a_body_of_a_state_is_no_other_state_body_of_the_article():
+    text = ("Chile rejects fishing report\n\nThe Chilean foreign ministry said the report was lopsided. "
+            "A state department spokesman said the United States stood by its findings.")
+    st = next(s for s in extract(text).statements if s.speaker.mention.text.startswith("A state"))
+    assert st.speaker.name != "Chilean foreign ministry"

@@ -70,6 +70,8 @@ _SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Rui
 _BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)(?:\.?$|\.\s)")
 # The nouns of a business the article's lead may be about: "Sainsbury's has reported a fall in
 # profits ... a spokesman for the firm said".
+# The bodies of a state a nationality names as written: "the Sudanese foreign ministry".
+_STATE_BODY_NOUNS = frozenset({"government", "ministry", "department", "army", "military", "embassy", "navy"})
 _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
@@ -203,12 +205,15 @@ def _role_head(role: str | None) -> str | None:
 
 _LEADER_HEADS = frozenset({"manager", "chief", "chairman", "chairwoman", "director", "executive",
                            "coach", "president", "leader", "owner"})
+_LEGISLATOR_HEADS = frozenset({"senator", "congressman", "congresswoman", "representative", "legislator",
+                               "lawmaker", "assemblyman", "assemblywoman", "mp", "delegate"})
 
 
 def _same_role(asked: str | None, held: str | None) -> bool:
     """Whether a role asked for is one a person holds; "boss" is whoever leads: "the Arsenal
-    boss" is its manager, "the BA boss" its chief executive."""
-    return asked is not None and (asked == held or (asked == "boss" and held in _LEADER_HEADS))
+    boss" is its manager, "the BA boss" its chief executive; "lawmaker" is any legislator."""
+    return asked is not None and (asked == held or (asked == "boss" and held in _LEADER_HEADS)
+                                  or (asked in ("lawmaker", "legislator") and held in _LEGISLATOR_HEADS))
 
 
 # --- working records ------------------------------------------------------------------------------
@@ -2178,6 +2183,8 @@ class _Article:
             employer = self._numbered_name_before(root)  # "a Number 10 spokesman", "a Channel 4 spokeswoman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
+        if spokes and (employer is None or employer.type == "country"):  # "A Polish government spokesman"
+            employer = self._state_body_named_before(phrase, root) or employer
         if spokes and employer is None:
             # "a party spokesman", "a spokesman for the attorney general"
             employer = self._employer_by_noun(phrase, root) or self._employer_by_role(root)
@@ -2201,6 +2208,9 @@ class _Article:
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
                 return earlier
+        body = _state_body_before(phrase, root) if spokes else None
+        if employer is not None and body is not None and _another_state_body(body.lemma_.lower(), employer):
+            return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
         if spokes and employer is not None:
             found = _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
             self._spokesperson = (root.idx, found)
@@ -2239,6 +2249,19 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _state_body_named_before(self, phrase, root) -> _Ent | None:
+        """The body of a state that a nationality and a noun before a spokesperson name, as written:
+        "A Polish government spokesman" -> "Polish government", "a Chinese foreign ministry
+        spokeswoman" -> "Chinese foreign ministry" (not the country, nor another body the article names)."""
+        body = _state_body_before(phrase, root)
+        if body is None:
+            return None
+        words = self.doc[phrase[0].i : body.i + 1]
+        if not any(t.ent_type_ in ("NORP", "GPE") for t in words):
+            return None
+        found = self._org_nominal(words, words, body, Ask("", words.start_char))
+        return found.ent if found.ent is not None and found.ent.named else None
 
     def _titled(self, head: str | None, role: str | None, gender: str | None = None) -> list[_Ent]:
         """The named people the text titles with ``head`` beside their name, not of another rank
@@ -2582,7 +2605,7 @@ class _Article:
         if owner is None:
             nationality = next((t for t in phrase if t.i < root.i and t.ent_type_ in ("NORP", "GPE")
                                 and not _based_in(t) and noun not in _COMPANY_NOUNS), None)
-            if nationality is not None and noun == "government":  # "the Turkish government", as written
+            if nationality is not None and noun in _STATE_BODY_NOUNS:  # "the Turkish government", as written
                 return _Found(self._new(names.bare(_words_text(nationality, root)), wanted))
             if nationality is not None:  # "the Turkish company": Turkey's, if the article names it
                 ent = self._country_of(nationality.text)
@@ -4198,6 +4221,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                    if st.speaker and st.speaker.mention)  # (mention start, statement), both passes read it
     _name_the_lead(art, statements, found, order)
     _name_the_headline(art, statements, found, order)
+    _name_the_headline_by_its_noun(art, statements, found, order)
     return statements, _fill(statements, found)
 
 
@@ -4271,17 +4295,66 @@ def _name_the_headline(art: _Article, statements: list[Statement],
             found[i] = found[lead]
 
 
+HEADLINE_NOUN_PARAGRAPHS = 3  # how far into the body the naming of a headline's noun is looked for
+
+
+def _name_the_headline_by_its_noun(art: _Article, statements: list[Statement],
+                                   found: dict[int, tuple[_Found, str | None]],
+                                   order: list[tuple[int, int]]) -> None:
+    """A headline's speaker called by a bare noun that no earlier pass named ("Rural sheriff says
+    ...", "..., says rail watchdog") is the one speaker the story's first paragraphs name with that
+    noun as a title, role or description ("Elko County Sheriff Roy Dunagan", "The Rail Passengers
+    Council, the industry's statutory watchdog"). With two such, or none, it keeps no name."""
+    for start, i in order:
+        if start >= art.headline_end:
+            break
+        own = found[i][0].ent if i in found else None
+        span = _mention_span(art, statements[i])
+        if (own is not None and own.named) or span is None or not _headline_noun(span, places=True):
+            continue
+        noun, kinds = span.root.lemma_.lower(), _kinds_a_noun_fits(span.root)
+        called = [e for e in art.entities if e.named and e.type in kinds and _called_by(e, noun)
+                  and _first_body_paragraph(art, e) <= HEADLINE_NOUN_PARAGRAPHS]
+        if len(called) == 1:
+            found[i] = (_Found(called[0], called[0].best_role(noun)), noun)
+
+
+def _called_by(ent: _Ent, noun: str) -> bool:
+    return ent.is_titled(noun) or ent.has_role(noun) or noun in ent.nouns
+
+
+def _first_body_paragraph(art: _Article, ent: _Ent) -> int:
+    """The paragraph (the headline is 0) of the entity's first mention under the headline."""
+    return next((m.para for m in ent.mentions if m.start >= art.headline_end), 1 << 30)
+
+
+def _state_body_before(phrase, root):
+    """The noun of a body of a state that a spokesperson's phrase puts before the role ("state
+    department" of "a state department spokesman")."""
+    return next((t for t in phrase if t.i < root.i and t.head.i == root.i and t.dep_ == "compound"
+                 and t.lemma_.lower() in _STATE_BODY_NOUNS), None)
+
+
+def _another_state_body(noun: str, ent: _Ent) -> bool:
+    """Whether a body of a state (``noun``: "department") cannot be ``ent``, an organisation that
+    neither its name nor its nouns call so."""
+    return noun in _STATE_BODY_NOUNS and ent.type == "organisation" and noun not in ent.nouns \
+        and noun not in ent.name.lower().split()
+
+
 def _mention_span(art: _Article, st: Statement):
     return art.doc.char_span(st.speaker.mention.start, st.speaker.mention.end, alignment_mode="expand")
 
 
-def _headline_noun(span) -> bool:
+def _headline_noun(span, places: bool = False) -> bool:
     """A singular common noun with no determiner and no name in it, as a headline calls a speaker:
-    "Tory MP", "Phone maker", "Promoter" (also when the tagger took the noun alone for a name)."""
+    "Tory MP", "Phone maker", "Promoter" (also when the tagger took the noun alone for a name);
+    with ``places``, a place may qualify it ("Rural Nevada sheriff")."""
     root = span.root
+    allowed = ("", "NORP", "GPE", "LOC") if places else ("", "NORP")
     return root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP") and _bare(span, root) \
         and root.lower_ not in _lists()["pronouns"] and not _in_list(root, "document_nouns") \
-        and not any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "NORP") for t in span)
+        and not any(t.pos_ == "PROPN" and t.ent_type_ not in allowed for t in span)
 
 
 def _kinds_a_noun_fits(root) -> set[str]:
