@@ -2748,3 +2748,11 @@ def test_a_body_of_a_state_is_no_other_state_body_of_the_article():
             "A state department spokesman said the United States stood by its findings.")
     st = next(s for s in extract(text).statements if s.speaker.mention.text.startswith("A state"))
     assert st.speaker.name != "Chilean foreign ministry"
+
+
+def test_an_organisation_noun_is_the_head_of_a_name_not_a_word_inside_what_it_is_of():
+    text = ("Chemistry department to close\n\nWexbridge University plans to close its chemistry department."
+            "\n\nThe Association of University Teachers said the closure would cost 40 jobs.\n\nA university "
+            "spokeswoman said the decision was final.")
+    st = next(s for s in extract(text).statements if s.speaker.mention.text.startswith("A university"))
+    assert st.speaker.name == "Wexbridge University"

@@ -2710,7 +2710,7 @@ class _Article:
         so ("Acme, a company that ...")."""
         kind = {word} | _SAME_KIND.get(word, frozenset())  # "Media regulator Ofcom ... The watchdog said"
         return [e for e in self.orgs if e.named
-                and ((by_noun and kind & e.nouns) or word in re.split(r"[\s-]+", e.name.lower()))]
+                and ((by_noun and kind & e.nouns) or word in _head_words(e.name))]
 
     def _called(self, noun: str, char: int) -> _Ent | None:
         """The organisation named last before ``char`` that is called ``noun`` in the article
@@ -4333,6 +4333,22 @@ def _state_body_before(phrase, root):
     department" of "a state department spokesman")."""
     return next((t for t in phrase if t.i < root.i and t.head.i == root.i and t.dep_ == "compound"
                  and t.lemma_.lower() in _STATE_BODY_NOUNS), None)
+
+
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at"})
+
+
+def _head_words(name: str) -> set[str]:
+    """The words that say what an organisation is: its name's last word and the word before its
+    first "of"/"for" ("Rail Passengers Council", "University of Leeds", "Committee for Fiscal
+    Integrity"), not a word inside what it is of ("Association of University Teachers" is no
+    university)."""
+    words = re.split(r"[\s-]+", name.lower())
+    heads = {words[-1]}
+    cut = next((k for k, w in enumerate(words) if w in _NAME_PREPOSITIONS and k > 0), None)
+    if cut is not None:
+        heads.add(words[cut - 1])
+    return heads
 
 
 def _another_state_body(noun: str, ent: _Ent) -> bool:
