@@ -151,6 +151,33 @@ def test_pushback_that_points_back_then_says_something_else():
     assert pairs(art) == {("s1", "s2", "rejection"), ("s2", "s3", "denial")}
 
 
+def test_a_pushback_naming_a_figure_by_its_singular_points_back():
+    art = make_article(
+        "The union said the company would cut 300 jobs at its Leeds depot. Anne Mercer, the firm's managing "
+        "director, disputed that figure.",
+        [("The union", "said", "the company would cut 300 jobs at its Leeds depot"),
+         ("Anne Mercer", "disputed", "that figure")],
+    )
+    assert pairs(art) == {("s1", "s2", "rejection")}
+
+
+def test_what_a_pointing_pushback_says_next_answers_the_same_claim():
+    text = ("The union said the company would cut 300 jobs at its Leeds depot. Anne Mercer, the firm's "
+            "managing director, disputed that figure. She said fewer than 100 jobs at the depot were "
+            "under review.")
+    said = [("The union", "said", "the company would cut 300 jobs at its Leeds depot"),
+            ("Anne Mercer", "disputed", "that figure"),
+            ("She", "said", "fewer than 100 jobs at the depot were under review")]
+    art = make_article(text, said)
+    art.statements[2].speaker.name = "Anne Mercer"
+    assert pairs(art) == {("s1", "s2", "rejection"), ("s1", "s3", "rejection")}
+    unrelated = make_article(text.replace("fewer than 100 jobs at the depot were under review",
+                                          "talks with the staff would go on"),
+                             said[:2] + [("She", "said", "talks with the staff would go on")])
+    unrelated.statements[2].speaker.name = "Anne Mercer"
+    assert pairs(unrelated) == {("s1", "s2", "rejection")}  # nothing of the claim in what she says next
+
+
 def test_denial_of_a_claim_on_the_same_topic():
     art = make_article(
         "Environmental groups said the Norvik plant had dumped chemical waste in the river for years. "

@@ -410,7 +410,13 @@ def is_pointing(content: str) -> bool:
         toks = toks[: toks.index("as", 1)]  # "dismissed the suggestion as nonsense"
     lex = lexicon()
     return " ".join(toks) in lex.pointing or (
-        0 < len(toks) <= 5 and toks[-1] in lex.pushed_back_nouns)
+        0 < len(toks) <= 5 and stem(toks[-1]) in _pushed_back_stems())
+
+
+@lru_cache(maxsize=1)
+def _pushed_back_stems() -> frozenset[str]:
+    """The stems of the nouns a pushback pushes back on: "that figure" as well as "the figures"."""
+    return frozenset(stem(w) for w in lexicon().pushed_back_nouns)
 
 
 # --- reading one article ------------------------------------------------------------------------
@@ -1358,7 +1364,33 @@ def cued_disputes(saids: list[Said], article: Article) -> list[Dispute]:
         out.append(Dispute(a.st.id, b.st.id, b.pushback.kind, _evidence(b), _sure(confidence, a, b)))
         taken.update((a.st.id, b.st.id))
     out.extend(_headline_denials(saids, out, taken, article.text))
+    out.extend(_said_on(saids, out, taken, idf))
     out.extend(uncued_contradictions(saids, taken, idf))
+    return out
+
+
+MIN_SAID_ON_SHARED = 1  # what it says next shares a word with the claim
+
+
+def _said_on(saids: list[Said], found: list[Dispute], taken: set[str],
+             idf: dict[str, float]) -> list[Dispute]:
+    """A pushback that only points back ("Mercer disputed that figure.", "X rejected the claim,") is
+    made by what its speaker says next, in that sentence or the one after ("..., saying ...", "She
+    said ..."): that statement answers the same claim, when it shares a word with it."""
+    by_id = {s.st.id: s for s in saids}
+    order = sorted(saids, key=lambda s: s.st.content.start)
+    place = {s.st.id: k for k, s in enumerate(order)}
+    out = []
+    for d in found:
+        b = by_id[d.b]
+        nxt = order[place[d.b] + 1] if b.pointing and place[d.b] + 1 < len(order) else None
+        if nxt is None or nxt.st.id in taken or nxt.pointing or not same_speaker(nxt, b) \
+                or nxt.sentence > b.last_sentence + 1:
+            continue
+        if overlap(by_id[d.a], nxt, idf)[0] < MIN_SAID_ON_SHARED:
+            continue
+        out.append(Dispute(d.a, nxt.st.id, d.kind, d.evidence, d.confidence))
+        taken.add(nxt.st.id)
     return out
 
 
