@@ -2756,3 +2756,15 @@ def test_an_organisation_noun_is_the_head_of_a_name_not_a_word_inside_what_it_is
             "spokeswoman said the decision was final.")
     st = next(s for s in extract(text).statements if s.speaker.mention.text.startswith("A university"))
     assert st.speaker.name == "Wexbridge University"
+
+
+def test_a_name_joined_by_an_ampersand_is_one_author_not_two():
+    text = ("Rule will cost billions, study says\n\nAn industry-funded study by the consulting firm "
+            "Hallam & Voss estimated the rule would cost firms $4.7 billion.")
+    st = next(s for s in extract(text).statements if s.speaker.mention.text.endswith("study"))
+    assert st.speaker.name == "Hallam & Voss"
+
+
+def test_a_place_officials_office_speaks_for_itself_named_as_written():
+    text = "Gun law on hold\n\nThe Oregon attorney general's office said the law could not be enforced."
+    assert extract(text).statements[-1].speaker.name == "Oregon attorney general's office"

@@ -1979,7 +1979,7 @@ class _Article:
             prep = self._authors(t, root, ent)
             if prep is None:
                 continue
-            if any(c.dep_ == "conj" and self._name_at(c) for c in t.children):
+            if self._another_author_joined(t, ent):
                 return None  # "a study by Harvard and the University of California": two authors
             described = self._described_author(prep, t)
             if described is not None:
@@ -1988,6 +1988,12 @@ class _Article:
                 return longer
             return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return self._author_by_description(root, phrase)
+
+    def _another_author_joined(self, t, ent: _Ent | None) -> bool:
+        """Whether a name joined to ``t`` by "and" is another's, not a part of the same name
+        ("Dunmore & Pike", one firm)."""
+        return any(c.dep_ == "conj" and self._name_at(c)
+                   and (ent is None or self.token_ent.get(c.i) is not ent) for c in t.children)
 
     def _author_by_description(self, root, phrase) -> _Ent | None:
         """The organisation a "by"/"from" phrase (or "for" of a poll) calls by its kind, as the
@@ -2538,8 +2544,17 @@ class _Article:
 
     def _unit_of_country(self, phrase, root, owner: _Ent) -> _Ent | None:
         """ "Russia's defence ministry", "the country's civil protection agency": a body of a
-        country's state, named by what it does, speaks for itself, not for the country."""
-        if owner.type != "country" or _lists()["org_nouns"].get(root.lemma_.lower()) != "organisation":
+        country's state, named by what it does, speaks for itself, not for the country; so does a
+        place's official's office, named as written ("the Nevada attorney general's office")."""
+        if owner.type != "country":
+            return None
+        kind = _lists()["org_nouns"].get(root.lemma_.lower())
+        if kind == "personal" and any(c.dep_ == "poss" and _is_title(c) for c in root.children):
+            first = next(t for t in phrase if t.pos_ != "DET")  # "The Nevada attorney general's office"
+            ent = self.org(names.bare(_words_text(first, root)), "organisation")
+            ent.nouns.add(root.lemma_.lower())
+            return ent
+        if kind != "organisation":
             return None
         qualifiers = [t for t in phrase if t.i < root.i and t.i not in self.token_ent
                       and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ in ("amod", "compound")]
