@@ -68,10 +68,10 @@ _HANDLE = re.compile(r"@\w{2,30}\.?")
 _NAME_WORD = r"[A-Z][\w’'-]*\.?"
 _SIGNATURE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")  # "Ana M. Ruiz."
 _BYLINE = re.compile(rf"(?:From .{{1,150}}? by|By) ({_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)(?:\.?$|\.\s)")
+# The bodies of a state a nationality names as written: "the Chilean foreign ministry".
+_STATE_BODY_NOUNS = frozenset({"government", "ministry", "department", "army", "military", "embassy", "navy"})
 # The nouns of a business the article's lead may be about: "Sainsbury's has reported a fall in
 # profits ... a spokesman for the firm said".
-# The bodies of a state a nationality names as written: "the Sudanese foreign ministry".
-_STATE_BODY_NOUNS = frozenset({"government", "ministry", "department", "army", "military", "embassy", "navy"})
 _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
                             "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
                             "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
@@ -1991,7 +1991,7 @@ class _Article:
 
     def _another_author_joined(self, t, ent: _Ent | None) -> bool:
         """Whether a name joined to ``t`` by "and" is another's, not a part of the same name
-        ("Dunmore & Pike", one firm)."""
+        ("Hallam & Voss", one firm)."""
         return any(c.dep_ == "conj" and self._name_at(c)
                    and (ent is None or self.token_ent.get(c.i) is not ent) for c in t.children)
 
@@ -2189,8 +2189,9 @@ class _Article:
             employer = self._numbered_name_before(root)  # "a Number 10 spokesman", "a Channel 4 spokeswoman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
-        if spokes and (employer is None or employer.type == "country"):  # "A Polish government spokesman"
-            employer = self._state_body_named_before(phrase, root) or employer
+        body = _state_body_before(phrase, root) if spokes else None  # "state department" of "a state ..."
+        if body is not None and (employer is None or employer.type == "country"):
+            employer = self._state_body_named(phrase, body) or employer  # "A Polish government spokesman"
         if spokes and employer is None:
             # "a party spokesman", "a spokesman for the attorney general"
             employer = self._employer_by_noun(phrase, root) or self._employer_by_role(root)
@@ -2214,7 +2215,6 @@ class _Article:
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
                 return earlier
-        body = _state_body_before(phrase, root) if spokes else None
         if employer is not None and body is not None and _another_state_body(body.lemma_.lower(), employer):
             return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
         if spokes and employer is not None:
@@ -2256,13 +2256,11 @@ class _Article:
                 ent.organisation = org
         return _Found(ent, role, org)
 
-    def _state_body_named_before(self, phrase, root) -> _Ent | None:
-        """The body of a state that a nationality and a noun before a spokesperson name, as written:
-        "A Polish government spokesman" -> "Polish government", "a Chinese foreign ministry
-        spokeswoman" -> "Chinese foreign ministry" (not the country, nor another body the article names)."""
-        body = _state_body_before(phrase, root)
-        if body is None:
-            return None
+    def _state_body_named(self, phrase, body) -> _Ent | None:
+        """The body of a state that a nationality and a noun (``body``) before a spokesperson name,
+        as written: "A Polish government spokesman" -> "Polish government", "a Chinese foreign
+        ministry spokeswoman" -> "Chinese foreign ministry" (not the country, nor another body the
+        article names)."""
         words = self.doc[phrase[0].i : body.i + 1]
         if not any(t.ent_type_ in ("NORP", "GPE") for t in words):
             return None
@@ -2545,12 +2543,12 @@ class _Article:
     def _unit_of_country(self, phrase, root, owner: _Ent) -> _Ent | None:
         """ "Russia's defence ministry", "the country's civil protection agency": a body of a
         country's state, named by what it does, speaks for itself, not for the country; so does a
-        place's official's office, named as written ("the Nevada attorney general's office")."""
+        place's official's office, named as written ("the Oregon attorney general's office")."""
         if owner.type != "country":
             return None
         kind = _lists()["org_nouns"].get(root.lemma_.lower())
         if kind == "personal" and any(c.dep_ == "poss" and _is_title(c) for c in root.children):
-            first = next(t for t in phrase if t.pos_ != "DET")  # "The Nevada attorney general's office"
+            first = next(t for t in phrase if t.pos_ != "DET")  # "The Oregon attorney general's office"
             ent = self.org(names.bare(_words_text(first, root)), "organisation")
             ent.nouns.add(root.lemma_.lower())
             return ent
@@ -4317,9 +4315,9 @@ def _name_the_headline_by_its_noun(art: _Article, statements: list[Statement],
                                    found: dict[int, tuple[_Found, str | None]],
                                    order: list[tuple[int, int]]) -> None:
     """A headline's speaker called by a bare noun that no earlier pass named ("Rural sheriff says
-    ...", "..., says rail watchdog") is the one speaker the story's first paragraphs name with that
-    noun as a title, role or description ("Elko County Sheriff Roy Dunagan", "The Rail Passengers
-    Council, the industry's statutory watchdog"). With two such, or none, it keeps no name."""
+    ...", "..., says transport watchdog") is the one speaker the story's first paragraphs name with
+    that noun as a title, role or description ("Marlow County Sheriff Dan Pickett", "The Bus Users
+    Panel, the region's statutory watchdog"). With two such, or none, it keeps no name."""
     for start, i in order:
         if start >= art.headline_end:
             break
@@ -4355,9 +4353,8 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at"})
 
 def _head_words(name: str) -> set[str]:
     """The words that say what an organisation is: its name's last word and the word before its
-    first "of"/"for" ("Rail Passengers Council", "University of Leeds", "Committee for Fiscal
-    Integrity"), not a word inside what it is of ("Association of University Teachers" is no
-    university)."""
+    first "of"/"for" ("Bus Users Panel", "University of Leeds", "Committee for Safer Roads"), not a
+    word inside what it is of ("Association of University Teachers" is no university)."""
     words = re.split(r"[\s-]+", name.lower())
     heads = {words[-1]}
     cut = next((k for k, w in enumerate(words) if w in _NAME_PREPOSITIONS and k > 0), None)
@@ -4380,7 +4377,7 @@ def _mention_span(art: _Article, st: Statement):
 def _headline_noun(span, places: bool = False) -> bool:
     """A singular common noun with no determiner and no name in it, as a headline calls a speaker:
     "Tory MP", "Phone maker", "Promoter" (also when the tagger took the noun alone for a name);
-    with ``places``, a place may qualify it ("Rural Nevada sheriff")."""
+    with ``places``, a place may qualify it ("Rural Ohio sheriff")."""
     root = span.root
     allowed = ("", "NORP", "GPE", "LOC") if places else ("", "NORP")
     return root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP") and _bare(span, root) \
