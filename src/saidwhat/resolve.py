@@ -2215,7 +2215,7 @@ class _Article:
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
                 return earlier
-        if employer is not None and body is not None and _another_state_body(body.lemma_.lower(), employer):
+        if employer is not None and body is not None and _another_state_body(body, employer):
             return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
         if spokes and employer is not None:
             found = _Found(employer, role or root.text, None)  # "a spokesman for Mayor Frank Jackson"
@@ -4363,11 +4363,12 @@ def _head_words(name: str) -> set[str]:
     return heads
 
 
-def _another_state_body(noun: str, ent: _Ent) -> bool:
-    """Whether a body of a state (``noun``: "department") cannot be ``ent``, an organisation that
-    neither its name nor its nouns call so."""
-    return noun in _STATE_BODY_NOUNS and ent.type == "organisation" and noun not in ent.nouns \
-        and noun not in ent.name.lower().split()
+def _another_state_body(body, ent: _Ent) -> bool:
+    """Whether the body of a state a spokesperson's phrase names (``body``, a token of
+    ``_state_body_before``: "department") cannot be ``ent``, an organisation that neither its name
+    nor its nouns call so."""
+    noun = body.lemma_.lower()
+    return ent.type == "organisation" and noun not in ent.nouns and noun not in ent.name.lower().split()
 
 
 def _mention_span(art: _Article, st: Statement):
