@@ -1649,3 +1649,11 @@ def test_a_headline_denial_has_its_denier_first(nlp, headline, speaker, content)
 def test_the_first_line_ends_at_its_break_within_a_headline_length(text, end):
     assert _first_line_end(spacy.blank("en")(text)) == end
     assert end == -1 or text.find("\n") == end
+
+
+def test_a_participle_after_a_subheading_has_the_subject_of_its_clause_for_speaker(nlp):
+    text = ('"The OFT must act," she said.\n\'Valuable cover\'\nThe Guild of Loan Insurers (GLI) rejected '
+            "the charity's claims, saying the policies protected borrowers.")
+    mentions = {st.speaker.mention.text for st in statements(nlp, text) if st.speaker and st.speaker.mention}
+    assert "The Guild of Loan Insurers (GLI)" in mentions
+    assert not any("rejected" in m for m in mentions)

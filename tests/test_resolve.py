@@ -2768,3 +2768,47 @@ def test_a_name_joined_by_an_ampersand_is_one_author_not_two():
 def test_a_place_officials_office_speaks_for_itself_named_as_written():
     text = "Gun law on hold\n\nThe Oregon attorney general's office said the law could not be enforced."
     assert extract(text).statements[-1].speaker.name == "Oregon attorney general's office"
+
+
+@pytest.mark.parametrize("role", ["vice-chairman", "co-ordinator"])
+def test_a_role_split_at_its_hyphen_is_the_person_named_beside_it(role):
+    text = ("Club writes to league\n\nHarwick Rovers have written to the league.\n\n"
+            f'"We are very concerned," said the club\'s {role}, Derek Halloran.')
+    speaker = extract(text).statements[-1].speaker
+    assert speaker.mention.text == f"the club's {role}"
+    assert speaker.name == "Derek Halloran"
+
+
+def test_the_president_elect_is_the_one_the_article_calls_so():
+    text = ("Vance doubts alliance\n\nPresident-elect Gordon Vance will take office in January.\n\n"
+            "In an interview on Sunday, the president-elect said the alliance was out of date.")
+    assert extract(text).statements[-1].speaker.name == "Gordon Vance"
+
+
+def test_his_agent_is_not_the_man_whose_agent_he_is():
+    text = ("Striker stays put\n\nRay Marlow met the club's owners on Friday, a paper said. Marlow's agent "
+            "Ian Pettifer and the Dutch agent Kees Bolt were also there.\n\nMarlow, 24, is in talks over a "
+            "new contract.\n\nBut his agent insisted on Monday that the meeting had been purely social.")
+    assert extract(text).statements[-1].speaker.name != "Ray Marlow"
+
+
+def test_a_league_named_after_a_title_word_is_no_person(nlp):
+    text = ("Premier League rules forbid a club from approaching a player who is under contract elsewhere. "
+            "Harwick said it had written to the Premier League. The league confirmed it had received the letter.")
+    speakers, _ = run(nlp, text, ("Premier League rules", 0), ("The league", 0))
+    assert [s.name for s in speakers] == ["Premier League", "Premier League"]
+
+
+def test_a_newspaper_is_the_one_named_in_the_next_paragraph_and_the_paper_after_it():
+    text = ("Club denies approach\n\nHarwick have denied an approach for Ray Marlow after a newspaper "
+            "reported that he had met the club's owners.\n\nThe News of the North claimed on Sunday that "
+            "Marlow met the chairman at a hotel.\n\nThe paper said his agent was also there.")
+    names = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert names["a newspaper"] == names["The paper"] == "News of the North"
+
+
+@pytest.mark.parametrize("mention", ["the prime minister's official spokesman", "his official spokesman"])
+def test_the_prime_minister_s_official_spokesman_speaks_for_downing_street(mention):
+    text = ("PM rules out early poll\n\nDowning Street said the prime minister had no plans for an early "
+            f"election.\n\nAsked whether Mr Ashworth would call one, {mention} said: \"No.\"")
+    assert extract(text).statements[-1].speaker.name == "Downing Street"

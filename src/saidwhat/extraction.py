@@ -422,7 +422,7 @@ def _nearest_subject(verb):
                 and after.left_edge.i == verb.i + 1:
             return after
     if before or subjects:
-        return before[-1] if before else subjects[0]
+        return before[-1] if before else hyphen_word_end(subjects[0])
     return (_age_parsed_as_modifier(verb) or _name_apposed_before(verb) or _name_tagged_an_adverb(verb)
             or _name_before_parenthesis(verb) or _name_before_relative_clause(verb)
             or _subject_parsed_as_compound(verb))
@@ -614,16 +614,19 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
         if chunk is not None:  # the subject parsed inside the dateline
             return chunk.start_char, chunk.end_char
         before = [t for t in cue.doc[: cue.i] if t.idx >= para_start and not t.is_space]
-        while before and before[-1].dep_ in ("aux", "auxpass", "neg", "advmod", "punct"):
+        verb = next((k for k, t in enumerate(before) if k and t.pos_ in ("VERB", "AUX")), None)
+        before = before[:verb]  # "The ABI rejected the claims, saying": the subject of the clause before
+        while before and before[-1].dep_ in ("aux", "auxpass", "neg", "advmod", "punct") \
+                and not (before[-1].text == ")" and any(t.text == "(" for t in before)):  # "(ABI)"
             before.pop()
         if before:
             return before[0].idx, before[-1].idx + len(before[-1].text)
     if token.lower_ in PRONOUNS:
         return token.idx, token.idx + len(token.text)
     left, right = token, token
-    for t in token.subtree:
+    for t in (t for piece in _hyphen_word_pieces(token) for t in piece.subtree):
         if t.i < left.i and t.idx >= para_start and not t.is_space and not t.is_punct:
-            left = t
+            left = t  # "the group's co-ordinator": the possessive hangs on "co"
     if token.lower_ == "old" and left.i > 0 and left.doc[left.i - 1].dep_ == "det" \
             and left.doc[left.i - 1].head == token.head:
         left = left.doc[left.i - 1]  # "the" of an age the parse hung on the verb
@@ -2496,6 +2499,25 @@ def _name_right_after(cue):
         return None
     name = following if following.head == cue else following.head
     return name if name.head == cue and name.pos_ == "PROPN" else None
+
+
+def hyphen_word_end(tok):
+    """The last piece of a word the parse split at its hyphens into siblings of one relation
+    ("co" "-" "ordinator", each a subject of "said"); ``tok`` itself when it is no such piece."""
+    doc, k = tok.doc, tok.i
+    while k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-" \
+            and not doc[k + 1].whitespace_ and doc[k + 2].head == tok.head and doc[k + 2].dep_ == tok.dep_:
+        k += 2
+    return doc[k]
+
+
+def _hyphen_word_pieces(tok) -> list:
+    """The pieces before ``tok`` of a word split as ``hyphen_word_end`` reads it, and ``tok``."""
+    doc, k = tok.doc, tok.i
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+            and doc[k - 2].head == tok.head and doc[k - 2].dep_ == tok.dep_:
+        k -= 2
+    return list(doc[k : tok.i + 1])
 
 
 def _word_end(tok) -> bool:

@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from . import names
-from .extraction import claim_nouns, partitive_of, quote_view, share_nouns
+from .extraction import claim_nouns, hyphen_word_end, partitive_of, quote_view, share_nouns
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -151,7 +151,8 @@ def _is_role_word(tok) -> bool:
 
 def _names_a_person(tok) -> bool:
     """A common noun for one person: a title ("senator"), or "businessman", "wife", "Republican"."""
-    return _is_role_word(tok) or _in_list(tok, "person_nouns") or _in_list(tok, "spokesperson_nouns")
+    return _is_role_word(tok) or _in_list(tok, "person_nouns") or _in_list(tok, "spokesperson_nouns") \
+        or _hyphenated(tok) in _lists()["person_nouns"]  # "co-ordinator", split at its hyphen
 
 
 def _rank_words(role: str) -> frozenset[str]:
@@ -169,6 +170,7 @@ def _other_rank(ent, role: str | None) -> bool:
 
 
 _HEADS_OF_GOVERNMENT = frozenset({"president", "prime minister", "premier", "chancellor"})
+_PREMIERS_OFFICES = ("Downing Street", "No 10", "Number 10")  # the first the article names, in this order
 
 
 def _holds_another_office(ent, role: str | None) -> bool:
@@ -651,8 +653,9 @@ class _Article:
                 _is_title(t) for t in tokens[start:k])  # "Veteran Labour MP": a party's MP, no name
             # "Deputy Prime Minister": a title, no name
             office = _is_role_word(tokens[j - 1]) and tokens[k].lower_ not in first_names
+            body = titled and tokens[j - 1].lemma_.lower() in _lists()["org_nouns"]  # "Premier League"
             if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)) and not party \
-                    and not office:
+                    and not office and not body:
                 found.append(self.doc[start:j])
             i = j
         return found
@@ -1246,6 +1249,7 @@ class _Article:
             root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
         elif root.i < span[-1].i and span[0].lower_ == "the" and _is_epithet(span[-1]):
             root = span[-1]  # "the Sale full-back", parsed as "Sale" with "back" hung on it
+        root = hyphen_word_end(root)  # "the group's co-ordinator", split into subjects of "said"
         head = root.head
         owner_only = root.dep_ == "poss" and head.i >= span.end and head.tag_ == "NN"
         if owner_only and ask.content is not None and _names_a_person(head):  # a statement's speaker
@@ -2187,6 +2191,8 @@ class _Article:
             employer = self._untagged_organisation(self.doc[root.i - 1])  # "an ICE spokeswoman"
         if spokes and employer is None:
             employer = self._numbered_name_before(root)  # "a Number 10 spokesman", "a Channel 4 spokeswoman"
+        if spokes and employer is None:
+            employer = self._premiers_office(owner, phrase)  # "the prime minister's official spokesman"
         if spokes and employer is None and owner is not None and owner.named:
             employer = owner  # "his spokesman", "the former vice president's spokeswoman"
         body = _state_body_before(phrase, root) if spokes else None  # "state department" of "a state ..."
@@ -2255,6 +2261,17 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _premiers_office(self, owner: _Ent | None, phrase) -> _Ent | None:
+        """The office a person's official spokesman speaks for in an article that names the British
+        prime minister's: "the prime minister's official spokesman", "his official spokesman" ->
+        "Downing Street", as British briefings go."""
+        premiers = "prime minister's" in phrase.text.lower().replace("’", "'")
+        if not (premiers or (owner is not None and owner.type == "person")) \
+                or not any(t.lower_ == "official" for t in phrase):
+            return None
+        offices = {e.name: e for e in self.entities if e.name in _PREMIERS_OFFICES}  # tagged a place, or not
+        return next((offices[name] for name in _PREMIERS_OFFICES if name in offices), None)
 
     def _state_body_named(self, phrase, body) -> _Ent | None:
         """The body of a state that a nationality and a noun (``body``) before a spokesperson name,
@@ -2753,8 +2770,19 @@ class _Article:
         report by the consumer group Which?"), if exactly one is. Further on, "a union" is any union."""
         if self.para_of(root.idx) > OPENING_PARAGRAPHS:
             return None
-        named = {ent for _, ent in self._called_just_after(noun, root.idx, by_noun=True)}
+        named = {ent for _, ent in self._called_just_after(noun, root.idx, by_noun=True)} \
+            or self._outlets_named_after(noun, root.idx)  # "after a newspaper reported ... The Sunday Post said"
         return named.pop() if len(named) == 1 else None
+
+    def _outlets_named_after(self, noun: str, char: int) -> set[_Ent]:
+        """The news outlets of the kind an outlet noun says ("newspaper": print) first named
+        after ``char``, in its paragraph or the next."""
+        kind = _lists()["outlet_nouns"].get(noun)
+        para = self.para_of(char)
+        return {ent for ent in self.orgs if ent.named and ent.type == "organisation"
+                and names.names_an_outlet(ent.name, kind)
+                and (m := ent.mention_after(char)) is not None and m.para - para <= 1
+                and ent.mention_before(char) is None} if kind else set()
 
     def _outlet_before(self, phrase, root, document: bool = False) -> _Ent | None:
         """For a news outlet's common noun ("the newspaper", "the network", "the editorial
@@ -2995,12 +3023,21 @@ def _newspaper_title(span) -> bool:
     ("a report in the Sun", "the Mirror said")."""
     words = span.text.split()
     print_word = bool(words) and _lists()["outlet_name_words"].get(words[-1].lower()) == "print"
+    if span.label_ == "WORK_OF_ART" and _print_word_then_of(words):
+        return True  # "The News of the World", "The Mail on Sunday"
     if not print_word or not words[-1].istitle():
         return False
     if span.label_ == "WORK_OF_ART":
         return len(words) >= 2
     after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
     return span.label_ in ("LOC", "FAC", "GPE", "PRODUCT") and (after_the or words[0].lower() == "the")
+
+
+def _print_word_then_of(words: list[str]) -> bool:
+    """A name that opens with a newspaper's word and goes on with "of" or "on": "News of the World"."""
+    words = words[1:] if words and words[0].lower() == "the" else words
+    return len(words) >= 3 and words[0].istitle() and words[1] in ("of", "on") \
+        and _lists()["outlet_name_words"].get(words[0].lower()) in ("print", "any")
 
 
 _SITE_NOUNS = frozenset({"website", "site", "blog", "page", "account", "feed"})
