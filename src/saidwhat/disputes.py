@@ -947,6 +947,9 @@ def target_of(
     if not candidates:
         quoted = _quoted_after(b, saids, article, idf) if b.referenced and not defended else None
         return quoted or (_answered_after(b, saids, idf) if not b.referenced else None)
+    echoed = _echoed(b, candidates)
+    if echoed is not None:  # 'rejected the "hundreds of thousands" figure': the claim that said it
+        return echoed, 0.75
     named = [a for a in candidates if any(speaker_is_named(a, r, article) for r in b.referenced)]
     if b.referenced and not named:
         return _quoted_after(b, saids, article, idf)
@@ -981,6 +984,18 @@ def target_of(
     # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb
     needed = MIN_SHARED + 1 if b.pushback.in_content else MIN_SHARED
     return _best_nearby(b, candidates, idf, needed)
+
+
+_QUOTED_WORDS = re.compile(r"[\"“”]([^\"“”]{3,60})[\"“”]")
+
+
+def _echoed(b: Said, candidates: list[Said]) -> Said | None:
+    """The latest claim whose words the pushback quotes back, two words or more ('has rejected the
+    "hundreds of thousands" figure' after 'wants to bring in "hundreds of thousands" of refugees')."""
+    quoted = [_words(q.lower()) for q in _QUOTED_WORDS.findall(b.st.content.text)]
+    quoted = [f" {' '.join(q)} " for q in quoted if len(q) >= 2]
+    said = [a for a in candidates if any(q in f" {' '.join(_words(a.st.content.text.lower()))} " for q in quoted)]
+    return max(said, key=lambda s: s.st.content.start) if said else None
 
 
 _AFTER = re.compile(r"^[\s,]*(?:after|following|amid|when)\s+$", re.IGNORECASE)
