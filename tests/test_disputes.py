@@ -1256,8 +1256,8 @@ def test_dismissing_the_books_claims_answers_what_the_book_said():
 def test_a_pushback_quoting_a_claims_words_answers_that_claim_not_the_latest_figure():
     art = make_article(
         'Gordon Vance told the crowd that his rival wants to bring in "hundreds of thousands" of refugees. '
-        '"Forty percent more," Vance said. The Mara Kessler campaign has rejected the "hundreds of thousands" '
-        "figure.",
+        '"Forty percent more," Vance said. The Mara Kessler campaign has rejected the "hundreds of '
+        'thousands" figure.',
         [("Gordon Vance", "told", 'his rival wants to bring in "hundreds of thousands" of refugees'),
          ("Vance", "said", "Forty percent more,"),
          ("The Mara Kessler campaign", "has rejected", 'the "hundreds of thousands" figure')],

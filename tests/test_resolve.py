@@ -2794,7 +2794,8 @@ def test_his_agent_is_not_the_man_whose_agent_he_is():
 
 def test_a_league_named_after_a_title_word_is_no_person(nlp):
     text = ("Premier League rules forbid a club from approaching a player who is under contract elsewhere. "
-            "Harwick said it had written to the Premier League. The league confirmed it had received the letter.")
+            "Harwick said it had written to the Premier League. The league confirmed it had received the "
+            "letter.")
     speakers, _ = run(nlp, text, ("Premier League rules", 0), ("The league", 0))
     assert [s.name for s in speakers] == ["Premier League", "Premier League"]
 

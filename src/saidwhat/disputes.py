@@ -986,6 +986,10 @@ def target_of(
     return _best_nearby(b, candidates, idf, needed)
 
 
+def _spaced_words(text: str) -> str:
+    return f" {' '.join(_words(text.lower()))} "
+
+
 _QUOTED_WORDS = re.compile(r"[\"“”]([^\"“”]{3,60})[\"“”]")
 
 
@@ -994,7 +998,7 @@ def _echoed(b: Said, candidates: list[Said]) -> Said | None:
     "hundreds of thousands" figure' after 'wants to bring in "hundreds of thousands" of refugees')."""
     quoted = [_words(q.lower()) for q in _QUOTED_WORDS.findall(b.st.content.text)]
     quoted = [f" {' '.join(q)} " for q in quoted if len(q) >= 2]
-    said = [a for a in candidates if any(q in f" {' '.join(_words(a.st.content.text.lower()))} " for q in quoted)]
+    said = [a for a in candidates if any(q in _spaced_words(a.st.content.text) for q in quoted)]
     return max(said, key=lambda s: s.st.content.start) if said else None
 
 

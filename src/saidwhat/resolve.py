@@ -2771,7 +2771,7 @@ class _Article:
         if self.para_of(root.idx) > OPENING_PARAGRAPHS:
             return None
         named = {ent for _, ent in self._called_just_after(noun, root.idx, by_noun=True)} \
-            or self._outlets_named_after(noun, root.idx)  # "after a newspaper reported ... The Sunday Post said"
+            or self._outlets_named_after(noun, root.idx)  # "a newspaper reported ... The Sunday Post said"
         return named.pop() if len(named) == 1 else None
 
     def _outlets_named_after(self, noun: str, char: int) -> set[_Ent]:
