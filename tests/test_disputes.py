@@ -1263,3 +1263,16 @@ def test_a_pushback_quoting_a_claims_words_answers_that_claim_not_the_latest_fig
          ("The Mara Kessler campaign", "has rejected", 'the "hundreds of thousands" figure')],
     )
     assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s3")}
+
+
+def test_a_denial_answers_the_report_not_a_bystanders_doubt_about_it():
+    art = make_article(
+        "The Ledger reported that ledgers listed $9 million in cash payments for Mr. Ostrow. Investigators "
+        "said it was not clear whether Mr. Ostrow had actually received the money. Mr. Ostrow denied "
+        "receiving any such payments.",
+        [("The Ledger", "reported", "ledgers listed $9 million in cash payments for Mr. Ostrow"),
+         ("Investigators", "said", "it was not clear whether Mr. Ostrow had actually received the money"),
+         ("Mr. Ostrow", "denied", "receiving any such payments")],
+    )
+    assert ("s1", "s3") in {(a, b) for a, b, _ in pairs(art)}
+    assert ("s2", "s3") not in {(a, b) for a, b, _ in pairs(art)}

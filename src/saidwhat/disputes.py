@@ -913,10 +913,18 @@ def claim_candidates(b: Said, saids: list[Said]) -> list[Said]:
         and a.st.kind != "headline"
         and not a.pointing
         and not _a_denial_answered_by_a_bystander(a, first_spoke)
+        and not _a_doubt_for_a_denial(a, b)
         and a.credible
         and a.st.content.start < before
         and not same_speaker(a, b)
     ]
+
+
+def _a_doubt_for_a_denial(a: Said, b: Said) -> bool:
+    """A denial answers the claim, not a bystander's doubt about it ("Investigators said it was not
+    clear whether he had received the money. He denied receiving any such payments")."""
+    return b.pushback is not None and b.pushback.kind == "denial" and a.pushback is not None \
+        and a.pushback.kind in ("doubt", "denial")
 
 
 def _a_denial_answered_by_a_bystander(a: Said, first_spoke: int) -> bool:
