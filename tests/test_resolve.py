@@ -2813,3 +2813,11 @@ def test_the_prime_minister_s_official_spokesman_speaks_for_downing_street(menti
     text = ("PM rules out early poll\n\nDowning Street said the prime minister had no plans for an early "
             f"election.\n\nAsked whether Mr Ashworth would call one, {mention} said: \"No.\"")
     assert extract(text).statements[-1].speaker.name == "Downing Street"
+
+
+def test_a_name_ending_in_sr_keeps_its_full_stop_and_speaks_for_the_sentence():
+    text = ("Union backs mayor\n\nThe Fraternal Order of Police took a different view. Walter Brandt Sr., "
+            "the union's president, said last month that officers had no problem with the rules.")
+    speaker = extract(text).statements[-1].speaker
+    assert speaker.mention.text.startswith("Walter Brandt")
+    assert speaker.name == "Walter Brandt Sr."

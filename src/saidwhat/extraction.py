@@ -403,7 +403,8 @@ def _nearest_subject(verb):
     """The verb's subject; of two (a misparse), a name right after it ("..., said Jan Vos"), else
     the one nearest before it: "Savers, Warren suggested, don't need to fear ..." -> Warren;
     "Her verdict: 'It is not ready,' she said" -> she."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.text not in ("?", "!")]  # "Which?"
+    subjects = [c for c in verb.children  # not the "?" of "Which?", nor the "." of "Sr."
+                if c.dep_ in SUBJECT_DEPS and c.text not in ("?", "!", ".")]
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1:  # "Washington, star of television's "Scandal," thanked": not the show
         before = [c for c in before if not _opens_a_quote(c)] or before

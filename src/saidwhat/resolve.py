@@ -696,8 +696,9 @@ class _Article:
         if of:
             toks = toks[:of]
         role = span[0].lower_ in ("the", "a", "an")  # "The Lib Dem MP", tagged a person: a role
-        while toks and (toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
-                        or not toks[-1].text.strip(".'’-") or (toks[-1].text in _POST_NOMINALS and not role)):
+        while toks and not _suffix_stop(toks) and (
+                toks[-1].tag_ in _POSSESSIVE_TAGS or toks[-1].tag_.startswith("VB")
+                or not toks[-1].text.strip(".'’-") or (toks[-1].text in _POST_NOMINALS and not role)):
             toks.pop()  # "Obama Says" in a headline, "Andrew Edis QC": no part of the name
         if toks and role and _is_title(toks[-1]):
             toks = []
@@ -3812,6 +3813,12 @@ def _names_its_kind(tok) -> bool:
     doc = tok.doc
     kind = _in_list(tok, "org_nouns") or (tok.is_sent_start and tok.lower_ in _RIVAL_WORDS)
     return kind and tok.i + 1 < len(doc) and not _in_list(doc[tok.i + 1], "org_nouns")
+
+
+def _suffix_stop(toks: list) -> bool:
+    """The full stop of a name's "Sr."/"Jr." that the tokenizer split off: part of the name."""
+    return len(toks) >= 2 and toks[-1].text == "." and not toks[-2].whitespace_ \
+        and names.honorifics().get(toks[-2].lower_ + ".") == "suffix"
 
 
 def _hyphen_joined(toks: list) -> list[str]:
