@@ -2821,3 +2821,11 @@ def test_a_name_ending_in_sr_keeps_its_full_stop_and_speaks_for_the_sentence():
     speaker = extract(text).statements[-1].speaker
     assert speaker.mention.text.startswith("Walter Brandt")
     assert speaker.name == "Walter Brandt Sr."
+
+
+def test_the_assessment_is_the_report_named_before_and_it_is_the_body_that_spoke_last():
+    text = ("Agency report faults ministry\n\nThe report, released by the Office of Coastal Audit on Friday, "
+            "said the ministry had ignored warnings.\n\nThe assessment said engineers had sent emails to the "
+            "Harbour Users Association about the cracks. It said the ministry had \"no credible plan\".")
+    names = [s.speaker.name for s in extract(text).statements]
+    assert names[-2:] == ["Office of Coastal Audit", "Office of Coastal Audit"]

@@ -3628,10 +3628,15 @@ def _a_share_of_those_asked(root) -> bool:
     return root.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
 
 
+_REPORT_NOUNS = frozenset({"report", "assessment", "review", "analysis", "inquiry", "findings", "audit"})
+
+
 def _kin_nouns(noun: str):
     """The document nouns that may name the same document as ``noun``: a poll may be called a
-    survey or a study, an ad a spot or a clip; any other document only by its own noun."""
-    return next((kin for kin in (_lists()["poll_nouns"], _lists()["broadcast_nouns"]) if noun in kin), {noun})
+    survey or a study, an ad a spot or a clip, a report an assessment or a review; any other
+    document only by its own noun."""
+    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _REPORT_NOUNS)
+    return next((kin for kin in kins if noun in kin), {noun})
 
 
 def _documents_of(root):
@@ -4238,8 +4243,11 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
                     found[i] = (_Found(writer), None)
                 continue
         if len(span) == 1 and span[0].lower_ == "it":
-            maker = art.maker_of_document_before(span.start_char)
-            if maker is not None:  # "... launched a radio ad titled 'Scam.' It slams ...": the ad's maker
+            # "The assessment said the GRU stole emails from the DNC. It said ...": the body that spoke
+            # last, else "... launched a radio ad titled 'Scam.' It slams ...": the ad's maker
+            maker = art._named_speaker_just_before(span.start_char, "organisation") \
+                or art.maker_of_document_before(span.start_char)
+            if maker is not None:
                 found[i] = (_Found(maker), None)
                 continue
         if len(span) == 1 and span[0].text in ("Q", "A") and art.text.startswith(":", span.end_char):
