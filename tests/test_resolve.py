@@ -2829,3 +2829,9 @@ def test_the_assessment_is_the_report_named_before_and_it_is_the_body_that_spoke
             "Harbour Users Association about the cracks. It said the ministry had \"no credible plan\".")
     names = [s.speaker.name for s in extract(text).statements]
     assert names[-2:] == ["Office of Coastal Audit", "Office of Coastal Audit"]
+
+
+def test_a_name_the_tagger_cut_at_its_for_is_whole():
+    text = ("Rights group attacks lawsuits\n\nThe Campaign for Open Airwaves said the legal action would "
+            "frighten people without stopping piracy.")
+    assert extract(text).statements[-1].speaker.name == "Campaign for Open Airwaves"

@@ -455,7 +455,7 @@ class _Article:
                   if s.label_ in ("GPE", "NORP") and org_nouns.get(noun.lemma_.lower()) == "organisation"}
         for span in ents:
             called_a_body = span.label_ in ("GPE", "NORP") and span.text in bodies
-            label = "ORG" if _newspaper_title(span) or called_a_body \
+            label = "ORG" if _newspaper_title(span) or called_a_body or _body_taken_for_a_work(span) \
                 else span.label_ if span.label_ in _ORG_LABELS else None
             if label is None and span.label_ != "PERSON" and span.text not in works \
                     and _set_off_as_person(span):
@@ -3034,6 +3034,14 @@ def _newspaper_title(span) -> bool:
     return span.label_ in ("LOC", "FAC", "GPE", "PRODUCT") and (after_the or words[0].lower() == "the")
 
 
+def _body_taken_for_a_work(span) -> bool:
+    """An organisation's name the tagger took for the title of a work: its head is an
+    organisation's noun ("The Campaign for Digital Rights", "The Brennan Center for Justice")."""
+    root = span.root
+    return span.label_ == "WORK_OF_ART" and root.is_title and not root.is_sent_start \
+        and _lists()["org_nouns"].get(root.lemma_.lower()) in ("organisation", "personal")
+
+
 def _print_word_then_of(words: list[str]) -> bool:
     """A name that opens with a newspaper's word and goes on with "of" or "on": "News of the World"."""
     words = words[1:] if words and words[0].lower() == "the" else words
@@ -3714,10 +3722,12 @@ def _rejoined(ents: list) -> list:
 
 
 def _with_for_names(doc, ents: list) -> list:
-    """Names of the form "Americans for Prosperity", "Airlines for America", "CARLY for America"
-    that the tagger cut at "for" or missed: a capitalised plural (or a word in capitals) whose
-    "for" the parse hangs on it, and the proper nouns after "for", one organisation."""
+    """Names of the form "Americans for Prosperity", "Airlines for America", "CARLY for America",
+    "Brennan Center for Justice", "Campaign for Digital Rights" that the tagger cut at "for" or
+    missed: a capitalised plural, a word in capitals or an organisation's noun whose "for" the
+    parse hangs on it, and the proper nouns after "for", one organisation."""
     joined = []
+    starts = {k.end - 1: k.start for k in ents if k.label_ == "ORG"}  # "Brennan Center" of "... for Justice"
     for tok in doc:
         if not _for_name_head(tok) or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "for" \
                 or doc[tok.i + 1].head.i != tok.i:
@@ -3726,8 +3736,9 @@ def _with_for_names(doc, ents: list) -> list:
         while end < len(doc) and doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper):
             end += 1
         if end > tok.i + 2 and (end == len(doc) or doc[end].ent_iob_ != "I"):
-            joined.append(SpacySpan(doc, tok.i, end, label="ORG"))
+            joined.append(SpacySpan(doc, starts.get(tok.i, tok.i), end, label="ORG"))
     joined = [s for s in joined if all(s.start >= k.end or s.end <= k.start or k.label_ in ("NORP", "GPE")
+                                       or k.label_ == "ORG" and s.start <= k.start and k.end <= s.end
                                        for k in ents)]  # over a people or a place only
     if not joined:
         return ents
@@ -3737,8 +3748,12 @@ def _with_for_names(doc, ents: list) -> list:
 
 
 def _for_name_head(tok) -> bool:
-    """The first word of a "... for ..." name: "Americans", "Airlines", "CARLY"; a people tagged
-    alone, or no name at all."""
+    """The word before the "for" of a "... for ..." name: "Americans", "Airlines", "CARLY", a people
+    tagged alone, or no name at all; or a capitalised organisation noun, the last of a name the
+    tagger cut there or of none ("Brennan Center", "Campaign")."""
+    if tok.is_title and not tok.is_sent_start and tok.lemma_.lower() in _lists()["org_nouns"] \
+            and tok.ent_type_ in ("", "ORG", "WORK_OF_ART"):
+        return True
     if tok.ent_type_ and not (tok.ent_type_ == "NORP" and tok.ent_iob_ == "B"
                               and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")):
         return False
