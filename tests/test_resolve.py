@@ -2835,3 +2835,16 @@ def test_a_name_the_tagger_cut_at_its_for_is_whole():
     text = ("Rights group attacks lawsuits\n\nThe Campaign for Open Airwaves said the legal action would "
             "frighten people without stopping piracy.")
     assert extract(text).statements[-1].speaker.name == "Campaign for Open Airwaves"
+
+
+def test_a_presidents_government_is_his_not_another_named_before():
+    text = ("Strike on air base\n\nThe United States launched missiles at an air base on Thursday. "
+            "Washington accused President Omar Haddad's government of using chemical weapons. President Omar "
+            "Haddad's government denied using chemical weapons.")
+    assert extract(text).statements[-1].speaker.name == "Haddad government"
+
+
+def test_a_spokesman_for_a_countrys_ministry_speaks_for_the_ministry():
+    text = ("Peru hits back\n\nThe EU imposed quotas on Peruvian textiles. A spokesman for Peru's trade "
+            "ministry said Peruvian exporters had acted within the rules.")
+    assert extract(text).statements[-1].speaker.name == "Peru's trade ministry"

@@ -2472,7 +2472,9 @@ class _Article:
                     and self.token_ent[t.head.i] is not None and t.head.head.i == root.i:
                 return ent
             if t.i > root.i and _preposition_of(t, root) in ("for", "of", "at", "with", "from"):
-                return self._name_heading_object(t) or ent
+                unit = self._unit_of_country(t.doc[t.i : t.head.i + 1], t.head, ent) \
+                    if t.dep_ == "poss" and t.head.i > t.i else None  # "for China's commerce ministry"
+                return unit or self._name_heading_object(t) or ent
         return None
 
     def _name_heading_object(self, t) -> _Ent | None:
@@ -2670,6 +2672,8 @@ class _Article:
                 return _Found(owner)
             if owner.type == "person" and owner.named and noun in ("department", "ministry"):
                 return _Found(owner)  # "Mr Murphy's department said": his, not an organisation named nearby
+            if owner.type == "person" and owner.named and noun == "government":
+                return self._persons(owner, noun)  # "President Assad's government": not another one named
             if owner.type == "person" and owner.named and personal:
                 if noun == "camp" or (noun in _CAMPAIGN_NOUNS and self.campaigning):
                     noun = "campaign"  # "Clinton's team", "the Sanders camp": the Clinton campaign
