@@ -2848,3 +2848,9 @@ def test_a_spokesman_for_a_countrys_ministry_speaks_for_the_ministry():
     text = ("Peru hits back\n\nThe EU imposed quotas on Peruvian textiles. A spokesman for Peru's trade "
             "ministry said Peruvian exporters had acted within the rules.")
     assert extract(text).statements[-1].speaker.name == "Peru's trade ministry"
+
+
+def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
+    text = ("Carmaker collapse\n\nThe four businessmen who bought Halden Motors from Vortex Group for £10, "
+            "known as the Halden Four, have blamed the bank for the collapse.")
+    assert extract(text).statements[-1].speaker.name != "Vortex Group"

@@ -2504,7 +2504,8 @@ class _Article:
         example = self._one_example(phrase, root)
         if example is not None:
             return _Found(example)
-        linked = [(self.token_ent[t.i], _preposition_of(t, root)) for t in phrase if t.i in self.token_ent]
+        linked = [(self.token_ent[t.i], _preposition_of(t, root)) for t in phrase  # not "who bought it
+                  if t.i in self.token_ent and not _in_relative_clause(t, root)]  # from BMW"
         employers = {e for e, prep in linked
                      if e.named and e.type == "organisation" and prep in _EMPLOYER_PREPOSITIONS}
         if len(employers) == 1:
@@ -3021,6 +3022,11 @@ def _preposition_of(tok, root) -> str | None:
             return None
         t = head
     return None
+
+
+def _in_relative_clause(tok, root) -> bool:
+    """Whether ``tok`` sits in a relative clause of ``root`` ("the businessmen who bought it from X")."""
+    return any(a.dep_ == "relcl" and a.head.i == root.i for a in tok.ancestors)
 
 
 def _newspaper_title(span) -> bool:
