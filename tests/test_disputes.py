@@ -1276,3 +1276,15 @@ def test_a_denial_answers_the_report_not_a_bystanders_doubt_about_it():
     )
     assert ("s1", "s3") in {(a, b) for a, b, _ in pairs(art)}
     assert ("s2", "s3") not in {(a, b) for a, b, _ in pairs(art)}
+
+
+def test_what_a_pointing_pushback_goes_on_insisting_in_its_sentence_answers_the_same_claim():
+    text = ("Tom Avery accused the minister of failing to tell MPs about the caveats. The minister rejected "
+            "the charge, insisting that he had acted in good faith throughout.")
+    said = [("Tom Avery", "accused", "the minister of failing to tell MPs about the caveats"),
+            ("The minister", "rejected", "the charge"),
+            ("The minister", "insisting", "he had acted in good faith throughout")]
+    art = make_article(text, said)
+    for st in art.statements[1:]:
+        st.speaker.name = "Nina Scott"
+    assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s2"), ("s1", "s3")}

@@ -1403,7 +1403,8 @@ def _said_on(saids: list[Said], found: list[Dispute], taken: set[str],
              idf: dict[str, float]) -> list[Dispute]:
     """A pushback that only points back ("Mercer disputed that figure.", "X rejected the claim,") is
     made by what its speaker says next, in that sentence or the one after ("..., saying ...", "She
-    said ..."): that statement answers the same claim, when it shares a word with it."""
+    said ..."): that statement answers the same claim, when it shares a word with it or goes on
+    in the pushback's sentence as its participle ("rejected the charge, insisting that ...")."""
     by_id = {s.st.id: s for s in saids}
     order = sorted(saids, key=lambda s: s.st.content.start)
     place = {s.st.id: k for k, s in enumerate(order)}
@@ -1414,7 +1415,9 @@ def _said_on(saids: list[Said], found: list[Dispute], taken: set[str],
         if nxt is None or nxt.st.id in taken or nxt.pointing or not same_speaker(nxt, b) \
                 or nxt.sentence > b.last_sentence + 1:
             continue
-        if overlap(by_id[d.a], nxt, idf)[0] < MIN_SAID_ON_SHARED:
+        going_on = nxt.sentence == b.last_sentence and nxt.st.cue is not None \
+            and nxt.st.cue.text.endswith("ing")  # "rejected the charge, insisting that ..."
+        if not going_on and overlap(by_id[d.a], nxt, idf)[0] < MIN_SAID_ON_SHARED:
             continue
         out.append(Dispute(d.a, nxt.st.id, d.kind, d.evidence, d.confidence))
         taken.add(nxt.st.id)
