@@ -1655,14 +1655,14 @@ class _Article:
                 if body is not None:
                     return body
             if kind == "thing" and ask is not None and ask.content is not None:
-                speaking = self._named_speaker_just_before(char, "organisation")  # "It said"
+                speaking = self.named_speaker_just_before(char, "organisation")  # "It said"
                 if speaking is not None:
                     return speaking
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         return self.rank(a)
 
-    def _named_speaker_just_before(self, char: int, type_: str) -> _Ent | None:
+    def named_speaker_just_before(self, char: int, type_: str) -> _Ent | None:
         """The named entity of ``type_`` that spoke last before ``char``, in its sentence or the one
         before: "Security firm MessageLabs said a gang had taken the data. / It said ..."."""
         m = self.speaker_before(char)
@@ -1673,7 +1673,7 @@ class _Article:
     def _person_spoke_before(self, char: int) -> bool:
         """Whether a named person spoke just before ``char``: then "the Portuguese told Sky Sports"
         is a person even where the article names Portugal."""
-        return self._named_speaker_just_before(char, "person") is not None
+        return self.named_speaker_just_before(char, "person") is not None
 
     def _body_before(self, char: int) -> _Ent | None:
         """For a subject "they", the organisation that is the subject just before it, in its
@@ -4270,7 +4270,7 @@ def resolve(doc, statements: list[Statement], ranker: Ranker | None = None,
         if len(span) == 1 and span[0].lower_ == "it":
             # "The assessment said the GRU stole emails from the DNC. It said ...": the body that spoke
             # last, else "... launched a radio ad titled 'Scam.' It slams ...": the ad's maker
-            maker = art._named_speaker_just_before(span.start_char, "organisation") \
+            maker = art.named_speaker_just_before(span.start_char, "organisation") \
                 or art.maker_of_document_before(span.start_char)
             if maker is not None:
                 found[i] = (_Found(maker), None)
