@@ -1683,8 +1683,7 @@ def _with_hyphen_split_rest(clause, span: tuple[int, int]) -> tuple[int, int]:
     """A verb the parse splits at its hyphen into sibling clauses ("would co" "-" "operate fully
     ..."): the content runs on to the end of the last piece."""
     doc, k = clause.doc, clause.i
-    while (k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
-           and not doc[k + 1].whitespace_ and doc[k + 2].head == clause.head):
+    while hyphen_joins(doc[k]) and doc[k + 2].head == clause.head:
         k += 2
     if k == clause.i:
         return span
@@ -2502,12 +2501,19 @@ def _name_right_after(cue):
     return name if name.head == cue and name.pos_ == "PROPN" else None
 
 
+def hyphen_joins(tok) -> bool:
+    """Whether ``tok`` and the word two tokens on are one word the tokenizer split at its hyphen
+    ("six" of "six", "-", "pointed")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" \
+        and not doc[tok.i + 1].whitespace_
+
+
 def hyphen_word_end(tok):
     """The last piece of a word the parse split at its hyphens into siblings of one relation
     ("co" "-" "ordinator", each a subject of "said"); ``tok`` itself when it is no such piece."""
     doc, k = tok.doc, tok.i
-    while k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-" \
-            and not doc[k + 1].whitespace_ and doc[k + 2].head == tok.head and doc[k + 2].dep_ == tok.dep_:
+    while hyphen_joins(doc[k]) and doc[k + 2].head == tok.head and doc[k + 2].dep_ == tok.dep_:
         k += 2
     return doc[k]
 
@@ -2515,17 +2521,14 @@ def hyphen_word_end(tok):
 def _hyphen_word_pieces(tok) -> list:
     """The pieces before ``tok`` of a word split as ``hyphen_word_end`` reads it, and ``tok``."""
     doc, k = tok.doc, tok.i
-    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
-            and doc[k - 2].head == tok.head and doc[k - 2].dep_ == tok.dep_:
+    while k >= 2 and hyphen_joins(doc[k - 2]) and doc[k - 2].head == tok.head and doc[k - 2].dep_ == tok.dep_:
         k -= 2
     return list(doc[k : tok.i + 1])
 
 
 def _word_end(tok) -> bool:
     """ "pointed" of "six-pointed": the end of a hyphenated word, no verb of its own."""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
-        and not doc[tok.i - 2].whitespace_
+    return tok.i >= 2 and hyphen_joins(tok.doc[tok.i - 2])
 
 
 def _right_before(cue, q: Quote, text: str) -> bool:

@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from . import names
-from .extraction import claim_nouns, hyphen_word_end, partitive_of, quote_view, share_nouns
+from .extraction import claim_nouns, hyphen_joins, hyphen_word_end, partitive_of, quote_view, share_nouns
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -104,6 +104,7 @@ def _lists() -> dict[str, dict[str, str]]:
         "spokesperson_nouns": read("spokesperson_nouns.txt"),
         "poll_nouns": read("poll_nouns.txt"),
         "broadcast_nouns": read("broadcast_nouns.txt"),
+        "report_nouns": read("report_nouns.txt"),
         "voice_nouns": read("voice_nouns.txt"),
         "receiving_verbs": read("receiving_verbs.txt"),
         "authoring_verbs": read("authoring_verbs.txt"),
@@ -127,7 +128,7 @@ def _is_epithet(tok) -> bool:
 
 def _hyphenated(tok) -> str | None:
     """A word the tokenizer split at its hyphen, as written: "full-back" of "full", "-", "back"."""
-    if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
+    if tok.i < 2 or not hyphen_joins(tok.nbor(-2)):
         return None
     return f"{tok.nbor(-2).lower_}-{tok.lower_}"
 
@@ -3646,14 +3647,11 @@ def _a_share_of_those_asked(root) -> bool:
     return root.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
 
 
-_REPORT_NOUNS = frozenset({"report", "assessment", "review", "analysis", "inquiry", "findings", "audit"})
-
-
 def _kin_nouns(noun: str):
     """The document nouns that may name the same document as ``noun``: a poll may be called a
     survey or a study, an ad a spot or a clip, a report an assessment or a review; any other
     document only by its own noun."""
-    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _REPORT_NOUNS)
+    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _lists()["report_nouns"])
     return next((kin for kin in kins if noun in kin), {noun})
 
 
