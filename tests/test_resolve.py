@@ -2845,6 +2845,27 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
     pytest.param("Peru hits back\n\nThe EU imposed quotas on Peruvian textiles. A spokesman for Peru's trade "
                  "ministry said Peruvian exporters had acted within the rules.",
                  "Peru's trade ministry", id="a spokesman for a country's ministry"),
+    pytest.param("Refugee plan criticised\n\nThe Office for Refugee Relief said it was concerned by the "
+                 "proposals. A spokesman for the agency in Geneva said quotas could not replace the right to "
+                 "seek protection.", "Office for Refugee Relief", id="the agency in a place, not the place"),
+    pytest.param("Voters want change\n\nA survey carried out for the Ballot Reform League found that 72% of "
+                 "people wanted an elected chamber.", "Ballot Reform League",
+                 id="a survey carried out for a body"),
+    pytest.param("Race tied\n\nA poll conducted for the Valley Courier by Marlow Research found the race "
+                 "was close.", "Marlow Research", id="a poll conducted for a paper by a pollster"),
+    pytest.param("Infections steady\n\nFigures from the Infection Control Agency show there were 7,684 "
+                 "cases in 2003. Critics said the figures showed the policy was failing. The figures show "
+                 "wide differences between hospitals.", "Infection Control Agency", id="the figures, plural"),
+    pytest.param("Nominee files papers\n\nGerald Hollis met senators on Monday. A spokesman for the Hollis "
+                 "transition said the paperwork had been submitted.", "Hollis transition",
+                 id="a spokesman for a person's transition team"),
+    pytest.param("Party sues\n\nDAYTON (AP) — The Ohio Green Party sued the county board on Monday. The "
+                 "lawsuit, filed in federal court in Dayton, alleges that the board purged voters.",
+                 "Ohio Green Party", id="the lawsuit of a party that sued, after a dateline"),
+    pytest.param("Cell death inquest\n\nRecording the verdict, North Wessex coroner Helen Strand said the "
+                 "standard of care had been inadequate. The coroner said the officers had not checked "
+                 "the cell.",
+                 "Helen Strand", id="a coroner's title"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected

@@ -33,7 +33,15 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from . import names
-from .extraction import claim_nouns, hyphen_joins, hyphen_word_end, partitive_of, quote_view, share_nouns
+from .extraction import (
+    after_dateline,
+    claim_nouns,
+    hyphen_joins,
+    hyphen_word_end,
+    partitive_of,
+    quote_view,
+    share_nouns,
+)
 from .records import Entity, Statement
 from .resolve_ranker import Ask, Features, Ranker, resolution_model
 
@@ -342,6 +350,10 @@ class _Article:
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def _in_dateline(self, tok) -> bool:
+        para_start = self.para_starts[self.para_of(tok.idx)]
+        return tok.idx < after_dateline(self.text, para_start)
 
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
@@ -1004,10 +1016,10 @@ class _Article:
                 author = self._author(tok) or self._maker(tok) or self._owner_of_site(tok)
                 if author is not None:
                     author.authored.append((tok.idx, tok.lemma_.lower()))
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _MESSAGING_VERBS:
+            elif tok.pos_ == "VERB" and (made := _document_a_verb_makes(tok)) is not None:
                 author = self._subject_of(tok)  # "Abedin emailed supporters": an email
-                if author is not None:
-                    author.authored.append((tok.idx, tok.lemma_.lower()))
+                if author is not None:  # "the Ohio Democratic Party sued ...": a lawsuit
+                    author.authored.append((tok.idx, made))
 
     def _maker(self, tok) -> _Ent | None:
         """The named subject of the verb that makes a document: "Hollis released an ad", "his
@@ -1030,6 +1042,9 @@ class _Article:
         """The named entity that is the subject of ``verb``, outside quotes; a verb with none takes
         the subject of the verb it completes or is joined to ("Trump is expected to unveil an ad")."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and self._in_dateline(subject):  # "CLEVELAND (AP) — The party sued"
+            subject = next((c for c in subject.children
+                            if c.dep_ == "appos" and not self._in_dateline(c)), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1935,11 +1950,15 @@ class _Article:
         determiners = {t.lower_ for t in phrase if t.i < root.i}
         fresh = noun in polls and bool(determiners & {"a", "an"})  # "a new poll"
         one_of_a_series = noun in _MESSAGING_VERBS and bool(determiners & {"a", "an", "another", "one"})
-        if not (headline or outcome or fresh or one_of_a_series or _definite_singular(phrase, root)):
+        plural = not headline and _definite_plural(phrase, root)  # "the figures" after "Figures from X"
+        if not (headline or outcome or fresh or one_of_a_series or plural
+                or _definite_singular(phrase, root)):
             return None
-        kin = polls if outcome else _kin_nouns(noun)
+        kin = polls if outcome else {noun} if plural else _kin_nouns(noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if n in kin]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
+        if plural:
+            return max(before, key=lambda x: x[0])[1] if before else None
         if one_of_a_series:  # "Gross live tweeted ... An early tweet"
             para = self.para_of(root.idx)
             recent = [(start, ent) for start, ent in before if para - self.para_of(start) <= 1]
@@ -2100,10 +2119,11 @@ class _Article:
                 country = ent is not None and ent.type == "country"
                 if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
                     return None  # "audio obtained by the Post": the Post is not its author
-                named_in = prep == "in" and not country and not owned  # not "an ad in Shuster's district"
+                named_in = prep == "in" and not country and not owned \
+                    and _published_in(attach, root, t)  # not "an ad in Shuster's district"
                 if prep in ("by", "from") or named_in:
                     return attach
-                if prep == "for" and not country and _in_list(attach.head, "poll_nouns"):
+                if prep == "for" and not country and _in_list(_poll_of(attach.head), "poll_nouns"):
                     return attach  # "a survey for CNN"; "a poll of voters" names whom it asked
         return None
 
@@ -2465,8 +2485,8 @@ class _Article:
         State Department official", "the Kremlin's spokesman"."""
         for t in phrase:
             ent = self.token_ent.get(t.i)
-            if ent is None or _based_in(t):
-                continue  # "a spokesman for the Chicago-based firm": the firm is not Chicago
+            if ent is None or _based_in(t) or _locates_a_body_noun(t):
+                continue  # "a spokesman for the Chicago-based firm", "for the agency in London": no place
             if t.i < root.i and t.head.i == root.i and t.dep_ in ("compound", "nmod", "poss"):
                 return ent
             if t.i < root.i and t.head.i in self.token_ent and self.token_ent[t.head.i] is ent \
@@ -2475,8 +2495,17 @@ class _Article:
             if t.i > root.i and _preposition_of(t, root) in ("for", "of", "at", "with", "from"):
                 unit = self._unit_of_country(t.doc[t.i : t.head.i + 1], t.head, ent) \
                     if t.dep_ == "poss" and t.head.i > t.i else None  # "for China's commerce ministry"
-                return unit or self._name_heading_object(t) or ent
+                return unit or self._persons_body_named(t, ent) or self._name_heading_object(t) or ent
         return None
+
+    def _persons_body_named(self, t, ent: _Ent) -> _Ent | None:
+        """The campaign or team a person's name modifies: "a spokesman for the Hollis campaign"
+        speaks for the Hollis campaign, not for Hollis."""
+        noun = t.head
+        if ent.type != "person" or t.dep_ not in ("compound", "poss") or noun.dep_ != "pobj" \
+                or noun.i in self.token_ent or _lists()["org_nouns"].get(noun.lemma_.lower()) != "personal":
+            return None
+        return self._persons(ent, noun.lemma_.lower()).ent
 
     def _name_heading_object(self, t) -> _Ent | None:
         """The name heading the prepositional object that ``t`` is part of: "a spokeswoman for House
@@ -3237,6 +3266,7 @@ def _field_word(tok) -> bool:
 
 # Verbs that send a document of their own name ("emailed", "tweeted"); not "reported", "polled".
 _MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
+_SUING_VERBS = frozenset({"sue"})
 
 _BODY_NOUNS = frozenset({"society", "association", "institute", "federation", "confederation",
                          "council", "college", "academy", "chamber"})  # "Society of ... and Traders"
@@ -3655,6 +3685,21 @@ def _kin_nouns(noun: str):
     return next((kin for kin in kins if noun in kin), {noun})
 
 
+def _published_in(prep, root, name) -> bool:
+    """Whether the "in" ``prep`` names where the document ``root`` appeared: "an article in
+    Politico" (whatever the tagger takes it for), "an op-ed published in the Post"; not a place
+    ("a suit filed in court in Cleveland")."""
+    head = prep.head
+    return head.i == root.i or (head.dep_ == "acl" and head.head.i == root.i
+                                and name.ent_type_ not in ("GPE", "LOC"))
+
+
+def _document_a_verb_makes(verb) -> str | None:
+    """The document noun a verb's subject makes by doing it: an email by emailing, a lawsuit by suing."""
+    lemma = verb.lemma_.lower()
+    return lemma if lemma in _MESSAGING_VERBS else "lawsuit" if lemma in _SUING_VERBS else None
+
+
 def _documents_of(root):
     """The plural document noun a noun counts out ("a batch of emails", "the pair of
     editorials"), or None."""
@@ -3993,6 +4038,11 @@ def _definite_singular(phrase, root) -> bool:
         t.lower_ in ("the", "this", "that") for t in phrase if t.i < root.i)
 
 
+def _definite_plural(phrase, root) -> bool:
+    """"the figures", "these reports": a plural document noun pointing back."""
+    return root.tag_ == "NNS" and any(t.lower_ in ("the", "these", "those") for t in phrase if t.i < root.i)
+
+
 def _after_honorific(span) -> bool:
     """A short capitalised name right after an honorific ("Mr", "Lady", "Baroness"): a person,
     whatever the tagger's label ("Baroness Scotland", "Lord Chancellor" has a title instead)."""
@@ -4178,6 +4228,23 @@ def _single_token_ent(t) -> bool:
 
 def _has_ent_before(toks, k: int) -> bool:
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in toks[:k] if t.ent_iob_ != "O")
+
+
+def _poll_of(tok):
+    """The noun a "for" of a poll hangs on, through what says how it was done or whom it asked: the
+    survey of "a survey carried out for X", "a survey of 1,000 adults for X"; else ``tok``."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+        return tok.head  # but "a poll conducted for X by Y" is Y's
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return tok
+
+
+def _locates_a_body_noun(tok) -> bool:
+    """A name that only says where an organisation noun is: "London" of "the agency in London"."""
+    prep = tok.head
+    return (tok.ent_type_ in ("GPE", "LOC") and tok.dep_ == "pobj" and prep.lower_ in ("in", "at")
+            and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _lists()["org_nouns"])
 
 
 def _based_in(tok) -> bool:
