@@ -2866,6 +2866,22 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  "standard of care had been inadequate. The coroner said the officers had not checked "
                  "the cell.",
                  "Helen Strand", id="a coroner's title"),
+    pytest.param("Courts praised\n\nAn evaluation of the pilots, published by the Crown Legal Service, "
+                 "found that convictions had risen.", "Crown Legal Service",
+                 id="an evaluation published by a body"),
+    pytest.param("Wages\n\nA review of Labor Department enforcement records by the Fair Pay Project found "
+                 "that violations were common.", "Fair Pay Project",
+                 id="a review by X of another body's records"),
+    pytest.param("Lead in water\n\nA team led by Marc Ames said samples from hundreds of homes showed lead.",
+                 "Marc Ames", id="a team led by a named person"),
+    pytest.param("Pension age to rise\n\nThe Pensions Review Board published its report. In its final "
+                 "report, the board, led by former banker Lord Aston, said the pension age should rise.",
+                 "Pensions Review Board", id="a named body its chair only describes"),
+    pytest.param("Wind farm\n\nThe Campaign for the Protection of Rural Mercia said the guidance had opened "
+                 "the door to industrial-scale development.", "Campaign for the Protection of Rural Mercia",
+                 id="a for-name with the and of"),
+    pytest.param("Video row\n\nThe NACW held a rally. The Tulsa branch of the NACW said withholding the "
+                 "video deepened mistrust.", "NACW", id="a branch of a named body"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected

@@ -1335,6 +1335,8 @@ class _Article:
             return _Found(self._untagged_organisation(root))  # "The Independent on Sunday": a paper
         if _in_list(root, "document_nouns"):
             return self._document(span, phrase, root, ask)
+        if (leader := self._leader(root)) is not None:
+            return _Found(leader)  # "a team led by Marc Ames": Ames and unnamed others
         if word in lists["group_nouns"] or (root.tag_ in ("NNS", "NNPS") and _names_a_person(root)):
             return self._group(span, root)
         if _names_a_person(root) or _a_person_by_modifier(root):
@@ -1992,6 +1994,7 @@ class _Article:
         "of"/"for" for a poll ("a survey for CNN"). A capitalised name the tagger missed counts
         too ("a Morning Consult poll", "polls by RealClearPolitics"): an organisation."""
         phrase = _phrase(root, root.doc[root.i : root.i + 1], _CLAUSE_DEPS - {"acl"})
+        named_by = self._named_by_agent(phrase, root)
         for t in phrase:
             ent = self.token_ent.get(t.i)
             if t.i == root.i or (ent is None and (not _name_like(t) or t.lower_ in _MEDIA_WORDS)):
@@ -2004,6 +2007,8 @@ class _Article:
             prep = self._authors(t, root, ent)
             if prep is None:
                 continue
+            if prep is True and named_by and self._modifies_another_noun(t, ent, root):
+                continue  # "a review of Labor Department records by X": X's, not the department's
             if self._another_author_joined(t, ent):
                 return None  # "a study by Harvard and the University of California": two authors
             described = self._described_author(prep, t)
@@ -2013,6 +2018,16 @@ class _Article:
                 return longer
             return self._joined(t, ent if ent is not None else self._untagged_organisation(t))
         return self._author_by_description(root, phrase)
+
+    def _named_by_agent(self, phrase, root) -> bool:
+        """Whether the document's phrase names an author with "by" ("a review ... by X")."""
+        return any(t.i in self.token_ent and _preposition_of(t, root) == "by" for t in phrase)
+
+    def _modifies_another_noun(self, t, ent: _Ent | None, root) -> bool:
+        """Whether the name at ``t`` modifies a noun other than the document ``root`` itself."""
+        while ent is not None and t.head.i != t.i and self.token_ent.get(t.head.i) is ent:
+            t = t.head
+        return t.head.i != root.i
 
     def _another_author_joined(self, t, ent: _Ent | None) -> bool:
         """Whether a name joined to ``t`` by "and" is another's, not a part of the same name
@@ -2562,6 +2577,20 @@ class _Article:
         named = {id(e): e for t in phrase if (e := self.token_ent.get(t.i)) is not None
                  and e.type == "person" and _preposition_of(t, root) in _EXAMPLE_PREPOSITIONS}
         return next(iter(named.values())) if len(named) == 1 else None
+
+    def _leader(self, root) -> _Ent | None:
+        """The named person a group is "led by" or "headed by": "a team led by Marc Ames"; not
+        a body the article names, which its chair only describes ("the commission, led by X")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+            return None
+        for verb in root.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in _LEADER_VERBS:
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                ent = next((self.token_ent.get(c.i) for c in agent.children if c.dep_ == "pobj"), None)
+                if ent is not None and ent.type == "person" and ent.named:
+                    return ent
+        return None
 
     def _sole_named_with(self, word: str) -> _Ent | None:
         """The one organisation the article names with ``word``: "police" -> "West Yorkshire
@@ -3267,6 +3296,7 @@ def _field_word(tok) -> bool:
 # Verbs that send a document of their own name ("emailed", "tweeted"); not "reported", "polled".
 _MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
 _SUING_VERBS = frozenset({"sue"})
+_LEADER_VERBS = frozenset({"lead", "head", "chair"})
 
 _BODY_NOUNS = frozenset({"society", "association", "institute", "federation", "confederation",
                          "council", "college", "academy", "chamber"})  # "Society of ... and Traders"
@@ -3785,10 +3815,12 @@ def _with_for_names(doc, ents: list) -> list:
         if not _for_name_head(tok) or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "for" \
                 or doc[tok.i + 1].head.i != tok.i:
             continue
-        end = tok.i + 2
-        while end < len(doc) and doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper):
+        first = end = tok.i + 3 if doc[tok.i + 2].lower_ == "the" else tok.i + 2  # "for the Protection of"
+        while end < len(doc) and (_for_name_word(doc[end]) or (
+                end > first and doc[end].lower_ in ("of", "and") and end + 1 < len(doc)
+                and _for_name_word(doc[end + 1]) and doc[end + 1].ent_iob_ != "B")):  # not "... and Y Inc"
             end += 1
-        if end > tok.i + 2 and (end == len(doc) or doc[end].ent_iob_ != "I"):
+        if end > first and (end == len(doc) or doc[end].ent_iob_ != "I"):
             joined.append(SpacySpan(doc, starts.get(tok.i, tok.i), end, label="ORG"))
     joined = [s for s in joined if all(s.start >= k.end or s.end <= k.start or k.label_ in ("NORP", "GPE")
                                        or k.label_ == "ORG" and s.start <= k.start and k.end <= s.end
@@ -3798,6 +3830,10 @@ def _with_for_names(doc, ents: list) -> list:
     taken = {i for span in joined for i in range(span.start, span.end)}
     kept = [s for s in ents if taken.isdisjoint(range(s.start, s.end))]
     return sorted(kept + joined, key=lambda s: s.start)
+
+
+def _for_name_word(tok) -> bool:
+    return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper)
 
 
 def _for_name_head(tok) -> bool:
