@@ -2882,6 +2882,17 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  id="a for-name with the and of"),
     pytest.param("Video row\n\nThe NACW held a rally. The Tulsa branch of the NACW said withholding the "
                  "video deepened mistrust.", "NACW", id="a branch of a named body"),
+    pytest.param("Rail deal\n\nThe government named TransVia as the new operator of rail services in "
+                 "Kent. TransVia denied that any such plans existed. A spokesman said the company had given "
+                 "clear commitments on staffing.", "TransVia",
+                 id="a spokesman after a body the tagger took for a person"),
+    pytest.param("Firms sued\n\nAttorney General Dana Whitfield sued two engineering firms on Wednesday. "
+                 "The civil lawsuit, filed in Harlan County Circuit Court, names both firms. It alleges that "
+                 "both companies failed to recommend the treatment.", "Dana Whitfield",
+                 id="it after the lawsuit a person filed in a court"),
+    pytest.param("Shares sold\n\nInnovex Biotherapeutics sold shares to investors last year. A filing "
+                 "that Innovex made with the Sydney exchange said the shares were offered to fewer than 20 "
+                 "investors.", "Innovex Biotherapeutics", id="a filing a company made"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected

@@ -261,6 +261,12 @@ class _Ent:
     titled: set[str] = field(default_factory=set)  # heads of the roles the text writes beside its name
     origins: set[tuple[str, str]] = field(default_factory=set)  # ("NORP", "Japanese") of "the Japanese firm"
 
+    @property
+    def unsure_person(self) -> bool:
+        """A "person" with no first name, title, honorific or pronoun: maybe an organisation the
+        tagger took for one ("GoVia", "Valeant")."""
+        return self.type == "person" and not (self.gender or self.roles or len(self.name.split()) > 1)
+
     def add_alias(self, text: str | None) -> None:
         if text and text not in self.aliases:
             self.aliases.append(text)
@@ -1073,12 +1079,31 @@ class _Article:
     def maker_of_document_before(self, char: int) -> _Ent | None:
         """Who made the document the sentence before ``char`` brings in, when "it" opens the next one:
         "Our Principles PAC ... launched a television and radio ad ... It slams Trump University"."""
-        sent = self.sent_of(char)
-        if sent == 0 or self.sent_starts[sent] != char:
+        lo = self._start_of_sentence_before(char)
+        if lo is None:
             return None
-        lo, hi = self.sent_starts[sent - 1], self.sent_starts[sent]
+        hi = char
         makers = {id(e): e for e in self.entities for start, _ in e.authored if lo <= start < hi}
         return next(iter(makers.values())) if len(makers) == 1 else None
+
+    def _start_of_sentence_before(self, char: int) -> int | None:
+        """Where the sentence before the one ``char`` opens starts; None unless ``char`` opens one."""
+        sent = self.sent_of(char)
+        return self.sent_starts[sent - 1] if sent > 0 and self.sent_starts[sent] == char else None
+
+    def maker_of_subject_document_before(self, char: int) -> _Ent | None:
+        """Who made the document that is the subject of the sentence before the one ``char`` opens,
+        as an earlier one so called says: "Schuette sued ... The lawsuit names two firms. It alleges"."""
+        lo = self._start_of_sentence_before(char)
+        if lo is None:
+            return None
+        root = self.token_at(lo).sent.root  # the parse may make the subject the root ("The lawsuit
+        # ..., names X")
+        subject = root if root.pos_ == "NOUN" else next(
+            (c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or not _in_list(subject, "document_nouns"):
+            return None
+        return self._same_document(_phrase(subject, self.doc[subject.i : subject.i + 1]), subject)
 
     def interviewee(self, char: int, pronoun: str) -> _Ent | None:
         """Who "I" is in the answers of a Q&A interview, and "you" in its questions: the person its
@@ -1678,7 +1703,10 @@ class _Article:
                     return speaking
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
-        return self.rank(a)
+        found = self.rank(a)
+        if found is None and kind == "thing":
+            found = self.maker_of_subject_document_before(char)
+        return found
 
     def named_speaker_just_before(self, char: int, type_: str) -> _Ent | None:
         """The named entity of ``type_`` that spoke last before ``char``, in its sentence or the one
@@ -2135,7 +2163,7 @@ class _Article:
                 if prep == "by" and attach.head.pos_ == "VERB" and _in_list(attach.head, "receiving_verbs"):
                     return None  # "audio obtained by the Post": the Post is not its author
                 named_in = prep == "in" and not country and not owned \
-                    and _published_in(attach, root, t)  # not "an ad in Shuster's district"
+                    and _published_in(attach, root)  # not "an ad in Shuster's district"
                 if prep in ("by", "from") or named_in:
                     return attach
                 if prep == "for" and not country and _in_list(_poll_of(attach.head), "poll_nouns"):
@@ -2248,7 +2276,8 @@ class _Article:
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
-            employer = sole if sole is not None and sole.type == "organisation" else None
+            speaks_for = sole is not None and (sole.type == "organisation" or sole.unsure_person)
+            employer = sole if speaks_for else None  # "GoVia denied it. A spokesman said", GoVia a "person"
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an") \
                 and not any(t.dep_ == "prep" for t in root.children):  # not "a spokesman for the singer"
             # "Tiscali ... said it had complied. 'We do not condone piracy,' a spokesman said"
@@ -3296,6 +3325,7 @@ def _field_word(tok) -> bool:
 # Verbs that send a document of their own name ("emailed", "tweeted"); not "reported", "polled".
 _MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
 _SUING_VERBS = frozenset({"sue"})
+_SUIT_NOUNS = frozenset({"lawsuit", "suit"})
 _LEADER_VERBS = frozenset({"lead", "head", "chair"})
 
 _BODY_NOUNS = frozenset({"society", "association", "institute", "federation", "confederation",
@@ -3711,17 +3741,17 @@ def _kin_nouns(noun: str):
     """The document nouns that may name the same document as ``noun``: a poll may be called a
     survey or a study, an ad a spot or a clip, a report an assessment or a review; any other
     document only by its own noun."""
-    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _lists()["report_nouns"])
+    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _lists()["report_nouns"], _SUIT_NOUNS)
     return next((kin for kin in kins if noun in kin), {noun})
 
 
-def _published_in(prep, root, name) -> bool:
+def _published_in(prep, root) -> bool:
     """Whether the "in" ``prep`` names where the document ``root`` appeared: "an article in
-    Politico" (whatever the tagger takes it for), "an op-ed published in the Post"; not a place
-    ("a suit filed in court in Cleveland")."""
+    Politico" (whatever the tagger takes it for), "an op-ed published in the Post"; not where it
+    was filed ("a suit filed in Genesee County Circuit Court", "in court in Cleveland")."""
     head = prep.head
     return head.i == root.i or (head.dep_ == "acl" and head.head.i == root.i
-                                and name.ent_type_ not in ("GPE", "LOC"))
+                                and head.lemma_.lower() in _VENUE_VERBS)
 
 
 def _document_a_verb_makes(verb) -> str | None:

@@ -156,7 +156,7 @@ class Features:
             add("introduced=" + bucket(self.sent - first.sent, (0, 1, 2, 4)))
         if id(c) in self.governing:
             add("governing_subject")
-        if c.type == "person" and not (c.gender or c.roles or len(c.name.split()) > 1):
+        if c.unsure_person:
             add("unsure_person")  # "Valeant", "Sandy Hook": no first name, title or honorific
         if ask.gender is not None and c.gender == ask.gender:
             add("gender_match")
