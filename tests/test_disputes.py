@@ -128,6 +128,16 @@ def test_a_verdict_on_a_figure_answers_the_claim_that_gave_it():
     assert pairs(art) == {("s1", "s2", "rejection")}
 
 
+def test_a_verdict_on_a_body_s_figure_answers_the_claim_that_gave_it():
+    art = make_article(
+        "The Warders' Association said assaults on staff had risen by a third in a year. But a prison "
+        "service spokesman said the union's figure was \"simply not correct\".",
+        [("The Warders' Association", "said", "assaults on staff had risen by a third in a year"),
+         ("a prison service spokesman", "said", 'the union\'s figure was "simply not correct"')],
+    )
+    assert pairs(art) == {("s1", "s2", "rejection")}
+
+
 def test_but_and_a_pronoun_may_be_the_same_speaker_again():
     art = make_article(
         "The former mayor said it was a mistake to hire the firm, but she denied that any relative was paid.",

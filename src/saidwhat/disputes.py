@@ -1143,7 +1143,7 @@ def _numbers(said: Said) -> set[str]:
 
 _LINKING = r"(?:is|are|was|were|do|does|did|don['’]t|doesn['’]t|didn['’]t)"  # "the numbers don't add up"
 _VERDICT_ON = re.compile(
-    r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+\s+)?"
+    r"^\W*(?:the|these|those|such|their|his|her|its)\s+(?:[a-z]+(?:['’]s?)?\s+)?"  # "the union's figure"
     r"(?:(?P<figures>figures?|numbers?|statistics|estimates?|sums|costings)"
     r"|(?P<plans>plans?|proposals?|schemes?|pledges?)"
     r"|(?P<press>articles?|stor(?:y|ies)|reports?)"
@@ -1154,7 +1154,8 @@ _VERDICT_ON = re.compile(
 )
 _A_NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
-    r"|thousands?|millions?|billions?|dozens?)\b", re.IGNORECASE)
+    r"|thousands?|millions?|billions?|dozens?|half|thirds?|quarters?|doubled|trebled|tripled)\b",
+    re.IGNORECASE)
 _DOCUMENT_WORDS = _FINDINGS | {"report", "inquiry", "investigation", "review"}
 _DOCUMENT_STEMS = frozenset(claim_stem(w) for w in _DOCUMENT_WORDS)
 
