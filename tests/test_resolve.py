@@ -2896,3 +2896,12 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected
+
+
+def test_a_role_in_the_lead_is_the_person_the_next_paragraph_names():
+    art = extract("Ethics chief criticises plan\nWASHINGTON (Reuters) - The director of the Federal Ethics "
+                  "Board on Wednesday criticized Governor Tom Reyes's plan to hand control of his business "
+                  "to his sons.\n\n\"The plan the governor has announced does not meet the standards,\" "
+                  "Ellen Marsh told an audience in Washington.")
+    assert art.statements[0].speaker.mention.text == "The director"
+    assert art.statements[0].speaker.name == "Ellen Marsh"

@@ -2315,6 +2315,9 @@ class _Article:
         if ent is None and ask.determiner == "bare" and root.idx < self.headline_end and not spokes:
             ent = self._lead_subject(root.idx, "person")  # "Minister denies ..." over "Health
             # Secretary John Reid has denied ...", when no one in the article is called a minister
+        if ent is None and ask.determiner in ("def", "poss", "named") and not spokes:
+            ent = self._named_in_next_paragraph(span.start_char)  # "Nottinghamshire's chief constable has
+            # warned ... / Steve Green said"
         if ent is None:
             ent = self._new(names.bare(span.text), "person")
             ent.named = False
@@ -2503,6 +2506,27 @@ class _Article:
         an organisation noun nothing nearer answers or one in the headline; never one of
         ``char``'s own sentence."""
         return self._lead_subject(char, "organisation")
+
+    def _named_in_next_paragraph(self, char: int) -> _Ent | None:
+        """For a role in the lead (its mention starting at ``char``) no one named before holds, the
+        person the next paragraph names first, as a subject: how a lead introduces whom it then names."""
+        para = self.para_of(char)
+        if char < self.headline_end or self.para_starts[para] > self._first_body_paragraph_start():
+            return None
+        if any(m.start < char and m.ent.type == "person" and m.ent.named and m.start >= self.headline_end
+               for m in self.mentions):
+            return None
+        nxt = para + 1
+        if nxt >= len(self.para_starts):
+            return None
+        first = next((m for m in self.mentions if m.start >= self.para_starts[nxt]), None)
+        if first is None or self.para_of(first.start) != nxt or first.ent.type != "person" \
+                or not first.ent.named or first.rank < _RANK_SUBJECT or first.ent.mentions[0] is not first:
+            return None
+        return first.ent
+
+    def _first_body_paragraph_start(self) -> int:
+        return next((s for s in self.para_starts if s >= self.headline_end), len(self.text))
 
     def _lead_subject(self, char: int, type_: str) -> _Ent | None:
         """The named entity of type ``type_`` that is the main subject of the lead's first sentence."""
