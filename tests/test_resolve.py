@@ -2893,6 +2893,11 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
     pytest.param("Shares sold\n\nInnovex Biotherapeutics sold shares to investors last year. A filing "
                  "that Innovex made with the Sydney exchange said the shares were offered to fewer than 20 "
                  "investors.", "Innovex Biotherapeutics", id="a filing a company made"),
+    pytest.param("Energy targets\n\nThe department said it expected 10% of electricity to come from "
+                 "renewable sources. That figure has been questioned by the Clean Power Foundation, a group "
+                 "critical of the government's reliance on onshore wind, which said in a report last month "
+                 "that the share was unlikely to exceed 7%.", "Clean Power Foundation",
+                 id="which after a body's apposition, not the last noun"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected

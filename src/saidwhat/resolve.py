@@ -1883,6 +1883,9 @@ class _Article:
             return _Found(None)
         if noun.dep_ == "appos" and noun.head.i in self.token_ent:
             noun = noun.head  # "Carlos Guerrero, a Republican who ...", "Acme, a company that ..."
+        elif noun.i not in self.token_ent and not _may_speak(noun):
+            noun = self._named_head_of_apposition(noun) or noun  # "X, a group critical of the
+            # reliance on onshore wind, which said": X, not the wind
         if tok.lower_ in ("who", "whom", "whose") and noun.ent_type_ in _NOT_PERSON_ENTITY_TYPES:
             person = self._person_just_before(tok) or self._person_described(noun)
             if person is not None:  # "re-elect Sen. Rob Portman this year, who ..."
@@ -1890,6 +1893,15 @@ class _Article:
         if noun.i in self.token_ent:
             return _Found(self.token_ent[noun.i])
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1])
+
+    def _named_head_of_apposition(self, noun):
+        """The name an apposition that ``noun`` sits deep inside describes, if any."""
+        for a in noun.ancestors:
+            if a.pos_ in ("VERB", "AUX"):
+                return None
+            if a.dep_ == "appos" and a.head.i in self.token_ent:
+                return a.head
+        return None
 
     def _noun_before(self, tok):
         """The word before ``tok``, past punctuation and an acronym in brackets ("X (BMA), which")."""
@@ -4318,6 +4330,12 @@ def _single_token_ent(t) -> bool:
 
 def _has_ent_before(toks, k: int) -> bool:
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in toks[:k] if t.ent_iob_ != "O")
+
+
+def _may_speak(noun) -> bool:
+    """Whether a common noun may name a speaker: a person's, an organisation's or a document's."""
+    return _names_a_person(noun) or _in_list(noun, "org_nouns") or _in_list(noun, "document_nouns") \
+        or _in_list(noun, "group_nouns")
 
 
 def _poll_of(tok):
