@@ -2898,6 +2898,8 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  "critical of the government's reliance on onshore wind, which said in a report last month "
                  "that the share was unlikely to exceed 7%.", "Clean Power Foundation",
                  id="which after a body's apposition, not the last noun"),
+    pytest.param("Asylum plan\n\nThe UN High Commissioner for Minorities said it was concerned by the "
+                 "proposals.", "UN High Commissioner for Minorities", id="a body named for whom it serves"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected

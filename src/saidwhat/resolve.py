@@ -3940,7 +3940,18 @@ def _name_run_on(span):
                                  or span[-1].tag_ == "NNPS" or span.start <= doc[end - 1].head.i < end):
         return span  # "British" + "Prime Minister", a title; "Republicans" + "Jolly", people; the name
         # runs to the phrase's head
-    return SpacySpan(doc, span.start, end, label="ORG")
+    return SpacySpan(doc, span.start, _for_whom(doc, end), label="ORG")
+
+
+def _for_whom(doc, end: int) -> int:
+    """The end of a name run on to a title that goes on with "for" and whom it serves, untagged:
+    "UN" + "High Commissioner" + "for Refugees"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end].head.i == end - 1:
+        k = end + 1
+        while k < len(doc) and _untagged_title_word(doc[k]):
+            k += 1
+        return k if k > end + 1 else end
+    return end
 
 
 def _untagged_title_word(tok) -> bool:
