@@ -2856,8 +2856,8 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
     pytest.param("Infections steady\n\nFigures from the Infection Control Agency show there were 7,684 "
                  "cases in 2003. Critics said the figures showed the policy was failing. The figures show "
                  "wide differences between hospitals.", "Infection Control Agency", id="the figures, plural"),
-    pytest.param("Nominee files papers\n\nGerald Hollis met senators on Monday. A spokesman for the Hollis "
-                 "transition said the paperwork had been submitted.", "Hollis transition",
+    pytest.param("Nominee files papers\n\nGerald Bannock met senators on Monday. A spokesman for the Bannock "
+                 "transition said the paperwork had been submitted.", "Bannock transition",
                  id="a spokesman for a person's transition team"),
     pytest.param("Party sues\n\nDAYTON (AP) — The Ohio Green Party sued the county board on Monday. The "
                  "lawsuit, filed in federal court in Dayton, alleges that the board purged voters.",
@@ -2886,9 +2886,9 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  "Kent. TransVia denied that any such plans existed. A spokesman said the company had given "
                  "clear commitments on staffing.", "TransVia",
                  id="a spokesman after a body the tagger took for a person"),
-    pytest.param("Firms sued\n\nAttorney General Dana Whitfield sued two engineering firms on Wednesday. "
+    pytest.param("Firms sued\n\nAttorney General Dana Ferrall sued two engineering firms on Wednesday. "
                  "The civil lawsuit, filed in Harlan County Circuit Court, names both firms. It alleges that "
-                 "both companies failed to recommend the treatment.", "Dana Whitfield",
+                 "both companies failed to recommend the treatment.", "Dana Ferrall",
                  id="it after the lawsuit a person filed in a court"),
     pytest.param("Shares sold\n\nInnovex Biotherapeutics sold shares to investors last year. A filing "
                  "that Innovex made with the Sydney exchange said the shares were offered to fewer than 20 "
@@ -2900,6 +2900,11 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  id="which after a body's apposition, not the last noun"),
     pytest.param("Asylum plan\n\nThe UN High Commissioner for Minorities said it was concerned by the "
                  "proposals.", "UN High Commissioner for Minorities", id="a body named for whom it serves"),
+    pytest.param("Court hearings\n\nRepublicans say the next president should fill the seat. \"Judge Alan "
+                 "Pryde is no moderate,\" said Dana Keel, the group's chief counsel.\n\nThe public appears "
+                 "to side with the president on the process, if not on the nominee. A Harlow Research Center "
+                 "survey released last month found that 56 percent of Americans want the Senate to hold "
+                 "hearings.", "Harlow Research Center", id="a pollster's name with a document word inside"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected
@@ -2909,6 +2914,6 @@ def test_a_role_in_the_lead_is_the_person_the_next_paragraph_names():
     art = extract("Ethics chief criticises plan\nWASHINGTON (Reuters) - The director of the Federal Ethics "
                   "Board on Wednesday criticized Governor Tom Reyes's plan to hand control of his business "
                   "to his sons.\n\n\"The plan the governor has announced does not meet the standards,\" "
-                  "Ellen Marsh told an audience in Washington.")
+                  "Nadia Brook told an audience in Washington.")
     assert art.statements[0].speaker.mention.text == "The director"
-    assert art.statements[0].speaker.name == "Ellen Marsh"
+    assert art.statements[0].speaker.name == "Nadia Brook"

@@ -3702,9 +3702,15 @@ _CAMEL_CASE = re.compile(r"[a-z]{1,5}[A-Z][a-z]")  # "easyJet", "eBay", "comScor
 
 
 def _name_like(tok) -> bool:
-    """A capitalised word that is no document or title word: part of a name."""
-    return (_capitalised_noun(tok) and not tok.is_sent_start and not _in_list(tok, "document_nouns")
-            and not _is_title(tok) and tok.ent_type_ in _NAME_ENTITY_TYPES)
+    """A capitalised word that is no document or title word: part of a name; a document word too
+    inside a name that goes on after it ("Research" of "A Pew Research Center survey")."""
+    if not (_capitalised_noun(tok) and not tok.is_sent_start and not _is_title(tok)
+            and tok.ent_type_ in _NAME_ENTITY_TYPES):
+        return False
+    if not _in_list(tok, "document_nouns"):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "PROPN" and _name_like(nxt)
 
 
 def _capitalised_noun(tok) -> bool:
