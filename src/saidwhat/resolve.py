@@ -1091,7 +1091,7 @@ class _Article:
         sent = self.sent_of(char)
         return self.sent_starts[sent - 1] if sent > 0 and self.sent_starts[sent] == char else None
 
-    def maker_of_subject_document_before(self, char: int) -> _Ent | None:
+    def _maker_of_subject_document_before(self, char: int) -> _Ent | None:
         """Who made the document that is the subject of the sentence before the one ``char`` opens,
         as an earlier one so called says: "Schuette sued ... The lawsuit names two firms. It alleges"."""
         lo = self._start_of_sentence_before(char)
@@ -1705,7 +1705,7 @@ class _Article:
             a.kind, a.char = "it" if kind == "thing" else "they", char
         found = self.rank(a)
         if found is None and kind == "thing":
-            found = self.maker_of_subject_document_before(char)
+            found = self._maker_of_subject_document_before(char)
         return found
 
     def named_speaker_just_before(self, char: int, type_: str) -> _Ent | None:
@@ -2579,13 +2579,13 @@ class _Article:
         return None
 
     def _persons_body_named(self, t, ent: _Ent) -> _Ent | None:
-        """The campaign or team a person's name modifies: "a spokesman for the Hollis campaign"
-        speaks for the Hollis campaign, not for Hollis."""
+        """The campaign or team a person's name modifies, as the organisation noun reads it: "a
+        spokesman for the Hollis campaign" speaks for the Hollis campaign, not for Hollis."""
         noun = t.head
         if ent.type != "person" or t.dep_ not in ("compound", "poss") or noun.dep_ != "pobj" \
                 or noun.i in self.token_ent or _lists()["org_nouns"].get(noun.lemma_.lower()) != "personal":
             return None
-        return self._persons(ent, noun.lemma_.lower()).ent
+        return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1]).ent
 
     def _name_heading_object(self, t) -> _Ent | None:
         """The name heading the prepositional object that ``t`` is part of: "a spokeswoman for House
