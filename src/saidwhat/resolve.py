@@ -673,7 +673,8 @@ class _Article:
             # "Deputy Prime Minister": a title, no name
             office = _is_role_word(tokens[j - 1]) and tokens[k].lower_ not in first_names
             body = titled and tokens[j - 1].lemma_.lower() in _lists()["org_nouns"]  # "Premier League"
-            if 0 < j - k <= 3 and (titled or (tokens[k].lower_ in first_names and j - k >= 2)) and not party \
+            person = tokens[k].lower_ in first_names or _apposed_a_person(tokens[j - 1])
+            if 0 < j - k <= 3 and (titled or (person and j - k >= 2)) and not party \
                     and not office and not body:
                 found.append(self.doc[start:j])
             i = j
@@ -995,7 +996,7 @@ class _Article:
             if len(people) != 1:
                 continue
             ent = next(iter(people.values()))
-            if ent.gender is not None:
+            if ent.gender is not None and not ent.gender_guessed:
                 continue
             first = next(t for t in sent if self.token_ent.get(t.i) is ent)
             name_root = first
@@ -1003,16 +1004,32 @@ class _Article:
                 name_root = name_root.head
             if name_root.dep_ not in _SUBJECT_DEPS or self.in_quote(first.idx):
                 continue  # a name quoted is no antecedent of the writer's "she said" after it
-            said = {pronouns[t.lower_] for t in sent
-                    if t.i > first.i and _refers_back(t) and not self.in_quote(t.idx)}
-            opener = _opening_pronoun(sents[k + 1]) if k + 1 < len(sents) else None
-            if opener is not None and name_root.head.dep_ == "ROOT" and not self.in_quote(opener.idx):
-                said.add(pronouns[opener.lower_])  # "Ruiz took another view. She said ..."
+            backs = [t for t in sent if t.i > first.i and _refers_back(t) and not self.in_quote(t.idx)]
+            saying = name_root.head.lemma_ in _SAYING_VERBS
+            opener = self._opening_pronoun(sents[k + 1], past_quote=saying) if k + 1 < len(sents) else None
+            if opener is not None and name_root.head.dep_ == "ROOT":
+                backs.append(opener)  # "Ruiz took another view. She said ..."
+            if ent.gender_guessed:  # only the writer's "he said" after "Lindsey Trevane said" overrules
+                backs = [t for t in backs if saying and _says(t)]  # what a first name usually is
+            said = {pronouns[t.lower_] for t in backs}
             if said:
                 votes.setdefault(id(ent), set()).update(said)
         for ent in self.entities:
-            if ent.type == "person" and ent.gender is None and len(votes.get(id(ent), ())) == 1:
-                ent.gender = next(iter(votes[id(ent)]))
+            if ent.type == "person" and len(votes.get(id(ent), ())) == 1:
+                ent.gender, ent.gender_guessed = next(iter(votes[id(ent)])), False
+
+    def _opening_pronoun(self, sent, past_quote: bool = False):
+        """The "he" or "she" a sentence opens with as its subject; with ``past_quote``, also the
+        "he" saying a quote the sentence opens with ('"We are going down a road," he said')."""
+        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        if first is not None and past_quote and self.in_quote(first.idx):
+            first = next((t for t in sent if not (t.is_space or t.is_punct or self.in_quote(t.idx))), None)
+            if first is not None and not _says(first):
+                return None
+        if first is None or first.lower_ not in ("he", "she") or first.dep_ not in _SUBJECT_DEPS \
+                or self.in_quote(first.idx):
+            return None
+        return first
 
     def _index_authors(self) -> None:
         """Every document the text gives an author ("a Quinnipiac University poll", "a report by
@@ -1286,6 +1303,14 @@ class _Article:
         subject = _leading_subject(span)
         if subject is not None:  # "The Obama administration allowed some states ...": a mention run on
             return self.resolve_span(subject, ask)
+        if len(toks) > 1 and toks[-1].lower_ in _INTENSIFIERS:  # "Vance himself weighed in"
+            return self.resolve_span(span.doc[span.start : toks[-1].i], ask)
+        if len(toks) == 1 and toks[0].i not in self.token_ent and _capitalised(toks[0].text) \
+                and toks[0].lower_ in self.by_surname:  # "Vance" tagged a verb at the start of a sentence
+            return _Found(_surname_owner(self.by_surname[toks[0].lower_], None))
+        opening = self._name_opening_apposition(span)
+        if opening is not None:
+            return self.resolve_span(opening, ask)
         root = span.root
         if root.pos_ == "DET" and (span[-1].pos_ in ("NOUN", "PROPN") or _age_nominal(span[-1])):
             root = span[-1]  # "the foundation" of "the foundation predicts": both hang on the verb
@@ -1590,6 +1615,21 @@ class _Article:
     def _any_person(self, span) -> _Ent | None:
         return next((self.token_ent[t.i] for t in span if self._person_at(t)), None)
 
+    def _name_opening_apposition(self, span):
+        """"Paula Lindell" of "Paula Lindell, a spokesman for Rise to Win" when the parser hung the
+        mention on a word of the description ("Win" taken for a verb): the person named first."""
+        ent = self.token_ent.get(span[0].i)
+        if ent is None or ent.type != "person":
+            return None
+        end = span.start
+        while end < span.end and self.token_ent.get(end) is ent:
+            end += 1
+        doc = span.doc
+        if end + 2 >= span.end or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the") \
+                or span.start <= span.root.i < end:
+            return None
+        return doc[span.start : end]
+
     def _named_person(self, phrase, tok) -> _Found:
         ent = self.token_ent[tok.i]
         before = [t for t in phrase if t.i < tok.i and not self._part_of_name(t, ent)]
@@ -1687,7 +1727,8 @@ class _Article:
     def resolve_pronoun(self, char: int, kind: str, ask: Ask | None) -> _Ent | None:
         """The entity a pronoun refers to, chosen by the ranker among those it may refer to."""
         if kind in ("he", "she", "person"):
-            topic = self._topic_named(char, kind) or self._speaker_of_aside(char, kind)
+            topic = self._topic_named(char, kind) or self._speaker_of_aside(char, kind) \
+                or (self._topic_of_sentence_before(char, kind) if ask is not None and ask.content else None)
             if topic is not None:
                 return topic
             a = ask or Ask("he", char)
@@ -1848,6 +1889,23 @@ class _Article:
         if m is None or m.sent != self.sent_of(char) or m.ent.type != "person" or not m.ent.named:
             return None
         return m.ent if kind == "person" or m.ent.gender in (None, kind) else None
+
+    def _topic_of_sentence_before(self, char: int, kind: str) -> _Ent | None:
+        """For a speaking "he"/"she", the person the sentence before in its paragraph is about, its
+        main subject and the only person it names, when no one else is a subject between: "Mr. Gresham
+        was less diplomatic. Asked about Mr. Kettridge's critique, he said ..." (not the senator quoted
+        in the paragraph before)."""
+        sent = self.sent_of(char)
+        if sent == 0 or self.para_of(self.sent_starts[sent - 1]) != self.para_of(char):
+            return None
+        before = [m for m in self.mentions if m.sent == sent - 1 and m.ent.type == "person"]
+        people = {id(m.ent) for m in before}
+        if len(people) != 1 or not any(m.main for m in before) or any(m.in_quote for m in before):
+            return None
+        ent = before[0].ent
+        between = [m for m in self.mentions if m.sent == sent and m.start < char and m.ent is not ent
+                   and m.ent.type == "person" and m.rank >= _RANK_SUBJECT]
+        return ent if ent.gender == kind and ent.named and not between else None
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
         """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
@@ -2259,6 +2317,8 @@ class _Article:
             body = self._body_of_adjective(root.doc[root.i - 1], besides=employer)
             if body is not None and body.name.lower().startswith(employer.name.lower()[:5]):
                 employer = body
+        if employer is not None:
+            employer = self._body_written_short(employer)
         if employer is not None and employer.type != "person":
             org = org or employer.name
         if owner is not None and owner.type != "person" and not org:
@@ -2323,7 +2383,7 @@ class _Article:
         ent = (self._sole_holder(ask) if ask.determiner in ("def", "named") and not spokes else None) \
             or (self._named_after(ask) if ask.determiner == "indef" and not spokes else None) \
             or (self._performer(root, ask) if _bare_performer(phrase, root) else None) \
-            or self.rank(ask)
+            or self._ranked_or_titled(ask, spokes)
         if ent is None and ask.determiner == "bare" and root.idx < self.headline_end and not spokes:
             ent = self._lead_subject(root.idx, "person")  # "Minister denies ..." over "Health
             # Secretary John Reid has denied ...", when no one in the article is called a minister
@@ -2342,6 +2402,14 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _body_written_short(self, ent: _Ent) -> _Ent:
+        """The one organisation named in full whose words the name ``ent`` shortens: "Liberal
+        Democrats" for the "Lib Dem" of "A Lib Dem spokesman" (tagged a person); else ``ent``."""
+        if ent.type == "country":
+            return ent  # "a spokesman for New York", not "The New Yorker"
+        full = [e for e in self.orgs if e.named and e is not ent and _words_shortened(ent.name, e.name)]
+        return full[0] if len(full) == 1 else ent
 
     def _premiers_office(self, owner: _Ent | None, phrase) -> _Ent | None:
         """The office a person's official spokesman speaks for in an article that names the British
@@ -2381,6 +2449,17 @@ class _Article:
                    if e is not ask.owner and e.organisation
                    and names.organisations_compatible(ask.org, e.organisation)]
         return holders[0] if len(holders) == 1 else None
+
+    def _ranked_or_titled(self, ask: Ask, spokes: bool) -> _Ent | None:
+        """The ranker's choice for a role, unless it holds no role of that name while one person
+        alone is titled so beside their name: "The president said" goes to "President Gordon
+        Vance", named ten sentences before, not to the retired teacher just quoted."""
+        ranked = self.rank(ask)
+        bare = ask.determiner == "def" and not ask.org and (ask.role or "").lower() == ask.head
+        if spokes or not bare or (ranked is not None and ranked.has_role(ask.head)):
+            return ranked  # "the former president" may be one the text never titles
+        holders = self._titled(ask.head, ask.role, ask.gender)
+        return holders[0] if len(holders) == 1 and holders[0].mention_before(ask.char) is not None else ranked
 
     def _named_after(self, ask: Ask) -> _Ent | None:
         """For an indefinite role that the article names only later ("a federal judge ruled ..."
@@ -2568,7 +2647,7 @@ class _Article:
             if ent is None or _based_in(t) or _locates_a_body_noun(t):
                 continue  # "a spokesman for the Chicago-based firm", "for the agency in London": no place
             if t.i < root.i and t.head.i == root.i and t.dep_ in ("compound", "nmod", "poss"):
-                return ent
+                return self._persons_body_before(t, root, ent) or ent
             if t.i < root.i and t.head.i in self.token_ent and self.token_ent[t.head.i] is ent \
                     and self.token_ent[t.head.i] is not None and t.head.head.i == root.i:
                 return ent
@@ -2586,6 +2665,15 @@ class _Article:
                 or noun.i in self.token_ent or _lists()["org_nouns"].get(noun.lemma_.lower()) != "personal":
             return None
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1]).ent
+
+    def _persons_body_before(self, t, root, ent: _Ent) -> _Ent | None:
+        """The campaign or team named between a person's name and the role: "A Vance campaign
+        spokesman" speaks for the Vance campaign (the parser hangs both words on "spokesman")."""
+        noun = t.doc[t.i + 1]
+        if ent.type != "person" or noun.i >= root.i or noun.dep_ != "compound" or noun.i in self.token_ent \
+                or _lists()["org_nouns"].get(noun.lemma_.lower()) != "personal":
+            return None
+        return self._persons(ent, noun.lemma_.lower()).ent
 
     def _name_heading_object(self, t) -> _Ent | None:
         """The name heading the prepositional object that ``t`` is part of: "a spokeswoman for House
@@ -3233,6 +3321,13 @@ def _whose_shares_are_the_subject(tok) -> bool:
 _COMPANY_FIGURES = frozenset({"share", "profit", "sale", "revenue", "earnings", "turnover", "loss"})
 
 
+_SAYING_VERBS = frozenset({"say", "tell", "add", "insist", "argue", "explain", "write"})
+def _says(tok) -> bool:
+    """Whether ``tok`` is the subject of a verb of saying: "he" of "he said"."""
+    return tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in _SAYING_VERBS
+
+
+_INTENSIFIERS = frozenset({"himself", "herself", "itself", "themselves"})
 _BACK_PRONOUNS = frozenset({"his", "himself", "herself"})  # a possessive or reflexive that is never an object
 
 
@@ -3245,12 +3340,6 @@ def _refers_back(tok) -> bool:
     return tok.lower_ in _BACK_PRONOUNS or (tok.lower_ in ("he", "she") and tok.dep_ in _SUBJECT_DEPS)
 
 
-def _opening_pronoun(sent):
-    """The "he" or "she" a sentence opens with as its subject, if it does."""
-    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
-    if first is None or first.lower_ not in ("he", "she") or first.dep_ not in _SUBJECT_DEPS:
-        return None
-    return first
 
 
 def _is_main_subject(tok) -> bool:
@@ -3928,6 +4017,9 @@ def _name_run_on(span):
     took for the whole ("UK" + "Sport", "British" + "Beer and Pub Association"), not a title
     ("US" + "President")."""
     doc, end = span.doc, span.end
+    joined = _body_joined_by_and(span)
+    if joined is not None:
+        return joined
     if span.label_ not in ("ORG", "GPE", "NORP"):
         return span
     while end < len(doc):
@@ -3947,6 +4039,24 @@ def _name_run_on(span):
         return span  # "British" + "Prime Minister", a title; "Republicans" + "Jolly", people; the name
         # runs to the phrase's head
     return SpacySpan(doc, span.start, _for_whom(doc, end), label="ORG")
+
+
+def _body_joined_by_and(span):
+    """A body named for two places, the tagger's name cut at the first: "Mercia" of "Mercia and
+    Isle of Ely Strategic Health Authority" (the rest untagged, ending in an organisation noun)."""
+    doc = span.doc
+    if span.label_ not in ("PERSON", "GPE", "ORG") or span.end + 2 >= len(doc) \
+            or doc[span.end].lower_ != "and":
+        return None
+    end = span.end + 1
+    while end < len(doc) and (_untagged_title_word(doc[end]) or (
+            doc[end].lower_ == "of" and end + 1 < len(doc) and _untagged_title_word(doc[end + 1]))):
+        end += 1
+    last = doc[end - 1]
+    if end - span.end < 3 or _lists()["org_nouns"].get(last.lemma_.lower()) != "organisation" \
+            or not last.text[:1].isupper():
+        return None
+    return SpacySpan(doc, span.start, end, label="ORG")
 
 
 def _for_whom(doc, end: int) -> int:
@@ -4209,6 +4319,13 @@ def _capitalised_common_noun(tok) -> bool:
     text = tok.text  # read first: most words fail here, before the slower tag and entity attributes
     return (text[:1].isupper() and text.isalpha() and tok.pos_ == "NOUN" and not tok.is_sent_start
             and not tok.ent_type_)
+
+
+def _apposed_a_person(tok) -> bool:
+    """Whether a name ending in ``tok`` is set beside a noun for one person: "Kendal Farrow, the
+    Colorado delegate who led the effort", a first name the lists do not know."""
+    return any(c.dep_ == "appos" and _names_a_person(c)
+               and any(d.lower_ in ("a", "an", "the") for d in c.children) for c in tok.children)
 
 
 def _untagged_proper(tok) -> bool:
@@ -4744,6 +4861,13 @@ def _group_adjective_before(root):
     if before is None or before.ent_type_ != "NORP" or before.dep_ not in ("amod", "compound"):
         return None
     return before
+
+
+def _words_shortened(short: str, full: str) -> bool:
+    """Whether each word of ``short`` begins the same word of ``full``: "Lib Dem" of "Liberal Democrats"."""
+    shorts, fulls = short.lower().split(), full.lower().split()
+    return len(shorts) == len(fulls) > 1 and shorts != fulls \
+        and all(f.startswith(w) for w, f in zip(shorts, fulls, strict=True))
 
 
 def _an_adjective_named(root, ent: _Ent) -> bool:
