@@ -2938,6 +2938,15 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  "diplomatic. Asked about Mr. Kettridge's critique, he said he had not seen the "
                  "monologue.",
                  "Tom Gresham", id="he after the sentence about him, not the senator quoted before"),
+    pytest.param("Nominee does not recall warnings\n\nJudicial Review President Tom Fenton called the "
+                 "answers \"evasive\" and said Dana Reyes had \"refused to answer\" questions.\n\n\"Her "
+                 "refusal to answer our questions is a stunning admission,\" Fenton said in a statement."
+                 "\n\nHer lawyer, David Keel, rejected that characterization. In a cover letter, he wrote "
+                 "that she had answered every question.\n\nFenton, whose group also sued the Baker "
+                 "administration over Vice President Ray Dorn's energy task force, rejected the suggestion "
+                 "that the case was partisan. \"We are an equal-opportunity watchdog,\" he said in an "
+                 "interview.", "Tom Fenton",
+                 id="he after the sentence about him, another named there in passing"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected
@@ -2984,3 +2993,13 @@ def test_an_untagged_name_its_apposition_calls_a_person_is_a_person(nlp):
     doc.ents = [e for e in doc.ents if "Farrow" not in e.text]  # a first name the tagger does not know
     speakers, _ = run(nlp, text, ("Kendal Farrow", 0), ("She", 0), doc=doc)
     assert [s.name for s in speakers] == ["Kendal Farrow", "Kendal Farrow"]
+
+
+@pytest.mark.parametrize(("mention", "expected"), [("whose emotional account", "Jo Kemp"),
+                                                   ("whose organization", "whose organization")])
+def test_whose_account_is_the_person_s_and_whose_organization_not(nlp, mention, expected):
+    text = ("The late-night host Jo Kemp, whose emotional account of his son's surgery became a rallying "
+            "cry, accused Senator Bill Carney of breaking a promise. Kemp, whose organization raised money, "
+            "said the bill was cruel.")
+    speakers, _ = run(nlp, text, (mention, 0))
+    assert speakers[0].name == expected

@@ -1334,6 +1334,9 @@ class _Article:
         called = self._called_name(root)
         if called is not None:
             return called
+        if toks[0].lower_ == "whose" and len(toks) > 1 and not _names_a_person(root) \
+                and root.lemma_.lower() not in _lists()["org_nouns"]:  # not "whose organization"
+            return self.resolve_relative(toks[0])  # "Jo Kemp, whose emotional account ... accused"
         if _in_list(root, "voice_nouns"):
             maker = self._ad_voiced(root)
             if maker is not None:
@@ -1891,18 +1894,19 @@ class _Article:
         return m.ent if kind == "person" or m.ent.gender in (None, kind) else None
 
     def _topic_of_sentence_before(self, char: int, kind: str) -> _Ent | None:
-        """For a speaking "he"/"she", the person the sentence before in its paragraph is about, its
-        main subject and the only person it names, when no one else is a subject between: "Mr. Gresham
-        was less diplomatic. Asked about Mr. Kettridge's critique, he said ..." (not the senator quoted
-        in the paragraph before)."""
+        """For a speaking "he"/"she", the person the sentence before in its paragraph is about: its
+        main subject and the only person it makes a subject, when no one else is a subject between
+        ("Mr. Gresham was less diplomatic. Asked about Mr. Kettridge's critique, he said ...", not
+        the senator quoted in the paragraph before)."""
         sent = self.sent_of(char)
         if sent == 0 or self.para_of(self.sent_starts[sent - 1]) != self.para_of(char):
             return None
         before = [m for m in self.mentions if m.sent == sent - 1 and m.ent.type == "person"]
-        people = {id(m.ent) for m in before}
-        if len(people) != 1 or not any(m.main for m in before) or any(m.in_quote for m in before):
-            return None
-        ent = before[0].ent
+        subjects = {id(m.ent) for m in before if m.rank >= _RANK_SUBJECT}
+        mains = {id(m.ent): m.ent for m in before if m.main}
+        if len(subjects) != 1 or len(mains) != 1 or any(m.in_quote for m in before):
+            return None  # others it names only in passing count for nothing ("Vice President Ray Dorn's")
+        ent = next(iter(mains.values()))
         between = [m for m in self.mentions if m.sent == sent and m.start < char and m.ent is not ent
                    and m.ent.type == "person" and m.rank >= _RANK_SUBJECT]
         return ent if ent.gender == kind and ent.named and not between else None
