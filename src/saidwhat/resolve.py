@@ -1336,7 +1336,7 @@ class _Article:
             return called
         if toks[0].lower_ == "whose" and len(toks) > 1 and not _names_a_person(root) \
                 and root.lemma_.lower() not in _lists()["org_nouns"]:  # not "whose organization"
-            return self.resolve_relative(toks[0])  # "Jo Kemp, whose emotional account ... accused"
+            return self.resolve_relative(toks[0])  # "Jo Tamsett, whose emotional account ... accused"
         if _in_list(root, "voice_nouns"):
             maker = self._ad_voiced(root)
             if maker is not None:
@@ -3326,6 +3326,8 @@ _COMPANY_FIGURES = frozenset({"share", "profit", "sale", "revenue", "earnings", 
 
 
 _SAYING_VERBS = frozenset({"say", "tell", "add", "insist", "argue", "explain", "write"})
+
+
 def _says(tok) -> bool:
     """Whether ``tok`` is the subject of a verb of saying: "he" of "he said"."""
     return tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in _SAYING_VERBS
@@ -3342,8 +3344,6 @@ def _refers_back(tok) -> bool:
     if kind not in ("he", "she"):
         return False
     return tok.lower_ in _BACK_PRONOUNS or (tok.lower_ in ("he", "she") and tok.dep_ in _SUBJECT_DEPS)
-
-
 
 
 def _is_main_subject(tok) -> bool:
