@@ -2947,6 +2947,10 @@ def test_people_who_bought_a_firm_from_a_company_are_not_that_company():
                  "that the case was partisan. \"We are an equal-opportunity watchdog,\" he said in an "
                  "interview.", "Tom Fenton",
                  id="he after the sentence about him, another named there in passing"),
+    pytest.param("Prices fall\n\nHouse prices fell for the second month running in October, according "
+                 "to Brightwell, adding to signs that the market is cooling. The UK's biggest mortgage "
+                 "lender said prices dropped by 0.7% during the month.", "Brightwell",
+                 id="a superlative in a named place: which body, not the country's"),
 ])
 def test_the_last_speaker_is_named_as_the_article_names_it(text, expected):
     assert extract(text).statements[-1].speaker.name == expected
@@ -3003,3 +3007,12 @@ def test_whose_account_is_the_person_s_and_whose_organization_not(nlp, mention, 
             "raised money, said the bill was cruel.")
     speakers, _ = run(nlp, text, (mention, 0))
     assert speakers[0].name == expected
+
+
+def test_a_name_the_tagger_ran_across_a_line_break_is_cut_at_it(nlp):
+    text = "House prices fall, says Brightwell\nUK house prices fell for the second month running."
+    doc = nlp(text)
+    start = _token(doc, "Brightwell").i
+    doc.ents = [SpacySpan(doc, start, start + 3, label="ORG")]  # "Brightwell\nUK": headline into body
+    speakers, _ = run(nlp, text, ("Brightwell", 0), doc=doc)
+    assert speakers[0].name == "Brightwell"

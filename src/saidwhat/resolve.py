@@ -412,8 +412,9 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
+        whole = [cut for s in self.doc.ents if (cut := _before_line_break(s)) is not None]
         ents = [_without_described_person(_without_described_kind(s))
-                for s in _rejoined(_with_for_names(self.doc, list(self.doc.ents)))
+                for s in _rejoined(_with_for_names(self.doc, whole))
                 if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
         ents = [_party_named_whole(_capitals_name_whole(s)) for s in ents]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
@@ -2872,6 +2873,8 @@ class _Article:
                 return _Found(ent)
         kind_of_members = _members_kind(root)  # "the employers' group": what it is, not whose
         ranked_in_a_place = _ranked_in_a_place(root)  # "the nation's largest gun group": which, not whose
+        if ranked_in_a_place and owner is not None and owner.type == "country":
+            owner = None  # "the UK's biggest mortgage lender": not a body of the UK's state
         if owner is None and not kind_of_members and not ranked_in_a_place:
             possessor = self._possessor(root)
             owner = possessor.ent if possessor is not None else None
@@ -3912,9 +3915,11 @@ _PLACE_WORDS = frozenset({"nation", "country", "world", "state", "city", "region
 
 
 def _ranked_in_a_place(root) -> bool:
-    """ "the nation's largest gun group", "the world's biggest miner": a superlative in a place
-    describes which organisation, already named, the noun is; the place owns nothing."""
-    return any(c.dep_ == "poss" and c.lemma_.lower() in _PLACE_WORDS for c in root.children) \
+    """ "the nation's largest gun group", "the world's biggest miner", "the UK's biggest mortgage
+    lender": a superlative in a place describes which organisation, already named, the noun is;
+    the place owns nothing."""
+    return any(c.dep_ == "poss" and (c.lemma_.lower() in _PLACE_WORDS or c.ent_type_ == "GPE")
+               for c in root.children) \
         and any(c.tag_ == "JJS" or c.lower_ in ("leading", "top") for c in root.children)
 
 
@@ -4043,6 +4048,15 @@ def _name_run_on(span):
         return span  # "British" + "Prime Minister", a title; "Republicans" + "Jolly", people; the name
         # runs to the phrase's head
     return SpacySpan(doc, span.start, _for_whom(doc, end), label="ORG")
+
+
+def _before_line_break(span):
+    """A name the tagger ran across a line break, cut at it: "Halifax" of a headline ending
+    "..., says Halifax" and the body opening "UK house prices fell"; None if nothing comes before."""
+    brk = next((t.i for t in span if t.is_space and "\n" in t.text), None)
+    if brk is None:
+        return span
+    return SpacySpan(span.doc, span.start, brk, label=span.label_) if brk > span.start else None
 
 
 def _body_joined_by_and(span):
