@@ -4051,8 +4051,8 @@ def _name_run_on(span):
 
 
 def _before_line_break(span):
-    """A name the tagger ran across a line break, cut at it: "Halifax" of a headline ending
-    "..., says Halifax" and the body opening "UK house prices fell"; None if nothing comes before."""
+    """A name the tagger ran across a line break, cut at it: "Brightwell" of a headline ending
+    "..., says Brightwell" and the body opening "UK house prices fell"; None if nothing comes before."""
     brk = next((t.i for t in span if t.is_space and "\n" in t.text), None)
     if brk is None:
         return span
