@@ -1902,15 +1902,22 @@ class _Article:
         sent = self.sent_of(char)
         if sent == 0 or self.para_of(self.sent_starts[sent - 1]) != self.para_of(char):
             return None
-        before = [m for m in self.mentions if m.sent == sent - 1 and m.ent.type == "person"]
+        people = [m for m in self._mentions_between(self.sent_starts[sent - 1], char)
+                  if m.ent.type == "person"]
+        before = [m for m in people if m.sent == sent - 1]
         subjects = {id(m.ent) for m in before if m.rank >= _RANK_SUBJECT}
         mains = {id(m.ent): m.ent for m in before if m.main}
         if len(subjects) != 1 or len(mains) != 1 or any(m.in_quote for m in before):
             return None  # others it names only in passing count for nothing ("Vice President Ray Dorn's")
         ent = next(iter(mains.values()))
-        between = [m for m in self.mentions if m.sent == sent and m.start < char and m.ent is not ent
-                   and m.ent.type == "person" and m.rank >= _RANK_SUBJECT]
+        between = [m for m in people if m.sent == sent and m.ent is not ent and m.rank >= _RANK_SUBJECT]
         return ent if ent.gender == kind and ent.named and not between else None
+
+    def _mentions_between(self, start: int, end: int) -> list[_Mention]:
+        """The article's mentions that start in [start, end), in text order."""
+        lo = bisect.bisect_left(self.mentions, _Mention(start, -1, -1, None))  # type: ignore[arg-type]
+        hi = bisect.bisect_left(self.mentions, _Mention(end, -1, -1, None))  # type: ignore[arg-type]
+        return self.mentions[lo:hi]
 
     def _topic_named(self, char: int, kind: str) -> _Ent | None:
         """The person a sentence opens on as its topic, for a "he"/"she" of that sentence after it:
@@ -2666,8 +2673,8 @@ class _Article:
         """The campaign or team a person's name modifies, as the organisation noun reads it: "a
         spokesman for the Hollis campaign" speaks for the Hollis campaign, not for Hollis."""
         noun = t.head
-        if ent.type != "person" or t.dep_ not in ("compound", "poss") or noun.dep_ != "pobj" \
-                or noun.i in self.token_ent or _lists()["org_nouns"].get(noun.lemma_.lower()) != "personal":
+        if t.dep_ not in ("compound", "poss") or noun.dep_ != "pobj" \
+                or not self._persons_body_noun(ent, noun):
             return None
         return self.resolve_span(self.doc[noun.left_edge.i : noun.i + 1]).ent
 
@@ -2675,10 +2682,15 @@ class _Article:
         """The campaign or team named between a person's name and the role: "A Vance campaign
         spokesman" speaks for the Vance campaign (the parser hangs both words on "spokesman")."""
         noun = t.doc[t.i + 1]
-        if ent.type != "person" or noun.i >= root.i or noun.dep_ != "compound" or noun.i in self.token_ent \
-                or _lists()["org_nouns"].get(noun.lemma_.lower()) != "personal":
+        if noun.i >= root.i or noun.dep_ != "compound" or not self._persons_body_noun(ent, noun):
             return None
         return self._persons(ent, noun.lemma_.lower()).ent
+
+    def _persons_body_noun(self, ent: _Ent, noun) -> bool:
+        """Whether ``noun`` is an unnamed personal organisation noun ("campaign", "team") a person
+        ``ent`` may own."""
+        return ent.type == "person" and noun.i not in self.token_ent \
+            and _lists()["org_nouns"].get(noun.lemma_.lower()) == "personal"
 
     def _name_heading_object(self, t) -> _Ent | None:
         """The name heading the prepositional object that ``t`` is part of: "a spokeswoman for House
