@@ -1657,3 +1657,21 @@ def test_a_participle_after_a_subheading_has_the_subject_of_its_clause_for_speak
     mentions = {st.speaker.mention.text for st in statements(nlp, text) if st.speaker and st.speaker.mention}
     assert "The Guild of Loan Insurers (GLI)" in mentions
     assert not any("rejected" in m for m in mentions)
+
+
+@pytest.mark.parametrize(("headline", "speaker", "content"), [
+    ("Bank hid losses from auditors, Brannock tells inquiry", "Brannock", "Bank hid losses from auditors"),
+    ("Schools 'Are Failing Poorer Pupils,' Ofsted Chief Tells MPs.", "Ofsted Chief",
+     "Schools 'Are Failing Poorer Pupils"),
+])
+def test_a_headline_s_teller_comes_before_tells(nlp, headline, speaker, content):
+    first = statements(nlp, f"{headline}\n\nThe hearing went on into a second day.\n")[0]
+    assert first.kind == "headline"
+    assert (first.speaker.mention.text, first.content.text.rstrip("’'")) == (speaker, content)
+
+
+def test_a_wire_dateline_without_its_place_is_no_part_of_the_speaker_mention(nlp):
+    text = ("Drug maker pauses launch\n\n(Reuters) - Corvane Pharmaceuticals LLC said on Monday it would "
+            "pause the launch of its newly approved drug after lawmakers attacked its $89,000 list price.")
+    said = next(s for s in statements(nlp, text) if "pause the launch" in s.content.text)
+    assert said.speaker.mention.text == "Corvane Pharmaceuticals LLC"

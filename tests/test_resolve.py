@@ -3016,3 +3016,102 @@ def test_a_name_the_tagger_ran_across_a_line_break_is_cut_at_it(nlp):
     doc.ents = [SpacySpan(doc, start, start + 3, label="ORG")]  # "Brightwell\nUK": headline into body
     speakers, _ = run(nlp, text, ("Brightwell", 0), doc=doc)
     assert speakers[0].name == "Brightwell"
+
+
+
+def _speaker_of(art, words: str):
+    return next(st.speaker for st in art.statements if words in st.content.text)
+
+
+def test_a_campaign_named_for_its_purpose_is_named_whole():
+    art = extract("The council approved 4,000 homes on Monday.\n\nThe Campaign to Protect Rural Fenland "
+                  "said the targets had been drawn up with little thought for roads.")
+    assert _speaker_of(art, "little thought").name == "Campaign to Protect Rural Fenland"
+
+
+def test_a_title_the_tagger_took_for_a_name_gives_way_to_the_name_after_it():
+    art = extract("The count went on into the night.\n\nTarrant County Registrar of Voters Dale Huxley "
+                  "said both men had it wrong.")
+    assert _speaker_of(art, "both men").name == "Dale Huxley"
+
+
+def test_its_after_a_body_the_sentence_before_is_about_is_that_body():
+    art = extract("Families are living in damp homes, according to a survey by the Navy Families "
+                  "Federation.\n\nThe federation, which represents the families of the navy's sailors, "
+                  "said it had received more than 1,400 complaints in the past year.\n\nThe ministry "
+                  "sold its married quarters to a private company, Carrowby Estates, and now leases them "
+                  "back. Carrowby said the maintenance of the houses was the responsibility of the "
+                  "ministry.\n\nThe federation also raised concerns about the support available to "
+                  "families while sailors are away. Its survey found that one in three spouses did not "
+                  "know whom to contact.")
+    assert _speaker_of(art, "one in three").name == "Navy Families Federation"
+
+
+
+def test_he_after_a_spokesman_is_not_the_spokesman_once_a_person_the_tagger_missed_is_named_between():
+    art = extract("Carmaker hits back\n\nDale Renfrow attacked Vexa Motors on Twitter.\n\nA Vexa "
+                  "spokesman said most of its cars were built in Ohio.\n\nThe exchange underscored the "
+                  "risks facing carmakers as Renfrow prepares to take office. During the campaign, he "
+                  "repeatedly singled out Ford for moving jobs to Mexico.")
+    assert _speaker_of(art, "built in Ohio").name == "Vexa Motors"
+    assert _speaker_of(art, "moving jobs").name == "Dale Renfrow"
+
+
+def test_a_role_of_one_person_is_not_the_holder_titled_so_for_another():
+    art = extract("Renfrow, Bastow spar over letter\n\nGordon Renfrow's campaign manager said Sunday "
+                  "that the director would not have alerted Congress unless investigators had found "
+                  "something serious, while Ann Holt's top aides accused the director of trafficking in "
+                  "innuendo.\n\nThe dueling appearances offered a preview of the closing "
+                  "arguments.\n\n\"The director would not have sent that letter if there weren't "
+                  "something significant there,\" Kay Linder said on NBC.\n\nHolt campaign manager Ray "
+                  "Bastow seized on that language. \"We don't know what these emails are,\" Bastow said.")
+    assert _speaker_of(art, "something serious").name != "Ray Bastow"
+    assert _speaker_of(art, "these emails").name == "Ray Bastow"
+
+
+def test_a_place_someone_comes_from_is_no_person_though_it_reads_as_a_name():
+    art = extract("Voters queue early\n\nAmong those in line at a polling site after the rally was "
+                  "Darnell Quarley, 20, a student from Rocky Mount, who said he had waited to vote until "
+                  "the senator came to town.")
+    assert _speaker_of(art, "waited to vote").name == "Darnell Quarley"
+
+
+def test_a_lance_corporal_by_rank_and_surname_is_the_soldier_named_before():
+    art = extract("Soldier denies assault\n\nLance Corporal Dean Holt, 24, of the Royal Logistic Corps, "
+                  "denies assault.\n\nProsecuting, Lieutenant Colonel Ray Fenn said the soldier had "
+                  "punched the prisoner.\n\nGiving evidence on Tuesday, L/Cpl Holt said he had been "
+                  "guarding the tent. \"I heard shouting from inside,\" he said.")
+    assert _speaker_of(art, "guarding the tent").name == "Dean Holt"
+    assert _speaker_of(art, "heard shouting").name == "Dean Holt"
+
+
+def test_a_soldier_the_lead_describes_is_the_one_the_next_paragraph_names():
+    art = extract("Soldier denies assault\n\nA British soldier accused of kicking a detainee at a camp "
+                  "near Basra has told a court martial he never touched the man.\n\nLance Corporal Dean "
+                  "Holt, 24, of the Royal Signals, denies assault and mistreating a detainee.")
+    assert _speaker_of(art, "never touched the man").name == "Dean Holt"
+
+
+def test_a_place_named_before_a_company_noun_says_where_the_company_is_from():
+    art = extract("Carmakers hit back\n\nDale Renfrow took aim at Vexa Motors on Twitter.\n\nVexa "
+                  "quickly pushed back. In a statement, the Detroit automaker said all of its sedans "
+                  "sold in the United States are built at its plant in Lordstown, Ohio.")
+    assert _speaker_of(art, "all of its sedans").name == "Vexa Motors"
+
+
+def test_a_place_s_mp_is_no_person_named_after_the_place():
+    art = extract("Sea wall 'was never enough', says Penrith MP\n\nPenrith's sea defences were never "
+                  "designed to cope with a storm on this scale, its MP has said.\n\nTwo people died in "
+                  "Penrith when the tide broke through.\n\nLabour MP Tom Renwick said he had raised the "
+                  "state of the wall with ministers last year.")
+    assert _speaker_of(art, "was never enough").name != "Penrith"
+    assert _speaker_of(art, "never designed").name == "Tom Renwick"
+
+
+def test_a_name_the_tagger_ran_into_a_sum_after_it_is_cut_there(nlp):
+    text = "The state will give Carrow $7 million in tax incentives. Carrow said the deal saved 900 jobs."
+    doc = nlp(text)
+    first = _token(doc, "Carrow").i
+    doc.ents = [SpacySpan(doc, first, first + 4, label="ORG")]  # "Carrow $7 million", as the tagger ran it on
+    speakers, _ = run(nlp, text, ("Carrow", 1), doc=doc)
+    assert speakers[0].name == "Carrow"

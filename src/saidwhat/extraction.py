@@ -676,9 +676,10 @@ def _phrase_end(token):
 
 
 _DATELINE = re.compile(
-    r"[A-Z](?:[A-Z.'’ ]|-(?=[A-Z]))*[A-Z.]"  # WASHINGTON, MYRTLE BEACH
+    r"(?:[A-Z](?:[A-Z.'’ ]|-(?=[A-Z]))*[A-Z.]"  # WASHINGTON, MYRTLE BEACH
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[\w.]+)?)?"  # , S.C. / , July 19
     r"(?:[ \t]*\([^)\n]{1,30}\))?"  # (AP)
+    r"|\([A-Z][^)\n]{1,29}\))"  # or the agency alone, its place cut off: "(Reuters) - "
     r"[ \t]*(?:—|–|--|-)[ \t]*"
 )
 
@@ -2689,6 +2690,13 @@ _HEADLINE_SAYS = re.compile(
     r"(?P<speaker>[\w.'’\- ]{1,40}?)\s*$"
 )
 
+# "..., Brannock tells inquiry": the teller comes before the verb, whom they told after it.
+_HEADLINE_TELLS = re.compile(
+    r"^\s*(?P<content>\S.*?),['’\"”]?\s+(?P<speaker>[\w.'’\- ]{1,40}?)\s+(?P<cue>tells|told)\s+"
+    r"(?P<audience>[\w.'’#\- ]{1,40}?)\.?\s*$",
+    re.IGNORECASE,
+)
+
 
 # British news puts the words of a headline's source in quotes after it, with no verb: "Blair
 # 'sorry' over Iraq claims", "Tories 'would scrap ID cards'". The quote opens in lower case, as a
@@ -2733,6 +2741,10 @@ def looks_like_source(words: str) -> bool:
     )
 
 
+def _names_a_speaker(words: str) -> bool:
+    return looks_like_source(words) or _names_a_group(words) or _names_a_kind(words)
+
+
 def headline_statement(text: str) -> Found | None:
     """An attribution in the headline, the text's first line: "Putin: Russia provides ...",
     "..., says Clinton", "Tories 'would scrap ID cards'". A text of one line has no headline."""
@@ -2744,11 +2756,14 @@ def headline_statement(text: str) -> Found | None:
     if m and looks_like_source(m.group("speaker")) and not is_kicker(m.group("speaker")):
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
         return Found("headline", (s, e), (m.end("speaker"), m.end("speaker") + 1), m.span("speaker"), 0.8)
+    m = _HEADLINE_TELLS.match(line)
+    if m and _names_a_speaker(m.group("speaker")):
+        s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=True)
+        return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)
     m = _HEADLINE_SAYS.match(line)
     if m and m.group("cue").lower().startswith("den") and not line[: m.start("cue")].rstrip().endswith(","):
         m = None  # "Downing Street denies poll date report": the denier comes first, as in prose
-    speaker = m.group("speaker") if m else ""
-    if m and (looks_like_source(speaker) or _names_a_group(speaker) or _names_a_kind(speaker)):
+    if m and _names_a_speaker(m.group("speaker")):
         quoted = line[m.start("content")] in OPENING_QUOTES + "'\""  # not the close of 'Asbos "not working"'
         s, e = trim(text, m.start("content"), m.end("content"), strip_quotes=quoted)
         return Found("headline", (s, e), m.span("cue"), m.span("speaker"), 0.8)

@@ -81,8 +81,9 @@ _STATE_BODY_NOUNS = frozenset({"government", "ministry", "department", "army", "
 # The nouns of a business the article's lead may be about: "Sainsbury's has reported a fall in
 # profits ... a spokesman for the firm said".
 _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retailer", "supermarket",
-                            "carmaker", "airline", "operator", "manufacturer", "insurer", "lender",
-                            "bank", "publisher", "brewer", "carrier", "band", "corporation", "business"})
+                            "carmaker", "automaker", "chipmaker", "drugmaker", "maker", "airline",
+                            "operator", "manufacturer", "insurer", "lender", "bank", "publisher", "brewer",
+                            "carrier", "band", "corporation", "business"})
 _POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"})
 _RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 _RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
@@ -412,7 +413,7 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        whole = [cut for s in self.doc.ents if (cut := _before_line_break(s)) is not None]
+        whole = [_before_an_amount(cut) for s in self.doc.ents if (cut := _before_line_break(s)) is not None]
         ents = [_without_described_person(_without_described_kind(s))
                 for s in _rejoined(_with_for_names(self.doc, whole))
                 if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
@@ -435,6 +436,9 @@ class _Article:
         short += places
         ents = [s for s in ents if s not in places]
         people = [s for s in people if not _where_a_body_is_from(s, full)]  # "the Manchester group"
+        represented = self._places_with_members(people)
+        people = [s for s in people
+                  if not (len(toks := self._name_tokens(s)) == 1 and toks[0].text in represented)]
         works = {s.text for s in ents if _a_work_named(s)}  # "British film Vera Drake", every "Vera Drake"
         abbreviations = self._word_short_forms()  # "(Elspa)", "Elspa said"
         people = [s for s in people if s not in short and s.text not in works and s.text not in abbreviations]
@@ -494,7 +498,8 @@ class _Article:
             elif split is not None:
                 people.append(split[0])
                 labelled.append((split[1], label))
-            elif (self._is_full_name(span) and not _after_its_kind(span)) or _set_off_as_person(span):
+            elif (self._is_full_name(span) and not _after_its_kind(span)
+                  and not _where_a_person_is_from(span)) or _set_off_as_person(span):
                 people.append(span)
             elif (wider := _named_before(span)) is not None:
                 if self._is_full_name(wider):
@@ -710,7 +715,8 @@ class _Article:
             return self._name_cache[key]
         toks = _name_part(self.tokens[span.start : span.end])
         while toks and (toks[0].lower_ == "the" or _is_title(toks[0]) or toks[0].pos_ in ("ADJ", "DET")
-                        or not toks[0].text[:1].isalnum() or _described_before_name(toks)):
+                        or not toks[0].text[:1].isalnum() or _described_before_name(toks)
+                        or "".join(t.text for t in toks[:2]) == "L/"):  # "L/Cpl Holt", a lance corporal
             toks.pop(0)
         toks = toks[len(toks) - len(names.strip_titles([t.lower_ for t in toks])):] if toks else toks
         of = next((k for k, t in enumerate(toks) if t.lower_ == "of"), None)
@@ -758,6 +764,18 @@ class _Article:
         if org and not ent.organisation:
             ent.organisation = org
         self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
+
+    def _places_with_members(self, people) -> set[str]:
+        """The places of "Penrith MP" and the like, tagged a person: the MP for a place the text
+        names as one ("in Penrith"), not a person called Penrith."""
+        words = set()
+        for span in people:
+            toks = self._name_tokens(span)
+            after = span.doc[span.end] if span.end < len(span.doc) else span[-1]
+            if len(toks) == 1 and (span[-1].text in _POST_NOMINALS or after.text in _POST_NOMINALS):
+                words.add(toks[0].text)
+        return {w for w in words if _ever_a_place(self.tokens, w)
+                or any(t.text == w and t.ent_type_ in ("GPE", "LOC") for t in self.tokens)}
 
     def _title_block(self, span, first_name_tok) -> tuple[list, list]:
         """The words before or beside a name that may hold its title: pre-name words of its phrase
@@ -1342,7 +1360,8 @@ class _Article:
             maker = self._ad_voiced(root)
             if maker is not None:
                 return _Found(maker)
-        named = self._apposed_name(span, root) or self._head_name(phrase, root, span)
+        named = self._apposed_name(span, root) or self._name_after_title(root) \
+            or self._head_name(phrase, root, span)
         if named is not None and named.i != root.i and self._joined_to_another_name(named):
             return _Found(self._plain(span))  # "The prince's sons, William and Harry": no one name
         if named is not None:
@@ -1588,6 +1607,14 @@ class _Article:
                 return tok
         return None
 
+    def _name_after_title(self, root):
+        """The person in apposition to a title the tagger took for a name of its own: "Tarrant County
+        Registrar" of "Tarrant County Registrar of Voters Dale Huxley"."""
+        if not _is_role_word(root) or not self._person_at(root):
+            return None
+        return next((c for c in root.children if c.dep_ == "appos" and self._person_at(c)
+                     and self.token_ent[c.i] is not self.token_ent[root.i]), None)
+
     def _person_at(self, tok) -> bool:
         ent = self.token_ent.get(tok.i)
         if ent is not None:
@@ -1746,12 +1773,33 @@ class _Article:
                 speaking = self.named_speaker_just_before(char, "organisation")  # "It said"
                 if speaking is not None:
                     return speaking
+            if kind == "thing":
+                body = self._body_sentence_before_is_about(char)
+                if body is not None:
+                    return body
             a = ask or Ask("it", char)
             a.kind, a.char = "it" if kind == "thing" else "they", char
         found = self.rank(a)
         if found is None and kind == "thing":
             found = self._maker_of_subject_document_before(char)
         return found
+
+    def _body_sentence_before_is_about(self, char: int) -> _Ent | None:
+        """For "It"/"Its" opening a sentence, the named organisation the subject of the sentence
+        before in its paragraph stands for: "The union also raised concerns ... Its survey found"
+        (the union named before)."""
+        tok = self.token_at(char)
+        sent = tok.sent
+        if sent.start == 0 or next(t for t in sent if not t.is_space).i != tok.i:
+            return None
+        before = self.doc[sent.start - 1].sent
+        if self.para_of(before.start_char) != self.para_of(char):
+            return None
+        subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in _lists()["pronouns"]:
+            return None
+        ent = self.resolve_span(self.doc[subject.left_edge.i : subject.i + 1]).ent
+        return ent if ent is not None and ent.named and ent.type == "organisation" else None
 
     def named_speaker_just_before(self, char: int, type_: str) -> _Ent | None:
         """The named entity of ``type_`` that spoke last before ``char``, in its sentence or the one
@@ -2396,6 +2444,8 @@ class _Article:
             or (self._named_after(ask) if ask.determiner == "indef" and not spokes else None) \
             or (self._performer(root, ask) if _bare_performer(phrase, root) else None) \
             or self._ranked_or_titled(ask, spokes)
+        if ent is not None and self._works_for_another(ent, owner):
+            ent = None  # "Gordon Renfrow's campaign manager" is not "Holt campaign manager Ray Bastow"
         if ent is None and ask.determiner == "bare" and root.idx < self.headline_end and not spokes:
             ent = self._lead_subject(root.idx, "person")  # "Minister denies ..." over "Health
             # Secretary John Reid has denied ...", when no one in the article is called a minister
@@ -2414,6 +2464,26 @@ class _Article:
             if org and not ent.organisation:
                 ent.organisation = org
         return _Found(ent, role, org)
+
+    def _works_for_another(self, ent: _Ent, owner: _Ent | None) -> bool:
+        """Whether ``ent`` is titled beside their name as another person's than ``owner``: "Holt
+        campaign manager Ray Bastow" is not "Gordon Renfrow's campaign manager"."""
+        if owner is None or owner.type != "person":
+            return False
+        for m in ent.mentions:
+            name = self.token_at(m.start)
+            block = []
+            for t in reversed(self.doc[max(0, name.i - 5) : name.i]):
+                if t.pos_ not in ("NOUN", "PROPN") or t.head.i <= t.i:
+                    break
+                block.append(t)
+            if not block or not (_is_role_word(block[0]) or _in_list(block[0], "person_nouns")):
+                continue
+            others = {id(e): e for t in block if (e := self.token_ent.get(t.i)) is not None
+                      and e.type == "person" and e is not ent}
+            if others and owner not in others.values():
+                return True
+        return False
 
     def _body_written_short(self, ent: _Ent) -> _Ent:
         """The one organisation named in full whose words the name ``ent`` shortens: "Liberal
@@ -3990,14 +4060,19 @@ def _with_for_names(doc, ents: list) -> list:
     """Names of the form "Americans for Prosperity", "Airlines for America", "CARLY for America",
     "Brennan Center for Justice", "Campaign for Digital Rights" that the tagger cut at "for" or
     missed: a capitalised plural, a word in capitals or an organisation's noun whose "for" the
-    parse hangs on it, and the proper nouns after "for", one organisation."""
+    parse hangs on it, and the proper nouns after "for", one organisation; so also names with a
+    capitalised infinitive ("Campaign to Protect Rural England", "Committee to Protect Journalists")."""
     joined = []
     starts = {k.end - 1: k.start for k in ents if k.label_ == "ORG"}  # "Brennan Center" of "... for Justice"
     for tok in doc:
-        if not _for_name_head(tok) or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "for" \
-                or doc[tok.i + 1].head.i != tok.i:
+        if not _for_name_head(tok) or tok.i + 2 >= len(doc):
             continue
-        first = end = tok.i + 3 if doc[tok.i + 2].lower_ == "the" else tok.i + 2  # "for the Protection of"
+        if doc[tok.i + 1].lower_ == "for" and doc[tok.i + 1].head.i == tok.i:
+            first = end = tok.i + 3 if doc[tok.i + 2].lower_ == "the" else tok.i + 2  # "for the Protection"
+        elif _names_purpose(doc[tok.i + 1], tok):
+            first = end = tok.i + 4 if doc[tok.i + 3].lower_ == "the" else tok.i + 3  # "to Stop the War"
+        else:
+            continue
         while end < len(doc) and (_for_name_word(doc[end]) or (
                 end > first and doc[end].lower_ in ("of", "and") and end + 1 < len(doc)
                 and _for_name_word(doc[end + 1]) and doc[end + 1].ent_iob_ != "B")):  # not "... and Y Inc"
@@ -4012,6 +4087,12 @@ def _with_for_names(doc, ents: list) -> list:
     taken = {i for span in joined for i in range(span.start, span.end)}
     kept = [s for s in ents if taken.isdisjoint(range(s.start, s.end))]
     return sorted(kept + joined, key=lambda s: s.start)
+
+
+def _names_purpose(to, head) -> bool:
+    """ "to" and a capitalised verb that the parse hangs on the name's noun: "Campaign to Protect"."""
+    verb = to.doc[to.i + 1]
+    return to.lower_ == "to" and verb.tag_ == "VB" and verb.is_title and verb.head.i == head.i
 
 
 def _for_name_word(tok) -> bool:
@@ -4069,6 +4150,24 @@ def _before_line_break(span):
     if brk is None:
         return span
     return SpacySpan(span.doc, span.start, brk, label=span.label_) if brk > span.start else None
+
+
+def _where_a_person_is_from(span) -> bool:
+    """A place named as where someone comes from, though it reads as a first name and a surname:
+    "a student from Rocky Mount", "Dana Kerr of Rocky Mount"."""
+    prep = span.root.head
+    if span.label_ not in ("GPE", "LOC") or span.root.dep_ != "pobj" or prep.lower_ not in ("from", "of"):
+        return False
+    noun = prep.head
+    return noun.ent_type_ == "PERSON" or noun.dep_ == "appos" or _in_list(noun, "person_nouns")
+
+
+def _before_an_amount(span):
+    """A name the tagger ran into the sum after it, cut there: "Carrow" of "give Carrow $7 million"."""
+    cut = next((t.i for t in span[1:] if t.is_currency), None)
+    if cut is None or span.label_ == "MONEY":
+        return span
+    return SpacySpan(span.doc, span.start, cut, label=span.label_)
 
 
 def _body_joined_by_and(span):
@@ -4869,7 +4968,8 @@ def _described_kind(art: _Article, st: Statement, indefinite: bool = False) -> s
         if _names_a_person(noun):
             return "person"
         return "organisation" if _lists()["org_nouns"].get(noun.lemma_.lower()) == "organisation" else None
-    singular = root.tag_ == "NN" or (indefinite and span[0].lower_ in ("a", "an"))  # "a Labour MP"
+    singular = root.tag_ == "NN" or (indefinite and span[0].lower_ in ("a", "an")) \
+        or (root.tag_ == "NNP" and _is_role_word(root))  # "a Labour MP", "its MP"
     person = singular and _names_a_person(root) and root.lower_ not in _lists()["pronouns"]
     return "person" if person else None
 
@@ -4924,8 +5024,14 @@ def _spokesperson_goes_on(art: _Article, before, span, for_a_body: bool) -> bool
     if 0 <= apart <= 1:
         return True
     return for_a_body and apart <= _SPOKESPERSON_REACH and not any(  # a name said or quoted: no speaker
-        t.ent_type_ == "PERSON" and not art.in_quote(t.idx) and not art.in_content(t.idx)
+        _a_person_named(art, t) and not art.in_quote(t.idx) and not art.in_content(t.idx)
         for t in art.doc[before.end : span.start])
+
+
+def _a_person_named(art: _Article, tok) -> bool:
+    """Whether ``tok`` names a person, also one the tagger took for a body ("as Renfrow prepares", ORG)."""
+    ent = art.token_ent.get(tok.i)
+    return tok.ent_type_ == "PERSON" or (ent is not None and ent.type == "person")
 
 
 _GENDER_OF_SPOKESPERSON = {"spokesman": "he", "spokeswoman": "she"}
