@@ -3047,7 +3047,6 @@ def test_its_after_a_body_the_sentence_before_is_about_is_that_body():
     assert _speaker_of(art, "one in three").name == "Navy Families Federation"
 
 
-
 def test_he_after_a_spokesman_is_not_the_spokesman_once_a_person_the_tagger_missed_is_named_between():
     art = extract("Carmaker hits back\n\nDale Renfrow attacked Vexa Motors on Twitter.\n\nA Vexa "
                   "spokesman said most of its cars were built in Ohio.\n\nThe exchange underscored the "
@@ -3115,3 +3114,25 @@ def test_a_name_the_tagger_ran_into_a_sum_after_it_is_cut_there(nlp):
     doc.ents = [SpacySpan(doc, first, first + 4, label="ORG")]  # "Carrow $7 million", as the tagger ran it on
     speakers, _ = run(nlp, text, ("Carrow", 1), doc=doc)
     assert speakers[0].name == "Carrow"
+
+
+def test_a_surname_with_herself_is_the_woman_of_that_surname():
+    art = extract("Premiums to rise\n\nFormer governor Tom Tremlett campaigned in Ohio on Monday for his "
+                  "wife, Senator Ann Tremlett.\n\nTremlett herself acknowledged the problem at a rally in "
+                  "Dayton, saying premiums \"have gone up too fast\" for some families. \"I'm going to fix "
+                  "it, not repeal it,\" she said.")
+    assert _speaker_of(art, "gone up too fast").name == "Ann Tremlett"
+    assert _speaker_of(art, "fix it").name == "Ann Tremlett"
+
+
+def test_a_name_tagged_a_place_that_a_relative_clause_gives_a_daughter_is_a_person(nlp):
+    text = ("Defence spokesman Paul Brackwell said the report was damning.\n\nDes Harley, whose daughter "
+            "Carys died at the barracks in 1995, said the report was a step in the right direction.\n\n"
+            "\"Nobody has explained to me how my daughter came to be shot,\" he said.")
+    doc = nlp(text)
+    des = _token(doc, "Des").i
+    doc.ents = [e for e in doc.ents if e.start > des + 1 or e.end <= des] + [
+        SpacySpan(doc, des, des + 2, label="GPE")]  # as the tagger labels a first name it does not know
+    nth = text[: text.index("he said")].count("he")
+    speakers, _ = run(nlp, text, ("Des Harley", 0), ("he", nth), doc=doc)
+    assert [s.name for s in speakers] == ["Des Harley", "Des Harley"]

@@ -499,7 +499,7 @@ class _Article:
                 people.append(split[0])
                 labelled.append((split[1], label))
             elif (self._is_full_name(span) and not _after_its_kind(span)
-                  and not _where_a_person_is_from(span)) or _set_off_as_person(span):
+                  and not _where_a_person_is_from(span)) or _set_off_as_person(span) or _has_kin(span):
                 people.append(span)
             elif (wider := _named_before(span)) is not None:
                 if self._is_full_name(wider):
@@ -743,6 +743,8 @@ class _Article:
         honorifics = _lists()["honorifics"]
         around = self.tokens[max(0, span.start - 1) : span.end]
         said = [honorifics.get(t.lower_) for t in around]
+        if span.end < len(self.tokens):
+            said.append(_REFLEXIVE_GENDERS.get(self.tokens[span.end].lower_))  # "Clinton herself"
         gender = next((g for g in said if g in ("he", "she")), None)
         ent = self.person(name, weak=span.start_char < self.headline_end, gender=gender)
         ent.add_alias(name)
@@ -982,7 +984,8 @@ class _Article:
                 ents = ents if len(ents) == 1 else []
             if not ents:
                 continue
-            ent = _surname_owner(ents, None)
+            after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else tok
+            ent = _surname_owner(ents, _REFLEXIVE_GENDERS.get(after.lower_))  # "Marlow herself"
             self.token_ent[tok.i] = ent
             self.add_mention(ent, tok.idx, _rank_of(tok), tok)
 
@@ -3419,6 +3422,7 @@ def _says(tok) -> bool:
 
 
 _INTENSIFIERS = frozenset({"himself", "herself", "itself", "themselves"})
+_REFLEXIVE_GENDERS = {"himself": "he", "herself": "she"}
 _BACK_PRONOUNS = frozenset({"his", "himself", "herself"})  # a possessive or reflexive that is never an object
 
 
@@ -4348,6 +4352,20 @@ def _set_off_as_person(span) -> bool:
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [c for c in root.children if c.dep_ == "appos"]
     return any(t.pos_ == "NOUN" and _names_a_person(t) and not _in_list(t, "org_nouns") for t in beside)
+
+
+def _has_kin(span) -> bool:
+    """A two- or three-word name that a relative clause gives a relative: "Des Harley, whose
+    daughter died at the barracks," is a person, whatever the tagger's label."""
+    toks = [t for t in span if not t.is_punct]
+    if not 2 <= len(toks) <= 3 or not all(t.pos_ == "PROPN" and _capitalised(t.text) for t in toks):
+        return False
+    return any(c.dep_ == "relcl" and any(w.lower_ == "whose" and w.head.lemma_.lower() in _KIN_NOUNS
+                                         for w in c.subtree) for c in span.root.children)
+
+
+_KIN_NOUNS = frozenset({"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",
+                        "child", "children", "parent", "grandson", "granddaughter", "partner", "widow"})
 
 
 _RANKED = "number"  # the epithet of "the world number one": a player of no one nation
