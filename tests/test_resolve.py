@@ -3018,7 +3018,6 @@ def test_a_name_the_tagger_ran_across_a_line_break_is_cut_at_it(nlp):
     assert speakers[0].name == "Brightwell"
 
 
-
 def _speaker_of(art, words: str):
     return next(st.speaker for st in art.statements if words in st.content.text)
 
@@ -3136,3 +3135,9 @@ def test_a_name_tagged_a_place_that_a_relative_clause_gives_a_daughter_is_a_pers
     nth = text[: text.index("he said")].count("he")
     speakers, _ = run(nlp, text, ("Des Harley", 0), ("he", nth), doc=doc)
     assert [s.name for s in speakers] == ["Des Harley", "Des Harley"]
+
+
+@pytest.mark.parametrize("text", ["Residents have formed a Campaign to Protect",
+                                  "Residents met.\n\nThe Campaign to Save said so."])
+def test_a_purpose_name_cut_short_by_the_text_s_end_reads_without_error(text):
+    assert extract(text).text == text

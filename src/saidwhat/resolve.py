@@ -4074,7 +4074,8 @@ def _with_for_names(doc, ents: list) -> list:
         if doc[tok.i + 1].lower_ == "for" and doc[tok.i + 1].head.i == tok.i:
             first = end = tok.i + 3 if doc[tok.i + 2].lower_ == "the" else tok.i + 2  # "for the Protection"
         elif _names_purpose(doc[tok.i + 1], tok):
-            first = end = tok.i + 4 if doc[tok.i + 3].lower_ == "the" else tok.i + 3  # "to Stop the War"
+            after = doc[tok.i + 3 : tok.i + 4].text.lower()  # "to Stop the War"; nothing at the text's end
+            first = end = tok.i + 4 if after == "the" else tok.i + 3
         else:
             continue
         while end < len(doc) and (_for_name_word(doc[end]) or (
