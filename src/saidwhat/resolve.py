@@ -742,9 +742,7 @@ class _Article:
         name = _words_text(toks[0], toks[-1])
         honorifics = _lists()["honorifics"]
         around = self.tokens[max(0, span.start - 1) : span.end]
-        said = [honorifics.get(t.lower_) for t in around]
-        if span.end < len(self.tokens):
-            said.append(_REFLEXIVE_GENDERS.get(self.tokens[span.end].lower_))  # "Clinton herself"
+        said = [honorifics.get(t.lower_) for t in around] + [self._reflexive_gender_at(span.end)]
         gender = next((g for g in said if g in ("he", "she")), None)
         ent = self.person(name, weak=span.start_char < self.headline_end, gender=gender)
         ent.add_alias(name)
@@ -767,6 +765,10 @@ class _Article:
             ent.organisation = org
         self.add_mention(ent, span.start_char, _rank_of(span.root), span.root)
 
+    def _reflexive_gender_at(self, i: int) -> str | None:
+        """The gender a "himself"/"herself" at token ``i`` gives the name before it ("Clinton herself")."""
+        return _REFLEXIVE_GENDERS.get(self.tokens[i].lower_) if i < len(self.tokens) else None
+
     def _places_with_members(self, people) -> set[str]:
         """The places of "Penrith MP" and the like, tagged a person: the MP for a place the text
         names as one ("in Penrith"), not a person called Penrith."""
@@ -776,8 +778,7 @@ class _Article:
             after = span.doc[span.end] if span.end < len(span.doc) else span[-1]
             if len(toks) == 1 and (span[-1].text in _POST_NOMINALS or after.text in _POST_NOMINALS):
                 words.add(toks[0].text)
-        return {w for w in words if _ever_a_place(self.tokens, w)
-                or any(t.text == w and t.ent_type_ in ("GPE", "LOC") for t in self.tokens)}
+        return {w for w in words if w.lower() in self.place_names or _ever_a_place(self.tokens, w)}
 
     def _title_block(self, span, first_name_tok) -> tuple[list, list]:
         """The words before or beside a name that may hold its title: pre-name words of its phrase
@@ -984,8 +985,7 @@ class _Article:
                 ents = ents if len(ents) == 1 else []
             if not ents:
                 continue
-            after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else tok
-            ent = _surname_owner(ents, _REFLEXIVE_GENDERS.get(after.lower_))  # "Marlow herself"
+            ent = _surname_owner(ents, self._reflexive_gender_at(tok.i + 1))
             self.token_ent[tok.i] = ent
             self.add_mention(ent, tok.idx, _rank_of(tok), tok)
 
@@ -4346,8 +4346,8 @@ def _set_off_as_person(span) -> bool:
     """A two- or three-word name set off beside a title or person noun, whatever the tagger's
     label: "Opec's president, Purnomo Yusgiantoro," is a person, not an organisation."""
     toks = [t for t in span if not t.is_punct]
-    if not 2 <= len(toks) <= 3 or not all(t.pos_ == "PROPN" and _capitalised(t.text) for t in toks) \
-            or _in_list(toks[-1], "org_nouns") or toks[-1].lower_ in _lists()["outlet_name_words"]:
+    if not _two_or_three_proper_words(toks) or _in_list(toks[-1], "org_nouns") \
+            or toks[-1].lower_ in _lists()["outlet_name_words"]:
         return False
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
@@ -4355,11 +4355,14 @@ def _set_off_as_person(span) -> bool:
     return any(t.pos_ == "NOUN" and _names_a_person(t) and not _in_list(t, "org_nouns") for t in beside)
 
 
+def _two_or_three_proper_words(toks) -> bool:
+    return 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and _capitalised(t.text) for t in toks)
+
+
 def _has_kin(span) -> bool:
     """A two- or three-word name that a relative clause gives a relative: "Des Harley, whose
     daughter died at the barracks," is a person, whatever the tagger's label."""
-    toks = [t for t in span if not t.is_punct]
-    if not 2 <= len(toks) <= 3 or not all(t.pos_ == "PROPN" and _capitalised(t.text) for t in toks):
+    if not _two_or_three_proper_words([t for t in span if not t.is_punct]):
         return False
     return any(c.dep_ == "relcl" and any(w.lower_ == "whose" and w.head.lemma_.lower() in _KIN_NOUNS
                                          for w in c.subtree) for c in span.root.children)
