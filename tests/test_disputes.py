@@ -188,6 +188,26 @@ def test_what_a_pointing_pushback_says_next_answers_the_same_claim():
     assert pairs(unrelated) == {("s1", "s2", "rejection")}  # nothing of the claim in what she says next
 
 
+def test_a_sentence_that_only_points_back_frames_what_its_speaker_says_next():
+    text = ("Councillor Jane Abbot said the new depot would cost the town £4m.\n"
+            "Council leader Peter Tindall rejected that. \"The depot was approved in March and will cost "
+            "£2.5m,\" he said.")
+    claim = ("Jane Abbot", "said", "the new depot would cost the town £4m")
+    art = make_article(text, [claim, ("he", "said", "The depot was approved in March and will cost £2.5m")])
+    art.statements[1].speaker.name = "Peter Tindall"
+    assert pairs(art) == {("s1", "s2", "rejection")}
+    by_another = make_article(
+        text.replace("he said", "said Ruth Lane, a resident"),
+        [claim, ("Ruth Lane", "said", "The depot was approved in March and will cost £2.5m")])
+    assert pairs(by_another) == set()  # Mr Tindall's rejection is not Ms Lane's
+    saying_more = make_article(
+        text.replace("rejected that.", "rejected that and said the vote had been fair."),
+        [claim, ("Peter Tindall", "said", "the vote had been fair"),
+         ("he", "said", "The depot was approved in March and will cost £2.5m")])
+    saying_more.statements[2].speaker.name = "Peter Tindall"
+    assert ("s1", "s3", "rejection") not in pairs(saying_more)  # the sentence holds a statement of its own
+
+
 def test_denial_of_a_claim_on_the_same_topic():
     art = make_article(
         "Environmental groups said the Norvik plant had dumped chemical waste in the river for years. "

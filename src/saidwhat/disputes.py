@@ -203,6 +203,10 @@ class Pushback(NamedTuple):
     start: int  # where the cue sits in the article text
     in_content: bool
 
+    @property
+    def end(self) -> int:
+        return self.start + len(self.evidence)
+
 
 @dataclass
 class Said:
@@ -232,6 +236,7 @@ class Said:
     credible: bool = True  # can be a claim: a named speaker who says something
     roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
     after_but: bool = False  # its attribution opens on "but": "X reported A, but Y denied that B"
+    lead_in: tuple[int, int] | None = None  # the sentence before it that frames it (``_lead_in``)
 
 
 def speaker_key(st: Statement) -> str | None:
@@ -516,7 +521,7 @@ def read_pushback(said: Said, article: Article, near: list[int] | None = None) -
     found = [p for p in found if not _passive_or_off_topic(text, p)
              and not any(m.start <= p.start < m.end for m in mentions)]  # "X, who dismissed ..., said"
     for p in sorted(found, key=lambda p: abs(p.start - st.content.start)):
-        if mention and p.start < mention.start <= st.content.start:
+        if mention and p.start < mention.start <= st.content.start and not _led_in(said, p):
             said.answered_by = p  # "contradicting Tulsa police's claim that ...": the speaker is the object
         elif said.pushback is None:
             said.pushback = p
@@ -545,7 +550,9 @@ def _points_back(said: Said, text: str) -> bool:
     if p.in_content:
         content = said.st.content.text
         return bool(_THAT_IS.match(content)) or len(words(content)) <= VERDICT_WORDS or _the_claim_is(content)
-    between = text[p.start + len(p.evidence) : said.st.content.start]
+    if _led_in(said, p):  # "The ministry denied this. A spokesman said ..."
+        return True
+    between = text[p.end : said.st.content.start]
     return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
 
 
@@ -575,6 +582,10 @@ def _says_something(said: Said, text: str) -> bool:
     return said.pointing or len(toks) >= 4 or any(w in lexicon().claim_nouns for w in toks)
 
 
+def _led_in(said: Said, p: Pushback) -> bool:
+    return said.lead_in is not None and said.lead_in[0] <= p.start < said.lead_in[1]
+
+
 _PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "when", "if", "once", "after", "unless"}
 
 
@@ -584,7 +595,7 @@ def _passive_or_off_topic(text: str, p: Pushback) -> bool:
     if before and before[-1].lower() in _PASSIVE:
         return True
     lex = lexicon()
-    after = [w.lower() for w in words(text[p.start + len(p.evidence) : p.start + len(p.evidence) + 80])][:8]
+    after = [w.lower() for w in words(text[p.end : p.end + 80])][:8]
     if after and after[0] == "by":
         return True  # "a compromise rebuffed by Republicans"
     for k, w in enumerate(after):
@@ -725,12 +736,59 @@ def read_article(article: Article) -> list[Said]:
         said.credible = said.named and len(words(st.content.text)) >= MIN_CLAIM_WORDS
         said.roles = speaker_roles(st, entities)
         said.frame = attribution_frame(article, st, starts, outers, neighbours[i])
+        said.lead_in = _lead_in(said, article, starts, outers)
+        if said.lead_in:
+            said.frame.insert(0, said.lead_in)
+            said.sentence -= 1  # its attribution starts there
         read_pushback(said, article, neighbours[i])
         if said.pushback:
             read_references(said, article)
             said.after_but = _opens_on_but(st, text)
         out.append(said)
     return out
+
+
+_OPENING = re.compile(r"^\W*(?:but|however|and|yet)?\W*(\w+)", re.IGNORECASE)
+
+
+def _lead_in(said: Said, article: Article, starts: list[int],
+             outers: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The sentence before a statement, as part of its frame, when all it says is that the
+    statement's speaker pushes back on what was just said: "The ministry denied this. A spokesman
+    said ...", "Mr Tindall rejected the claim. 'This came from us,' he said." It holds no statement of
+    its own, names the speaker before its cue ("Mr Tindall", "The ministry") or opens on a pronoun
+    the statement's own pronoun takes up, and ends on what its cue points at ("this", "the claim")."""
+    lo = _outer(said.st)[0]
+    k = bisect.bisect_right(starts, lo) - 1
+    if k < 1 or said.st.speaker is None:
+        return None
+    f_lo, f_hi = starts[k - 1], starts[k]
+    if any(o_lo < f_hi and o_hi > f_lo for o_lo, o_hi in outers):
+        return None
+    text = article.text
+    cues = [p for p in _cue_matches(text, f_lo, f_hi, lexicon().frame_cues)
+            if not _passive_or_off_topic(text, p) and _points_and_stops(text[p.end : f_hi])]
+    if not cues:
+        return None
+    subject = text[f_lo : min(p.start for p in cues)]
+    opening = _OPENING.match(subject)
+    if opening and opening.group(1).lower() in _PRONOUNS:
+        mention = said.st.speaker.mention
+        same = mention is not None and mention.text.lower() in _PRONOUNS
+    else:
+        said_words = {w.lower() for w in words(subject)}
+        same = any(surname(n) in said_words for n in names_of(said, article) if n.lower() not in _PRONOUNS)
+    return (f_lo, f_hi) if same else None
+
+
+# "denied this.", "rejected the claim.", "disputed Ms Varga's figures.": a pointer, then the sentence ends
+_POINTER_THEN_STOP = re.compile(
+    r"^\s*(?:that|this|these|those|the|such|it|his|her|their|its|[A-Z][\w.-]*['’]s?)\b[^.!?,;:]{0,40}[.!]\W*$"
+)
+
+
+def _points_and_stops(rest: str) -> bool:
+    return bool(_POINTER_THEN_STOP.match(rest)) and is_pointing(rest)
 
 
 _BUT_BEFORE = re.compile(r"\bbut\s+$", re.IGNORECASE)
@@ -818,7 +876,7 @@ def pointed_claim_noun(said: Said, text: str) -> str | None:
         ws = [w.lower() for w in words(said.st.content.text)[:8]]
         i = next((i for i, w in enumerate(ws) if w in nouns), None)
         return None if i is None or (i and ws[i - 1] in _OWN) else claim_stem(ws[i])
-    end = p.start + len(p.evidence)
+    end = p.end
     for lead in (text[end : end + 60], said.st.content.text[:60]):
         m = _THE_CLAIM.match(lead)
         noun = m and next((w for w in m.groups() if w in nouns), None)
