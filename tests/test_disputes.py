@@ -195,7 +195,9 @@ def test_a_sentence_that_only_points_back_frames_what_its_speaker_says_next():
     claim = ("Jane Abbot", "said", "the new depot would cost the town £4m")
     art = make_article(text, [claim, ("he", "said", "The depot was approved in March and will cost £2.5m")])
     art.statements[1].speaker.name = "Peter Tindall"
-    assert pairs(art) == {("s1", "s2", "rejection")}
+    (d,) = find_disputes(art)
+    assert (d.a, d.b, d.kind) == ("s1", "s2", "rejection")
+    assert d.evidence == "Council leader Peter Tindall rejected that."  # what a reviewer checks it by
     by_another = make_article(
         text.replace("he said", "said Ruth Lane, a resident"),
         [claim, ("Ruth Lane", "said", "The depot was approved in March and will cost £2.5m")])

@@ -236,7 +236,7 @@ class Said:
     credible: bool = True  # can be a claim: a named speaker who says something
     roles: frozenset[str] = frozenset()  # role words of its speaker ("chairwoman", "spokesman")
     after_but: bool = False  # its attribution opens on "but": "X reported A, but Y denied that B"
-    lead_in: tuple[int, int] | None = None  # the sentence before it that frames it (``_lead_in``)
+    lead_in: Span | None = None  # the sentence before it that frames it (``_lead_in``)
 
 
 def speaker_key(st: Statement) -> str | None:
@@ -583,7 +583,7 @@ def _says_something(said: Said, text: str) -> bool:
 
 
 def _led_in(said: Said, p: Pushback) -> bool:
-    return said.lead_in is not None and said.lead_in[0] <= p.start < said.lead_in[1]
+    return said.lead_in is not None and said.lead_in.start <= p.start < said.lead_in.end
 
 
 _PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "when", "if", "once", "after", "unless"}
@@ -738,7 +738,7 @@ def read_article(article: Article) -> list[Said]:
         said.frame = attribution_frame(article, st, starts, outers, neighbours[i])
         said.lead_in = _lead_in(said, article, starts, outers)
         if said.lead_in:
-            said.frame.insert(0, said.lead_in)
+            said.frame.insert(0, (said.lead_in.start, said.lead_in.end))
             said.sentence -= 1  # its attribution starts there
         read_pushback(said, article, neighbours[i])
         if said.pushback:
@@ -748,11 +748,10 @@ def read_article(article: Article) -> list[Said]:
     return out
 
 
-_OPENING = re.compile(r"^\W*(?:but|however|and|yet)?\W*(\w+)", re.IGNORECASE)
+_OPENING = re.compile(r"^\W*(?:(?:but|however|and|yet)\b)?\W*(\w+)", re.IGNORECASE)
 
 
-def _lead_in(said: Said, article: Article, starts: list[int],
-             outers: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _lead_in(said: Said, article: Article, starts: list[int], outers: list[tuple[int, int]]) -> Span | None:
     """The sentence before a statement, as part of its frame, when all it says is that the
     statement's speaker pushes back on what was just said: "The ministry denied this. A spokesman
     said ...", "Mr Tindall rejected the claim. 'This came from us,' he said." It holds no statement of
@@ -778,7 +777,7 @@ def _lead_in(said: Said, article: Article, starts: list[int],
     else:
         said_words = {w.lower() for w in words(subject)}
         same = any(surname(n) in said_words for n in names_of(said, article) if n.lower() not in _PRONOUNS)
-    return (f_lo, f_hi) if same else None
+    return Span.of(text, f_lo, f_hi) if same else None
 
 
 # "denied this.", "rejected the claim.", "disputed Ms Varga's figures.": a pointer, then the sentence ends
@@ -1518,6 +1517,8 @@ def _sure(confidence: float, a: Said, b: Said) -> float:
 
 
 def _evidence(b: Said) -> str:
+    if _led_in(b, b.pushback):  # "Council leader Peter Tindall rejected that.": the whole sentence says it
+        return " ".join(b.lead_in.text.split())
     ev = b.pushback.evidence
     if b.referenced:
         ev = f"{ev} ({b.referenced[0]})"
