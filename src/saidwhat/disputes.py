@@ -757,7 +757,7 @@ def _lead_in(said: Said, article: Article, starts: list[int], outers: list[tuple
     said ...", "Mr Tindall rejected the claim. 'This came from us,' he said." It holds no statement of
     its own, names the speaker before its cue ("Mr Tindall", "The ministry") or opens on a pronoun
     the statement's own pronoun takes up, and ends on what its cue points at ("this", "the claim")."""
-    lo = _outer(said.st)[0]
+    lo = outers[said.index][0]
     k = bisect.bisect_right(starts, lo) - 1
     if k < 1 or said.st.speaker is None:
         return None
