@@ -3904,13 +3904,16 @@ def _capitalised_noun(tok) -> bool:
 
 # nouns any organisation may be called by: "the agency" may be the State Department
 _ANY_ORGANISATION = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+# Nouns for what a body does, not what it is called: "the regulator" may be an "Authority" or a
+# "Commission", "the watchdog" an "Office", "the charity" a "Trust".
+_WHAT_IT_DOES = frozenset({"regulator", "watchdog", "charity", "consultancy"})
 
 
 def _named_as_another_kind(ent: _Ent, noun: str | None) -> bool:
     """Whether an organisation's own name ends in another organisation noun than the one a mention
     uses: "the Football Association" is no "club", "the Pensions Commission" no "company"; and a
     news outlet ("The Sun") is no "club" or "union", only a "paper" or a "network"."""
-    if not noun or noun in _ANY_ORGANISATION:
+    if not noun or noun in _ANY_ORGANISATION or noun in _WHAT_IT_DOES:
         return False
     if noun not in _lists()["outlet_nouns"] and names.names_an_outlet(ent.name):
         return True
