@@ -223,6 +223,20 @@ def test_denial_of_a_claim_on_the_same_topic():
     assert "denied" in d.evidence
 
 
+def test_a_denial_answers_a_claim_near_it_that_shares_one_word_with_it():
+    text = ("Residents said Ruth Varga, 63, was arrested outside her home at dawn and held for six hours. "
+            "Harwick Police said two officers had attended and denied that anyone had been arrested.")
+    claim = ("Residents", "said",
+             "Ruth Varga, 63, was arrested outside her home at dawn and held for six hours")
+    art = make_article(text, [claim, ("Harwick Police", "said", "two officers had attended"),
+                              ("Harwick Police", "denied", "anyone had been arrested")])
+    assert pairs(art) == {("s1", "s3", "denial")}
+
+    doubted = text.replace("denied that anyone", "questioned whether anyone")
+    art = make_article(doubted, [claim, ("Harwick Police", "said", "two officers had attended"),
+                                 ("Harwick Police", "questioned whether", "anyone had been arrested")])
+    assert pairs(art) == set()  # a doubt needs more in common than one word
+
 def test_rejection_names_whose_statements():
     art = make_article(
         "Governor Tom Reyes said the new stadium will create thousands of jobs. "
