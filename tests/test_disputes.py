@@ -237,6 +237,7 @@ def test_a_denial_answers_a_claim_near_it_that_shares_one_word_with_it():
                                  ("Harwick Police", "questioned whether", "anyone had been arrested")])
     assert pairs(art) == set()  # a doubt needs more in common than one word
 
+
 def test_rejection_names_whose_statements():
     art = make_article(
         "Governor Tom Reyes said the new stadium will create thousands of jobs. "

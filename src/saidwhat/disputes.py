@@ -1046,10 +1046,12 @@ def target_of(
     if b.pushback.kind == "contradiction":
         # "insisted", "countered": only a counter-claim next to the claim is a dispute
         candidates = [a for a in candidates if b.sentence - a.last_sentence <= 1]
-    # words inside a quote ("no evidence", "false") need a closer topic match than a cue verb; a
-    # denial restates what it denies, so one word of the claim is enough ("denied that anyone had
-    # been arrested" after "was arrested outside her home")
-    needed = MIN_SHARED + 1 if b.pushback.in_content else 1 if _denies(b) else MIN_SHARED
+    if b.pushback.in_content:  # words inside a quote ("no evidence", "false") need a closer topic match
+        needed = MIN_SHARED + 1
+    elif _denies(b):  # a denial restates what it denies: "denied that anyone had been arrested"
+        needed = 1
+    else:
+        needed = MIN_SHARED
     return _best_nearby(b, candidates, idf, needed)
 
 
