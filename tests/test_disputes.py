@@ -1335,3 +1335,58 @@ def test_what_a_pointing_pushback_goes_on_insisting_in_its_sentence_answers_the_
     for st in art.statements[1:]:
         st.speaker.name = "Nina Scott"
     assert {(a, b) for a, b, _ in pairs(art)} == {("s1", "s2"), ("s1", "s3")}
+
+
+def test_a_pushback_that_restates_the_claim_answers_it_however_far_back():
+    said = [("Ines Quillan", "said", "the council has paid its contractors more to do less work")]
+    text = "Ines Quillan said the council has paid its contractors more to do less work. "
+    for n, topic in enumerate(("roads", "parks", "libraries", "schools", "bins", "buses", "markets")):
+        text += f"Officer {n} said the {topic} budget was on track. "
+        said.append((f"Officer {n}", "said", f"the {topic} budget was on track"))
+    text += "Tom Halden rejected the suggestion that contractors were being paid more for less work."
+    said.append(("Tom Halden", "rejected",
+                 "the suggestion that contractors were being paid more for less work"))
+    assert pairs(make_article(text, said)) == {("s1", "s9", "rejection")}
+
+
+def test_a_short_doubt_needs_only_the_word_it_has():
+    text = ("Union leader Ines Quillan said the new trusts were already poaching nurses from neighbouring "
+            "hospitals by offering higher pay. The Ashgrove Trust Network said there was no evidence of "
+            "poaching.")
+    art = make_article(text, [
+        ("Ines Quillan", "said", "the new trusts were already poaching nurses from neighbouring hospitals by "
+                                 "offering higher pay"),
+        ("The Ashgrove Trust Network", "said", "there was no evidence of poaching")])
+    assert pairs(art) == {("s1", "s2", "doubt")}
+
+
+def test_no_evidence_of_that_answers_what_was_just_said():
+    text = ("Youth workers said teenagers regard the orders as a badge of honour. Chief Superintendent Tom "
+            "Halden said he had seen no evidence of that in his area.")
+    art = make_article(text, [
+        ("Youth workers", "said", "teenagers regard the orders as a badge of honour"),
+        ("Tom Halden", "said", "he had seen no evidence of that in his area")])
+    assert pairs(art) == {("s1", "s2", "doubt")}
+
+
+def test_a_research_group_named_by_its_country_is_no_speaker_of_that_name():
+    text = ("Beijing rejects reef report\nChina on Thursday rejected a U.S. research group's finding that "
+            "it has installed anti-aircraft guns on its artificial islands. The Fenwick Institute said "
+            "satellite images show anti-aircraft guns on all seven islands.")
+    art = make_article(text, [
+        ("China", "rejected", "a U.S. research group's finding that it has installed anti-aircraft guns on "
+                              "its artificial islands"),
+        ("The Fenwick Institute", "said", "satellite images show anti-aircraft guns on all seven islands")])
+    assert pairs(art) == {("s2", "s1", "rejection")}
+
+
+def test_a_verdict_on_the_story_named_by_its_topic_answers_the_claim_about_that_topic():
+    text = ("Officials said jets had struck a rebel warehouse where toxic materials were stored. The "
+            "ministry said the strike was lawful. Rebels said the raid killed twelve civilians. "
+            '"The warehouse story is a fabrication," a senior official said.')
+    art = make_article(text, [
+        ("Officials", "said", "jets had struck a rebel warehouse where toxic materials were stored"),
+        ("The ministry", "said", "the strike was lawful"),
+        ("Rebels", "said", "the raid killed twelve civilians"),
+        ("a senior official", "said", "The warehouse story is a fabrication")])
+    assert pairs(art) == {("s1", "s4", "rejection")}

@@ -3159,3 +3159,32 @@ def test_the_consultancy_is_the_firm_named_before():
         "that the housing market was weakening.",
         "\"The idea of a soft landing is looking increasingly optimistic,\" the consultancy said.")
     assert found["the consultancy"] == "Kestrel Economics"
+
+
+
+def test_a_service_and_rank_before_a_name_are_not_a_name():
+    text = ("Strikes resume\n\nThe strikes hit three targets on Tuesday. A Pentagon spokesman, Navy Capt. "
+            "Luis Escobedo, said the review would take weeks.")  # the tagger takes "Navy Capt" for a name
+    assert [s.speaker.name for s in extract(text).statements] == ["Luis Escobedo"]
+
+
+@pytest.mark.parametrize("top", [
+    "",
+    "By Tom Halden\nHealth reporter\n\nLast Updated: Thursday, 14 October 2004, 11:42 GMT\n\n"
+    "Share this article\n\n",
+])
+def test_a_lead_describing_a_body_by_its_kind_is_the_body_the_next_paragraph_names(top):
+    text = (f"Waiting figures 'were massaged'\n{top}\nA hospital trust misreported its waiting times to "
+            "meet government targets, a health watchdog has found.\n\nThe Ashgrove Care Inspectorate said "
+            "staff had moved patients off the inpatient list to make the figures look better.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["a health watchdog"] == "Ashgrove Care Inspectorate"
+
+
+def test_a_lead_that_answers_a_report_is_not_the_reports_author_named_next():
+    text = ("Firm rejects hospital food criticism\n\nA catering company has rejected a report which "
+            "found that patients at three hospitals were regularly left hungry.\n\nThe study, by the "
+            "patients' group Ward Watch, found that one in three patients had missed meals.\n\nTidewell "
+            "Catering said the report was based on a tiny sample.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["A catering company"] != "Ward Watch"

@@ -549,20 +549,36 @@ def _points_back(said: Said, text: str) -> bool:
     p = said.pushback
     if p.in_content:
         content = said.st.content.text
-        return bool(_THAT_IS.match(content)) or len(words(content)) <= VERDICT_WORDS or _the_claim_is(content)
+        return bool(_THAT_IS.match(content) or _OF_THAT.match(text, p.end)) \
+            or len(words(content)) <= VERDICT_WORDS or _the_claim_is(content)
     if _led_in(said, p):  # "The ministry denied this. A spokesman said ..."
         return True
     between = text[p.end : said.st.content.start]
     return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
 
 
-_THE_NOUN_IS = re.compile(r"^\W*the\s+(?:[\w-]+\s+)?([a-z]+)\s+(?:is|was|are|were)\b", re.IGNORECASE)
+_OF_THAT = re.compile(  # "no evidence of that in his area", "no truth in this": what was just said
+    r"\s+(?:of|for|in|about|behind)\s+(?:that|this|it)\b(?!\s+\w+\s+(?:is|was|are|were|had|has|have|would|will)\b)",
+    re.IGNORECASE)
+
+
+_THE_NOUN_IS = re.compile(r"^\W*the\s+(?:([\w-]+)\s+)?([a-z]+)\s+(?:is|was|are|were)\b", re.IGNORECASE)
 
 
 def _the_claim_is(content: str) -> bool:
     """A verdict on "the claims", "the criticism" as a whole: 'the criticism was "wide of the mark"'."""
     m = _THE_NOUN_IS.match(content)
-    return bool(m) and m.group(1).lower() in lexicon().claim_nouns
+    return bool(m) and m.group(2).lower() in lexicon().claim_nouns
+
+
+def claim_topic(said: Said) -> str | None:
+    """The stem of the word a verdict names its claim by: "warehouse" of "The warehouse story is a
+    fabrication"."""
+    m = _THE_NOUN_IS.match(said.st.content.text)
+    if not m or not m.group(1) or m.group(2).lower() not in lexicon().claim_nouns:
+        return None
+    topic = stem(m.group(1).lower())
+    return topic if topic in said.common else None
 
 
 @lru_cache(maxsize=1)
@@ -635,7 +651,8 @@ _BY_SOMEONE = re.compile(
 )
 _FINDINGS = frozenset({"study", "studies", "survey", "poll", "analysis", "research", "findings", "figures",
                        "estimate", "estimates", "forecast", "forecasts", "assessment"})
-_NAME_BEFORE = re.compile(r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b")
+_NAME_BEFORE = re.compile(  # not "a U.S. research group's finding": the noun names who, not what
+    r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b(?!\s+[a-z]+['’]s?\s)")
 _TITLE_POSSESSIVE = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?:([a-z]+)['’]s?|[a-z]+\s+([a-z]+)['’]s?)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
 )  # "the president's remarks", "the police chief's fears"
@@ -1036,6 +1053,10 @@ def target_of(
                    if (b.pointing or b.index - a.index <= NEAR_STATEMENTS) and _said_as(a, b.claim_noun)]
         if said_so:
             return max(said_so, key=lambda s: s.st.content.start), 0.7
+    topic = claim_topic(b) if b.points_back and not named else None
+    said_so = [a for a in candidates if topic in a.stems] if topic else []
+    if said_so:  # "The warehouse story is a fabrication": the latest claim about the warehouse
+        return max(said_so, key=lambda s: s.st.content.start), 0.6
     if b.pointing or (b.points_back and not named):
         a = max(named or candidates, key=lambda s: s.st.content.start)
         if named and b.pointing:  # "shrugged off Trump's comments": Trump's latest, however far back
@@ -1047,12 +1068,28 @@ def target_of(
         # "insisted", "countered": only a counter-claim next to the claim is a dispute
         candidates = [a for a in candidates if b.sentence - a.last_sentence <= 1]
     if b.pushback.in_content:  # words inside a quote ("no evidence", "false") need a closer topic match
-        needed = MIN_SHARED + 1
+        needed = min(MIN_SHARED + 1, max(1, len(_topic_besides_cue(b))))
     elif _denies(b):  # a denial restates what it denies: "denied that anyone had been arrested"
         needed = 1
     else:
         needed = MIN_SHARED
-    return _best_nearby(b, candidates, idf, needed)
+    return _best_nearby(b, candidates, idf, needed, anywhere=_restates_a_claim(b))
+
+
+def _topic_besides_cue(b: Said) -> frozenset[str]:
+    """The content stems of a pushback other than its cue's: "poach" of "there was no evidence of
+    poaching"."""
+    return b.common - {stem(w) for w in words(b.pushback.evidence)}
+
+
+_RESTATED = re.compile(r"\b(?:claims?|suggestions?|allegations?|accusations?|reports?|ideas?|notion"
+                       r"|assertions?|charges?|findings?)\s+that\b", re.IGNORECASE)
+
+
+def _restates_a_claim(b: Said) -> bool:
+    """ "rejected the suggestion that GPs were being paid more for less work": the pushback says
+    again what it answers, so the claim may be anywhere before it."""
+    return not b.pushback.in_content and bool(_RESTATED.search(b.st.content.text[:60]))
 
 
 def _spaced_words(text: str) -> str:
@@ -1316,11 +1353,11 @@ def _best_of_named(b: Said, named: list[Said], idf: dict[str, float]) -> tuple[S
 
 
 def _best_nearby(
-    b: Said, candidates: list[Said], idf: dict[str, float], needed: int
+    b: Said, candidates: list[Said], idf: dict[str, float], needed: int, anywhere: bool = False
 ) -> tuple[Said, float] | None:
     best, best_score = None, 0.0
     for a in candidates:
-        if b.index - a.index > NEAR_STATEMENTS:
+        if b.index - a.index > NEAR_STATEMENTS and not anywhere:
             continue
         count, weight = overlap(a, b, idf)
         close = a.sentence == b.sentence and not b.pushback.in_content

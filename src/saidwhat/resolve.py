@@ -332,6 +332,7 @@ class _Article:
         self.content_starts = [c[0] for c in self.contents]
         first_break = text.find("\n")
         self.headline_end = first_break if 0 < first_break < 300 else 0
+        self.lead_start = _lead_start(text, self.para_starts, self.headline_end)
         self.campaigning = "campaign" in text.lower()
         self.entities: list[_Ent] = []
         self.by_surname: dict[str, list[_Ent]] = {}
@@ -413,7 +414,8 @@ class _Article:
         often labels a person ORG or GPE: such a span is a person when it is a first name and
         a surname ("Carly Fiorina") or a known person's surname ("Fiorina"), and a person "of"
         an organisation is both ("Meenakshi Ganguly of Human Rights Watch")."""
-        whole = [_before_an_amount(cut) for s in self.doc.ents if (cut := _before_line_break(s)) is not None]
+        whole = [_before_an_amount(cut) for s in self.doc.ents
+                 if (cut := _before_line_break(s)) is not None and not _ends_in_a_rank(cut)]
         ents = [_without_described_person(_without_described_kind(s))
                 for s in _rejoined(_with_for_names(self.doc, whole))
                 if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
@@ -2702,11 +2704,11 @@ class _Article:
         return first.ent
 
     def _first_body_paragraph_start(self) -> int:
-        return next((s for s in self.para_starts if s >= self.headline_end), len(self.text))
+        return self.lead_start
 
     def _lead_subject(self, char: int, type_: str) -> _Ent | None:
         """The named entity of type ``type_`` that is the main subject of the lead's first sentence."""
-        first = bisect.bisect_left(self.sent_starts, self.headline_end)
+        first = bisect.bisect_left(self.sent_starts, self.lead_start)
         if first >= len(self.sent_starts) or (char >= self.headline_end and self.sent_of(char) <= first):
             return None
         start = self.sent_starts[first]
@@ -4170,6 +4172,29 @@ def _where_a_person_is_from(span) -> bool:
     return noun.ent_type_ == "PERSON" or noun.dep_ == "appos" or _in_list(noun, "person_nouns")
 
 
+_PROSE_END = re.compile(r"""[.!?]["”’')]*\s*$""")
+LEAD_MIN_WORDS = 8
+
+
+def _lead_start(text: str, para_starts: list[int], headline_end: int) -> int:
+    """Where the story's lead begins: its first paragraph after the headline that reads as prose,
+    past a byline, a dateline or a page's leftovers ("By Helen Carver", "Last Updated: Thursday,
+    14 October 2004", "Share this article")."""
+    body = [s for s in para_starts if s >= headline_end]
+    for start, end in zip(body, body[1:] + [len(text)], strict=True):
+        para = text[start:end].strip()
+        if len(para.split()) >= LEAD_MIN_WORDS and _PROSE_END.search(para) and not para.startswith("By "):
+            return start
+    return body[0] if body else len(text)
+
+
+def _ends_in_a_rank(span) -> bool:
+    """A service and an abbreviated rank the tagger took for a name: "Navy Capt" of "Navy Capt.
+    Jeff Delgado"; the name is the one after the rank's full stop."""
+    last = span[-1]
+    return span.end < len(span.doc) and _title_stop(span.doc[span.end]) and _is_title(last)
+
+
 def _before_an_amount(span):
     """A name the tagger ran into the sum after it, cut there: "Carrow" of "give Carrow $7 million"."""
     cut = next((t.i for t in span[1:] if t.is_currency), None)
@@ -4788,9 +4813,9 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     warned ...", "The head of the CBI has warned ...") sums up what the next paragraph's newly named
     speaker says ("Chief Constable Paul Garvin said ..."): the lead's speaker is that person. Not
     when the next paragraph opens on a contrast ("But ..."), which brings in another side."""
-    lead_sent = bisect.bisect_left(art.sent_starts, art.headline_end)
+    lead_sent = bisect.bisect_left(art.sent_starts, art.lead_start)
     k = next((k for k, (start, _) in enumerate(order)
-              if start >= art.headline_end and art.sent_of(start) == lead_sent), None)
+              if start >= art.lead_start and art.sent_of(start) == lead_sent), None)
     if k is None:
         return
     start, i = order[k]
@@ -4798,7 +4823,9 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     if claimed is not None:  # "X rejected claims by a Labour MP that ...": the next paragraph names the MP
         k, (start, i) = claimed, order[claimed]
     own = found[i][0] if i in found else _Found(None)
-    kind = _described_kind(art, statements[i], indefinite=claimed is not None)
+    # "A catering company has rejected a report ...": the next paragraph names the report's author
+    kind = _described_kind(art, statements[i],
+                           indefinite=claimed is not None or not _answers_back(art, statements[i]))
     if (own.ent is not None and own.ent.named) or kind is None:
         return
     found_next = _first_named_after_lead(art, order[k + 1 :], found, art.para_of(start) + 1, kind)
@@ -4933,6 +4960,18 @@ def _kinds_a_noun_fits(root) -> set[str]:
     if _in_list(root, "org_nouns"):
         kinds.add("organisation")
     return kinds
+
+
+_ANSWERING_CUES = frozenset({"reject", "deny", "dismiss", "dispute", "criticise", "criticize", "condemn",
+                             "attack", "challenge", "refute", "hit", "defend", "insist"})
+
+
+def _answers_back(art: _Article, st: Statement) -> bool:
+    """Whether a statement's cue answers another side ("has rejected a report", "defended")."""
+    if st.cue is None:
+        return False
+    first, last = art.token_at(st.cue.start).i, art.token_at(st.cue.end - 1).i
+    return any(t.lemma_.lower() in _ANSWERING_CUES for t in art.tokens[first : last + 1])
 
 
 def _first_named_after_lead(art: _Article, after: list[tuple[int, int]],
