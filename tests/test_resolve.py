@@ -3188,3 +3188,46 @@ def test_a_lead_that_answers_a_report_is_not_the_reports_author_named_next():
             "Catering said the report was based on a tiny sample.")
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
     assert found["A catering company"] != "Ward Watch"
+
+
+def test_a_party_is_one_speaker_however_the_article_calls_it():
+    text = ("Tories attack tax plan\n\nThe Tories have attacked Labour's plans for council tax. A "
+            "Conservative spokesman said the plan would hit pensioners. A Liberal Democrat spokeswoman said "
+            "the figures were out of date. She said the party would publish its own costings. A Lib Dem "
+            "spokesman said the sums did not add up.")
+    found = [(s.speaker.mention.text, s.speaker.name) for s in extract(text).statements]
+    assert ("A Conservative spokesman", "Tories") in found
+    assert ("A Liberal Democrat spokeswoman", "Liberal Democrats") in found
+    assert ("She", "Liberal Democrats") in found
+    assert ("A Lib Dem spokesman", "Liberal Democrats") in found
+
+
+def test_a_party_named_only_by_its_adjective_goes_by_its_usual_name():
+    text = ("Pension pledge row\n\nMinisters have promised to protect pensions. A Conservative spokesman "
+            "said the promise would not survive the election.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["A Conservative spokesman"] == "Conservatives"
+
+
+def test_the_subject_after_according_to_the_spokesman_is_not_the_spokesman():
+    text = ("Transfer row\n\nGlenmore Rovers striker Tomas Corran said he had been promised a regular place. "
+            "Manager Ray Pellworth insisted no such guarantee had been given.\n\nA Glenmore Rovers spokesman "
+            "later said the player had been misquoted.\n\nAccording to the spokesman, Corran had meant only "
+            "that he was frustrated at being left out.")
+    found = [s.speaker.name for s in extract(text).statements if s.speaker.mention.text == "the spokesman"]
+    assert found == ["Glenmore Rovers"]
+
+
+def test_the_spokeswoman_of_the_body_that_just_answered():
+    text = ("Console row\n\nBrackwater's European marketing chief, Tessa Vane, said the rival machine would "
+            'be late.\n\nDunholme Electronics dismissed the remarks. "Our competitors can say what they '
+            'like," the spokeswoman said.')
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["the spokeswoman"] == "Dunholme Electronics"
+
+
+def test_a_name_an_organisation_noun_introduces_is_its_author_whatever_the_tagger_took_it_for():
+    text = ("Singer hits out at awards\n\nA survey by trade magazine Music Week found that most radio "
+            "listeners had never heard of the nominees.")
+    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    assert found["A survey"] == "Music Week"  # tagged an event

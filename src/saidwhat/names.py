@@ -175,3 +175,40 @@ def calls_an_outlet(phrase: str) -> bool:
     "several newspapers"."""
     last = phrase.lower().split()[-1].strip(".,'’") if phrase.strip() else ""
     return names_an_outlet(phrase) or last in outlet_nouns() or last.removesuffix("s") in outlet_nouns()
+
+
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, tuple[str, bool]]:
+    """{lower-cased name of a party: (its usual name, whether the name is an adjective)}."""
+    text = resources.files("saidwhat").joinpath("data", "parties.txt").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, bool]] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        usual, nouns, adjectives = (line.split("|") + ["", ""])[:3]
+        usual = usual.strip()
+        for name in [usual, *nouns.split(",")]:
+            if name.strip():
+                out[name.strip().lower()] = (usual, False)
+        for name in adjectives.split(","):
+            if name.strip():
+                out[name.strip().lower()] = (usual, True)
+    return out
+
+
+def party_of(name: str) -> str | None:
+    """The usual name of the party a name calls ("Tories" -> "Conservatives"), or None."""
+    found = _parties().get(bare_the(name).lower())
+    return found[0] if found else None
+
+
+def names_a_party_by_adjective(name: str) -> bool:
+    """Whether a name calls a party only by its adjective ("Conservative", "Lib Dem")."""
+    found = _parties().get(bare_the(name).lower())
+    return bool(found and found[1])
+
+
+def bare_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+

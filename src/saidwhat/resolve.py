@@ -419,7 +419,7 @@ class _Article:
         ents = [_without_described_person(_without_described_kind(s))
                 for s in _rejoined(_with_for_names(self.doc, whole))
                 if not _hyphened_to_a_participle(s[0])]  # not "the Mercury-nominated band"
-        ents = [_party_named_whole(_capitals_name_whole(s)) for s in ents]
+        ents = [_party_named_whole(_capitals_name_whole(_body_so_called(s))) for s in _parties_whole(ents)]
         ents = [self._read_as_the_body_does(_name_run_on(s) if s.start_char >= self.headline_end else s, ents)
                 for s in ents]
         ents = [SpacySpan(self.doc, s.start, s.end, label="ORG")  # "Carrick Bank", "Mercia Water"
@@ -933,6 +933,9 @@ class _Article:
     def org(self, name: str, type_: str) -> _Ent:
         """The organisation/country entity for a name: the same name or a short form the text
         gave it, else a suffix of it or its acronym."""
+        party = names.party_of(name)
+        if party is not None:
+            return self._party(name, party, type_)
         low = name.lower()
         words = low.split()
         if _is_capitals(name):  # a short form given in the text: "the Swiss People's Party, or SVP,"
@@ -964,6 +967,20 @@ class _Article:
         self.entities.append(ent)
         self.orgs.append(ent)
         return ent
+
+    def _party(self, name: str, party: str, type_: str) -> _Ent:
+        """One speaker for a party however the article calls it ("the Tories", "a Conservative
+        spokesman"): its usual name where the article uses it, else its longest name there, and its
+        usual name where only an adjective names it."""
+        same = next((e for e in self.orgs if names.party_of(e.name) == party), None)
+        adjective = names.names_a_party_by_adjective(name)
+        if same is None:
+            same = _Ent(name=party if adjective else name, type=type_)
+            self.entities.append(same)
+            self.orgs.append(same)
+        elif not adjective and _party_name_rank(name, party) > _party_name_rank(same.name, party):
+            same.name = name  # "Liberal Democrats" over "Lib Dems"
+        return same
 
     def _complete_mentions(self) -> None:
         """Mentions the tagger left out: a known surname or first name standing alone ("Trump
@@ -1367,6 +1384,8 @@ class _Article:
                 return _Found(maker)
         named = self._apposed_name(span, root) or self._name_after_title(root) \
             or self._head_name(phrase, root, span)
+        if named is not None and named.i >= span.end and self._opens_content(named, ask):
+            named = None  # "According to the spokesman, Novak had meant ...": the content's subject
         if named is not None and named.i != root.i and self._joined_to_another_name(named):
             return _Found(self._plain(span))  # "The prince's sons, William and Harry": no one name
         if named is not None:
@@ -1440,6 +1459,14 @@ class _Article:
         if person is not None and (misparsed or span.start_char < self.headline_end):
             return _Found(person)  # "Trump primes supporters", "Broaddrick Sunday night"
         return _Found(self._plain(span))
+
+    def _opens_content(self, tok, ask: Ask) -> bool:
+        """Whether the name at ``tok`` is where the statement's content begins."""
+        first = tok
+        while first.i > 0 and self.token_ent.get(first.i - 1) is not None \
+                and self.token_ent.get(first.i - 1) is self.token_ent.get(tok.i):
+            first = self.doc[first.i - 1]
+        return ask.content is not None and ask.content[0] == first.idx
 
     def _joined_to_another_name(self, tok) -> bool:
         ent = self.token_ent.get(tok.i)
@@ -2424,6 +2451,8 @@ class _Article:
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
                 return earlier
+            # "Sony dismissed the remarks. '...,' the spokeswoman said": the body that just spoke
+            employer = self._organisation_speaking_just_before(root.idx)
         if employer is not None and body is not None and _another_state_body(body, employer):
             return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
         if spokes and employer is not None:
@@ -4044,6 +4073,40 @@ def _party_named_whole(span):
             or before.head.i != start:
         return span
     return SpacySpan(doc, start - 1, span.end, label="ORG")
+
+
+_NOT_BODY_LABELS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
+
+
+def _body_so_called(span):
+    """A name an organisation's noun introduces, an organisation whatever else the tagger took it
+    for: "trade magazine Music Week" (an event), "campaign group Clean Air Now" (a work)."""
+    if span.label_ not in _NOT_BODY_LABELS or span.start == 0:
+        return span
+    noun = span.doc[span.start - 1]
+    kind = _lists()["org_nouns"].get(noun.lemma_.lower())
+    if kind in (None, "personal") or not noun.is_lower:
+        return span
+    return SpacySpan(span.doc, span.start, span.end, label="ORG")
+
+
+def _party_name_rank(name: str, party: str) -> tuple[bool, int]:
+    return name == party, len(name)
+
+
+def _parties_whole(ents: list) -> list:
+    """A party's name as one organisation, however the tagger labelled or cut it: "Lib Dem" (taken
+    for a person), "Liberal" + "Democrat" (an organisation and a people)."""
+    out: list = []
+    for span in ents:
+        last = out[-1] if out else None
+        if last is not None and last.end == span.start and names.party_of(f"{last.text} {span.text}"):
+            out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
+        elif names.party_of(span.text) and span.label_ != "ORG":
+            out.append(SpacySpan(span.doc, span.start, span.end, label="ORG"))
+        else:
+            out.append(span)
+    return out
 
 
 def _rejoined(ents: list) -> list:
