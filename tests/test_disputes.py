@@ -1390,3 +1390,14 @@ def test_a_verdict_on_the_story_named_by_its_topic_answers_the_claim_about_that_
         ("Rebels", "said", "the raid killed twelve civilians"),
         ("a senior official", "said", "The warehouse story is a fabrication")])
     assert pairs(art) == {("s1", "s4", "rejection")}
+
+
+def test_a_denial_that_names_the_claimant_answers_their_claim():
+    text = ("Tessa Vane said thousands of patients were being kept off the official list. Ministers said "
+            "the new targets were working. Health Secretary Tom Halden said: \"That is simply untrue, and "
+            "Ms Vane knows it.\"")
+    art = make_article(text, [
+        ("Tessa Vane", "said", "thousands of patients were being kept off the official list"),
+        ("Ministers", "said", "the new targets were working"),
+        ("Tom Halden", "said", "That is simply untrue, and Ms Vane knows it.")])
+    assert pairs(art) == {("s1", "s3", "denial")}

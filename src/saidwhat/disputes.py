@@ -720,6 +720,13 @@ def read_references(said: Said, article: Article) -> None:
         named = _NAME_IS.match(_before_verdict(said))
         if named and surname(named.group(1)) not in stop_words():  # not "That is simply not true"
             said.referenced.append(named.group(1))
+        # "That is simply untrue, and Mr Lansley knows it": whom it calls by name is answered
+        own = {surname(said.st.speaker.name or "")} if said.st.speaker else set()
+        said.referenced += [m.group(0) for m in _HONOURED.finditer(said.st.content.text)
+                            if surname(m.group(0)) not in own]
+
+
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+")
 
 
 def read_article(article: Article) -> list[Said]:

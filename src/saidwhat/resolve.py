@@ -2452,7 +2452,7 @@ class _Article:
             if earlier is not None:
                 return earlier
             # "Sony dismissed the remarks. '...,' the spokeswoman said": the body that just spoke
-            employer = self._organisation_speaking_just_before(root.idx)
+            employer = self._organisation_speaking_last_sentence(root.idx)
         if employer is not None and body is not None and _another_state_body(body, employer):
             return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
         if spokes and employer is not None:
@@ -2675,6 +2675,15 @@ class _Article:
         _type_untagged_name(ent)
         speaks = ent.type == "organisation" and ent.named and not names.names_an_outlet(ent.name)
         return ent if speaks else None
+
+    def _organisation_speaking_last_sentence(self, char: int) -> _Ent | None:
+        """``_organisation_speaking_just_before``, when it spoke in the writer's last sentence (a
+        quote between runs on as long as it likes)."""
+        m = self.speaker_before(char)
+        between = range(m.sent + 1, self.sent_of(char)) if m is not None else range(0)
+        if m is None or any(not self.in_quote(self.sent_starts[k] + 1) for k in between):
+            return None
+        return self._organisation_speaking_just_before(char)
 
     def _company_speaking_last_sentence(self, noun: str, char: int, called: _Ent) -> _Ent | None:
         """The organisation whose statement is the sentence before, when the one once called
