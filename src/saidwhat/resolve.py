@@ -4104,14 +4104,15 @@ def _party_name_rank(name: str, party: str) -> tuple[bool, int]:
 
 
 def _parties_whole(ents: list) -> list:
-    """A party's name as one organisation, however the tagger labelled or cut it: "Lib Dem" (taken
-    for a person), "Liberal" + "Democrat" (an organisation and a people)."""
+    """A party's name as one organisation, however the tagger cut or mislabelled it: "Lib Dem" (taken
+    for a person), "Liberal" + "Democrat" (an organisation and a people). One tagged a people stays
+    one: "Conservatives" may be people who think so."""
     out: list = []
     for span in ents:
         last = out[-1] if out else None
         if last is not None and last.end == span.start and names.party_of(f"{last.text} {span.text}"):
             out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
-        elif names.party_of(span.text) and span.label_ != "ORG":
+        elif names.party_of(span.text) and span.label_ not in ("ORG", "NORP"):  # "Conservatives": people too
             out.append(SpacySpan(span.doc, span.start, span.end, label="ORG"))
         else:
             out.append(span)
