@@ -1350,13 +1350,11 @@ def test_a_pushback_that_restates_the_claim_answers_it_however_far_back():
 
 
 def test_a_short_doubt_needs_only_the_word_it_has():
-    text = ("Union leader Ines Quillan said the new trusts were already poaching nurses from neighbouring "
-            "hospitals by offering higher pay. The Ashgrove Trust Network said there was no evidence of "
-            "poaching.")
+    text = ("Union leader Ines Quillan said the new clinics were already overcharging patients for routine "
+            "scans. The Ashgrove Clinics Network said there was no evidence of overcharging.")
     art = make_article(text, [
-        ("Ines Quillan", "said", "the new trusts were already poaching nurses from neighbouring hospitals by "
-                                 "offering higher pay"),
-        ("The Ashgrove Trust Network", "said", "there was no evidence of poaching")])
+        ("Ines Quillan", "said", "the new clinics were already overcharging patients for routine scans"),
+        ("The Ashgrove Clinics Network", "said", "there was no evidence of overcharging")])
     assert pairs(art) == {("s1", "s2", "doubt")}
 
 
@@ -1369,26 +1367,26 @@ def test_no_evidence_of_that_answers_what_was_just_said():
     assert pairs(art) == {("s1", "s2", "doubt")}
 
 
-def test_a_research_group_named_by_its_country_is_no_speaker_of_that_name():
-    text = ("Beijing rejects reef report\nChina on Thursday rejected a U.S. research group's finding that "
+def test_a_research_group_named_by_its_nation_is_no_speaker_of_that_name():
+    text = ("Beijing rejects reef report\nChina on Thursday rejected a Dutch research group's finding that "
             "it has installed anti-aircraft guns on its artificial islands. The Fenwick Institute said "
             "satellite images show anti-aircraft guns on all seven islands.")
     art = make_article(text, [
-        ("China", "rejected", "a U.S. research group's finding that it has installed anti-aircraft guns on "
+        ("China", "rejected", "a Dutch research group's finding that it has installed anti-aircraft guns on "
                               "its artificial islands"),
         ("The Fenwick Institute", "said", "satellite images show anti-aircraft guns on all seven islands")])
     assert pairs(art) == {("s2", "s1", "rejection")}
 
 
 def test_a_verdict_on_the_story_named_by_its_topic_answers_the_claim_about_that_topic():
-    text = ("Officials said jets had struck a rebel warehouse where toxic materials were stored. The "
+    text = ("Officials said jets had struck a rebel depot where toxic materials were stored. The "
             "ministry said the strike was lawful. Rebels said the raid killed twelve civilians. "
-            '"The warehouse story is a fabrication," a senior official said.')
+            '"The depot story is a fabrication," a senior official said.')
     art = make_article(text, [
-        ("Officials", "said", "jets had struck a rebel warehouse where toxic materials were stored"),
+        ("Officials", "said", "jets had struck a rebel depot where toxic materials were stored"),
         ("The ministry", "said", "the strike was lawful"),
         ("Rebels", "said", "the raid killed twelve civilians"),
-        ("a senior official", "said", "The warehouse story is a fabrication")])
+        ("a senior official", "said", "The depot story is a fabrication")])
     assert pairs(art) == {("s1", "s4", "rejection")}
 
 

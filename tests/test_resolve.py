@@ -3170,7 +3170,7 @@ def test_a_service_and_rank_before_a_name_are_not_a_name():
 
 @pytest.mark.parametrize("top", [
     "",
-    "By Tom Halden\nHealth reporter\n\nLast Updated: Thursday, 14 October 2004, 11:42 GMT\n\n"
+    "By Tom Halden\nHealth reporter\n\nLast Updated: Monday, 7 March 2005, 09:15 GMT\n\n"
     "Share this article\n\n",
 ])
 def test_a_lead_describing_a_body_by_its_kind_is_the_body_the_next_paragraph_names(top):
@@ -3182,12 +3182,12 @@ def test_a_lead_describing_a_body_by_its_kind_is_the_body_the_next_paragraph_nam
 
 
 def test_a_lead_that_answers_a_report_is_not_the_reports_author_named_next():
-    text = ("Firm rejects hospital food criticism\n\nA catering company has rejected a report which "
-            "found that patients at three hospitals were regularly left hungry.\n\nThe study, by the "
-            "patients' group Ward Watch, found that one in three patients had missed meals.\n\nTidewell "
-            "Catering said the report was based on a tiny sample.")
+    text = ("Firm rejects ward hygiene criticism\n\nA cleaning contractor has rejected a report which "
+            "found that wards at three hospitals were regularly left dirty.\n\nThe study, by the "
+            "patients' group Ward Watch, found that one in three wards had missed a daily clean.\n\n"
+            "Tidewell Cleaning said the report was based on a tiny sample.")
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
-    assert found["A catering company"] != "Ward Watch"
+    assert found["A cleaning contractor"] != "Ward Watch"
 
 
 def test_a_party_is_one_speaker_however_the_article_calls_it():
@@ -3227,7 +3227,7 @@ def test_the_spokeswoman_of_the_body_that_just_answered():
 
 
 def test_a_name_an_organisation_noun_introduces_is_its_author_whatever_the_tagger_took_it_for():
-    text = ("Singer hits out at awards\n\nA survey by trade magazine Music Week found that most radio "
+    text = ("Singer hits out at awards\n\nA survey by trade magazine Record Week found that most radio "
             "listeners had never heard of the nominees.")
     found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
-    assert found["A survey"] == "Music Week"  # tagged an event
+    assert found["A survey"] == "Record Week"  # tagged an event

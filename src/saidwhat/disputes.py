@@ -543,6 +543,11 @@ _THAT_IS = re.compile(
 )
 
 
+_OF_THAT = re.compile(  # "no evidence of that in his area", "no truth in this": what was just said
+    r"\s+(?:of|for|in|about|behind)\s+(?:that|this|it)\b(?!\s+\w+\s+(?:is|was|are|were|had|has|have|would|will)\b)",
+    re.IGNORECASE)
+
+
 def _points_back(said: Said, text: str) -> bool:
     """ "disputed that, saying ...", or a content like "That is simply not true", "Nice try, not
     true": a verdict with nothing of its own to say."""
@@ -557,11 +562,6 @@ def _points_back(said: Said, text: str) -> bool:
     return p.start < said.st.content.start and bool(_pointer_then_pause().match(between))
 
 
-_OF_THAT = re.compile(  # "no evidence of that in his area", "no truth in this": what was just said
-    r"\s+(?:of|for|in|about|behind)\s+(?:that|this|it)\b(?!\s+\w+\s+(?:is|was|are|were|had|has|have|would|will)\b)",
-    re.IGNORECASE)
-
-
 _THE_NOUN_IS = re.compile(r"^\W*the\s+(?:([\w-]+)\s+)?([a-z]+)\s+(?:is|was|are|were)\b", re.IGNORECASE)
 
 
@@ -571,8 +571,8 @@ def _the_claim_is(content: str) -> bool:
     return bool(m) and m.group(2).lower() in lexicon().claim_nouns
 
 
-def claim_topic(said: Said) -> str | None:
-    """The stem of the word a verdict names its claim by: "warehouse" of "The warehouse story is a
+def _claim_topic(said: Said) -> str | None:
+    """The stem of the word a verdict names its claim by: "depot" of "The depot story is a
     fabrication"."""
     m = _THE_NOUN_IS.match(said.st.content.text)
     if not m or not m.group(1) or m.group(2).lower() not in lexicon().claim_nouns:
@@ -651,7 +651,7 @@ _BY_SOMEONE = re.compile(
 )
 _FINDINGS = frozenset({"study", "studies", "survey", "poll", "analysis", "research", "findings", "figures",
                        "estimate", "estimates", "forecast", "forecasts", "assessment"})
-_NAME_BEFORE = re.compile(  # not "a U.S. research group's finding": the noun names who, not what
+_NAME_BEFORE = re.compile(  # not "a Dutch research group's finding": the noun names who, not what
     r"\b(?:the|an?)\s+((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+([a-z]+)\b(?!\s+[a-z]+['’]s?\s)")
 _TITLE_POSSESSIVE = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?:([a-z]+)['’]s?|[a-z]+\s+([a-z]+)['’]s?)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b"
@@ -689,6 +689,9 @@ def criticised(text: str) -> set[str]:
     return {w.lower() for m in _CRITICISM_OF_WHOM.finditer(text) for w in words(m.group(1))}
 
 
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+")
+
+
 def read_references(said: Said, article: Article) -> None:
     """Whom a pushback points at: "Putin's statements", "claims by X", "the president's remarks",
     "the LSE study" (a study or a poll says what its author found)."""
@@ -720,13 +723,10 @@ def read_references(said: Said, article: Article) -> None:
         named = _NAME_IS.match(_before_verdict(said))
         if named and surname(named.group(1)) not in stop_words():  # not "That is simply not true"
             said.referenced.append(named.group(1))
-        # "That is simply untrue, and Mr Lansley knows it": whom it calls by name is answered
+        # "That is simply untrue, and Ms Vane knows it": whom it calls by name is answered
         own = {surname(said.st.speaker.name or "")} if said.st.speaker else set()
         said.referenced += [m.group(0) for m in _HONOURED.finditer(said.st.content.text)
                             if surname(m.group(0)) not in own]
-
-
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+")
 
 
 def read_article(article: Article) -> list[Said]:
@@ -1060,9 +1060,9 @@ def target_of(
                    if (b.pointing or b.index - a.index <= NEAR_STATEMENTS) and _said_as(a, b.claim_noun)]
         if said_so:
             return max(said_so, key=lambda s: s.st.content.start), 0.7
-    topic = claim_topic(b) if b.points_back and not named else None
+    topic = _claim_topic(b) if b.points_back and not named else None
     said_so = [a for a in candidates if topic in a.stems] if topic else []
-    if said_so:  # "The warehouse story is a fabrication": the latest claim about the warehouse
+    if said_so:  # "The depot story is a fabrication": the latest claim about the depot
         return max(said_so, key=lambda s: s.st.content.start), 0.6
     if b.pointing or (b.points_back and not named):
         a = max(named or candidates, key=lambda s: s.st.content.start)
@@ -1084,8 +1084,8 @@ def target_of(
 
 
 def _topic_besides_cue(b: Said) -> frozenset[str]:
-    """The content stems of a pushback other than its cue's: "poach" of "there was no evidence of
-    poaching"."""
+    """The content stems of a pushback other than its cue's: "overcharg" of "there was no evidence of
+    overcharging"."""
     return b.common - {stem(w) for w in words(b.pushback.evidence)}
 
 
@@ -1094,7 +1094,7 @@ _RESTATED = re.compile(r"\b(?:claims?|suggestions?|allegations?|accusations?|rep
 
 
 def _restates_a_claim(b: Said) -> bool:
-    """ "rejected the suggestion that GPs were being paid more for less work": the pushback says
+    """ "rejected the suggestion that contractors were being paid more for less work": the pushback says
     again what it answers, so the claim may be anywhere before it."""
     return not b.pushback.in_content and bool(_RESTATED.search(b.st.content.text[:60]))
 

@@ -199,16 +199,11 @@ def _parties() -> dict[str, tuple[str, bool]]:
 
 def party_of(name: str) -> str | None:
     """The usual name of the party a name calls ("Tories" -> "Conservatives"), or None."""
-    found = _parties().get(bare_the(name).lower())
+    found = _parties().get(bare(name).lower())
     return found[0] if found else None
 
 
 def names_a_party_by_adjective(name: str) -> bool:
     """Whether a name calls a party only by its adjective ("Conservative", "Lib Dem")."""
-    found = _parties().get(bare_the(name).lower())
+    found = _parties().get(bare(name).lower())
     return bool(found and found[1])
-
-
-def bare_the(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-

@@ -2451,7 +2451,7 @@ class _Article:
             earlier = self._spokesperson_before(root.idx)  # "the spokesman told reporters"
             if earlier is not None:
                 return earlier
-            # "Sony dismissed the remarks. '...,' the spokeswoman said": the body that just spoke
+            # "Dunholme Electronics dismissed the remarks. '...,' the spokeswoman said": that body
             employer = self._organisation_speaking_last_sentence(root.idx)
         if employer is not None and body is not None and _another_state_body(body, employer):
             return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
@@ -4089,7 +4089,7 @@ _NOT_BODY_LABELS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
 
 def _body_so_called(span):
     """A name an organisation's noun introduces, an organisation whatever else the tagger took it
-    for: "trade magazine Music Week" (an event), "campaign group Clean Air Now" (a work)."""
+    for: "trade magazine Record Week" (an event), "campaign group Clean Air Now" (a work)."""
     if span.label_ not in _NOT_BODY_LABELS or span.start == 0:
         return span
     noun = span.doc[span.start - 1]
@@ -4251,8 +4251,8 @@ LEAD_MIN_WORDS = 8
 
 def _lead_start(text: str, para_starts: list[int], headline_end: int) -> int:
     """Where the story's lead begins: its first paragraph after the headline that reads as prose,
-    past a byline, a dateline or a page's leftovers ("By Helen Carver", "Last Updated: Thursday,
-    14 October 2004", "Share this article")."""
+    past a byline, a dateline or a page's leftovers ("By Tom Halden", "Last Updated: Monday,
+    7 March 2005", "Share this article")."""
     body = [s for s in para_starts if s >= headline_end]
     for start, end in zip(body, body[1:] + [len(text)], strict=True):
         para = text[start:end].strip()
@@ -4263,7 +4263,7 @@ def _lead_start(text: str, para_starts: list[int], headline_end: int) -> int:
 
 def _ends_in_a_rank(span) -> bool:
     """A service and an abbreviated rank the tagger took for a name: "Navy Capt" of "Navy Capt.
-    Jeff Delgado"; the name is the one after the rank's full stop."""
+    Luis Escobedo"; the name is the one after the rank's full stop."""
     last = span[-1]
     return span.end < len(span.doc) and _title_stop(span.doc[span.end]) and _is_title(last)
 
@@ -4896,7 +4896,7 @@ def _name_the_lead(art: _Article, statements: list[Statement],
     if claimed is not None:  # "X rejected claims by a Labour MP that ...": the next paragraph names the MP
         k, (start, i) = claimed, order[claimed]
     own = found[i][0] if i in found else _Found(None)
-    # "A catering company has rejected a report ...": the next paragraph names the report's author
+    # "A cleaning contractor has rejected a report ...": the next paragraph names its author
     kind = _described_kind(art, statements[i],
                            indefinite=claimed is not None or not _answers_back(art, statements[i]))
     if (own.ent is not None and own.ent.named) or kind is None:
