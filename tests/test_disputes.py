@@ -1399,3 +1399,12 @@ def test_a_denial_that_names_the_claimant_answers_their_claim():
         ("Ministers", "said", "the new targets were working"),
         ("Tom Halden", "said", "That is simply untrue, and Ms Vane knows it.")])
     assert pairs(art) == {("s1", "s3", "denial")}
+
+
+def test_not_accurate_calls_what_was_just_said_wrong():
+    text = ("The agency said its testers had followed the correct procedure in every respect. Her lawyer, "
+            'Tom Halden, said that account was "simply not accurate".')
+    art = make_article(text, [
+        ("The agency", "said", "its testers had followed the correct procedure in every respect"),
+        ("Tom Halden", "said", 'that account was "simply not accurate"')])
+    assert pairs(art) == {("s1", "s2", "rejection")}
