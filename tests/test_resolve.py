@@ -3177,7 +3177,7 @@ def test_a_lead_describing_a_body_by_its_kind_is_the_body_the_next_paragraph_nam
     text = (f"Waiting figures 'were massaged'\n{top}\nA hospital trust misreported its waiting times to "
             "meet government targets, a health watchdog has found.\n\nThe Ashgrove Care Inspectorate said "
             "staff had moved patients off the inpatient list to make the figures look better.")
-    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    found = _names_by_mention(text)
     assert found["a health watchdog"] == "Ashgrove Care Inspectorate"
 
 
@@ -3186,7 +3186,7 @@ def test_a_lead_that_answers_a_report_is_not_the_reports_author_named_next():
             "found that wards at three hospitals were regularly left dirty.\n\nThe study, by the "
             "patients' group Ward Watch, found that one in three wards had missed a daily clean.\n\n"
             "Tidewell Cleaning said the report was based on a tiny sample.")
-    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    found = _names_by_mention(text)
     assert found["A cleaning contractor"] != "Ward Watch"
 
 
@@ -3205,7 +3205,7 @@ def test_a_party_is_one_speaker_however_the_article_calls_it():
 def test_a_party_named_only_by_its_adjective_goes_by_its_usual_name():
     text = ("Pension pledge row\n\nMinisters have promised to protect pensions. A Conservative spokesman "
             "said the promise would not survive the election.")
-    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    found = _names_by_mention(text)
     assert found["A Conservative spokesman"] == "Conservatives"
 
 
@@ -3222,12 +3222,12 @@ def test_the_spokeswoman_of_the_body_that_just_answered():
     text = ("Console row\n\nBrackwater's European marketing chief, Tessa Vane, said the rival machine would "
             'be late.\n\nDunholme Electronics dismissed the remarks. "Our competitors can say what they '
             'like," the spokeswoman said.')
-    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    found = _names_by_mention(text)
     assert found["the spokeswoman"] == "Dunholme Electronics"
 
 
 def test_a_name_an_organisation_noun_introduces_is_its_author_whatever_the_tagger_took_it_for():
     text = ("Singer hits out at awards\n\nA survey by trade magazine Record Week found that most radio "
             "listeners had never heard of the nominees.")
-    found = {s.speaker.mention.text: s.speaker.name for s in extract(text).statements}
+    found = _names_by_mention(text)
     assert found["A survey"] == "Record Week"  # tagged an event
