@@ -3227,7 +3227,7 @@ def test_the_spokeswoman_of_the_body_that_just_answered():
 
 
 def test_a_name_an_organisation_noun_introduces_is_its_author_whatever_the_tagger_took_it_for():
-    text = ("Singer hits out at awards\n\nA survey by trade magazine Record Week found that most radio "
+    text = ("Singer hits out at awards\n\nA survey by trade magazine Screen Week found that most radio "
             "listeners had never heard of the nominees.")
     found = _names_by_mention(text)
-    assert found["A survey"] == "Record Week"  # tagged an event
+    assert found["A survey"] == "Screen Week"  # tagged an event

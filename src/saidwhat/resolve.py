@@ -4089,7 +4089,7 @@ _NOT_BODY_LABELS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
 
 def _body_so_called(span):
     """A name an organisation's noun introduces, an organisation whatever else the tagger took it
-    for: "trade magazine Record Week" (an event), "campaign group Clean Air Now" (a work)."""
+    for: "trade magazine Screen Week" (an event), "campaign group Clean Air Now" (a work)."""
     if span.label_ not in _NOT_BODY_LABELS or span.start == 0:
         return span
     noun = span.doc[span.start - 1]
