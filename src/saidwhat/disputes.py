@@ -567,15 +567,19 @@ _THE_NOUN_IS = re.compile(r"^\W*the\s+(?:([\w-]+)\s+)?([a-z]+)\s+(?:is|was|are|w
 
 def _the_claim_is(content: str) -> bool:
     """A verdict on "the claims", "the criticism" as a whole: 'the criticism was "wide of the mark"'."""
+    return _verdict_on_a_claim(content) is not None
+
+
+def _verdict_on_a_claim(content: str) -> re.Match | None:
     m = _THE_NOUN_IS.match(content)
-    return bool(m) and m.group(2).lower() in lexicon().claim_nouns
+    return m if m and m.group(2).lower() in lexicon().claim_nouns else None
 
 
 def _claim_topic(said: Said) -> str | None:
     """The stem of the word a verdict names its claim by: "depot" of "The depot story is a
     fabrication"."""
-    m = _THE_NOUN_IS.match(said.st.content.text)
-    if not m or not m.group(1) or m.group(2).lower() not in lexicon().claim_nouns:
+    m = _verdict_on_a_claim(said.st.content.text)
+    if not m or not m.group(1):
         return None
     topic = stem(m.group(1).lower())
     return topic if topic in said.common else None

@@ -2595,9 +2595,12 @@ class _Article:
             return None
         start, found = self._spokesperson
         first, last = self.sent_of(start), self.sent_of(char)
-        between = [k for k in range(first + 1, last)
-                   if not self.in_quote(self.sent_starts[k] + 1)]  # past an opening quotation mark
-        return found if first < last and len(between) <= 1 else None
+        return found if first < last and len(self._writers_sentences_between(first, last)) <= 1 else None
+
+    def _writers_sentences_between(self, first: int, last: int) -> list[int]:
+        """The sentences after ``first`` and before ``last`` that are the writer's, not a quote's."""
+        return [k for k in range(first + 1, last)
+                if not self.in_quote(self.sent_starts[k] + 1)]  # past an opening quotation mark
 
     def _employer_by_noun(self, phrase, root) -> _Ent | None:
         """The organisation a spokesperson's organisation noun goes back to: "a party spokesman",
@@ -2680,8 +2683,7 @@ class _Article:
         """``_organisation_speaking_just_before``, when it spoke in the writer's last sentence (a
         quote between runs on as long as it likes)."""
         m = self.speaker_before(char)
-        between = range(m.sent + 1, self.sent_of(char)) if m is not None else range(0)
-        if m is None or any(not self.in_quote(self.sent_starts[k] + 1) for k in between):
+        if m is None or self._writers_sentences_between(m.sent, self.sent_of(char)):
             return None
         return self._organisation_speaking_just_before(char)
 
@@ -2727,7 +2729,7 @@ class _Article:
         """For a role in the lead (its mention starting at ``char``) no one named before holds, the
         person the next paragraph names first, as a subject: how a lead introduces whom it then names."""
         para = self.para_of(char)
-        if char < self.headline_end or self.para_starts[para] > self._first_body_paragraph_start():
+        if char < self.headline_end or self.para_starts[para] > self.lead_start:
             return None
         if any(m.start < char and m.ent.type == "person" and m.ent.named and m.start >= self.headline_end
                for m in self.mentions):
@@ -2740,9 +2742,6 @@ class _Article:
                 or not first.ent.named or first.rank < _RANK_SUBJECT or first.ent.mentions[0] is not first:
             return None
         return first.ent
-
-    def _first_body_paragraph_start(self) -> int:
-        return self.lead_start
 
     def _lead_subject(self, char: int, type_: str) -> _Ent | None:
         """The named entity of type ``type_`` that is the main subject of the lead's first sentence."""
