@@ -58,6 +58,13 @@ def test_an_age_the_parse_hangs_on_the_verb_is_the_speaker(nlp):
     check_offsets(text, st)
 
 
+def test_an_offices_of_and_a_names_of_stay_in_the_speaker(nlp):
+    st = only(nlp, "In a statement on Saturday, the former secretary of state said she regretted the remark.")
+    assert st.speaker.mention.text == "the former secretary of state"
+    st = only(nlp, "According to the Ashgrove Division of Elections, turnout rose by a third.")
+    assert st.speaker.mention.text == "the Ashgrove Division of Elections"
+
+
 def test_a_speaker_after_the_cue_that_ends_the_sentence_is_the_speaker(nlp):
     st = only(nlp, "The new stadium will never pay for itself, say critics of the council.")
     assert st.speaker.mention.text == "critics"

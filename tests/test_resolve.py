@@ -3231,3 +3231,43 @@ def test_a_name_an_organisation_noun_introduces_is_its_author_whatever_the_tagge
             "listeners had never heard of the nominees.")
     found = _names_by_mention(text)
     assert found["A survey"] == "Screen Week"  # tagged an event
+
+
+def test_a_campaign_spokesman_speaks_for_the_campaign_where_the_name_hangs_on_campaign():
+    text = ("Senate race tightens\n\nSenator Tessa Vane held a rally in Dayton on Tuesday. A Vane campaign "
+            "spokesman said the polls were wrong.")
+    assert _names_by_mention(text)["A Vane campaign spokesman"] == "Vane campaign"  # not Tessa Vane
+
+
+def test_a_documents_author_is_who_it_is_by_not_whose_data_it_reads():
+    text = ("Fundraising\n\nHalden has raised far less than he says, according to an analysis of FEC data "
+            "by the Castlemere Institute.")
+    assert _names_by_mention(text)["an analysis"] == "Castlemere Institute"
+
+
+def test_a_campaign_spokeswoman_is_not_the_body_of_the_poll_before():
+    text = ("Suburbs tour\n\nTessa Vane told a roundtable that the plan would help families.\n\nA "
+            "Tidewell College poll released last week found her rival ahead among women.\n\nVane will visit "
+            "Ohio later this week, according to a campaign spokeswoman.")
+    assert _names_by_mention(text)["a campaign spokeswoman"] != "Tidewell College"
+
+
+def test_the_union_in_the_lead_is_the_union_named_next_not_the_employer():
+    text = ("Ashgrove Registry staff stage walkout\n\nThousands of Ashgrove Registry staff have walked out "
+            "over plans to close five offices, which the union says will cost 1,500 jobs.\n\nThe Lanyard "
+            "Workers union said most of its members had joined the action.")
+    assert _names_by_mention(text)["the union"] == "Lanyard Workers union"
+
+
+def test_a_division_of_a_body_is_no_person_of_it():
+    text = ("Poll row\n\nState figures lend some support to that view: according to the Savannah Division of "
+            "Elections, registered Democrats outnumbered Republicans by 260,000.")
+    found = _names_by_mention(text)
+    assert found["the Savannah Division of Elections"] == "Savannah Division of Elections"
+
+
+def test_a_union_locals_number_is_part_of_its_name():
+    text = ("Ground game\n\nThe Ashgrove Hotel Workers Union Local 226, the state's largest union, said in a "
+            "statement that its members would knock on 100,000 doors.")
+    found = _names_by_mention(text)
+    assert found["The Ashgrove Hotel Workers Union Local 226"] == "Ashgrove Hotel Workers Union Local 226"

@@ -26,7 +26,7 @@ from importlib import resources
 
 from .clean import MAX_HEADLINE_CHARS
 from .logistic import LogisticModel
-from .names import headline_kickers, is_kicker, read_list
+from .names import headline_kickers, is_kicker, read_list, titles
 from .records import Span, Speaker, Statement
 
 OPENING_QUOTES = '"“«„'
@@ -632,7 +632,8 @@ def mention_span(token, text: str, cue=None) -> tuple[int, int]:
             and left.doc[left.i - 1].head == token.head:
         left = left.doc[left.i - 1]  # "the" of an age the parse hung on the verb
     for t in token.rights:
-        if partitive_of(token, t) or _name_of(token, t):
+        if partitive_of(token, t) or _name_of(token, t) or _of_inside_the_name(token, t) \
+                or _office_of(token, t):
             right = max(right, _phrase_end(t), key=lambda x: x.i)
             continue  # "One of Britain's most senior police officers", "Friends of the Earth"
         if t.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or t.text in ",(" or "\n" in t.text \
@@ -662,6 +663,20 @@ def _name_of(token, child) -> bool:
     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
     return (obj is not None and obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ != "GPE"
             and any(c.lower_ == "the" for c in obj.children))
+
+
+def _of_inside_the_name(token, child) -> bool:
+    """Whether ``child`` is an "of" the tagger's name runs through: "the Florida Division of Elections"."""
+    return child.dep_ == "prep" and child.lower_ == "of" and token.ent_type_ != "" and child.ent_iob_ == "I"
+
+
+def _office_of(token, child) -> bool:
+    """Whether ``child`` is the "of" of an office's title: "the former secretary of state"."""
+    if child.dep_ != "prep" or child.lower_ != "of" or token.lower_ not in titles():
+        return False
+    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ in ("NOUN", "PROPN") and not any(True for _ in obj.children) \
+        and obj.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON")
 
 
 def _phrase_end(token):

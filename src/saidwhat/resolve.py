@@ -86,6 +86,7 @@ _COMPANY_NOUNS = frozenset({"firm", "company", "group", "chain", "giant", "retai
                             "carrier", "band", "corporation", "business"})
 _POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"})
 _RANK_MODIFIERS = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
+_BODY_PART_NOUNS = frozenset({"division", "section"})  # a body's part, too rare a speaker for org_nouns
 _RIVAL_WORDS = frozenset({"rival", "fellow"})  # "Rival Sony said", "Fellow retailer Next"
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
                              "al", "el", "bin", "ibn", "ben", "ter", "zu"})
@@ -489,7 +490,7 @@ class _Article:
                 continue
             if label is None or _only_a_kind(span) or span.text in works:
                 continue  # "a super PAC": what kind of body, not which; "the film Vera Drake": no one
-            span = _after_stance(_before_bracket(span))  # "The Transport and General Workers' Union (TGWU"
+            span = _with_local_number(_after_stance(_before_bracket(span)))  # "... Workers' Union (TGWU"
             spelled = _spelled_out_before(span)
             if spelled is not None:
                 labelled.append((spelled, "ORG"))  # "The Campaign to Protect Rural England (CPRE)"
@@ -695,7 +696,7 @@ class _Article:
         words = _hyphen_joined(toks)
         return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks
                                              if t.text != "-")
-                and names.first_name(words[0]) is not None and not _in_list(toks[-1], "org_nouns")
+                and names.first_name(words[0]) is not None and not _names_a_body(toks[-1])
                 and toks[-1].lower_ not in _lists()["outlet_name_words"])
 
     def _is_known_person(self, span, surnames: set[str]) -> bool:
@@ -2211,7 +2212,8 @@ class _Article:
 
     def _named_by_agent(self, phrase, root) -> bool:
         """Whether the document's phrase names an author with "by" ("a review ... by X")."""
-        return any(t.i in self.token_ent and _preposition_of(t, root) == "by" for t in phrase)
+        return any(t.i in self.token_ent
+                   and (_preposition_of(t, root) == "by" or _by_on_what_it_reads(t, root)) for t in phrase)
 
     def _modifies_another_noun(self, t, ent: _Ent | None, root) -> bool:
         """Whether the name at ``t`` modifies a noun other than the document ``root`` itself."""
@@ -2437,6 +2439,8 @@ class _Article:
             employer = self._body_of_adjective(adjective)
             if employer is None:
                 return _Found(self._plain(span))
+        kind = next((c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"),
+                    None) if spokes and employer is None else None  # "campaign" of "a campaign spokeswoman"
         if spokes and employer is None and owner is None and phrase[0].lower_ in ("a", "an"):
             # "The Home Office defended ... A spokesman said": the one entity the sentence before names
             sole = self._only_one_near(None, root.idx, sentences=1) or self._only_one_near(None, root.idx)
@@ -2453,6 +2457,8 @@ class _Article:
                 return earlier
             # "Dunholme Electronics dismissed the remarks. '...,' the spokeswoman said": that body
             employer = self._organisation_speaking_last_sentence(root.idx)
+        if kind and employer is not None and employer not in self._orgs_called(kind, by_noun=True):
+            return _Found(self._plain(span))  # "a campaign spokeswoman" after a college's poll: not its
         if employer is not None and body is not None and _another_state_body(body, employer):
             return _Found(self._plain(span))  # "a state department spokesman" after "the Chilean ministry"
         if spokes and employer is not None:
@@ -2772,6 +2778,9 @@ class _Article:
                 continue  # "a spokesman for the Chicago-based firm", "for the agency in London": no place
             if t.i < root.i and t.head.i == root.i and t.dep_ in ("compound", "nmod", "poss"):
                 return self._persons_body_before(t, root, ent) or ent
+            if t.i < root.i and t.dep_ == "compound" and t.head.head.i == root.i \
+                    and (body := self._persons_body_before(t, root, ent)):
+                return body  # "A Trump campaign spokesman", the name hung on "campaign"
             if t.i < root.i and t.head.i in self.token_ent and self.token_ent[t.head.i] is ent \
                     and self.token_ent[t.head.i] is not None and t.head.head.i == root.i:
                 return ent
@@ -3008,6 +3017,8 @@ class _Article:
                 return _Found(outlet)  # "the influential US daily": the outlet, not a body of the state
         if owner is not None and owner.type == "country" and phrase[0].lower_ in ("a", "an"):
             return _Found(self._plain(span))  # "a Moscow court": one of the place's, unnamed
+        if owner is not None and personal and owner.type == "organisation":
+            owner = self._person_by_surname(owner) or owner  # "Trump's campaign", "Trump" tagged a company
         if owner is not None:
             unit = self._unit_of_country(phrase, root, owner)
             if unit is not None:
@@ -3040,6 +3051,7 @@ class _Article:
         near = self._only_one_near(wanted, root.idx, companies=only_a_company)
         if near is not None and _named_as_another_kind(near, noun):
             near = None  # "The Football Association accused Southampton ... The club denied": not the FA
+        near = self._rather_called_next(near, noun, root.idx)
         called = self._from_origin(self._called(noun, root.idx) or self._outlet_before(phrase, root) or near,
                                    origin)
         if called is not None and company:
@@ -3048,7 +3060,7 @@ class _Article:
             return _Found(called)
         ask.kind, ask.head, ask.determiner = "org", noun, "poss" if owner else "def"
         ask.wanted = wanted
-        ranked = _unless_no_company(company, self.rank(ask))
+        ranked = self._rather_called_next(_unless_no_company(company, self.rank(ask)), noun, root.idx)
         ent = self._from_origin(ranked or self._called_next(noun, root.idx), origin)
         if ent is None and company:
             # "Sainsbury's has reported ... The firm said"
@@ -3064,6 +3076,15 @@ class _Article:
         ent.named = False
         return _Found(ent)
 
+    def _rather_called_next(self, ent: _Ent | None, noun: str, char: int) -> _Ent | None:
+        """``ent``, unless its name does not say it is a ``noun`` and the next body named does:
+        "Land Registry staff have walked out ..., which the union says ... The Public and
+        Commercial Services union said"."""
+        if ent is None or ent in self._orgs_called(noun, by_noun=True):
+            return ent
+        after = self._called_just_after(noun, char, by_noun=True)
+        return min(after, key=lambda x: x[0])[1] if after else ent
+
     def _named_just_before(self, phrase, root) -> _Ent | None:
         """The organisation named right before a phrase set off after it that says what it is."""
         name = phrase.doc[phrase.start - 2] if phrase.start >= 2 else None
@@ -3071,6 +3092,11 @@ class _Article:
         if ent is None or ent.type != "organisation" or not ent.named or _kind_set_off_after(name) != root:
             return None
         return ent
+
+    def _person_by_surname(self, ent: _Ent) -> _Ent | None:
+        """The named person an organisation of one word is the surname of."""
+        same = [e for e in self.by_surname.get(ent.name.lower(), []) if e.type == "person" and e.named]
+        return _surname_owner(same, None) if " " not in ent.name and same else None
 
     def _persons(self, owner: _Ent, noun: str) -> _Found:
         """A person's campaign, office or team, named after them: "Clinton campaign"."""
@@ -3346,6 +3372,17 @@ def _parsed_apart_before(child, attach, root) -> bool:
     """A name right before the document noun that the parse made its subject or an adverbial
     ("A University of New Mexico poll out this week": "University" the subject of "poll")."""
     return child.dep_ in ("nsubj", "npadvmod") and attach.i == root.i and child.i < root.i
+
+
+def _by_on_what_it_reads(tok, root) -> bool:
+    """Whether ``tok`` is the object of a "by" the parse hung on what the document ``root`` reads:
+    "an analysis of FEC data by [X]"."""
+    while tok.head.i != tok.i and tok.head.dep_ not in ("prep", "agent"):
+        tok = tok.head
+    by = tok.head
+    read = by.head
+    return by.lower_ == "by" and read.dep_ == "pobj" and read.head.lower_ == "of" \
+        and read.head.head.i == root.i
 
 
 def _preposition_of(tok, root) -> str | None:
@@ -3866,6 +3903,11 @@ def _with_particles(span):
     return span
 
 
+def _names_a_body(tok) -> bool:
+    """Whether a word of a name says it is a body's: "Bureau", "Division"."""
+    return _in_list(tok, "org_nouns") or tok.lower_ in _BODY_PART_NOUNS
+
+
 def _person_of_organisation(span):
     """An ORG span that is a person "of" an organisation, as two spans: "Meenakshi Ganguly of
     Human Rights Watch" -> ("Meenakshi Ganguly", "Human Rights Watch"); else None."""
@@ -3875,8 +3917,8 @@ def _person_of_organisation(span):
     name = span.doc[span.start : of.i]
     if span.root.i >= of.i or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
         return None
-    if any(_in_list(t, "org_nouns") or _is_title(t) for t in name):
-        return None  # "Federal Bureau of Investigation", "Secretary of State"
+    if any(_names_a_body(t) or _is_title(t) for t in name):
+        return None  # "Federal Bureau of Investigation", "Secretary of State", "Ohio Division of Elections"
     return name, span.doc[of.i + 1 : span.end]
 
 
@@ -4601,6 +4643,14 @@ def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
         if fits:
             return fits[0]
     return same[0]
+
+
+def _with_local_number(span):
+    """A union local's name with the number the tagger left out: "Culinary Workers Union Local 226"."""
+    doc = span.doc
+    if span[-1].text != "Local" or span.end >= len(doc) or not doc[span.end].text.isdigit():
+        return span
+    return SpacySpan(doc, span.start, span.end + 1, label=span.label_)
 
 
 def _before_bracket(span):
