@@ -666,7 +666,7 @@ def _name_of(token, child) -> bool:
 
 
 def _of_inside_the_name(token, child) -> bool:
-    """Whether ``child`` is an "of" the tagger's name runs through: "the Florida Division of Elections"."""
+    """Whether ``child`` is an "of" the tagger's name runs through: "the Savannah Division of Elections"."""
     return child.dep_ == "prep" and child.lower_ == "of" and token.ent_type_ != "" and child.ent_iob_ == "I"
 
 

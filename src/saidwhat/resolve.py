@@ -2780,7 +2780,7 @@ class _Article:
                 return self._persons_body_before(t, root, ent) or ent
             if t.i < root.i and t.dep_ == "compound" and t.head.head.i == root.i \
                     and (body := self._persons_body_before(t, root, ent)):
-                return body  # "A Trump campaign spokesman", the name hung on "campaign"
+                return body  # "A Vane campaign spokesman", the name hung on "campaign"
             if t.i < root.i and t.head.i in self.token_ent and self.token_ent[t.head.i] is ent \
                     and self.token_ent[t.head.i] is not None and t.head.head.i == root.i:
                 return ent
@@ -3017,8 +3017,6 @@ class _Article:
                 return _Found(outlet)  # "the influential US daily": the outlet, not a body of the state
         if owner is not None and owner.type == "country" and phrase[0].lower_ in ("a", "an"):
             return _Found(self._plain(span))  # "a Moscow court": one of the place's, unnamed
-        if owner is not None and personal and owner.type == "organisation":
-            owner = self._person_by_surname(owner) or owner  # "Trump's campaign", "Trump" tagged a company
         if owner is not None:
             unit = self._unit_of_country(phrase, root, owner)
             if unit is not None:
@@ -3078,8 +3076,8 @@ class _Article:
 
     def _rather_called_next(self, ent: _Ent | None, noun: str, char: int) -> _Ent | None:
         """``ent``, unless its name does not say it is a ``noun`` and the next body named does:
-        "Land Registry staff have walked out ..., which the union says ... The Public and
-        Commercial Services union said"."""
+        "Ashgrove Registry staff have walked out ..., which the union says ... The Lanyard
+        Workers union said"."""
         if ent is None or ent in self._orgs_called(noun, by_noun=True):
             return ent
         after = self._called_just_after(noun, char, by_noun=True)
@@ -3092,11 +3090,6 @@ class _Article:
         if ent is None or ent.type != "organisation" or not ent.named or _kind_set_off_after(name) != root:
             return None
         return ent
-
-    def _person_by_surname(self, ent: _Ent) -> _Ent | None:
-        """The named person an organisation of one word is the surname of."""
-        same = [e for e in self.by_surname.get(ent.name.lower(), []) if e.type == "person" and e.named]
-        return _surname_owner(same, None) if " " not in ent.name and same else None
 
     def _persons(self, owner: _Ent, noun: str) -> _Found:
         """A person's campaign, office or team, named after them: "Clinton campaign"."""
@@ -3376,7 +3369,7 @@ def _parsed_apart_before(child, attach, root) -> bool:
 
 def _by_on_what_it_reads(tok, root) -> bool:
     """Whether ``tok`` is the object of a "by" the parse hung on what the document ``root`` reads:
-    "an analysis of FEC data by [X]"."""
+    "an analysis of FEC data by [the Castlemere Institute]"."""
     while tok.head.i != tok.i and tok.head.dep_ not in ("prep", "agent"):
         tok = tok.head
     by = tok.head
@@ -4646,7 +4639,7 @@ def _surname_owner(same: list[_Ent], gender: str | None) -> _Ent:
 
 
 def _with_local_number(span):
-    """A union local's name with the number the tagger left out: "Culinary Workers Union Local 226"."""
+    """A union local's name with the number the tagger left out: "Hotel Workers Union Local 226"."""
     doc = span.doc
     if span[-1].text != "Local" or span.end >= len(doc) or not doc[span.end].text.isdigit():
         return span
