@@ -65,6 +65,13 @@ def test_an_offices_of_and_a_names_of_stay_in_the_speaker(nlp):
     assert st.speaker.mention.text == "the Ashgrove Division of Elections"
 
 
+def test_a_participle_on_an_occasion_is_the_clause_subjects(nlp):
+    text = ("During the debate, Dana Quarrie repeatedly objected as her rival quoted the senator, at one "
+            'point accusing him of "putting words in my mouth."')
+    found = {st.cue.text: st.speaker.mention.text for st in statements(nlp, text)}
+    assert found["accusing"] == "Dana Quarrie"  # not "one point"
+
+
 def test_a_speaker_after_the_cue_that_ends_the_sentence_is_the_speaker(nlp):
     st = only(nlp, "The new stadium will never pay for itself, say critics of the council.")
     assert st.speaker.mention.text == "critics"

@@ -3271,3 +3271,15 @@ def test_a_union_locals_number_is_part_of_its_name():
             "statement that its members would knock on 100,000 doors.")
     found = _names_by_mention(text)
     assert found["The Ashgrove Hotel Workers Union Local 226"] == "Ashgrove Hotel Workers Union Local 226"
+
+
+def test_a_survey_of_people_carried_out_for_a_body_is_the_bodys():
+    text = ("Phone survey\n\nA survey of 2,000 mobile users carried out for the Castlemere Institute found "
+            "most wanted faster phones.")
+    assert _names_by_mention(text)["A survey"] == "Castlemere Institute"
+
+
+def test_a_persons_senate_campaign_is_their_campaign_not_the_senates():
+    text = ("Quarrie ad row\n\nDemocrat Dana Quarrie's Senate campaign launched a television ad on "
+            "Tuesday.\n\nDana Quarrie's Senate campaign said the ad would run for a month.")
+    assert _names_by_mention(text)["Dana Quarrie's Senate campaign"] == "Quarrie campaign"

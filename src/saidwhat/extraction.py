@@ -562,7 +562,18 @@ def participle_agent(noun) -> bool:
         and noun.dep_ != "dobj"
         and noun.lemma_.lower() not in document_nouns()
         and noun.lower_ not in document_nouns()
+        and not _occasion_of_the_verb(noun)
     )
+
+
+_MOMENT_NOUNS = frozenset({"point", "time", "moment", "stage", "juncture"})
+
+
+def _occasion_of_the_verb(noun) -> bool:
+    """Whether a noun is a time of the verb it hangs on through a preposition, not anyone who
+    speaks: "objected ..., at one point accusing him": the one who objected accuses."""
+    return noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") \
+        and (noun.lemma_.lower() in _MOMENT_NOUNS or noun.ent_type_ in ("DATE", "TIME"))
 
 
 _ASKING_NOUNS = frozenset({"call", "demand", "plea", "request", "appeal", "proposal", "plan", "bid",

@@ -1763,6 +1763,12 @@ class _Article:
             return _Found(self.resolve_pronoun(poss.idx, _lists()["pronouns"][poss.lower_], None))
         return self.resolve_span(self.doc[poss.left_edge.i : poss.i + 1])
 
+    def _person_possessing(self, root) -> _Ent | None:
+        """The named person whose the head noun is, if a person's possessive says so."""
+        found = self._possessor(root)
+        ent = found.ent if found is not None else None
+        return ent if ent is not None and ent.type == "person" and ent.named else None
+
     def _body_of_possessive(self, phrase, root, wanted: str) -> _Ent | None:
         """For "his club", "her party": the organisation the person the pronoun stands for is
         named with ("Manchester United manager Alex Ferguson"), if the article names it."""
@@ -2974,6 +2980,8 @@ class _Article:
             if modifiers:
                 modifiers[-1].nouns.add(noun)  # a later "the group" is the same
         owner = modifiers[-1] if modifiers else None
+        if personal and owner is not None and owner.type != "person":
+            owner = self._person_possessing(root) or owner  # "Dana Quarrie's Senate campaign": hers
         if owner is not None and owner.type == "country":
             owner = self._organisation_owning(phrase, root) or owner
         if owner is None and not personal:
@@ -4768,11 +4776,15 @@ def _may_speak(noun) -> bool:
 
 def _poll_of(tok):
     """The noun a "for" of a poll hangs on, through what says how it was done or whom it asked: the
-    survey of "a survey carried out for X", "a survey of 1,000 adults for X"; else ``tok``."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
-        return tok.head  # but "a poll conducted for X by Y" is Y's
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep":
-        return tok.head.head
+    survey of "a survey carried out for X", "a survey of 1,000 adults for X", "a survey of 1,000
+    adults carried out for X"; else ``tok``."""
+    for _ in range(3):
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            tok = tok.head  # but "a poll conducted for X by Y" is Y's
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+        else:
+            break
     return tok
 
 
