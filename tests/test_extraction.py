@@ -59,15 +59,15 @@ def test_an_age_the_parse_hangs_on_the_verb_is_the_speaker(nlp):
 
 
 def test_an_offices_of_and_a_names_of_stay_in_the_speaker(nlp):
-    st = only(nlp, "In a statement on Saturday, the former secretary of state said she regretted the remark.")
+    st = only(nlp, "Speaking in Denver, the former secretary of state told reporters the deal was sound.")
     assert st.speaker.mention.text == "the former secretary of state"
-    st = only(nlp, "According to the Ashgrove Division of Elections, turnout rose by a third.")
+    st = only(nlp, "Turnout was up by a third, according to the Ashgrove Division of Elections.")
     assert st.speaker.mention.text == "the Ashgrove Division of Elections"
 
 
 def test_a_participle_on_an_occasion_is_the_clause_subjects(nlp):
-    text = ("During the debate, Dana Quarrie repeatedly objected as her rival quoted the senator, at one "
-            'point accusing him of "putting words in my mouth."')
+    text = ("At the hearing, Dana Quarrie questioned the witness for an hour, at one point accusing him of "
+            "hiding the report.")
     found = {st.cue.text: st.speaker.mention.text for st in statements(nlp, text)}
     assert found["accusing"] == "Dana Quarrie"  # not "one point"
 

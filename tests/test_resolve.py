@@ -3246,40 +3246,40 @@ def test_a_documents_author_is_who_it_is_by_not_whose_data_it_reads():
 
 
 def test_a_campaign_spokeswoman_is_not_the_body_of_the_poll_before():
-    text = ("Suburbs tour\n\nTessa Vane told a roundtable that the plan would help families.\n\nA "
-            "Tidewell College poll released last week found her rival ahead among women.\n\nVane will visit "
-            "Ohio later this week, according to a campaign spokeswoman.")
+    text = ("School visit\n\nTessa Vane met teachers in Akron on Monday.\n\nA Tidewell College survey "
+            "published on Friday found that her opponent led among younger voters.\n\nVane will return to "
+            "the state next month, a campaign spokeswoman said.")
     assert _names_by_mention(text)["a campaign spokeswoman"] != "Tidewell College"
 
 
 def test_the_union_in_the_lead_is_the_union_named_next_not_the_employer():
-    text = ("Ashgrove Registry staff stage walkout\n\nThousands of Ashgrove Registry staff have walked out "
-            "over plans to close five offices, which the union says will cost 1,500 jobs.\n\nThe Lanyard "
-            "Workers union said most of its members had joined the action.")
+    text = ("Ashgrove Registry workers strike\n\nAshgrove Registry workers have begun a two-day strike over "
+            "pay, which the union says has fallen behind inflation for five years.\n\nThe Lanyard Workers "
+            "union said nine in ten of its members had joined the strike.")
     assert _names_by_mention(text)["the union"] == "Lanyard Workers union"
 
 
 def test_a_division_of_a_body_is_no_person_of_it():
-    text = ("Poll row\n\nState figures lend some support to that view: according to the Savannah Division of "
-            "Elections, registered Democrats outnumbered Republicans by 260,000.")
+    text = ("Turnout row\n\nTurnout was up by a third on four years ago, according to the Savannah Division "
+            "of Elections.")
     found = _names_by_mention(text)
     assert found["the Savannah Division of Elections"] == "Savannah Division of Elections"
 
 
 def test_a_union_locals_number_is_part_of_its_name():
-    text = ("Ground game\n\nThe Ashgrove Hotel Workers Union Local 226, the state's largest union, said in a "
-            "statement that its members would knock on 100,000 doors.")
+    text = ("Door knocking\n\nThe Ashgrove Hotel Workers Union Local 226, the city's biggest union, said its "
+            "volunteers had visited 40,000 homes.")
     found = _names_by_mention(text)
     assert found["The Ashgrove Hotel Workers Union Local 226"] == "Ashgrove Hotel Workers Union Local 226"
 
 
 def test_a_survey_of_people_carried_out_for_a_body_is_the_bodys():
-    text = ("Phone survey\n\nA survey of 2,000 mobile users carried out for the Castlemere Institute found "
-            "most wanted faster phones.")
+    text = ("Fuel duty\n\nA survey of 1,500 drivers carried out for the Castlemere Institute found that most "
+            "wanted lower fuel duty.")
     assert _names_by_mention(text)["A survey"] == "Castlemere Institute"
 
 
 def test_a_persons_senate_campaign_is_their_campaign_not_the_senates():
-    text = ("Quarrie ad row\n\nDemocrat Dana Quarrie's Senate campaign launched a television ad on "
-            "Tuesday.\n\nDana Quarrie's Senate campaign said the ad would run for a month.")
-    assert _names_by_mention(text)["Dana Quarrie's Senate campaign"] == "Quarrie campaign"
+    text = ("Quarrie fundraising\n\nRepublican Dana Quarrie's Senate campaign said on Monday that it had "
+            "raised $2m in a month.")
+    assert _names_by_mention(text)["Republican Dana Quarrie's Senate campaign"] == "Quarrie campaign"
