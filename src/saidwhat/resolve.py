@@ -3088,8 +3088,7 @@ class _Article:
         Workers union said"."""
         if ent is None or ent in self._orgs_called(noun, by_noun=True):
             return ent
-        after = self._called_just_after(noun, char, by_noun=True)
-        return min(after, key=lambda x: x[0])[1] if after else ent
+        return self._called_next(noun, char, by_noun=True) or ent
 
     def _named_just_before(self, phrase, root) -> _Ent | None:
         """The organisation named right before a phrase set off after it that says what it is."""
@@ -3126,11 +3125,11 @@ class _Article:
                   if (m := ent.mention_before(char)) is not None]
         return max(before, key=lambda x: x[0])[1] if before else None
 
-    def _called_next(self, noun: str, char: int) -> _Ent | None:
+    def _called_next(self, noun: str, char: int, by_noun: bool = False) -> _Ent | None:
         """With no organisation before it, the first one named after ``char``, in that paragraph
-        or the next, whose name holds ``noun``: "the largest union has warned ... The National
-        Union of Teachers said"."""
-        after = self._called_just_after(noun, char)
+        or the next, whose name holds ``noun`` (or, with ``by_noun``, that the article calls so):
+        "the largest union has warned ... The National Union of Teachers said"."""
+        after = self._called_just_after(noun, char, by_noun)
         return min(after, key=lambda x: x[0])[1] if after else None
 
     def _called_just_after(self, noun: str, char: int, by_noun: bool = False) -> list[tuple[int, _Ent]]:
