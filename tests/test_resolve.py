@@ -3283,3 +3283,40 @@ def test_a_persons_senate_campaign_is_their_campaign_not_the_senates():
     text = ("Quarrie fundraising\n\nRepublican Dana Quarrie's Senate campaign said on Monday that it had "
             "raised $2m in a month.")
     assert _names_by_mention(text)["Republican Dana Quarrie's Senate campaign"] == "Quarrie campaign"
+
+
+def test_a_short_form_tagged_a_place_and_a_company_is_a_company():
+    found = _names_by_mention(
+        "Regulator attacks ST broadband 'go-slow'",
+        "Telecoms regulator Ortell has accused ST of dragging its feet over opening its exchanges to rivals.",
+        "ST rejected the criticism, saying it had cut its prices by 70%.",
+        '"The idea that we are holding anyone back is nonsense," said a spokesman for the firm.',
+        "The company added that it expected to hand over its 100,000th line by December.",
+        "Rivals said ST was too slow. ST shares rose 2%.")
+    assert found["a spokesman"] == "ST"  # not the regulator: the tagger calls ST a place three times
+    assert found["The company"] == "ST"
+
+
+def test_a_spokesman_for_the_firm_speaks_for_the_one_that_spoke_the_paragraph_before():
+    found = _names_by_mention(
+        "Watchdog raps rail firms over fares",
+        "Rail regulator Ortell has criticised KTN for failing to cut fares on commuter routes.",
+        "KTN rejected the findings, saying it had frozen most fares since 2019. It runs 1,200 trains a day. "
+        "Its chief executive took over in March.",
+        '"We run more trains than ever," a spokesman for the firm said.',
+        "The company added that it would publish its own figures next month.")
+    assert found["a spokesman"] == "KTN"  # not the regulator the lead is about
+    assert found["The company"] == "KTN"
+
+
+def test_a_name_ending_in_a_trade_is_a_company_though_tagged_a_person():
+    found = _names_by_mention(
+        "Contractor rejects hospital food report",
+        "Patients at Ashgrove General were often left hungry, according to a report by the Ashgrove "
+        "Patients' Council.",
+        "Pellbury Catering, which has run the hospital's kitchens since 2015, said the report was based on a "
+        "handful of complaints.",
+        '"We serve 3,000 meals a day," a company spokesman said.',
+        "The firm said feeding patients was a job for ward staff.")
+    assert found["a company spokesman"] == "Pellbury Catering"
+    assert found["The firm"] == "Pellbury Catering"

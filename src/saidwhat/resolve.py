@@ -934,6 +934,12 @@ class _Article:
     def org(self, name: str, type_: str) -> _Ent:
         """The organisation/country entity for a name: the same name or a short form the text
         gave it, else a suffix of it or its acronym."""
+        ent = self._org_entity(name, type_)
+        if self._short_form_taken_for_a_place(ent, name, type_):
+            ent.type = "organisation"
+        return ent
+
+    def _org_entity(self, name: str, type_: str) -> _Ent:
         party = names.party_of(name)
         if party is not None:
             return self._party(name, party, type_)
@@ -968,6 +974,13 @@ class _Article:
         self.entities.append(ent)
         self.orgs.append(ent)
         return ent
+
+    def _short_form_taken_for_a_place(self, ent: _Ent, name: str, type_: str) -> bool:
+        """A name in capitals the tagger calls a place in one sentence and an organisation in
+        another, and no text puts after a preposition of place: a company's short form ("Regulator
+        attacks ST ... ST rejected the criticism"), not a country's ("the US", "in the UK")."""
+        return (ent.type == "country" and type_ == "organisation" and _is_capitals(name)
+                and name == ent.name and not _ever_a_place(self.tokens, name))
 
     def _party(self, name: str, party: str, type_: str) -> _Ent:
         """One speaker for a party however the article calls it ("the Tories", "a Conservative
@@ -2649,11 +2662,12 @@ class _Article:
 
     def _organisations_for(self, noun: str, kind: str, char: int) -> Iterator[_Ent | None]:
         """The organisations an organisation noun at ``char`` may go back to, the likeliest first:
-        the one so called, the only one named near, the one speaking in the paragraph."""
+        the one so called, the only one named near, the one speaking in the paragraph or the one
+        before ("KTN rejected the findings ... / '...,' a spokesman for the firm said")."""
         yield self._called(noun, char)
         yield self._only_one_near(kind, char, sentences=1)
         yield self._only_one_near(kind, char)
-        yield self._organisation_speaking_in_paragraph(char)
+        yield self._organisation_speaking_just_before(char)
 
     def _employer_by_name_word(self, phrase, root) -> _Ent | None:
         """"a spokesman for the research programme", "a spokeswoman for the commissioner": the one
@@ -2666,15 +2680,6 @@ class _Article:
         named = [e for e in self.orgs if e.named and obj.lower_ in _name_words(e.name)
                  and e.mention_before(obj.idx) is not None]
         return named[0] if len(named) == 1 else None
-
-    def _organisation_speaking_in_paragraph(self, char: int) -> _Ent | None:
-        """The named organisation that last spoke in ``char``'s paragraph, before it: "O2 said ...
-        a spokesman for the firm said"."""
-        m = self.speaker_before(char)
-        if m is None or m.para != self.para_of(char):
-            return None
-        _type_untagged_name(m.ent)
-        return m.ent if m.ent.type == "organisation" and m.ent.named else None
 
     def _organisation_speaking_just_before(self, char: int) -> _Ent | None:
         """The named organisation whose statement comes last before ``char``, in its paragraph or
