@@ -3320,3 +3320,12 @@ def test_a_name_ending_in_a_trade_is_a_company_though_tagged_a_person():
         "The firm said feeding patients was a job for ward staff.")
     assert found["a company spokesman"] == "Pellbury Catering"
     assert found["The firm"] == "Pellbury Catering"
+
+
+def test_the_statistics_are_the_figures_cited_before():
+    found = _names_by_mention(
+        "Parking fines 'doubled'",
+        "The number of parking fines issued in Ashgrove has doubled in two years, according to new Ashgrove "
+        "Council figures.",
+        "The statistics show that 41,000 fines were issued last year, against 20,500 two years before.")
+    assert found["The statistics"] == "Ashgrove Council"

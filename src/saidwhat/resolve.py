@@ -66,6 +66,7 @@ _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})  # "a group called X"
 _FORCE_NOUNS = frozenset({"police"})  # a group that is one institution where the article names it
 _CAMPAIGN_NOUNS = frozenset({"team", "camp"})  # a candidate's: "team" where the article is about a campaign
 _OUTCOME_NOUNS = frozenset({"result", "finding"})  # "the results": the latest poll's
+_FIGURE_NOUNS = frozenset({"figure", "statistic", "number", "data"})  # one set of numbers, however called
 _UNSET = object()
 _MEDIA_WORDS = frozenset({"tv", "radio", "web", "internet", "online", "digital", "video", "cable", "email"})
 _OPEN_QUOTES = frozenset({'"', "“", "''", "``"})
@@ -2166,7 +2167,8 @@ class _Article:
         if not (headline or outcome or fresh or one_of_a_series or plural
                 or _definite_singular(phrase, root)):
             return None
-        kin = polls if outcome else {noun} if plural else _kin_nouns(noun)
+        kin = (polls if outcome else _FIGURE_NOUNS if noun in _FIGURE_NOUNS
+               else {noun} if plural else _kin_nouns(noun))
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if n in kin]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
         if plural:
