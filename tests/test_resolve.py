@@ -3329,3 +3329,57 @@ def test_the_statistics_are_the_figures_cited_before():
         "Council figures.",
         "The statistics show that 41,000 fines were issued last year, against 20,500 two years before.")
     assert found["The statistics"] == "Ashgrove Council"
+
+
+def test_filings_and_a_report_filed_with_a_body_are_its():
+    found = _names_by_mention(
+        "Cash race",
+        "The Vane campaign had $12 million in the bank at the end of August, according to filings with the "
+        "Federal Election Commission.",
+        "Its rival reported $9 million, a report filed with the Federal Election Commission late Thursday "
+        "showed.")
+    assert found["filings"] == "Federal Election Commission"
+    assert found["a report"] == "Federal Election Commission"
+
+
+def test_ratings_by_a_body_are_its():
+    found = _names_by_mention(
+        "Race ratings",
+        "The Ohio seat is now a toss-up, according to ratings by the Kelmoor Political Report.")
+    assert found["ratings"] == "Kelmoor Political Report"
+
+
+def test_the_group_closing_a_statement_is_the_organisation_it_is_about():
+    found = _names_by_mention(
+        "Democratic super PAC jumps into Ohio as Hale race tightens",
+        "Senate Victory PAC is putting $3 million into Ohio's Senate race, the group said Thursday, the "
+        "clearest sign yet that Democrats believe Tom Halden can win.")
+    assert found["the group"] == "Senate Victory PAC"
+
+
+def test_a_spokesman_for_the_company_is_no_commission_the_lead_is_about():
+    found = _names_by_mention(
+        "Fines warning",
+        "The European Commission has warned Dunholme Electronics that it faces daily fines.",
+        'Ms Varga said the company had not complied. "We are still waiting," she said.',
+        "A spokesman for the company said it had met every obligation.")
+    assert found["A spokesman"] != "European Commission"
+
+
+def test_two_organisation_names_with_capitalised_words_between_are_one_name(nlp):
+    from spacy.tokens import Doc
+
+    from saidwhat.resolve import _rejoined
+
+    words = ["Senate", "Progress", "PAC", "is", "buying", "ads", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 4, 4, 4, 4, 4],
+              deps=["compound", "compound", "nsubj", "aux", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "PROPN", "AUX", "VERB", "NOUN", "PUNCT"],
+              ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "O"])
+    assert [s.text for s in _rejoined(list(doc.ents))] == ["Senate Progress PAC"]
+    words = ["Former", "Acme", "CEO", "Dana", "Quarrie", "said", "no", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[4, 4, 4, 4, 5, 5, 5, 5],
+              deps=["amod", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "DET", "PUNCT"],
+              ents=["O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    assert [s.text for s in _rejoined(list(doc.ents))] == ["Acme", "Dana Quarrie"]  # a title between

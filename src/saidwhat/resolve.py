@@ -2351,6 +2351,8 @@ class _Article:
                     and _published_in(attach, root)  # not "an ad in Shuster's district"
                 if prep in ("by", "from") or named_in:
                     return attach
+                if prep == "with" and not country and _lodged_with(attach, root):
+                    return attach  # "filings with the Federal Election Commission": its filings
                 if prep == "for" and not country and _in_list(_poll_of(attach.head), "poll_nouns"):
                     return attach  # "a survey for CNN"; "a poll of voters" names whom it asked
         return None
@@ -2650,7 +2652,8 @@ class _Article:
                 found = next((e for e in self._organisations_for(noun, kind, t.idx)
                               if e is not None and (noun in e.nouns or _unless_no_company(company, e))), None)
                 if found is None and company and t.i > root.i:
-                    found = self._lead_organisation(t.idx)  # "a spokesman for the firm"
+                    # "a spokesman for the firm": the business the lead is about, never a body of another kind
+                    found = _unless_no_company(company, self._lead_organisation(t.idx))
                 if found is not None and company:  # "Brenmoor Software said ... A spokesman for the company"
                     found = self._company_speaking_last_sentence(noun, t.idx, found) or found
                 if found is not None:
@@ -3061,7 +3064,8 @@ class _Article:
         origin = next(((t.ent_type_, t.text) for t in phrase if self._origin_of_company(t, root)), None)
         company = noun in _COMPANY_NOUNS
         only_a_company = company and noun not in _ANY_ORGANISATION  # "the firm"; "the group" may be any body
-        near = self._only_one_near(wanted, root.idx, companies=only_a_company)
+        near = self._only_one_near(wanted, root.idx, companies=only_a_company) \
+            or self._subject_of_what_it_said(ask, wanted)
         if near is not None and _named_as_another_kind(near, noun):
             near = None  # "The Football Association accused Southampton ... The club denied": not the FA
         near = self._rather_called_next(near, noun, root.idx)
@@ -3088,6 +3092,18 @@ class _Article:
         ent = self._new(names.bare(_words_text(phrase[0], root)), wanted)
         ent.named = False
         return _Found(ent)
+
+    def _subject_of_what_it_said(self, ask: Ask, wanted: str) -> _Ent | None:
+        """The named organisation that is the subject of the statement the mention closes:
+        "Senate Majority PAC is putting $3 million into the race, the group said"."""
+        if ask.content is None or ask.content[1] > ask.char:
+            return None
+        first, last = self.token_at(ask.content[0]).i, self.token_at(ask.content[1] - 1).i
+        clause = next((t for t in self.tokens[first : last + 1]
+                       if t.head.i == t.i or not first <= t.head.i <= last), None)
+        subject = None if clause is None else next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        ent = self.token_ent.get(subject.i) if subject is not None else None
+        return ent if ent is not None and ent.named and ent.type == wanted else None
 
     def _rather_called_next(self, ent: _Ent | None, noun: str, char: int) -> _Ent | None:
         """``ent``, unless its name does not say it is a ``noun`` and the next body named does:
@@ -3627,6 +3643,7 @@ def _field_word(tok) -> bool:
 _MESSAGING_VERBS = frozenset({"email", "e-mail", "tweet", "text", "message", "fax", "memo"})
 _SUING_VERBS = frozenset({"sue"})
 _SUIT_NOUNS = frozenset({"lawsuit", "suit"})
+_FILING_VERBS = frozenset({"file", "submit", "lodge"})
 _LEADER_VERBS = frozenset({"lead", "head", "chair"})
 
 _BODY_NOUNS = frozenset({"society", "association", "institute", "federation", "confederation",
@@ -4060,6 +4077,15 @@ def _kin_nouns(noun: str):
     return next((kin for kin in kins if noun in kin), {noun})
 
 
+def _lodged_with(prep, root) -> bool:
+    """Whether the "with" ``prep`` names the body a filing is lodged with, which speaks for it as
+    for "Federal Election Commission filings": "filings with the FEC", "a report filed with the
+    FEC"; not "a report with the figures"."""
+    head = prep.head
+    return (head.i == root.i and head.lemma_.lower() == "filing") or (
+        head.dep_ == "acl" and head.head.i == root.i and head.lemma_.lower() in _FILING_VERBS)
+
+
 def _published_in(prep, root) -> bool:
     """Whether the "in" ``prep`` names where the document ``root`` appeared: "an article in
     Politico" (whatever the tagger takes it for), "an op-ed published in the Post"; not where it
@@ -4172,18 +4198,34 @@ def _rejoined(ents: list) -> list:
     slash ("Washington Post/" + "ABC News", joint pollsters, named as one), or an
     organisation's name before its last word, an organisation noun tagged apart ("The National
     Infrastructure Security Co-ordination" + "Centre"), or "UK" right after an organisation's
-    name, as British bodies are called ("Mast Action" + "UK"): one organisation."""
+    name, as British bodies are called ("Mast Action" + "UK"), or two organisations' names with
+    the capitalised words between them all hung on the second ("Senate" + "Majority" + "PAC"): one
+    organisation."""
     out: list = []
     for span in ents:
         last = out[-1] if out else None
-        if last is not None and last.end == span.start and (
+        if last is not None and (_one_name_across(last, span) or last.end == span.start and (
                 last[-1].lower_ in ("of", "for", "and", "&", "/")
                 or (last.label_ == "ORG" and len(span) == 1 and _in_list(span[0], "org_nouns"))
-                or (last.label_ == "ORG" and span.text == "UK")):
+                or (last.label_ == "ORG" and span.text == "UK"))):
             out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
         else:
             out.append(span)
     return out
+
+
+def _one_name_across(first, second) -> bool:
+    """Whether two names tagged organisations, with one or two untagged capitalised words between
+    them, are one name: each word before the second hung on it ("Senate Majority PAC")."""
+    gap = first.doc[first.end : second.start]
+    if first.label_ != "ORG" or second.label_ != "ORG" or not 0 < len(gap) <= 2:
+        return False
+    if any(t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper() or _names_a_person(t) for t in gap):
+        return False  # not "Hewlett-Packard" + "CEO" + "Carly Fiorina"
+    if names.first_name(second[0].text) is not None:
+        return False
+    inside = range(first.start, second.end)
+    return all(t.head.i in inside and t.head.i > t.i for t in first.doc[first.start : second.start])
 
 
 def _with_for_names(doc, ents: list) -> list:
