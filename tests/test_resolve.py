@@ -3287,13 +3287,14 @@ def test_a_persons_senate_campaign_is_their_campaign_not_the_senates():
 
 def test_a_short_form_tagged_a_place_and_a_company_is_a_company():
     found = _names_by_mention(
-        "Regulator attacks ST broadband 'go-slow'",
-        "Telecoms regulator Ortell has accused ST of dragging its feet over opening its exchanges to rivals.",
-        "ST rejected the criticism, saying it had cut its prices by 70%.",
-        '"The idea that we are holding anyone back is nonsense," said a spokesman for the firm.',
-        "The company added that it expected to hand over its 100,000th line by December.",
-        "Rivals said ST was too slow. ST shares rose 2%.")
-    assert found["a spokesman"] == "ST"  # not the regulator: the tagger calls ST a place three times
+        "Watchdog warns ST over landline prices",
+        "The telecoms watchdog Ortell has told ST to cut what it charges rival firms to rent its lines or "
+        "face a formal inquiry.",
+        "ST said it already offered the lowest wholesale prices in Europe.",
+        '"We have cut these charges three times in two years," said a spokesman for the firm.',
+        "The company said it would reply to the watchdog within a month.",
+        "Shares in ST closed 1% lower.")
+    assert found["a spokesman"] == "ST"  # the tagger calls ST a place, then an organisation
     assert found["The company"] == "ST"
 
 
@@ -3311,58 +3312,57 @@ def test_a_spokesman_for_the_firm_speaks_for_the_one_that_spoke_the_paragraph_be
 
 def test_a_name_ending_in_a_trade_is_a_company_though_tagged_a_person():
     found = _names_by_mention(
-        "Contractor rejects hospital food report",
-        "Patients at Ashgrove General were often left hungry, according to a report by the Ashgrove "
-        "Patients' Council.",
-        "Pellbury Catering, which has run the hospital's kitchens since 2015, said the report was based on a "
-        "handful of complaints.",
-        '"We serve 3,000 meals a day," a company spokesman said.',
-        "The firm said feeding patients was a job for ward staff.")
-    assert found["a company spokesman"] == "Pellbury Catering"
-    assert found["The firm"] == "Pellbury Catering"
+        "School dinners row",
+        "Pupils at Brackwater High were often served cold meals, according to a report by the Brackwater "
+        "Parents' Forum.",
+        "Kenwick Catering said the report was out of date. It has supplied dinners to 40 of the county's "
+        "schools since 2018.",
+        '"Every menu we serve meets the national standards," a company spokeswoman said.',
+        "The firm added that portion sizes had not changed.")
+    assert found["a company spokeswoman"] == "Kenwick Catering"
+    assert found["The firm"] == "Kenwick Catering"
 
 
 def test_the_statistics_are_the_figures_cited_before():
     found = _names_by_mention(
-        "Parking fines 'doubled'",
-        "The number of parking fines issued in Ashgrove has doubled in two years, according to new Ashgrove "
-        "Council figures.",
-        "The statistics show that 41,000 fines were issued last year, against 20,500 two years before.")
-    assert found["The statistics"] == "Ashgrove Council"
+        "Library visits rise",
+        "Visits to public libraries in the county rose by a fifth last year, new Tidewell County Council "
+        "figures show.",
+        "The statistics suggest that the rise came mostly from children's reading clubs.")
+    assert found["The statistics"] == "Tidewell County Council"
 
 
-def test_filings_and_a_report_filed_with_a_body_are_its():
+def test_filings_and_a_report_lodged_with_a_body_are_its():
     found = _names_by_mention(
-        "Cash race",
-        "The Vane campaign had $12 million in the bank at the end of August, according to filings with the "
+        "Money race",
+        "The Halden campaign spent $2 million on digital ads in September, according to filings with the "
         "Federal Election Commission.",
-        "Its rival reported $9 million, a report filed with the Federal Election Commission late Thursday "
-        "showed.")
+        "A quarterly report lodged with the Federal Election Commission on Friday shows the party owes "
+        "$1 million.")
     assert found["filings"] == "Federal Election Commission"
-    assert found["a report"] == "Federal Election Commission"
+    assert found["A quarterly report"] == "Federal Election Commission"
 
 
 def test_ratings_by_a_body_are_its():
     found = _names_by_mention(
-        "Race ratings",
-        "The Ohio seat is now a toss-up, according to ratings by the Kelmoor Political Report.")
-    assert found["ratings"] == "Kelmoor Political Report"
+        "Seat moves",
+        "The Kansas race now leans Republican, according to new ratings by the Tidewell Election Letter.")
+    assert found["new ratings"] == "Tidewell Election Letter"
 
 
 def test_the_group_closing_a_statement_is_the_organisation_it_is_about():
     found = _names_by_mention(
-        "Democratic super PAC jumps into Ohio as Hale race tightens",
-        "Senate Victory PAC is putting $3 million into Ohio's Senate race, the group said Thursday, the "
-        "clearest sign yet that Democrats believe Tom Halden can win.")
-    assert found["the group"] == "Senate Victory PAC"
+        "Conservative group pours money into Ohio",
+        "Senate Liberty PAC is spending $2 million on ads in Ohio's Senate race, the group said Friday.")
+    assert found["the group"] == "Senate Liberty PAC"  # not the Senate of the race
 
 
 def test_a_spokesman_for_the_company_is_no_commission_the_lead_is_about():
     found = _names_by_mention(
-        "Fines warning",
-        "The European Commission has warned Dunholme Electronics that it faces daily fines.",
-        'Ms Varga said the company had not complied. "We are still waiting," she said.',
-        "A spokesman for the company said it had met every obligation.")
+        "Watchdog threat",
+        "The European Commission has told Brackwater Motors to change its dealer contracts or face a fine.",
+        'Ms Varga said the carmaker had ignored two warnings. "Our patience is running out," she said.',
+        "A spokesman for the company said it was studying the letter.")
     assert found["A spokesman"] != "European Commission"
 
 

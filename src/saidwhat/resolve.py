@@ -978,8 +978,9 @@ class _Article:
 
     def _short_form_taken_for_a_place(self, ent: _Ent, name: str, type_: str) -> bool:
         """A name in capitals the tagger calls a place in one sentence and an organisation in
-        another, and no text puts after a preposition of place: a company's short form ("Regulator
-        attacks ST ... ST rejected the criticism"), not a country's ("the US", "in the UK")."""
+        another, and no text puts after a preposition of place: a company's short form ("Watchdog
+        warns ST ... ST said it already offered the lowest prices"), not a country's ("the US", "in
+        the UK")."""
         return (ent.type == "country" and type_ == "organisation" and _is_capitals(name)
                 and name == ent.name and not _ever_a_place(self.tokens, name))
 
@@ -3065,7 +3066,7 @@ class _Article:
         company = noun in _COMPANY_NOUNS
         only_a_company = company and noun not in _ANY_ORGANISATION  # "the firm"; "the group" may be any body
         near = self._only_one_near(wanted, root.idx, companies=only_a_company) \
-            or self._subject_of_what_it_said(ask, wanted)
+            or self._subject_of_what_it_said(ask, wanted, noun)
         if near is not None and _named_as_another_kind(near, noun):
             near = None  # "The Football Association accused Southampton ... The club denied": not the FA
         near = self._rather_called_next(near, noun, root.idx)
@@ -3093,9 +3094,10 @@ class _Article:
         ent.named = False
         return _Found(ent)
 
-    def _subject_of_what_it_said(self, ask: Ask, wanted: str) -> _Ent | None:
-        """The named organisation that is the subject of the statement the mention closes:
-        "Senate Majority PAC is putting $3 million into the race, the group said"."""
+    def _subject_of_what_it_said(self, ask: Ask, wanted: str, noun: str) -> _Ent | None:
+        """The named organisation that is the subject of the statement the mention closes, where
+        the noun may call it so: "Senate Liberty PAC is spending $2 million on ads, the group said";
+        not "Acme will cut 500 jobs, the union said"."""
         if ask.content is None or ask.content[1] > ask.char:
             return None
         first, last = self.token_at(ask.content[0]).i, self.token_at(ask.content[1] - 1).i
@@ -3103,7 +3105,11 @@ class _Article:
                        if t.head.i == t.i or not first <= t.head.i <= last), None)
         subject = None if clause is None else next((c for c in clause.children if c.dep_ == "nsubj"), None)
         ent = self.token_ent.get(subject.i) if subject is not None else None
-        return ent if ent is not None and ent.named and ent.type == wanted else None
+        if ent is None or not ent.named or ent.type != wanted:
+            return None
+        callable_so = noun in _ANY_ORGANISATION or noun in ent.nouns or noun in _head_words(ent.name) \
+            or (noun in _COMPANY_NOUNS and not _named_as_no_company(ent))
+        return ent if callable_so else None
 
     def _rather_called_next(self, ent: _Ent | None, noun: str, char: int) -> _Ent | None:
         """``ent``, unless its name does not say it is a ``noun`` and the next body named does:
@@ -4079,7 +4085,7 @@ def _kin_nouns(noun: str):
 
 def _lodged_with(prep, root) -> bool:
     """Whether the "with" ``prep`` names the body a filing is lodged with, which speaks for it as
-    for "Federal Election Commission filings": "filings with the FEC", "a report filed with the
+    for "Federal Election Commission filings": "filings with the FEC", "a report lodged with the
     FEC"; not "a report with the figures"."""
     head = prep.head
     return (head.i == root.i and head.lemma_.lower() == "filing") or (
@@ -4199,7 +4205,7 @@ def _rejoined(ents: list) -> list:
     organisation's name before its last word, an organisation noun tagged apart ("The National
     Infrastructure Security Co-ordination" + "Centre"), or "UK" right after an organisation's
     name, as British bodies are called ("Mast Action" + "UK"), or two organisations' names with
-    the capitalised words between them all hung on the second ("Senate" + "Majority" + "PAC"): one
+    the capitalised words between them all hung on the second ("Senate" + "Progress" + "PAC"): one
     organisation."""
     out: list = []
     for span in ents:
@@ -4216,12 +4222,12 @@ def _rejoined(ents: list) -> list:
 
 def _one_name_across(first, second) -> bool:
     """Whether two names tagged organisations, with one or two untagged capitalised words between
-    them, are one name: each word before the second hung on it ("Senate Majority PAC")."""
+    them, are one name: each word before the second hung on it ("Senate Progress PAC")."""
     gap = first.doc[first.end : second.start]
     if first.label_ != "ORG" or second.label_ != "ORG" or not 0 < len(gap) <= 2:
         return False
     if any(t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper() or _names_a_person(t) for t in gap):
-        return False  # not "Hewlett-Packard" + "CEO" + "Carly Fiorina"
+        return False  # not "Acme" + "CEO" + "Dana Quarrie", a person the tagger called an organisation
     if names.first_name(second[0].text) is not None:
         return False
     inside = range(first.start, second.end)
