@@ -686,7 +686,7 @@ def _office_of(token, child) -> bool:
     if child.dep_ != "prep" or child.lower_ != "of" or token.lower_ not in titles():
         return False
     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-    return obj is not None and obj.pos_ in ("NOUN", "PROPN") and not any(True for _ in obj.children) \
+    return obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.n_lefts + obj.n_rights == 0 \
         and obj.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON")
 
 

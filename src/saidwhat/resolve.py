@@ -2168,8 +2168,7 @@ class _Article:
         if not (headline or outcome or fresh or one_of_a_series or plural
                 or _definite_singular(phrase, root)):
             return None
-        kin = (polls if outcome else _FIGURE_NOUNS if noun in _FIGURE_NOUNS
-               else {noun} if plural else _kin_nouns(noun))
+        kin = polls if outcome else {noun} if plural and noun not in _FIGURE_NOUNS else _kin_nouns(noun)
         wrote = [(start, ent) for ent in self.entities for start, n in ent.authored if n in kin]
         before = [(start, ent) for start, ent in wrote if start < root.idx]
         if plural:
@@ -3100,16 +3099,14 @@ class _Article:
         not "Acme will cut 500 jobs, the union said"."""
         if ask.content is None or ask.content[1] > ask.char:
             return None
-        first, last = self.token_at(ask.content[0]).i, self.token_at(ask.content[1] - 1).i
-        clause = next((t for t in self.tokens[first : last + 1]
-                       if t.head.i == t.i or not first <= t.head.i <= last), None)
-        subject = None if clause is None else next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        clause = self.doc[self.token_at(ask.content[0]).i : self.token_at(ask.content[1] - 1).i + 1].root
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         ent = self.token_ent.get(subject.i) if subject is not None else None
         if ent is None or not ent.named or ent.type != wanted:
             return None
-        callable_so = noun in _ANY_ORGANISATION or noun in ent.nouns or noun in _head_words(ent.name) \
+        fits = noun in _ANY_ORGANISATION or ent in self._orgs_called(noun, by_noun=True) \
             or (noun in _COMPANY_NOUNS and not _named_as_no_company(ent))
-        return ent if callable_so else None
+        return ent if fits else None
 
     def _rather_called_next(self, ent: _Ent | None, noun: str, char: int) -> _Ent | None:
         """``ent``, unless its name does not say it is a ``noun`` and the next body named does:
@@ -4077,9 +4074,10 @@ def _a_share_of_those_asked(root) -> bool:
 
 def _kin_nouns(noun: str):
     """The document nouns that may name the same document as ``noun``: a poll may be called a
-    survey or a study, an ad a spot or a clip, a report an assessment or a review; any other
-    document only by its own noun."""
-    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _lists()["report_nouns"], _SUIT_NOUNS)
+    survey or a study, an ad a spot or a clip, a report an assessment or a review, figures
+    statistics or data; any other document only by its own noun."""
+    kins = (_lists()["poll_nouns"], _lists()["broadcast_nouns"], _lists()["report_nouns"], _SUIT_NOUNS,
+            _FIGURE_NOUNS)
     return next((kin for kin in kins if noun in kin), {noun})
 
 
@@ -4210,10 +4208,10 @@ def _rejoined(ents: list) -> list:
     out: list = []
     for span in ents:
         last = out[-1] if out else None
-        if last is not None and (_one_name_across(last, span) or last.end == span.start and (
+        if last is not None and (_one_name_across(last, span) or (last.end == span.start and (
                 last[-1].lower_ in ("of", "for", "and", "&", "/")
                 or (last.label_ == "ORG" and len(span) == 1 and _in_list(span[0], "org_nouns"))
-                or (last.label_ == "ORG" and span.text == "UK"))):
+                or (last.label_ == "ORG" and span.text == "UK")))):
             out[-1] = SpacySpan(span.doc, last.start, span.end, label="ORG")
         else:
             out.append(span)
